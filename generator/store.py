@@ -1,0 +1,288 @@
+"""The record store: reads and validates ``content/``, writes records atomically.
+
+Loading is two-phase: every file is parsed and checked against its JSON Schema, then every
+reference between records is resolved. All problems are collected and reported together
+as ``path:line: field: message``, with the line taken from the YAML node marks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from generator import edtf
+from generator.model import KINDS, Catalog, build_catalog
+
+SCHEMA_NAMES = {"events": "event", "actors": "actor", "agreements": "agreement", "sources": "source"}
+
+# Which fields of which kind refer to records of which kind.
+REFERENCES: dict[str, dict[str, str]] = {
+    "events": {"actors": "actors", "places": "actors", "agreements": "agreements"},
+    "agreements": {
+        "parties": "actors",
+        "signatories": "actors",
+        "mediators": "actors",
+        "events": "events",
+        "sources": "sources",
+    },
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one record, located to a line."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass
+class LoadedRecord:
+    """A record's data with where it came from and the line of each field."""
+
+    kind: str
+    path: str
+    data: dict[str, Any]
+    lines: dict[tuple[Any, ...], int] = field(default_factory=dict)
+
+    def line_of(self, path: Iterable[Any]) -> int:
+        """The line of the deepest known node on a field path (1-based)."""
+        key = tuple(path)
+        while key and key not in self.lines:
+            key = key[:-1]
+        return self.lines.get(key, 1)
+
+
+class _RecordLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as the strings people wrote (2020-11 must stay 2020-11)."""
+
+
+_RecordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class ContentError(Exception):
+    """content/ has problems; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@cache
+def schema_for(kind: str) -> dict[str, Any]:
+    """The JSON Schema shipped in the package for one record kind."""
+    text = resources.files("generator.schemas").joinpath(f"{SCHEMA_NAMES[kind]}.schema.json")
+    return dict(json.loads(text.read_text(encoding="utf-8")))
+
+
+@cache
+def _validator(kind: str) -> jsonschema.protocols.Validator:
+    schema = schema_for(kind)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)  # type: ignore[no-any-return]
+
+
+def _node_lines(node: yaml.Node, prefix: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+    out[prefix] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*prefix, key_node.value)
+            out[key] = key_node.start_mark.line + 1
+            _node_lines(value_node, key, out)
+            out[key] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _node_lines(item, (*prefix, index), out)
+
+
+def parse_record(text: str, *, kind: str, path: str) -> tuple[LoadedRecord | None, list[Problem]]:
+    """Parse one record's YAML and check it against its schema and date rules."""
+    try:
+        node = yaml.compose(text, Loader=_RecordLoader)
+        data = yaml.load(text, Loader=_RecordLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(path, line, "", f"YAML syntax error: {reason}")]
+    if not isinstance(data, dict) or node is None:
+        return None, [Problem(path, 1, "", "expected a mapping of fields (key: value)")]
+    lines: dict[tuple[Any, ...], int] = {}
+    _node_lines(node, (), lines)
+    record = LoadedRecord(kind=kind, path=path, data=data, lines=lines)
+    return record, _schema_problems(record)
+
+
+def _schema_problems(record: LoadedRecord) -> list[Problem]:
+    problems = []
+    for error in _validator(record.kind).iter_errors(record.data):
+        location = list(error.absolute_path)
+        if error.validator == "required":
+            missing = str(error.message).split("'")[1] if "'" in error.message else ""
+            location = [*location, missing]
+        name = ".".join(str(part) for part in location) or "(record)"
+        problems.append(
+            Problem(record.path, record.line_of(error.absolute_path), name, _explain(error))
+        )
+    for key in ("date", "end", "effective", "published"):
+        value = record.data.get(key)
+        if value:
+            try:
+                edtf.parse_span(str(value))
+            except edtf.EdtfError as error:
+                problem = Problem(record.path, record.line_of([key]), key, str(error))
+                if problem not in problems:
+                    problems = [p for p in problems if p.field != key] + [problem]
+    stem = Path(record.path).stem
+    if record.data.get("id") and str(record.data["id"]) != stem:
+        problems.append(
+            Problem(
+                record.path,
+                record.line_of(["id"]),
+                "id",
+                f"id {record.data['id']!r} does not match the file name {stem!r}",
+            )
+        )
+    return problems
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    if error.validator == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"unknown value {error.instance!r}; expected one of: {allowed}"
+    if error.validator == "pattern" and error.absolute_path and str(error.absolute_path[-1]) in (
+        "date",
+        "end",
+        "effective",
+        "published",
+    ):
+        return f"expected an ISO date (2020, 2020-11 or 2020-11-09), got {error.instance!r}"
+    if error.validator == "required":
+        return "required field is missing"
+    return str(error.message)
+
+
+def read_content(root: Path) -> tuple[dict[str, list[LoadedRecord]], list[Problem]]:
+    """Parse every record under root/<kind>/*.yml; collect every problem on the way."""
+    records: dict[str, list[LoadedRecord]] = {kind: [] for kind in KINDS}
+    problems: list[Problem] = []
+    for kind in KINDS:
+        folder = root / kind
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.glob("*.y*ml")):
+            shown = _display_path(file)
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                problems.append(Problem(shown, 0, "", f"cannot read: {error}"))
+                continue
+            record, found = parse_record(text, kind=kind, path=shown)
+            problems.extend(found)
+            if record is not None:
+                records[kind].append(record)
+    return records, problems
+
+
+def _display_path(file: Path) -> str:
+    try:
+        return str(file.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(file)
+
+
+def check_references(records: Mapping[str, list[LoadedRecord]]) -> list[Problem]:
+    """Duplicate ids and references to records that do not exist."""
+    problems: list[Problem] = []
+    known: dict[str, set[str]] = {}
+    for kind, items in records.items():
+        seen: dict[str, str] = {}
+        for record in items:
+            record_id = str(record.data.get("id", ""))
+            if record_id in seen:
+                problems.append(
+                    Problem(
+                        record.path,
+                        record.line_of(["id"]),
+                        "id",
+                        f"duplicate id {record_id!r}, also used by {seen[record_id]}",
+                    )
+                )
+            seen[record_id] = record.path
+        known[kind] = set(seen)
+    for kind, fields in REFERENCES.items():
+        for record in records.get(kind, []):
+            for name, target in fields.items():
+                for index, ref in enumerate(record.data.get(name) or ()):
+                    if str(ref) not in known.get(target, set()):
+                        problems.append(
+                            Problem(
+                                record.path,
+                                record.line_of([name, index]),
+                                f"{name}.{index}",
+                                f"unknown {target[:-1]} {ref!r}",
+                            )
+                        )
+    for record in records.get("events", []):
+        for index, claim in enumerate(record.data.get("sources") or ()):
+            ref = claim.get("source") if isinstance(claim, dict) else None
+            if ref is not None and str(ref) not in known.get("sources", set()):
+                problems.append(
+                    Problem(
+                        record.path,
+                        record.line_of(["sources", index, "source"]),
+                        f"sources.{index}.source",
+                        f"unknown source {ref!r}",
+                    )
+                )
+    return problems
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Read, validate and index every record under root; raise ContentError listing all problems."""
+    records, problems = read_content(root)
+    problems.extend(check_references(records))
+    if problems:
+        raise ContentError(sorted(set(problems)))
+    return build_catalog({kind: [r.data for r in items] for kind, items in records.items()})
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path through a temporary file and a rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def dump_record(data: Mapping[str, Any]) -> str:
+    """A record as readable YAML: keys in contract order, unicode kept, long lines folded."""
+    return yaml.safe_dump(
+        dict(data), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
