@@ -7,9 +7,10 @@ as ``path:line: field: message``, with the line taken from the YAML node marks.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,7 +24,12 @@ import yaml
 from generator import edtf
 from generator.model import KINDS, Catalog, build_catalog
 
-SCHEMA_NAMES = {"events": "event", "actors": "actor", "agreements": "agreement", "sources": "source"}
+SCHEMA_NAMES = {
+    "events": "event",
+    "actors": "actor",
+    "agreements": "agreement",
+    "sources": "source",
+}
 
 # Which fields of which kind refer to records of which kind.
 REFERENCES: dict[str, dict[str, str]] = {
@@ -49,7 +55,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
 
 
 @dataclass
@@ -112,6 +120,11 @@ def _node_lines(node: yaml.Node, prefix: tuple[Any, ...], out: dict[tuple[Any, .
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _node_lines(item, (*prefix, index), out)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML the way records are read: safe, and dates kept as the strings people wrote."""
+    return yaml.load(text, Loader=_RecordLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def parse_record(text: str, *, kind: str, path: str) -> tuple[LoadedRecord | None, list[Problem]]:
@@ -190,6 +203,8 @@ def read_content(root: Path) -> tuple[dict[str, list[LoadedRecord]], list[Proble
         if not folder.is_dir():
             continue
         for file in sorted(folder.glob("*.y*ml")):
+            if file.name.startswith("."):
+                continue  # write_atomic's temporary files, editors' lock and backup files
             shown = _display_path(file)
             try:
                 text = file.read_text(encoding="utf-8")
@@ -267,18 +282,41 @@ def load_catalog(root: Path) -> Catalog:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text to path through a temporary file and a rename: never a half-written file."""
+    """Write text to path through a temporary file and a rename: never a half-written file.
+
+    The temporary file is ``.<name>.<random>.tmp`` in the same folder (dot-prefixed, so
+    ``read_content`` never takes it for a record); it is flushed to disk before it replaces
+    path, and the folder is synced after, so a crash leaves either the old or the new file.
+    An existing file keeps its permissions; a new one gets the usual 0666 minus umask.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a folder.
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def dump_record(data: Mapping[str, Any]) -> str:

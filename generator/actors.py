@@ -1,0 +1,213 @@
+"""Actor resolution: entity mentions -> canonical actors with every spelling kept as an alias.
+
+Titles are stripped ("Russian Foreign Minister Sergey Lavrov" is Sergey Lavrov, with the
+role kept), demonyms and capitals standing for a state resolve to that state, and two
+spellings of one person (Sergey / Sergei Lavrov) become one actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import gazetteer
+from generator.slugs import slugify, unique
+
+_KIND_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
+                  "ORG": "organization", "NORP": "group"}
+_JUNK = re.compile(r"\d|^(admin|photo|comment|author|image|getty|reuters photo)\b", re.I)
+_TRAILING = re.compile(r"(['’]s|['’])$")
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """One entity as a sentence shows it."""
+
+    text: str
+    label: str
+    role: str = ""
+    ent_id: str = ""
+    as_agent: bool = False
+    as_place: bool = False
+
+
+@dataclass
+class _Draft:
+    id: str
+    name: str
+    kind: str
+    names: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    place_uses: int = 0
+    fixed: bool = False  # an editor's record: name and kind are theirs
+
+
+def clean_name(text: str) -> str:
+    """Entity text without possessive endings, leading articles and stray punctuation."""
+    text = re.sub(r"\s+", " ", text).strip(" \t\n\"'“”‘’.,;:()[]")
+    text = _TRAILING.sub("", text)
+    return re.sub(r"^(the|The)\s+", "", text).strip()
+
+
+def _person_key(name: str) -> tuple[str, str]:
+    parts = name.split()
+    return (parts[-1].lower(), parts[0][0].lower() if len(parts) > 1 else "")
+
+
+def _similar_word(a: str, b: str) -> bool:
+    """Sergey ~ Sergei, Lachin ~ Lachinsky: one a prefix of the other or one letter apart."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
+        return True
+    if len(a) == len(b) and len(a) >= 4:
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    return False
+
+
+class ActorResolver:
+    """Collects entity mentions over a corpus and resolves each to one canonical actor."""
+
+    def __init__(self, known: Iterable[Mapping[str, Any]] = ()) -> None:
+        self._drafts: dict[str, _Draft] = {}
+        self._lookup: dict[str, str] = {}
+        for record in known:
+            draft = _Draft(str(record["id"]), str(record.get("name") or record["id"]),
+                           str(record.get("kind") or "organization"), fixed=True)
+            self._drafts[draft.id] = draft
+            for name in [draft.name, *(record.get("aliases") or ())]:
+                self._lookup[str(name).lower()] = draft.id
+
+    def resolve(self, mention: Mentioned) -> str | None:
+        """The actor id this mention stands for, or None when it is not an actor."""
+        name = clean_name(mention.text)
+        if mention.ent_id and mention.ent_id in self._drafts:
+            return self._note(self._drafts[mention.ent_id], name, mention)
+        if not name or len(name) < 2 or len(name) > 60 or _JUNK.search(name):
+            return None
+        if not any(ch.isupper() for ch in name) or len(name.split()) > 6:
+            return None
+        country = self._country(name, mention)
+        if country is not None:
+            stands_for = name.lower() in gazetteer.by_capital()
+            draft = self._draft(slugify(country.name), country.name, "country")
+            return self._note(draft, country.name if stands_for else name, mention)
+        known = self._lookup.get(name.lower())
+        if known:
+            return self._note(self._drafts[known], name, mention)
+        if mention.label == "NORP":
+            return None  # "Armenians", "Soviet": groups are added by editors, not guessed
+        if mention.label == "PERSON":
+            return self._person(name, mention)
+        kind = _KIND_OF_LABEL.get(mention.label)
+        if kind is None:
+            return None
+        for draft in self._drafts.values():
+            if draft.kind in ("place", "organization") and self._same_thing(draft, name):
+                return self._note(draft, name, mention)
+        return self._note(self._draft(slugify(name), name, kind), name, mention)
+
+    def _country(self, name: str, mention: Mentioned) -> gazetteer.Country | None:
+        lowered = name.lower()
+        if lowered in gazetteer.by_name():
+            return gazetteer.by_name()[lowered]
+        if lowered in gazetteer.by_demonym() and mention.label in ("NORP", "PERSON", "GPE", "ORG"):
+            return gazetteer.by_demonym()[lowered]
+        if mention.as_agent and lowered in gazetteer.by_capital():
+            return gazetteer.by_capital()[lowered]
+        return None
+
+    def _person(self, name: str, mention: Mentioned) -> str | None:
+        words = name.split()
+        if any(w.lower() in gazetteer.by_demonym() for w in words):
+            return None
+        surname, initial = _person_key(name)
+        for draft in self._drafts.values():
+            if draft.kind != "person":
+                continue
+            d_surname, d_initial = _person_key(draft.name)
+            if not _similar_word(surname, d_surname):
+                continue
+            if not initial or not d_initial or (
+                initial == d_initial and _similar_word(words[0], draft.name.split()[0])
+            ):
+                if len(words) > len(draft.name.split()) and not draft.fixed:
+                    draft.name = name  # prefer the full name as canonical
+                return self._note(draft, name, mention)
+        return self._note(self._draft(slugify(name), name, "person"), name, mention)
+
+    @staticmethod
+    def _same_thing(draft: _Draft, name: str) -> bool:
+        """'Karabakh' ~ 'Nagorno-Karabakh'; 'Lachin corridor' ~ 'Lachinsky corridor'."""
+        mine = re.split(r"[\s-]+", name.lower())
+        for known in [draft.name, *draft.names]:
+            theirs = re.split(r"[\s-]+", known.lower())
+            if len(mine) == len(theirs) and all(
+                _similar_word(a, b) for a, b in zip(mine, theirs, strict=True)
+            ):
+                return True
+            shorter, longer = sorted((mine, theirs), key=len)
+            if len(shorter) < len(longer) and longer[-len(shorter):] == shorter and len(
+                shorter[-1]
+            ) >= 5:
+                return True
+        return False
+
+    def _draft(self, actor_id: str, name: str, kind: str) -> _Draft:
+        if actor_id not in self._drafts:
+            self._drafts[actor_id] = _Draft(actor_id, name, kind)
+        return self._drafts[actor_id]
+
+    def _note(self, draft: _Draft, name: str, mention: Mentioned) -> str:
+        draft.names[name] += 1
+        draft.labels[mention.label] += 1
+        draft.place_uses += mention.as_place
+        if mention.role:
+            draft.roles[mention.role] += 1
+        self._lookup.setdefault(name.lower(), draft.id)
+        return draft.id
+
+    def display_name(self, key: str) -> str:
+        """The canonical name of a resolved actor."""
+        return self._drafts[key].name
+
+    def kind_of(self, key: str) -> str:
+        """The kind of a resolved actor."""
+        return self._drafts[key].kind
+
+    def final_ids(self) -> dict[str, str]:
+        """Resolution key -> record id: the slug of the final canonical name (fixed for editors')."""
+        taken = {d.id for d in self._drafts.values() if d.fixed}
+        mapping = {}
+        for draft in self._drafts.values():
+            if draft.fixed:
+                mapping[draft.id] = draft.id
+            else:
+                mapping[draft.id] = unique(slugify(draft.name), taken)
+        return mapping
+
+    def records(self, used: set[str] | None = None) -> list[dict[str, Any]]:
+        """Actor records for the actors seen (keys in ``used``, when given), with final ids."""
+        ids = self.final_ids()
+        out = []
+        for draft in self._drafts.values():
+            if used is not None and draft.id not in used:
+                continue
+            if not draft.names and not draft.fixed:
+                continue
+            kind = draft.kind
+            if not draft.fixed and kind in ("place", "organization"):
+                places = sum(draft.labels[x] for x in ("GPE", "LOC", "FAC")) + draft.place_uses
+                kind = "place" if places >= draft.labels["ORG"] else "organization"
+            aliases = sorted({n for n in draft.names if n != draft.name})
+            record: dict[str, Any] = {"id": ids[draft.id], "name": draft.name, "kind": kind,
+                                      "aliases": aliases}
+            if draft.roles:
+                record["role"] = draft.roles.most_common(1)[0][0]
+            out.append(record)
+        return sorted(out, key=lambda r: r["id"])

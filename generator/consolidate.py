@@ -1,0 +1,268 @@
+"""Consolidation: mentions of one real event across articles -> one event with many sources.
+
+Two mentions are one event when their dates are compatible and they share enough actors
+or content words. When sources disagree on the date of what is clearly one event (a date
+that is told as past but falls after the article was published, or that differs in a
+single field from a close match), the event is kept once and flagged for review: the
+disagreement is recorded with each claim, never silently resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import edtf, gazetteer
+from generator.mentions import Mention
+from generator.slugs import slugify, unique
+
+_COMPATIBLE_TYPES = [{"agreement", "ceasefire", "statement"}, {"meeting", "call", "statement"},
+                     {"clashes", "deployment"}]
+_TYPE_PRIORITY = ["ceasefire", "agreement", "clashes", "deployment", "call", "meeting", "visit",
+                  "election", "protest", "statement", "other"]
+_AGREEMENT_PHRASE = re.compile(
+    r"\b((?:joint|trilateral|new|peace|humanitarian|complete)\s+)*"
+    r"(statement|ceasefire|truce|agreement|accord|memorandum|treaty)\b", re.I)
+_MEDIATOR = re.compile(r"at the initiative of ([A-Z][\w-]+)|([A-Z][\w-]+)-brokered")
+
+
+@dataclass
+class Cluster:
+    """Mentions believed to tell one event."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    flags: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> set[str]:
+        """The articles that tell the event."""
+        return {m.source for m in self.mentions}
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Equal, or one contains the other (2020-11 and 2020-11-09)."""
+    a_first, a_last = edtf.bounds(a)
+    b_first, b_last = edtf.bounds(b)
+    inside = (a_first <= b_first and b_last <= a_last) or (b_first <= a_first and a_last <= b_last)
+    return inside and abs((a_first - b_first).days) < 370
+
+
+def _one_field_apart(a: str, b: str) -> bool:
+    """2021-01-11 vs 2021-11-11: a plausible slip of one field of a full date."""
+    pa, pb = a.split("-"), b.split("-")
+    return len(pa) == len(pb) == 3 and sum(x != y for x, y in zip(pa, pb, strict=True)) == 1
+
+
+def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def _types_fit(a: str, b: str) -> bool:
+    return a == b or "other" in (a, b) or any(a in g and b in g for g in _COMPATIBLE_TYPES)
+
+
+def _same_day_and_type(a: Mention, b: Mention) -> bool:
+    return a.date == b.date and len(a.date) == 10 and a.type == b.type != "other"
+
+
+def similarity(a: Mention, b: Mention) -> float:
+    """How likely two mentions with compatible dates tell the same event (0..1)."""
+    if not _types_fit(a.type, b.type):
+        return 0.0
+    actors = _jaccard(a.actors + a.places, b.actors + b.places)
+    words = _jaccard(a.lemmas, b.lemmas)
+    return 0.5 * actors + 0.5 * min(1.0, words * 2.5)
+
+
+def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> list[Cluster]:
+    """Group mentions into events; flag date conflicts within a group."""
+    clusters: list[Cluster] = []
+    suspicious = [m for m in mentions if m.confidence <= 0.3]
+    for mention in (m for m in mentions if m.confidence > 0.3):
+        best, best_score = None, threshold
+        for cluster in clusters:
+            if not any(_same_date(mention.date, other.date) for other in cluster.mentions):
+                continue
+            score = max(similarity(mention, other) for other in cluster.mentions)
+            if any(_same_day_and_type(mention, other) for other in cluster.mentions):
+                score += 0.3  # the same type of event on the same day: strong evidence
+            if score >= best_score:
+                best, best_score = cluster, score
+        if best is None:
+            clusters.append(Cluster([mention]))
+        else:
+            best.mentions.append(mention)
+    for mention in suspicious:
+        _place_suspicious(mention, clusters)
+    return clusters
+
+
+def _place_suspicious(mention: Mention, clusters: list[Cluster]) -> None:
+    """A date told as past but after publication: attach it, flagged, to the event it slips from."""
+    best, best_score = None, 0.15
+    for cluster in clusters:
+        for other in cluster.mentions:
+            if _one_field_apart(mention.date, other.date) or _same_date(mention.date, other.date):
+                shared = len(mention.lemmas & other.lemmas)
+                score = similarity(mention, other) + 0.05 * shared if _types_fit(
+                    mention.type, other.type) else 0.0
+                if score >= best_score:
+                    best, best_score = cluster, score
+    if best is None:
+        clusters.append(Cluster([mention], [{
+            "code": "date-after-publication",
+            "message": f"{mention.source} tells this in the past tense but dates it "
+                       f"{mention.date}, after its publication ({mention.published}).",
+        }]))
+        return
+    best.mentions.append(mention)
+
+
+def _choose_date(cluster: Cluster) -> str:
+    votes: Counter[str] = Counter()
+    for mention in cluster.mentions:
+        votes[mention.date] += 1 + mention.confidence
+    best = max(votes.values())
+    candidates = [d for d, v in votes.items() if v == best]
+    return max(candidates, key=lambda d: (len(d), d))
+
+
+def _conflict_flags(cluster: Cluster, date: str) -> list[dict[str, str]]:
+    disagreeing = [m for m in cluster.mentions if not _same_date(m.date, date)]
+    if not disagreeing:
+        return []
+    claims = "; ".join(f"{m.source} says {m.date_text!r} ({m.date})" for m in disagreeing)
+    return [{"code": "date-conflict",
+             "message": f"Sources disagree on the date: kept {date}; {claims}."}]
+
+
+def _choose_title(cluster: Cluster) -> str:
+    """The clearest title: from a confident mention, naming its actors, not too long."""
+
+    def rank(m: Mention) -> tuple[float, int, str]:
+        words = len(m.title.split())
+        return (-(m.confidence + 0.1 * min(len(m.actors), 3) - 0.05 * max(0, words - 12)),
+                words, m.source)
+
+    ranked = sorted(cluster.mentions, key=rank)
+    return ranked[0].title
+
+
+def _choose_type(cluster: Cluster) -> str:
+    counts = Counter(m.type for m in cluster.mentions if m.type != "other")
+    if not counts:
+        return "other"
+    top = max(counts.values())
+    return min((t for t, c in counts.items() if c == top), key=_TYPE_PRIORITY.index)
+
+
+def build_records(
+    clusters: list[Cluster], *, actor_ids: Mapping[str, str], actor_kinds: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Event and agreement records from the clusters; actor keys mapped to final ids."""
+    events: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    agreements: dict[tuple[str, str], dict[str, Any]] = {}
+    for cluster in sorted(clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote)):
+        date = _choose_date(cluster)
+        title = _choose_title(cluster)
+        mentions = sorted(cluster.mentions, key=lambda m: (m.source, m.position))
+        event_id = unique(f"{date.replace('/', '-')}-{slugify(title, max_words=6)}", taken)
+        actors = _ordered(actor_ids[k] for m in mentions for k in m.actors if k in actor_ids)
+        places = _ordered(actor_ids[k] for m in mentions for k in m.places if k in actor_ids)
+        record: dict[str, Any] = {
+            "id": event_id,
+            "date": date,
+            "title": title,
+            "type": _choose_type(cluster),
+            "summary": mentions[0].quote,
+            "actors": actors,
+            "places": [p for p in places if p not in actors],
+            "agreements": [],
+            "sources": [{"source": m.source, "quote": m.quote, "date_text": m.date_text,
+                         "date": m.date} for m in mentions],
+            "flags": cluster.flags + _conflict_flags(cluster, date),
+            "confidence": max(m.confidence for m in mentions),
+        }
+        events.append(record)
+        _collect_agreement(record, mentions, agreements, actor_ids, actor_kinds)
+    _link_references(events, clusters, agreements)
+    return events, sorted(agreements.values(), key=lambda a: a["id"])
+
+
+def _ordered(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _collect_agreement(
+    event: dict[str, Any], mentions: list[Mention], agreements: dict[tuple[str, str], dict[str, Any]],
+    actor_ids: Mapping[str, str], actor_kinds: Mapping[str, str],
+) -> None:
+    kinds = [m.agreement_kind for m in mentions if m.agreement_kind]
+    if not kinds or event["type"] not in ("agreement", "ceasefire"):
+        return
+    kind = Counter(kinds).most_common(1)[0][0]
+    phrase = next((match.group(0) for m in mentions
+                   if (match := _AGREEMENT_PHRASE.search(m.quote))), kind)
+    label = edtf.format_date(event["date"])
+    key = (kind, event["date"])
+    agreement = agreements.setdefault(key, {
+        "id": slugify(f"{event['date']} {phrase}"),
+        "title": f"{phrase[:1].upper()}{phrase[1:].lower()} of {label}",
+        "type": kind,
+        "date": event["date"],
+        "parties": [],
+        "signatories": [],
+        "mediators": [],
+        "provisions": [],
+        "events": [],
+        "sources": [],
+    })
+    effective = next((m.effective for m in mentions if m.effective and m.effective != m.date), None)
+    if effective and "effective" not in agreement:
+        agreement["effective"] = effective
+    signed = any(re.search(r"\bsign", m.quote, re.I) for m in mentions)
+    for actor in event["actors"]:
+        kind = actor_kinds.get(actor)
+        target = "parties" if kind in ("country", "organization", "group") else None
+        if kind == "person":
+            target = "signatories" if signed else None
+        if target and actor not in agreement[target]:
+            agreement[target].append(actor)
+    for mention in mentions:
+        for match in _MEDIATOR.finditer(mention.quote):
+            word = match.group(1) or match.group(2)
+            capital_of = gazetteer.by_capital().get(word.lower())
+            name = slugify(capital_of.name if capital_of else word)
+            if name in actor_ids.values() and name not in agreement["mediators"]:
+                agreement["mediators"].append(name)
+        for provision in mention.provisions:
+            if provision not in agreement["provisions"]:
+                agreement["provisions"].append(provision)
+    agreement["events"].append(event["id"])
+    event["agreements"].append(agreement["id"])
+    for claim in event["sources"]:
+        if claim["source"] not in agreement["sources"]:
+            agreement["sources"].append(claim["source"])
+
+
+def _link_references(
+    events: list[dict[str, Any]], clusters: list[Cluster],
+    agreements: dict[tuple[str, str], dict[str, Any]],
+) -> None:
+    """Events that refer to an agreement by its date ("the statement of November 9, 2020")."""
+    by_date: dict[str, list[dict[str, Any]]] = {}
+    for agreement in agreements.values():
+        by_date.setdefault(agreement["date"], []).append(agreement)
+    clusters_sorted = sorted(clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote))
+    for event, cluster in zip(events, clusters_sorted, strict=True):
+        for mention in cluster.mentions:
+            for _kind, date in mention.references:
+                for agreement in by_date.get(date, []):
+                    if agreement["id"] not in event["agreements"]:
+                        event["agreements"].append(agreement["id"])
+                        agreement["events"].append(event["id"])

@@ -1,0 +1,61 @@
+"""World knowledge that is not about any one topic: countries, their demonyms and capitals.
+
+Lets the extraction read "the Azerbaijani side" as Azerbaijan and "Baku and Yerevan"
+(as agents) as Azerbaijan and Armenia. The table ships in ``generator/data/countries.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Country:
+    """A state with the words that stand for it."""
+
+    name: str
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(",") if part.strip())
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    """Every country in the shipped table."""
+    text = resources.files("generator.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + ["", "", ""])[:4]
+        rows.append(Country(cells[0].strip(), _split(cells[1]), _split(cells[2]), _split(cells[3])))
+    return tuple(rows)
+
+
+@cache
+def by_demonym() -> dict[str, Country]:
+    """Lower-cased demonym ('azerbaijani') -> country."""
+    return {d.lower(): c for c in countries() for d in c.demonyms}
+
+
+@cache
+def by_capital() -> dict[str, Country]:
+    """Lower-cased capital ('baku') -> country."""
+    return {cap.lower(): c for c in countries() for cap in c.capitals}
+
+
+@cache
+def by_name() -> dict[str, Country]:
+    """Lower-cased country name or alias -> country."""
+    table = {c.name.lower(): c for c in countries()}
+    for country in countries():
+        for alias in country.aliases:
+            table.setdefault(alias.lower(), country)
+    table.update({f"the {key}": value for key, value in list(table.items())})
+    return table

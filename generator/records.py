@@ -1,0 +1,281 @@
+"""The records stage: the extraction's records -> content/, without losing an editor's work.
+
+Every record the extraction produces is merged with the file in ``content/<kind>/`` by a
+three-way merge (``generator.merge``) against the version the extraction produced last
+time, which is kept in a state folder outside content/ (``.chronology/generated/`` by
+default, mirroring content/'s layout). That base tells an edit from an extraction change:
+
+- a new record is written; a record the editor deleted stays deleted;
+- a record the editor created by hand only gains list items new in the extraction;
+- otherwise each field the editor changed keeps the editor's value, each field only the
+  extraction changed takes the new value, and lists merge item by item;
+- a file the editor broke (invalid YAML) is left alone and reported.
+
+Files are written through ``store.write_atomic``; an untouched file is never rewritten.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.merge import merge_record, update_yaml_text
+from generator.model import KINDS
+from generator.slugs import slugify
+from generator.store import REFERENCES, dump_record, load_yaml, parse_record, write_atomic
+
+# Sources first: a run cut short leaves fewer references to records not yet written.
+_WRITE_ORDER = ("sources", "actors", "agreements", "events")
+_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+@dataclass
+class SyncReport:
+    """What a sync did, as ``kind/id`` strings (conflicts as ``kind/id: field``)."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept_deleted: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line of counts, then one line per conflict and per orphaned record."""
+        counts = [
+            f"{len(self.created)} created",
+            f"{len(self.updated)} updated",
+            f"{len(self.unchanged)} unchanged",
+            f"{len(self.kept_deleted)} kept deleted",
+            f"{len(self.conflicts)} conflicts",
+        ]
+        lines = ["records: " + ", ".join(counts)]
+        lines += [f"  conflict (the editor's version kept): {item}" for item in self.conflicts]
+        lines += [f"  no longer extracted (left in content/): {item}" for item in self.orphaned]
+        return "\n".join(lines)
+
+
+def sync_records(
+    generated: Mapping[str, list[dict[str, Any]]], *, content_dir: Path, state_dir: Path
+) -> SyncReport:
+    """Merge the extraction's records into content_dir, keeping every editor's change.
+
+    generated maps a kind (events, actors, agreements, sources) to its records as the
+    extraction produced them now. state_dir keeps the previous extraction (the merge base);
+    it is updated after content_dir, to what was generated.
+    """
+    unknown = set(generated) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown record kinds: {', '.join(sorted(unknown))}")
+    theirs = remap_merged_actors(generated, content_dir)
+    deleted = {kind: _ids(state_dir / kind) - _ids(content_dir / kind) for kind in KINDS}
+    theirs = _drop_references(theirs, deleted)
+    report = SyncReport()
+    for kind in _WRITE_ORDER:
+        seen: set[str] = set()
+        for record in theirs.get(kind, []):
+            record_id = str(record.get("id", ""))
+            if not record_id or set(record_id) - _ID_CHARS or record_id.startswith("-"):
+                report.conflicts.append(f"{kind}/{record_id}: not a valid id, not written")
+                continue
+            if record_id in seen:
+                report.conflicts.append(f"{kind}/{record_id}: extracted twice, second ignored")
+                continue
+            seen.add(record_id)
+            _sync_one(kind, record_id, record, content_dir, state_dir, report)
+        for record_id in sorted((_ids(state_dir / kind) & _ids(content_dir / kind)) - seen):
+            report.orphaned.append(f"{kind}/{record_id}")
+    return report
+
+
+def _sync_one(
+    kind: str,
+    record_id: str,
+    record: Mapping[str, Any],
+    content_dir: Path,
+    state_dir: Path,
+    report: SyncReport,
+) -> None:
+    name = f"{kind}/{record_id}"
+    generated_text = dump_record(record)
+    theirs = load_yaml(generated_text)
+    state_path = state_dir / kind / f"{record_id}.yml"
+    base, state_text = _read_state(state_path)
+    content_path = _content_path(content_dir / kind, record_id)
+    if not content_path.exists():
+        if base is not None:
+            report.kept_deleted.append(name)
+        else:
+            write_atomic(content_path, generated_text)
+            report.created.append(name)
+    else:
+        try:
+            text = content_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            report.conflicts.append(f"{name}: not merged, cannot read {content_path}: {error}")
+            return
+        ours, problems = parse_record(text, kind=kind, path=str(content_path))
+        if ours is None:
+            reason = "; ".join(str(problem) for problem in problems)
+            report.conflicts.append(f"{name}: not merged, fix the file first: {reason}")
+            return  # the state stays as it was, so the merge happens once the file is fixed
+        result = merge_record(base, ours.data, theirs)
+        report.conflicts += [f"{name}: {where}" for where in result.conflicts]
+        if result.data == ours.data:
+            report.unchanged.append(name)
+        else:
+            new_text = update_yaml_text(text, ours.data, result.data)
+            _, new_problems = parse_record(new_text, kind=kind, path=str(content_path))
+            added = _problem_keys(new_problems) - _problem_keys(problems)
+            if added:
+                report.conflicts.append(
+                    f"{name}: not merged, the result would be invalid: "
+                    + "; ".join(sorted(f"{f}: {m}" for f, m in added))
+                )
+                return
+            write_atomic(content_path, new_text)
+            report.updated.append(name)
+    if generated_text != state_text:
+        write_atomic(state_path, generated_text)
+
+
+def _problem_keys(problems: Iterable[Any]) -> set[tuple[str, str]]:
+    return {(problem.field, problem.message) for problem in problems}
+
+
+def _read_state(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """The last generated version of a record and its text; None when missing or unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = load_yaml(text)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None, None
+    except Exception:  # noqa: BLE001 - a damaged state file only costs the merge base
+        return None, None
+    return (data if isinstance(data, dict) else None), text
+
+
+def _content_path(folder: Path, record_id: str) -> Path:
+    for suffix in (".yml", ".yaml"):
+        candidate = folder / f"{record_id}{suffix}"
+        if candidate.exists():
+            return candidate
+    return folder / f"{record_id}.yml"
+
+
+def _ids(folder: Path) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    return {
+        path.stem
+        for path in folder.iterdir()
+        if path.suffix in (".yml", ".yaml") and not path.name.startswith(".")
+    }
+
+
+def _actor_fields() -> dict[str, list[str]]:
+    """Fields that hold actor ids, per kind."""
+    fields: dict[str, list[str]] = {}
+    for kind, references in REFERENCES.items():
+        fields[kind] = [name for name, target in references.items() if target == "actors"]
+    return fields
+
+
+def _name_keys(text: str) -> set[str]:
+    return {" ".join(text.casefold().split()), slugify(text)}
+
+
+def remap_merged_actors(
+    generated: Mapping[str, list[dict[str, Any]]], content_dir: Path
+) -> dict[str, list[dict[str, Any]]]:
+    """Point references to actors an editor merged into another at the actor kept.
+
+    An actor the extraction produces that is not in content/actors, but whose id, name or
+    alias is a name or alias of exactly one actor there, is that actor: an editor merged
+    it (deleted it and added its name to the other's aliases). Its record is dropped and
+    every reference to it is replaced by the kept actor's id. Returns a new mapping.
+    """
+    index: dict[str, set[str]] = {}
+    existing: set[str] = set()
+    folder = content_dir / "actors"
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+        if path.name.startswith("."):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        loaded, _ = parse_record(text, kind="actors", path=str(path))
+        if loaded is None:
+            continue
+        actor_id = str(loaded.data.get("id") or path.stem)
+        existing.add(actor_id)
+        names = [actor_id, str(loaded.data.get("name") or "")]
+        names += [str(alias) for alias in loaded.data.get("aliases") or () if alias]
+        for name in names:
+            for key in _name_keys(name) if name else ():
+                index.setdefault(key, set()).add(actor_id)
+
+    extracted = {str(actor.get("id")): actor for actor in generated.get("actors", [])}
+    fields = _actor_fields()
+    referenced = set(extracted)
+    for kind, names in fields.items():
+        for record in generated.get(kind, []):
+            for name in names:
+                referenced.update(str(ref) for ref in record.get(name) or ())
+    mapping: dict[str, str] = {}
+    for actor_id in sorted(referenced - existing):
+        actor = extracted.get(actor_id, {})
+        names = [actor_id, str(actor.get("name") or "")]
+        names += [str(alias) for alias in actor.get("aliases") or () if alias]
+        candidates = set().union(*(index.get(key, set()) for n in names for key in _name_keys(n)))
+        if len(candidates) == 1:
+            mapping[actor_id] = candidates.pop()
+
+    result = {kind: copy.deepcopy(list(records)) for kind, records in generated.items()}
+    if not mapping:
+        return result
+    result["actors"] = [a for a in result.get("actors", []) if str(a.get("id")) not in mapping]
+    for kind, names in fields.items():
+        for item in result.get(kind, []):
+            for name in names:
+                if item.get(name):
+                    item[name] = _unique(mapping.get(str(ref), ref) for ref in item[name])
+    return result
+
+
+def _unique(items: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(items))
+
+
+def _drop_references(
+    generated: Mapping[str, list[dict[str, Any]]], deleted: Mapping[str, set[str]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The records without references to records an editor deleted.
+
+    An event left with no source at all (every article it came from was deleted) is dropped.
+    """
+    result: dict[str, list[dict[str, Any]]] = {}
+    for kind, records in generated.items():
+        kept = []
+        for original in records:
+            record = dict(original)
+            for name, target in REFERENCES.get(kind, {}).items():
+                if record.get(name) and deleted.get(target):
+                    record[name] = [ref for ref in record[name] if str(ref) not in deleted[target]]
+            if kind == "events" and record.get("sources") and deleted.get("sources"):
+                gone = deleted["sources"]
+                claims = [
+                    claim
+                    for claim in record["sources"]
+                    if not (isinstance(claim, Mapping) and str(claim.get("source")) in gone)
+                ]
+                if not claims:
+                    continue
+                record["sources"] = claims
+            kept.append(record)
+        result[kind] = kept
+    return result

@@ -1,0 +1,582 @@
+"""The pattern table of the temporal tagger: which strings are temporal expressions and
+what TIMEX3 type and value each one has.
+
+Each rule is a regex compiled once at import plus a handler that turns a match into a
+``Norm`` (or rejects it). The tagger runs every rule over the text, keeps the longest
+non-overlapping matches and calls the handlers in text order, so that relative
+expressions ("the day before") see the dates told before them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from generator.timex_normalize import (
+    MONTHS,
+    ORDINALS,
+    SEASON_CODES,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+    Context,
+    canonical_unit,
+    day_value,
+    duration_value,
+    iso_week,
+    month_period,
+    parse_number,
+    pick_year,
+    quarter_period,
+    season_period,
+    shift,
+    weekday_date,
+)
+
+
+class Norm(NamedTuple):
+    """A normalized expression: TIMEX3 type and value, and an EDTF span if not derivable."""
+
+    type: str
+    value: str
+    edtf: str | None = None
+
+
+Handler = Callable[[re.Match[str], Context], Norm | None]
+
+_MONTH = (
+    r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|"
+    r"OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?))"
+    r"(?![A-Za-z])"
+)
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_DAY2 = r"(?:\s*(?:-|–|to|and|through|until)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:]))"
+_YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)(?![\d%])"
+_WD = r"(?:(?P<wdp>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)"
+_MOD = (
+    r"(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of|"
+    r"(?:the\s+)?(?:first|second)\s+half\s+of|"
+    r"(?:the\s+)?(?:end|beginning|start|middle)\s+of))[-\s]+)?"
+)
+_REL = r"(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))"
+_NUMWORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a\s+hundred|hundred)"
+)
+_NUM = (
+    r"(?P<n>\d[\d,]*(?:\.\d+)?(?:\s+and\s+a\s+half)?|(?i:" + _NUMWORD + r"(?:[-\s](?:one|two|"
+    r"three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?|half\s+an?|"
+    r"a\s+couple\s+of|a\s+dozen|several|a\s+few|few|many|some|numerous|an?|single))"
+)
+_UNIT = (
+    r"(?P<u>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
+    r"quarters?|years?|decades?|centuries|century))(?![A-Za-z])"
+)
+_PREPOSITIONS = {
+    "in", "on", "since", "by", "until", "till", "through", "from", "to", "of", "during",
+    "before", "after", "between", "and", "or", "early", "late", "mid", "last", "next",
+    "this", "past", "around", "as", "until", "throughout", "at",
+}
+# "fall" is mostly a verb: as a season it needs one of these words before it.
+_FALL_BEFORE = {"in", "the", "this", "last", "next", "during", "since", "until", "by", "of",
+                "early", "late", "mid", "past", "through", "that"}
+_COUNTED_NOUN = re.compile(
+    r"\s+(?i:points?|units?|people|jobs|employees|workers|vehicles|cars|planes|aircraft|"
+    r"jets|shares|tons|tonnes|km|kilometers|miles|feet|metres|meters|dollars|euros|"
+    r"pounds|stores|dealers|dealerships|members|votes|seats|troops|soldiers|barrels)\b"
+)
+
+
+def _word_before(m: re.Match[str], group: int | str = 0) -> str:
+    before = m.string[max(0, m.start(group) - 30) : m.start(group)]
+    words = re.findall(r"[A-Za-z']+", before)
+    return words[-1] if words else ""
+
+
+def _month_of(m: re.Match[str]) -> int:
+    return MONTHS[m["mon"].rstrip(".").lower()]
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _day_or_range(year: int, month: int, day: int, day2: int | None) -> Norm | None:
+    if not _valid_day(year, month, day):
+        return None
+    value = day_value(dt.date(year, month, day))
+    if day2 and day2 > day and _valid_day(year, month, day2):
+        return Norm("DATE", value, f"{value}/{day_value(dt.date(year, month, day2))}")
+    return Norm("DATE", value)
+
+
+def _date_md(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'September 27, 2020', 'Tuesday, October 20', 'October 9-10', '12 and 13 December'."""
+    month, day = _month_of(m), int(m["d"])
+    day2 = int(m["d2"]) if m["d2"] else None
+    if m["y"]:
+        year = int(m["y"])
+    elif m["wdp"]:
+        # A weekday fixes the year: the nearest year where the date falls on that day.
+        wd = WEEKDAYS[m["wdp"].lower()]
+        fits = [
+            y for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
+            if _valid_day(y, month, day) and dt.date(y, month, day).weekday() == wd
+        ]
+        year = fits[0] if fits else pick_year(ctx.anchor, month_period(month, day), ctx.tense())
+    else:
+        year = pick_year(ctx.anchor, month_period(month, day), ctx.tense())
+    return _day_or_range(year, month, day, day2)
+
+
+def _date_numeric(match: re.Match[str], ctx: Context) -> Norm | None:
+    """'10.11.2020' (day first), '7/8/07' (US month first), '2020-11-09'."""
+    m = _NumericMatch(match)
+    year = int(m["y"] or 0)
+    if year < 100:
+        year += 2000 if year <= (ctx.anchor.year % 100) + 1 else 1900
+    month, day = int(m["m"] or 0), int(m["d"] or 0)
+    if not 1 <= month <= 12 or not _valid_day(year, month, day):
+        return None
+    return Norm("DATE", day_value(dt.date(year, month, day)))
+
+
+def _year_of(m: re.Match[str], ctx: Context) -> int | None:
+    if m["y"]:
+        return int(m["y"])
+    words = (m["yrel"] or "").lower().split() if "yrel" in m.re.groupindex else []
+    rel = [w for w in words if w not in ("year", "the")][-1:]
+    if rel:
+        return ctx.anchor.year + {"this": 0, "current": 0, "last": -1, "previous": -1,
+                                  "next": 1, "same": 0}.get(rel[0], 0)
+    return None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'April 2016', 'early November 2020', 'October of next year'."""
+    year = _year_of(m, ctx)
+    if year is None:
+        return None
+    return Norm("DATE", f"{year}-{_month_of(m):02d}")
+
+
+def _bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'in October', 'this past July', 'This September', 'early November', 'last month'."""
+    month = _month_of(m)
+    rel = (m["rel"] or "").lower().split()
+    prev = _word_before(m).lower()
+    if m["mon"].rstrip(".") in ("May", "MAY", "Mar", "Jan") and not rel and not m["mod"] \
+            and prev not in _PREPOSITIONS:
+        return None
+    if not rel and not m["mod"] and prev not in _PREPOSITIONS and m["mon"].isupper():
+        return None
+    anchor = ctx.anchor
+    if rel[-1:] == ["past"] or rel == ["last"]:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel[-1:] == ["coming"] or rel == ["next"]:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel == ["this"]:
+        year = anchor.year
+    else:
+        year = pick_year(anchor, month_period(month), ctx.tense())
+    return Norm("DATE", f"{year}-{month:02d}")
+
+
+def _year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'in 1991', 'since 1991', 'mid-2011', 'fiscal 2009', "since '82"."""
+    text = m.string
+    if m["yy"]:
+        if _word_before(m).lower() not in _PREPOSITIONS | {"the"}:
+            return None
+        yy = int(m["yy"])
+        year = 2000 + yy if yy <= (ctx.anchor.year % 100) + 1 else 1900 + yy
+        return Norm("DATE", str(year))
+    start = m.start("y")
+    prev = text[start - 1] if start else " "
+    if prev.isalnum() or prev in "$£€#.,/:+" or (prev == "-" and not m["mod"]
+                                                  and not text[start - 2 : start - 1].isdigit()):
+        return None
+    if re.match(r"[.,:]\d", text[m.end("y") : m.end("y") + 2]):
+        return None
+    if _COUNTED_NOUN.match(text, m.end("y")):
+        return None
+    if m["fy"]:
+        return Norm("DATE", f"FY{m['y']}")
+    return Norm("DATE", m["y"])
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the 1990s' -> 199, "the '70s" / '70s and 80s' -> 197."""
+    if m["c"]:
+        return Norm("DATE", f"{m['c']}{m['dd']}")
+    digit = m["d2"] or m["d3"]
+    if m["d3"] and _word_before(m, "d3").lower() not in ("the", "and", "of", "in", "early",
+                                                           "late", "mid"):
+        return None
+    century = "19" if int(digit) > (ctx.anchor.year % 100) // 10 else "20"
+    return Norm("DATE", f"{century}{digit}")
+
+
+def _century(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the 20th century' -> 19."""
+    return Norm("DATE", f"{int(m['cn']) - 1:02d}")
+
+
+def _season(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the summer of 2014' -> 2014-SU, 'fall 2020' -> 2020-FA, 'this past summer'."""
+    code = SEASON_CODES[m["s"].lower()]
+    rel = (m["rel"] or "").lower().split()
+    year = _year_of(m, ctx)
+    if year is None:
+        prev = _word_before(m, "s").lower()
+        if m["s"].lower() == "fall" and not rel and not m["mod"] and prev not in _FALL_BEFORE:
+            return None
+        period = season_period(code)
+        anchor = ctx.anchor
+        if rel[-1:] == ["past"] or rel == ["last"]:
+            year = max(y for y in (anchor.year - 1, anchor.year) if period(y)[1] < anchor)
+        elif rel[-1:] == ["coming"] or rel == ["next"]:
+            year = min(y for y in (anchor.year, anchor.year + 1) if period(y)[0] > anchor)
+        elif rel == ["this"]:
+            year = anchor.year
+        else:
+            year = pick_year(anchor, period, ctx.tense())
+    return Norm("DATE", f"{year}-{code}")
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the first quarter of 2009' -> 2009-Q1, 'third-quarter', 'the last quarter', 'Q3'."""
+    word = m["ord"].lower()
+    year = _year_of(m, ctx)
+    if m["half"]:
+        half = ORDINALS.get(word, 0)
+        if year is None or half not in (1, 2):
+            return None
+        return Norm("DATE", f"{year}-H{half}")
+    if word == "last" and year is None:
+        return Norm("DATE", shift(ctx.anchor, "quarter", -1) or "")
+    q = 4 if word in ("final", "last") else ORDINALS.get(word, 0) or int(word[-1:] or 0)
+    if not 1 <= q <= 4:
+        return None
+    if year is None:
+        year = pick_year(ctx.anchor, quarter_period(q), ctx.tense())
+    return Norm("DATE", f"{year}-Q{q}")
+
+
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_DAY_WORDS = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}
+
+
+def _relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'today', 'yesterday', 'tomorrow', 'earlier today', 'yesterday morning', 'tonight'."""
+    word = " ".join(m["w"].lower().split())
+    if word in ("this morning", "this afternoon", "this evening"):
+        return Norm("TIME", f"{ctx.anchor.isoformat()}T{_PART_OF_DAY[word.split()[1]]}")
+    day = ctx.anchor + dt.timedelta(days=_DAY_WORDS[word])
+    pod = (m["pod"] or "").lower() or ("night" if "night" in word else "")
+    if pod:
+        return Norm("TIME", f"{day.isoformat()}T{_PART_OF_DAY[pod]}")
+    return Norm("DATE", day_value(day))
+
+
+_NOT_A_DAY = {"black", "cyber", "blue", "good", "easter", "super", "ash", "holy", "bloody",
+              "palm", "whit", "shrove", "giving"}
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'on Monday' (the anchor's own day, else the latest past one), 'next Friday'."""
+    if _word_before(m, "wd").lower() in _NOT_A_DAY and not m["rel"]:
+        return None
+    wd = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower().split()
+    anchor = ctx.anchor
+    if rel == ["last"] or rel[-1:] == ["past"]:
+        delta = (anchor.weekday() - wd) % 7 or 7
+        day = anchor - dt.timedelta(days=delta)
+    elif rel == ["next"] or rel[-1:] == ["coming"]:
+        day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+    else:
+        day = weekday_date(anchor, wd, ctx.tense())
+    if m["pod"]:
+        return Norm("TIME", f"{day.isoformat()}T{_PART_OF_DAY[m['pod'].lower()]}")
+    return Norm("DATE", day_value(day))
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'last week' -> 2004-W47, 'next year', 'this month', 'the previous year', 'the weekend'."""
+    rel = " ".join(m["rel"].lower().split())
+    unit = canonical_unit(m["u"])
+    if rel in ("the past", "the next", "the coming", "the last") and unit not in (
+        "weekend",
+    ):
+        if rel == "the last" and unit in ("year", "month", "week", "quarter"):
+            return Norm("DATE", shift(ctx.anchor, unit, -1) or "")
+        return Norm("DURATION", duration_value(1, unit))
+    offsets = {
+        "this": 0, "current": 0, "the current": 0, "this past": -1, "last": -1, "past": -1,
+        "previous": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1,
+        "this coming": 1, "the coming": 1, "the next": 1,
+    }
+    if rel in ("the following", "the same", "that"):
+        base = ctx.ref
+        n = 1 if rel == "the following" else 0
+    elif rel == "the":
+        if unit != "weekend":
+            return None
+        base, n = ctx.ref, 0
+        if base.weekday() < 5:
+            n = -1 if ctx.tense() != "future" else 0
+    else:
+        base, n = ctx.anchor, offsets.get(rel, 0)
+    value = shift(base, unit, n)
+    return Norm("DATE", value) if value else None
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'a week ago' -> day, 'two years ago' -> year, 'a year earlier' (from the reference)."""
+    n = parse_number(m["n"])
+    unit = canonical_unit(m["u"])
+    if n is None or n != int(n):
+        return None
+    direction = m["dir"].lower().split()[0]
+    base = ctx.anchor if direction in ("ago", "from", "hence") else ctx.ref
+    sign = 1 if direction in ("later", "after", "from", "hence") else -1
+    k = int(n) * sign
+    if unit in ("day", "night"):
+        return Norm("DATE", day_value(base + dt.timedelta(days=k)))
+    if unit == "week":
+        return Norm("DATE", day_value(base + dt.timedelta(weeks=k)))
+    if unit in ("month", "year", "decade", "century", "quarter"):
+        value = shift(base, unit, k)
+        return Norm("DATE", value) if value else None
+    return None
+
+
+_SET_BEFORE = re.compile(r"(?:\d|million|billion|bn|trillion|times|twice|once|%|percent)\s*$", re.I)
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'three years' -> P3Y, '44 days' -> P44D, 'fifty-year', 'several years' -> PXY;
+    '15 a year' -> SET P1Y."""
+    raw = " ".join(m["n"].lower().split())
+    unit = canonical_unit(m["u"])
+    if raw in ("a", "an") and _SET_BEFORE.search(m.string[max(0, m.start() - 20) : m.start()]):
+        return Norm("SET", duration_value(1, unit))
+    if raw in ("a", "an") and unit in ("second", "quarter"):
+        return None
+    if raw in VAGUE_NUMBERS:
+        return Norm("DURATION", duration_value(None, unit))
+    n = parse_number(raw)
+    if n is None or n == 0 or n > 1000:
+        return None
+    if raw in ("a", "an", "single") and not m["pre"] and unit == "day" \
+            and _word_before(m).lower() in ("one", "some", "there"):
+        return None
+    return Norm("DURATION", duration_value(n, unit))
+
+
+def _vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'for years' -> PXY, 'over the years', 'in minutes', 'decades-long'."""
+    pre = " ".join((m["pre"] or "").lower().split())
+    if pre in ("recent", "in recent"):
+        return Norm("DATE", "PAST_REF")
+    if not pre and not m["long"]:
+        return None
+    return Norm("DURATION", duration_value(None, canonical_unit(m["u"])))
+
+
+def _set(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'every week' -> P1W, 'annual' -> P1Y, 'twice a year'."""
+    word = m["adv"]
+    if word:
+        unit = {"annual": "year", "annually": "year", "yearly": "year", "weekly": "week",
+                "daily": "day", "monthly": "month", "quarterly": "quarter", "hourly": "hour",
+                "nightly": "day"}[word.lower()]
+        return Norm("SET", duration_value(1, unit))
+    n = parse_number(m["k"]) if m["k"] and m["k"].lower() != "other" else None
+    amount = 2 if (m["k"] or "").lower() == "other" else (n or 1)
+    return Norm("SET", duration_value(amount, canonical_unit(m["u"])))
+
+
+def _time(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'12:00 local time', '18:00 UTC', '6:40 p.m.', 'midnight', 'noon'. The day is filled
+    in later from the date next to it (see ``timex._attach_times``)."""
+    if m["word"]:
+        clock = {"midnight": "00:00", "noon": "12:00", "midday": "12:00"}[m["word"].lower()]
+        return Norm("TIME", f"T{clock}")
+    if m["hhmm"]:
+        hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
+    else:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+    ampm = (m["ap"] or "").lower().replace(".", "")
+    if m["sep"] == "." and not ampm:
+        return None
+    if not m["mi"] and not ampm and not m["hhmm"]:
+        return None
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
+    if zone and m["off"]:
+        zone = f"{m['off'][0]}{int(m['off'][1:]):02d}"
+    return Norm("TIME", f"T{hour:02d}:{minute:02d}{zone}")
+
+
+def _ref_word(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'now'/'currently' -> PRESENT_REF, 'recently' -> PAST_REF, 'in the future'."""
+    word = " ".join(m[0].lower().split())
+    if word in ("the day before", "the previous day", "the day earlier", "the eve"):
+        return Norm("DATE", day_value(ctx.ref - dt.timedelta(days=1)))
+    if word in ("the next day", "the following day", "the day after", "the same day",
+                "that day", "that same day"):
+        delta = 0 if word in ("the same day", "that day", "that same day") else 1
+        return Norm("DATE", day_value(ctx.ref + dt.timedelta(days=delta)))
+    if re.search(r"the day$", word):
+        return Norm("DATE", day_value(ctx.ref))
+    if word.endswith(("now", "currently", "presently", "present", "being", "nowadays",
+                      "these days", "moment", "ongoing", "current")):
+        return Norm("DATE", "PRESENT_REF")
+    if word.endswith(("recently", "past", "recent")):
+        return Norm("DATE", "PAST_REF")
+    return Norm("DATE", "FUTURE_REF")
+
+
+_YEAR_BACK = (r"(?:(?:of\s+)?(?:the\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|"
+              r"(?:previous|prior)\s+year|year\s+before))")
+
+
+def _back_one_year(value: str) -> str | None:
+    m = re.match(r"^(\d{4})(.*)$", value)
+    if not m or m[2].startswith("T"):
+        return None
+    return f"{int(m[1]) - 1}{m[2]}"
+
+
+def _same_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the same period last year', 'the same month a year ago': the period just told,
+    one year back; 'the year before' / 'the year previous': the year before the one told."""
+    what = (m["what"] or m["what2"]).lower()
+    last = ctx.last_value or ctx.anchor.isoformat()
+    if what == "year":
+        return Norm("DATE", str(int(last[:4]) - 1))
+    if what == "month":
+        last = last[:7] if re.match(r"^\d{4}-\d{2}", last) else ctx.anchor.strftime("%Y-%m")
+    elif what == "quarter" and not re.match(r"^\d{4}-Q", last):
+        last = shift(ctx.anchor, "quarter", 0) or last
+    value = _back_one_year(last)
+    return Norm("DATE", value) if value else None
+
+
+def _part_of_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the beginning of the year', 'the end of the month': the anchor's year or month."""
+    value = shift(ctx.anchor, canonical_unit(m["u"]), 0)
+    return Norm("DATE", value) if value else None
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+RULES: list[tuple[str, re.Pattern[str], Handler]] = [
+    ("date_mdy", _rx(_WD + r"?" + _MONTH + r"\s+" + _DAY + _DAY2 + r"?(?:,?\s+" + _YEAR + ")?"),
+     _date_md),
+    ("date_dmy", _rx(_WD + r"?(?<![\d.,$])" + _DAY + _DAY2 + r"?\s+(?:of\s+)?" + _MONTH
+                     + r"(?:,?\s+" + _YEAR + ")?"), _date_md),
+    ("date_numeric", _rx(
+        r"(?<![\d./-])(?:(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)"
+        r"|(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)"
+        r"|(?P<m3>[01]?\d)/(?P<d3>[0-3]?\d)/(?P<y3>\d{4}|\d{2}))(?![\d/-]|\.\d)"),
+     _date_numeric),
+    ("month_year", _rx(_MOD + _MONTH + r"(?:(?:,?\s+|\s+of\s+)" + _YEAR
+                       + r"|\s+of\s+(?P<yrel>(?i:this|last|next|the\s+"
+                       r"(?:current|previous|same))\s+year))"), _month_year),
+    ("bare_month", _rx(r"(?:" + _REL + r"\s+)?" + _MOD + _MONTH), _bare_month),
+    ("year", _rx(_MOD + r"(?:(?i:the\s+year\s+))?(?:(?P<fy>(?i:fiscal\s+(?:year\s+)?)|FY\s?))?"
+                 + r"(?:" + _YEAR + r"|'(?P<yy>\d\d)(?![\w']))"), _year),
+    ("decade", _rx(r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[-\s]+)?(?:(?P<c>1[5-9]|20)(?P<dd>\d)0s"
+                   r"|['’](?P<d2>\d)0s|(?<![\w'’$])(?P<d3>[1-9])0s)(?![\w])"), _decade),
+    ("century", _rx(r"(?i:the\s+)(?P<cn>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)"), _century),
+    ("season", _rx(r"(?:" + _REL + r"\s+)?" + _MOD + r"(?:(?i:the)\s+)?"
+                   r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?![a-z])(?:\s+(?:(?i:of)\s+)?"
+                   + _YEAR + r"|\s+(?i:of\s+(?P<yrel>this|last|next)\s+year))?"), _season),
+    ("quarter", _rx(r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|"
+                    r"3rd|4th))[-\s]+(?:(?P<half>(?i:half))|(?i:quarter|qtr))(?![a-z])"
+                    r"(?:(?:\s+(?i:of)\s+(?i:fiscal\s+)?|\s+)" + _YEAR + r"|\s+(?i:of)\s+"
+                    r"(?P<yrel>(?i:this|last|next|the\s+(?:current|previous|same))\s+year))?"),
+     _quarter),
+    ("quarter_q", _rx(r"\b(?P<ord>Q[1-4])(?P<half>(?!))?(?:\s+|/|-)?(?:" + _YEAR + r")?(?![\w])"),
+     _quarter),
+    ("relative_day", _rx(r"(?:(?i:earlier|later|late|early)\s+)?(?P<w>(?i:the\s+day\s+before\s+"
+                         r"yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
+                         r"tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))"
+                         r"(?!['’]s\b)(?![a-z])(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?"),
+     _relative_day),
+    ("weekday", _rx(r"(?:" + _REL + r"\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                    r"Saturday|Sunday)(?:['’]s)?(?![a-z])(?:\s+(?P<pod>(?i:morning|afternoon|"
+                    r"evening|night)))?"), _weekday),
+    ("relative_unit", _rx(r"(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+last|"
+                          r"the\s+next|the\s+previous|the\s+coming|the\s+following|the\s+current|"
+                          r"the\s+same|last|next|this|past|previous|coming|current|that|the))\s+"
+                          r"(?P<u>(?i:week|weekend|month|quarter|year|decade|century))(?![\w-])"),
+     _relative_unit),
+    ("same_period", _rx(r"(?i:the\s+same\s+(?P<what>period|month|quarter|week|season|time)\s+"
+                        + _YEAR_BACK + r"|the\s+(?P<what2>year)\s+(?:previous|before|earlier|"
+                        r"prior)(?![\w-]))"), _same_period),
+    ("part_of_period", _rx(r"(?i:the\s+(?:very\s+)?(?:start|beginning|end|middle|rest|remainder)"
+                           r"\s+of\s+the\s+(?P<u>year|month))(?![\w-])"), _part_of_period),
+    ("ago", _rx(_NUM + r"\s+" + _UNIT + r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|"
+                r"before(?=\s*[,.;])|after(?=\s*[,.;])))"), _ago),
+    ("duration", _rx(r"(?<![\w.,])(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following|"
+                     r"final|remaining|additional|further)|over|more\s+than|less\s+than|fewer\s+"
+                     r"than|nearly|almost|about|around|approximately|roughly|at\s+least|up\s+to|"
+                     r"just|only|within|for|under)\s+)*(?<![\w.,])" + _NUM
+                     + r"(?:[-\s]+(?i:consecutive|straight|successive|trading|business|working|"
+                     r"full|calendar|more|additional))?[-\s]+" + _UNIT
+                     + r"(?:-(?i:long|old))?"), _duration),
+    ("vague_duration", _rx(r"(?:(?P<pre>(?i:for|in|over\s+the|over|within|after|the\s+past|"
+                           r"the\s+last|the\s+coming|the\s+next|in\s+recent|recent))\s+"
+                           r"(?:(?i:just|only)\s+)?)?(?P<u>(?i:years|decades|months|weeks|days|"
+                           r"hours|minutes))(?P<long>-(?i:long|old))?(?![\w])"), _vague_duration),
+    ("set", _rx(r"(?i:(?:every|each|per)\s+(?:(?P<k>other|\d+|two|three|four|five|six|ten)\s+)?"
+                r"(?:(?:passing|single)\s+)?" r"(?P<u>second|minute|hour|day|night|week|weekend|"
+                r"month|quarter|year|decade)s?(?![a-z])|(?P<adv>annual|annually|yearly|weekly|"
+                r"daily|monthly|quarterly|hourly|nightly)(?![a-z]))"), _set),
+    ("time", _rx(r"(?<![\d.:,])(?:(?P<h>[012]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?(?![\d:])"
+                 r"|(?P<hhmm>[012]\d[0-5]\d)(?=\s*(?:hours|hrs|UTC|GMT)))"
+                 r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z])))?"
+                 r"(?:\s*\(?(?P<tz>UTC|GMT|Z|EST|EDT|PST|PDT|CET|CEST|BST|MSK|(?i:local\s+time)|"
+                 r"[A-Z][a-z]+\s+time)(?:\s*(?P<off>[+-]\d{1,2})(?::?\d\d)?)?\)?)?|(?P<word>(?i:midnight|noon|midday))"), _time),
+    ("ref_word", _rx(r"(?i:(?:right\s+)?\bnow\b|currently|presently|at\s+present|nowadays|"
+                     r"these\s+days|at\s+the\s+moment|(?:for\s+)?the\s+time\s+being|"
+                     r"(?:more\s+)?recently|in\s+the\s+past|(?:recent|current|ongoing)(?=\s+[a-z])|the\s+past(?=\s*[,.;])|"
+                     r"in\s+the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short)\s+term|"
+                     r"(?:very\s+)?soon|the\s+day\s+before|the\s+previous\s+day|"
+                     r"the\s+next\s+day|the\s+following\s+day|the\s+same\s+day|that\s+(?:same\s+)?"
+                     r"day|(?:end|ending|ended|finish|finished|finishing|close|closed|closing|"
+                     r"for|during|start|late\s+in|later\s+in|earlier\s+in|of)\s+the\s+day)"
+                     r"(?![\w-])"), _ref_word),
+]
+
+
+class _NumericMatch:
+    """Adapter giving the three numeric date layouts the same group names."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def __getitem__(self, key: str) -> str | None:
+        m = self._m
+        for suffix in ("", "2", "3"):
+            if m[key + suffix] is not None:
+                return m[key + suffix]
+        return None
