@@ -53,6 +53,15 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text).strip()
 
 
+def is_junk(mention: Mentioned) -> bool:
+    """Entity text that cannot name an actor: numbers, page furniture, lower-case phrases."""
+    name = clean_name(mention.text)
+    return (
+        len(name) < 2 or len(name) > 60 or bool(_JUNK.search(name))
+        or not any(ch.isupper() for ch in name) or len(name.split()) > 6
+    )
+
+
 def _person_key(name: str) -> tuple[str, str]:
     parts = name.split()
     return (parts[-1].lower(), parts[0][0].lower() if len(parts) > 1 else "")
@@ -88,9 +97,7 @@ class ActorResolver:
         name = clean_name(mention.text)
         if mention.ent_id and mention.ent_id in self._drafts:
             return self._note(self._drafts[mention.ent_id], name, mention)
-        if not name or len(name) < 2 or len(name) > 60 or _JUNK.search(name):
-            return None
-        if not any(ch.isupper() for ch in name) or len(name.split()) > 6:
+        if is_junk(mention):
             return None
         country = self._country(name, mention)
         if country is not None:

@@ -73,7 +73,7 @@ def similarity(a: Mention, b: Mention) -> float:
     """How likely two mentions with compatible dates tell the same event (0..1)."""
     if not _types_fit(a.type, b.type):
         return 0.0
-    actors = _jaccard(a.actors + a.places, b.actors + b.places)
+    actors = _jaccard(a.actor_keys + a.place_keys, b.actor_keys + b.place_keys)
     words = _jaccard(a.lemmas, b.lemmas)
     return 0.5 * actors + 0.5 * min(1.0, words * 2.5)
 
@@ -144,12 +144,12 @@ def _choose_title(cluster: Cluster) -> str:
     """The clearest title: from a confident mention, naming its actors, not too long."""
 
     def rank(m: Mention) -> tuple[float, int, str]:
-        words = len(m.title.split())
-        return (-(m.confidence + 0.1 * min(len(m.actors), 3) - 0.05 * max(0, words - 12)),
+        words = len((m.title or "").split())
+        return (-(m.confidence + 0.1 * min(len(m.actor_keys), 3) - 0.05 * max(0, words - 12)),
                 words, m.source)
 
     ranked = sorted(cluster.mentions, key=rank)
-    return ranked[0].title
+    return ranked[0].title or ranked[0].quote[:80]
 
 
 def _choose_type(cluster: Cluster) -> str:
@@ -172,8 +172,8 @@ def build_records(
         title = _choose_title(cluster)
         mentions = sorted(cluster.mentions, key=lambda m: (m.source, m.position))
         event_id = unique(f"{date.replace('/', '-')}-{slugify(title, max_words=6)}", taken)
-        actors = _ordered(actor_ids[k] for m in mentions for k in m.actors if k in actor_ids)
-        places = _ordered(actor_ids[k] for m in mentions for k in m.places if k in actor_ids)
+        actors = _ordered(actor_ids[k] for m in mentions for k in m.actor_keys if k in actor_ids)
+        places = _ordered(actor_ids[k] for m in mentions for k in m.place_keys if k in actor_ids)
         record: dict[str, Any] = {
             "id": event_id,
             "date": date,

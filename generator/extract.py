@@ -14,7 +14,7 @@ from typing import Any
 from generator.actors import ActorResolver
 from generator.consolidate import build_records, cluster_mentions
 from generator.ingest import Article, read_articles, resolve_years
-from generator.mentions import Mention, find_mentions
+from generator.mentions import Mention, find_mentions, resolve_mentions
 from generator.store import read_content
 
 Progress = Callable[[list[Article]], Any]
@@ -89,9 +89,8 @@ def run_extraction(
     if progress is not None:
         analysed = progress(analysed, len(articles))
     for article, doc in analysed:
-        mentions.extend(
-            find_mentions(doc, source=article.id, published=article.published, resolver=resolver)
-        )
+        mentions.extend(find_mentions(doc, source=article.id, published=article.published))
+    resolve_mentions(mentions, resolver)
     clusters = cluster_mentions(mentions)
     ids = resolver.final_ids()
     kinds = {record["id"]: record["kind"] for record in resolver.records()}

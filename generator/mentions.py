@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator import edtf
-from generator.actors import ActorResolver, Mentioned
+from generator.actors import ActorResolver, Mentioned, clean_name, is_junk
 from generator.timex import Timex
 from generator.titles import REPORTING, make_title
 
@@ -52,11 +52,13 @@ class Mention:
     date: str
     date_text: str
     type: str
-    title: str
+    title: str | None
     published: str | None
     position: int
-    actors: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
+    actors: list[Mentioned] = field(default_factory=list)
+    places: list[Mentioned] = field(default_factory=list)
+    actor_keys: list[str] = field(default_factory=list)
+    place_keys: list[str] = field(default_factory=list)
     agreement_kind: str | None = None
     effective: str | None = None
     references: list[tuple[str, str]] = field(default_factory=list)
@@ -116,9 +118,9 @@ def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[
     return main, references
 
 
-def _entities(sentence: Span, resolver: ActorResolver) -> tuple[list[str], list[str], dict[int, str]]:
-    actors: list[str] = []
-    places: list[str] = []
+def _entities(sentence: Span) -> tuple[list[Mentioned], list[Mentioned], dict[int, str]]:
+    actors: list[Mentioned] = []
+    places: list[Mentioned] = []
     surnames: dict[int, str] = {}
     for ent in sentence.ents:
         if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"):
@@ -131,16 +133,12 @@ def _entities(sentence: Span, resolver: ActorResolver) -> tuple[list[str], list[
         )
         as_agent = not as_place
         role = _role(ent)
-        key = resolver.resolve(
-            Mentioned(ent.text, ent.label_, role, ent.ent_id_, as_agent, as_place)
-        )
-        if key is None:
-            continue
-        if ent.label_ == "PERSON":
+        mentioned = Mentioned(ent.text, ent.label_, role, ent.ent_id_, as_agent, as_place)
+        if ent.label_ == "PERSON" and not is_junk(mentioned):
             surnames[ent.end - 1] = ent[-1].text
         target = places if as_place else actors
-        if key not in target:
-            target.append(key)
+        if mentioned not in target:
+            target.append(mentioned)
     return actors, places, surnames
 
 
@@ -190,9 +188,9 @@ def _agreement_kind(lemmas: set[str], text: str) -> str | None:
 
 
 def find_mentions(
-    doc: Doc, *, source: str, published: str | None, resolver: ActorResolver
+    doc: Doc, *, source: str, published: str | None
 ) -> list[Mention]:
-    """Every event mention in one analysed article, in text order."""
+    """Every event mention in one analysed article, in text order (actors not yet resolved)."""
     mentions: list[Mention] = []
     timexes: Iterable[Timex] = doc._.timexes
     for position, sentence in enumerate(doc.sents):
@@ -210,8 +208,7 @@ def find_mentions(
             t for prev, t in zip(main, main[1:], strict=False) if _coordinated(doc.text, prev, t)
         ]
         for timex in listed:
-            mention = _mention(sentence, timex, main, references, source, published, resolver,
-                               position)
+            mention = _mention(sentence, timex, main, references, source, published, position)
             if _PROVISION.search(text) and mention.agreement_kind:
                 mention.provisions.append(text)
             mentions.append(mention)
@@ -220,7 +217,7 @@ def find_mentions(
 
 def _mention(
     sentence: Span, timex: Timex, main: list[Timex], references: list[Timex], source: str,
-    published: str | None, resolver: ActorResolver, position: int,
+    published: str | None, position: int,
 ) -> Mention:
     """The mention of the event that one date in a sentence dates."""
     doc = sentence.doc
@@ -229,7 +226,7 @@ def _mention(
     lemmas = {t.lemma_.lower() for t in sentence if t.is_alpha and not t.is_stop}
     lemmas |= {t.lemma_.lower() for t in sentence if t.pos_ == "VERB"}
     kind = _event_type(lemmas)
-    actors, places, surnames = _entities(sentence, resolver)
+    actors, places, surnames = _entities(sentence)
     skip = {tok.i for t in dated for tok in _tokens(doc, t)}
     title = make_title(sentence, skip=skip, surnames=surnames)
     confidence = 0.8 if title else 0.5
@@ -245,7 +242,7 @@ def _mention(
         date=date,
         date_text=timex.text,
         type=kind,
-        title=title or _fallback_title(kind, text, timex, actors, resolver),
+        title=title,
         published=published,
         position=position,
         actors=actors,
@@ -307,16 +304,35 @@ _TEMPLATES = {
 }
 
 
-def _fallback_title(
-    kind: str, text: str, timex: Timex, actors: list[str], resolver: ActorResolver
-) -> str:
-    names = [resolver.display_name(key) for key in actors]
-    people = [n for key, n in zip(actors, names, strict=True) if resolver.kind_of(key) == "person"]
+def resolve_mentions(mentions: list[Mention], resolver: ActorResolver) -> None:
+    """Resolve every mention's entities to actors, and title the mentions that have none."""
+    for mention in mentions:
+        mention.actor_keys = _resolve_all(mention.actors, resolver)
+        mention.place_keys = [k for k in _resolve_all(mention.places, resolver)
+                              if k not in mention.actor_keys]
+        if not mention.title:
+            mention.title = _fallback_title(mention, resolver)
+
+
+def _resolve_all(items: list[Mentioned], resolver: ActorResolver) -> list[str]:
+    keys: list[str] = []
+    for item in items:
+        key = resolver.resolve(item)
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _fallback_title(mention: Mention, resolver: ActorResolver) -> str:
+    kind, text = mention.type, mention.quote
+    names = [resolver.display_name(key) for key in mention.actor_keys]
+    people = [resolver.display_name(k) for k in mention.actor_keys
+              if resolver.kind_of(k) == "person"]
     chosen = people or names
     if kind in _TEMPLATES and len(chosen) >= (2 if "{all}" in _TEMPLATES[kind] else 1):
         joined = ", ".join(chosen[:-1]) + " and " + chosen[-1] if len(chosen) > 1 else chosen[0]
         return _TEMPLATES[kind].format(all=joined, first=chosen[0])
-    cleaned = text.replace(timex.text, "").strip(" ,.")
+    cleaned = text.replace(mention.date_text, "").strip(" ,.")
     cleaned = re.sub(r"^(On|In|Since|By|At)\s*,?\s*", "", cleaned).strip(" ,")
     words = cleaned.split()
     short = " ".join(words[:12]) + ("…" if len(words) > 12 else "")

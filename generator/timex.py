@@ -114,7 +114,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "past"
     if verb.tag_ == "VBN" and verb.lemma_.lower() in _FUTURE_LEMMAS:
         return "future"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("ROOT", "conj", "advcl", "ccomp"):
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("ROOT", "conj", "advcl", "ccomp", "acl"):
         return "past"
     return ""
 

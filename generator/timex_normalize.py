@@ -45,6 +45,7 @@ ORDINALS = {
 }
 
 Tense = str  # "past", "future" or "" (unknown)
+SOON = 60  # days: a yearless date this close ahead of the anchor is read as upcoming
 
 
 @dataclass
@@ -125,8 +126,9 @@ def pick_year(
     """Year of a yearless expression ("November 9", "the fourth quarter", "summer").
 
     News convention: with a past-tense verb, the latest occurrence that has begun by the
-    anchor; with a future one, the first that has not ended before it; otherwise the
-    occurrence nearest to the anchor.
+    anchor; with a future one, the first that has not ended before it; with no tense,
+    the latest that has begun unless the next one begins within ``SOON`` days ("the
+    June 1 deadline" written on May 28).
     """
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -144,13 +146,11 @@ def pick_year(
         if future:
             return min(future)
 
-    def distance(item: tuple[int, tuple[dt.date, dt.date]]) -> tuple[int, int]:
-        year, (s, e) = item
-        if s <= anchor <= e:
-            return (0, 0)
-        return (min(abs((s - anchor).days), abs((e - anchor).days)), -year if s < anchor else 0)
-
-    return min(candidates, key=distance)[0]
+    upcoming = [(s, y) for y, (s, _e) in candidates if s > anchor]
+    begun = [y for y, (s, _e) in candidates if s <= anchor]
+    if upcoming and (min(upcoming)[0] - anchor).days <= SOON or not begun:
+        return min(upcoming)[1]
+    return max(begun)
 
 
 def month_period(month: int, day: int | None = None) -> Callable[[int], tuple[dt.date, dt.date] | None]:

@@ -444,7 +444,7 @@ def _ref_word(m: re.Match[str], ctx: Context) -> Norm | None:
     if re.search(r"the day$", word):
         return Norm("DATE", day_value(ctx.ref))
     if word.endswith(("now", "currently", "presently", "present", "being", "nowadays",
-                      "these days", "moment", "ongoing", "current")):
+                      "these days", "moment", "current")):
         return Norm("DATE", "PRESENT_REF")
     if word.endswith(("recently", "past", "recent")):
         return Norm("DATE", "PAST_REF")
@@ -497,9 +497,10 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         r"|(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)"
         r"|(?P<m3>[01]?\d)/(?P<d3>[0-3]?\d)/(?P<y3>\d{4}|\d{2}))(?![\d/-]|\.\d)"),
      _date_numeric),
+    # "October of next year": the month alone (with the year it gets), then "next year".
     ("month_year", _rx(_MOD + _MONTH + r"(?:(?:,?\s+|\s+of\s+)" + _YEAR
-                       + r"|\s+of\s+(?P<yrel>(?i:this|last|next|the\s+"
-                       r"(?:current|previous|same))\s+year))"), _month_year),
+                       + r"|(?=\s+of\s+(?P<yrel>(?i:this|last|next|the\s+"
+                       r"(?:current|previous|same))\s+year)))"), _month_year),
     ("bare_month", _rx(r"(?:" + _REL + r"\s+)?" + _MOD + _MONTH), _bare_month),
     ("year", _rx(_MOD + r"(?:(?i:the\s+year\s+))?(?:(?P<fy>(?i:fiscal\s+(?:year\s+)?)|FY\s?))?"
                  + r"(?:" + _YEAR + r"|'(?P<yy>\d\d)(?![\w']))"), _year),
@@ -558,7 +559,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
                  r"[A-Z][a-z]+\s+time)(?:\s*(?P<off>[+-]\d{1,2})(?::?\d\d)?)?\)?)?|(?P<word>(?i:midnight|noon|midday))"), _time),
     ("ref_word", _rx(r"(?i:(?:right\s+)?\bnow\b|currently|presently|at\s+present|nowadays|"
                      r"these\s+days|at\s+the\s+moment|(?:for\s+)?the\s+time\s+being|"
-                     r"(?:more\s+)?recently|in\s+the\s+past|(?:recent|current|ongoing)(?=\s+[a-z])|the\s+past(?=\s*[,.;])|"
+                     r"(?:more\s+)?recently|in\s+the\s+past|(?:recent|current)(?=\s+[a-z])|the\s+past(?=\s*[,.;])|"
                      r"in\s+the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short)\s+term|"
                      r"(?:very\s+)?soon|the\s+day\s+before|the\s+previous\s+day|"
                      r"the\s+next\s+day|the\s+following\s+day|the\s+same\s+day|that\s+(?:same\s+)?"
