@@ -177,3 +177,7 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
     for row in rows:
         click.echo(f"{row['start']:>6}-{row['end']:<6} {row['type']:<9} {row['value']:<14} "
                    f"{row['text']}")
+
+
+if __name__ == "__main__":
+    main()

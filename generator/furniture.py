@@ -374,8 +374,10 @@ class _HtmlExtractor(HTMLParser):
 
 
 def _strip_site_name(title: str) -> str:
+    """'Headline | Site' -> 'Headline' (and 'Site - Headline' when the headline is longer)."""
     parts = re.split(r"\s+[|–—-]\s+", title)
-    return max(parts, key=len) if len(parts) > 1 else title
+    longest = max(parts, key=len)
+    return parts[0] if 2 * len(parts[0]) >= len(longest) else longest
 
 
 def parse_html(text: str) -> Page:

@@ -243,12 +243,21 @@ def _top_level_spans(text: str, document: Any) -> _Spans | None:
 
 
 def _splice(original: _Spans, rewritten: _Spans, changed: set[str]) -> str:
-    parts = [original.preamble]
+    # The comment lines after a removed field move up to the field kept before it.
+    orphans: dict[str | None, str] = {}
+    previous: str | None = None
+    for key in original.bodies:
+        if key in rewritten.bodies:
+            previous = key
+        elif original.trailers[key]:
+            orphans[previous] = orphans.get(previous, "") + original.trailers[key]
+    parts = [original.preamble, orphans.get(None, "")]
     for key, body in rewritten.bodies.items():
         if key in original.bodies and key not in changed:
             parts.append(original.bodies[key] + original.trailers[key])
         else:
             parts.append(body + original.trailers.get(key, rewritten.trailers[key]))
+        parts.append(orphans.get(key, ""))
     return "".join(parts)
 
 

@@ -70,7 +70,8 @@ def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
         return [(s.start_char, s.end_char) for s in doc.sents]
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group().startswith(".") and _ABBREVIATIONS.search(text[max(0, m.start() - 12) : m.end()]):
+        before = text[max(0, m.start() - 12) : m.end()]
+        if m.group().startswith(".") and _ABBREVIATIONS.search(before):
             continue
         spans.append((start, m.end()))
         start = m.end()

@@ -153,7 +153,9 @@ def pick_year(
     return max(begun)
 
 
-def month_period(month: int, day: int | None = None) -> Callable[[int], tuple[dt.date, dt.date] | None]:
+def month_period(
+    month: int, day: int | None = None
+) -> Callable[[int], tuple[dt.date, dt.date] | None]:
     """Bounds of a month (or one of its days) in a given year, for ``pick_year``."""
 
     def period(year: int) -> tuple[dt.date, dt.date] | None:

@@ -25,7 +25,6 @@ from generator.timex_normalize import (
     canonical_unit,
     day_value,
     duration_value,
-    iso_week,
     month_period,
     parse_number,
     pick_year,
@@ -79,7 +78,7 @@ _UNIT = (
 _PREPOSITIONS = {
     "in", "on", "since", "by", "until", "till", "through", "from", "to", "of", "during",
     "before", "after", "between", "and", "or", "early", "late", "mid", "last", "next",
-    "this", "past", "around", "as", "until", "throughout", "at",
+    "this", "past", "around", "as", "throughout", "at",
 }
 # "fall" is mostly a verb: as a season it needs one of these words before it.
 _FALL_BEFORE = {"in", "the", "this", "last", "next", "during", "since", "until", "by", "of",
@@ -537,8 +536,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
                            r"\s+of\s+the\s+(?P<u>year|month))(?![\w-])"), _part_of_period),
     ("ago", _rx(_NUM + r"\s+" + _UNIT + r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|"
                 r"before(?=\s*[,.;])|after(?=\s*[,.;])))"), _ago),
-    ("duration", _rx(r"(?<![\w.,])(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following|"
-                     r"final|remaining|additional|further)|over|more\s+than|less\s+than|fewer\s+"
+    ("duration", _rx(r"(?<![\w.,])(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|"
+                     r"coming|following|final|remaining|additional|further)|over|more\s+than|less\s+than|fewer\s+"
                      r"than|nearly|almost|about|around|approximately|roughly|at\s+least|up\s+to|"
                      r"just|only|within|for|under)\s+)*(?<![\w.,])" + _NUM
                      + r"(?:[-\s]+(?i:consecutive|straight|successive|trading|business|working|"
@@ -556,7 +555,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
                  r"|(?P<hhmm>[012]\d[0-5]\d)(?=\s*(?:hours|hrs|UTC|GMT)))"
                  r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z])))?"
                  r"(?:\s*\(?(?P<tz>UTC|GMT|Z|EST|EDT|PST|PDT|CET|CEST|BST|MSK|(?i:local\s+time)|"
-                 r"[A-Z][a-z]+\s+time)(?:\s*(?P<off>[+-]\d{1,2})(?::?\d\d)?)?\)?)?|(?P<word>(?i:midnight|noon|midday))"), _time),
+                 r"[A-Z][a-z]+\s+time)(?:\s*(?P<off>[+-]\d{1,2})(?::?\d\d)?)?\)?)?"
+                 r"|(?P<word>(?i:midnight|noon|midday))"), _time),
     ("ref_word", _rx(r"(?i:(?:right\s+)?\bnow\b|currently|presently|at\s+present|nowadays|"
                      r"these\s+days|at\s+the\s+moment|(?:for\s+)?the\s+time\s+being|"
                      r"(?:more\s+)?recently|in\s+the\s+past|(?:recent|current)(?=\s+[a-z])|the\s+past(?=\s*[,.;])|"

@@ -1,0 +1,141 @@
+"""The extraction that matters: the real spaCy model on the real seed articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _events(extraction: Any) -> list[dict[str, Any]]:
+    return list(extraction.records["events"])
+
+
+def _by_quote(extraction: Any, text: str) -> list[dict[str, Any]]:
+    return [e for e in _events(extraction) if any(text in c["quote"] for c in e["sources"])]
+
+
+def test_background_paragraph_told_by_four_articles_is_one_event(seed_extraction: Any) -> None:
+    found = [e for e in _events(seed_extraction) if e["date"] == "2020-09-27"]
+    assert len(found) == 1
+    assert len({c["source"] for c in found[0]["sources"]}) == 4
+    assert found[0]["type"] == "clashes"
+
+
+def test_november_9_statement_is_one_event_citing_three_articles(seed_extraction: Any) -> None:
+    found = [e for e in _events(seed_extraction) if e["date"] == "2020-11-09"]
+    assert len(found) == 1
+    event = found[0]
+    assert {"vladimir-putin", "ilham-aliyev", "nikol-pashinyan"} <= set(event["actors"])
+    assert len({c["source"] for c in event["sources"]}) == 3
+    assert event["title"].startswith("Putin, Aliyev and Pashinyan sign")
+
+
+def test_conflicting_summit_date_is_flagged_not_published_twice(seed_extraction: Any) -> None:
+    summits = _by_quote(seed_extraction, "Moscow summit on November 11, 2021")
+    assert len(summits) == 1
+    summit = summits[0]
+    assert summit["date"] == "2021-01-11"
+    assert any(flag["code"] == "date-conflict" for flag in summit["flags"])
+    assert not [e for e in _events(seed_extraction) if e["date"].startswith("2021-11")]
+
+
+@pytest.mark.parametrize(
+    ("quote", "date"),
+    [
+        ("the summer of 2014", "2014-22"),
+        ("in April 2016", "2016-04"),
+        ("this past July", "2020-07"),
+        ("The day before, Armenian Prime Minister", "2020-10-19"),
+        ("This was announced on Tuesday, October 20", "2020-10-20"),
+        ("Yesterday, [at a meeting", "2021-05-10"),
+        ("held a telephone conversation with his Azerbaijani", "2021-04-08"),
+        ("This September, deadly clashes", "2022-09"),
+        ("In fall 2020, in 44 days of clashes", "2020-23"),
+    ],
+)
+def test_relative_and_partial_dates_date_their_events(
+    seed_extraction: Any, quote: str, date: str
+) -> None:
+    dates = {e["date"] for e in _by_quote(seed_extraction, quote)}
+    assert date in dates
+
+
+def test_person_spelled_two_ways_is_one_actor(seed_extraction: Any) -> None:
+    actors = {a["id"]: a for a in seed_extraction.records["actors"]}
+    assert "sergey-lavrov" in actors
+    assert "Sergei Lavrov" in actors["sergey-lavrov"]["aliases"]
+    assert not any(a.startswith("sergei") for a in actors)
+
+
+def test_titles_are_stripped_and_roles_kept(seed_extraction: Any) -> None:
+    actors = {a["id"]: a for a in seed_extraction.records["actors"]}
+    assert actors["vladimir-putin"]["name"] == "Vladimir Putin"
+    assert "President" in actors["vladimir-putin"]["role"]
+    assert "press secretary" in actors["dmitry-peskov"]["role"]
+
+
+def test_adjectives_and_capitals_standing_for_states_resolve_to_states(
+    seed_extraction: Any,
+) -> None:
+    names = {a["name"] for a in seed_extraction.records["actors"]}
+    assert {"Russia", "Azerbaijan", "Armenia"} <= names
+    assert not names & {"Azerbaijani", "Armenian", "Russian"}
+    moscow_work = _by_quote(seed_extraction, "Moscow continues to work")
+    for event in moscow_work:
+        assert "russia" in event["actors"]
+
+
+def test_no_page_furniture_becomes_an_actor(seed_extraction: Any) -> None:
+    names = " | ".join(
+        [a["name"] for a in seed_extraction.records["actors"]]
+        + [alias for a in seed_extraction.records["actors"] for alias in a["aliases"]]
+    )
+    for junk in ("admin", "Photo", "Comment", "Scholz", "Xinjiang", "GSV", "TASS"):
+        assert junk not in names
+
+
+def test_agreements_have_parties_signatories_and_provisions(seed_extraction: Any) -> None:
+    agreements = {a["date"]: a for a in seed_extraction.records["agreements"]}
+    november = agreements["2020-11-09"]
+    assert {"russia", "azerbaijan", "armenia"} <= set(november["parties"])
+    assert {"vladimir-putin", "ilham-aliyev", "nikol-pashinyan"} <= set(november["signatories"])
+    assert november.get("effective") == "2020-11-10"
+    assert any("peacekeepers" in p for p in november["provisions"])
+    october = agreements["2020-10-09"]
+    assert october.get("effective") == "2020-10-10"
+    assert "russia" in october["mediators"]
+
+
+def test_sources_record_how_their_date_was_found(seed_extraction: Any) -> None:
+    sources = {s["id"][:3]: s for s in seed_extraction.records["sources"]}
+    assert sources["000"]["published"] == "2021-01-18"
+    assert sources["000"]["published_how"] == "header"
+    assert sources["004"]["published"] == "2022-10-31"
+    assert sources["003"]["published"] == "2020-10-20"
+
+
+def test_gold_scores_stay_high(seed_extraction: Any, tmp_path: Any) -> None:
+    """The hand-written gold of the seeds (tests/gold/seeds.yml), scored by the real scorer."""
+    import sys
+    from pathlib import Path
+
+    from generator.store import dump_record, write_atomic
+
+    for kind, records in seed_extraction.records.items():
+        for record in records:
+            write_atomic(tmp_path / kind / f"{record['id']}.yml", dump_record(record))
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "scripts"))
+    from score_gold import score
+
+    result = score(tmp_path, root / "tests" / "gold" / "seeds.yml")
+    assert result["event_recall"] >= 0.95
+    assert result["event_precision"] >= 0.9
+    assert result["date_accuracy"] >= 0.95
+    assert result["merge_recall"] >= 0.95
+    assert result["splits_per_event"] <= 1.05
+    assert result["conflicts_flagged"] == "1/1"
+    assert result["junk_actors"] == []

@@ -1,0 +1,530 @@
+"""The ingest stage: real seeds, each input format, each encoding, broken files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.furniture import clean, split_paragraphs
+from generator.ingest import (
+    Article,
+    ArticleError,
+    decode_bytes,
+    read_article_file,
+    read_articles,
+    resolve_years,
+)
+from generator.ingest_dates import classify_date_line, match_dateline
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+TODAY = dt.date(2026, 11, 23)
+
+
+def _read(root: Path) -> tuple[list[Article], list[str]]:
+    warnings: list[str] = []
+    return read_articles(root, warn=warnings.append, today=TODAY), warnings
+
+
+def _one(path: Path, text: str | bytes) -> Article:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    articles = read_article_file(path, root=path.parent, today=TODAY)
+    assert len(articles) == 1
+    return articles[0]
+
+
+# --- the five seed articles -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    articles, warnings = _read(SEEDS)
+    assert warnings == []
+    return {a.id[:3]: a for a in resolve_years(articles, today=TODAY)}
+
+
+SEED_EXPECTED = {
+    # id: published, how, publisher, dateline, title start
+    "000": ("2021-01-18", "header", "TASS", "Moscow", "Russian, Armenian top diplomats discuss"),
+    "001": ("2021-05-11", "dateline", "TASS", "Baku", "Russia set to map out specific steps"),
+    "002": ("2021-04-08", "text-latest", "TASS", None, "Russian President Vladimir Putin held"),
+    "003": ("2020-10-20", "text-weekday", None, None, "The Kremlin announced the continuation"),
+    "004": ("2022-10-31", "date-line", "Anadolu Agency", None, "Leaders of Russia, Azerbaijan"),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_EXPECTED))
+def test_seed_metadata(seeds: dict[str, Article], seed: str) -> None:
+    published, how, publisher, dateline, title = SEED_EXPECTED[seed]
+    article = seeds[seed]
+    assert (article.published, article.published_how) == (published, how)
+    assert (article.publisher, article.dateline) == (publisher, dateline)
+    assert article.title.startswith(title)
+    assert article.file == next(p.name for p in SEEDS.iterdir() if p.name.startswith(seed))
+    assert article.id == article.file.removesuffix(".txt").replace("_", "-")
+    assert len(article.sha256) == 64
+    # a headline is not repeated in the text; 002 has none, so its title is its first words
+    assert (article.title in article.text) == (seed == "002")
+
+
+def test_seed_confidence_follows_the_evidence(seeds: dict[str, Article]) -> None:
+    confidence = {seed: article.published_confidence for seed, article in seeds.items()}
+    assert confidence["000"] == 1.0
+    assert confidence["004"] == pytest.approx(0.9)
+    assert 0.7 <= confidence["001"] < 0.9  # year inferred from the weekday
+    assert confidence["002"] < 0.5 and confidence["003"] < 0.7
+
+
+def test_seed_001_year_comes_from_weekday_and_bound() -> None:
+    (article,) = read_article_file(SEEDS / "001_630f437a53c0b31d.txt", root=SEEDS, today=TODAY)
+    # May 11 is a Tuesday in 2021 (and 2027, after today); September 27, 2020 bounds it.
+    assert article.published_candidates == ("2021-05-11",)
+
+
+def test_seed_003_year_is_ambiguous_until_the_corpus_decides() -> None:
+    (article,) = read_article_file(SEEDS / "003_343405ef04f1da03.txt", root=SEEDS, today=TODAY)
+    assert set(article.published_candidates) == {
+        "2026-10-20", "2020-10-20", "2015-10-20", "2009-10-20",
+    }
+    assert article.published == "2026-10-20"  # alone: the latest not after today
+    assert resolve_years([article], today=TODAY)[0].published == "2026-10-20"
+
+
+@pytest.mark.parametrize(
+    "seed, furniture",
+    [
+        ("000", "date 2021-01-18"),
+        ("000", "/TASS/"),
+        ("002", "Photo:"),
+        ("002", "Based on materials"),
+        ("002", "GSV"),
+        ("003", "Photo of author"),
+        ("003", "By admin"),
+        ("003", "Leave a Comment"),
+        ("004", "Scholz"),
+        ("004", "grain deal"),
+        ("004", "Published Date"),
+        ("004", "Modified Date"),
+        ("004", "\n- "),
+        ("004", "World\n"),
+    ],
+)
+def test_seed_furniture_is_gone(seeds: dict[str, Article], seed: str, furniture: str) -> None:
+    assert furniture not in seeds[seed].text
+
+
+@pytest.mark.parametrize(
+    "seed, sentence",
+    [
+        ("000", "Ways to resolve humanitarian problems and establish multilateral cooperation"),
+        ("000", "On January 11, 2021, the three leaders met in Moscow"),
+        ("001", "The Russian delegation at the talks in Baku intends to map out"),
+        ("001", "with the help of the Russian peacekeeping contingent."),
+        ("002", "held a telephone conversation with his Azerbaijani counterpart Ilham Aliyev"),
+        ("002", "returned with the support of the peacekeeping contingent."),
+        ("003", "This was announced on Tuesday, October 20, by the press secretary"),
+        ("003", "reporting about artillery and rocket attacks on the Azerbaijani Armed Forces."),
+        ("004", "Putin announced following a trilateral meeting in Sochi on Monday."),
+        ("004", "The peace agreement is celebrated as a triumph in Azerbaijan."),
+    ],
+)
+def test_seed_sentences_are_kept(seeds: dict[str, Article], seed: str, sentence: str) -> None:
+    assert sentence in seeds[seed].text
+
+
+def test_seed_standfirst_duplicates_are_dropped(seeds: dict[str, Article]) -> None:
+    assert seeds["004"].text.count("In our common opinion") == 1
+    assert seeds["001"].text.count("Speaking about the relations") == 1
+    # the body occurrence is the one kept: after the lead, not before it
+    assert seeds["004"].text.index("The presidents of Russia") < seeds["004"].text.index(
+        "In our common opinion"
+    )
+
+
+def test_seed_paragraphs_are_separated_by_blank_lines(seeds: dict[str, Article]) -> None:
+    for article in seeds.values():
+        paragraphs = article.text.split("\n\n")
+        assert len(paragraphs) >= 5
+        assert all(p.strip() == p and p and "\n" not in p for p in paragraphs)
+
+
+# --- formats ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixtures() -> tuple[dict[str, Article], list[str]]:
+    articles, warnings = _read(FIXTURES)
+    return {a.file: a for a in articles}, warnings
+
+
+def test_markdown_front_matter(fixtures: tuple[dict[str, Article], list[str]]) -> None:
+    article = fixtures[0]["formats/front-matter.md"]
+    assert article.title == "Port authority opens new container terminal"
+    assert (article.published, article.published_how) == ("2023-03-14", "input")
+    assert article.publisher == "Harbour Gazette"
+    assert article.url == "https://example.org/news/terminal"
+    assert article.text.startswith("The port authority opened a new container terminal")
+    for markup in ("**", "](", "#", "Ferry timetable", "Share on Facebook", "cranes.jpg"):
+        assert markup not in article.text
+
+
+def test_html_page(fixtures: tuple[dict[str, Article], list[str]]) -> None:
+    article = fixtures[0]["formats/page.html"]
+    assert article.title == "Council approves flood barrier"
+    assert (article.published, article.published_how) == ("2022-06-02", "input")
+    assert article.publisher == "City Tribune"
+    assert article.url == "https://tribune.example/flood-barrier"
+    assert article.text == (
+        "The city council on Wednesday approved a €40 million flood barrier for the old "
+        "harbour, the mayor's office said.\n\n"
+        "Construction is due to start in the autumn and take two years."
+    )
+
+
+def test_html_without_article_element_or_meta(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Dam opens - Valley Post</title></head><body>"
+        "<nav><p>Home</p></nav><p class='date'><time datetime='2019-04-02'>2 April</time></p>"
+        "<p>The new dam opened on Tuesday, officials said.<br>It cost $2 billion to build.</p>"
+        "<div id='related-stories'><p>Older story about the river that was long enough.</p></div>"
+        "</body></html>"
+    )
+    article = _one(tmp_path / "dam.htm", html)
+    assert article.title == "Dam opens"
+    assert (article.published, article.published_how) == ("2019-04-02", "date-line")
+    assert article.text == (
+        "The new dam opened on Tuesday, officials said.\n\nIt cost $2 billion to build."
+    )
+
+
+def test_jsonl_lines_and_bad_lines(fixtures: tuple[dict[str, Article], list[str]]) -> None:
+    articles, warnings = fixtures
+    first = articles["formats/news.jsonl#1"]
+    assert first.id == "rail-strike-1"
+    assert (first.title, first.published, first.published_how) == (
+        "Rail workers strike", "2021-09-07", "input",
+    )
+    assert (first.publisher, first.url) == ("Rail News", "https://rail.example/1")
+    assert first.text == (
+        "Rail workers walked out on Tuesday over pay.\n\nThe union said talks had failed."
+    )
+    line = (FIXTURES / "formats/news.jsonl").read_bytes().split(b"\n")[0]
+    assert first.sha256 == hashlib.sha256(line).hexdigest()
+    second = articles["formats/news.jsonl#2"]
+    assert second.id == "news-2"
+    assert second.title == "Bridge reopens after repairs"
+    assert (second.published, second.published_how) == ("2020-08-04", "date-line")
+    assert articles["formats/news.jsonl#7"].id == "rail-strike-1-2"  # clash -> suffix
+    bad = [w for w in warnings if w.startswith("formats/news.jsonl:")]
+    assert [w.split(":")[1] for w in bad] == ["3", "4", "6"]
+    assert "invalid JSON" in bad[0] and "text" in bad[1] and "object" in bad[2]
+
+
+def test_input_published_wins_over_detection(tmp_path: Path) -> None:
+    line = {"text": "Title\n\nPublished: 4 August 2020\n\nThe bridge reopened on Tuesday.",
+            "published": "2021-01-01T08:00:00Z"}
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (article,) = read_article_file(path, root=tmp_path, today=TODAY)
+    assert (article.published, article.published_how, article.published_confidence) == (
+        "2021-01-01", "input", 1.0,
+    )
+    assert "Published" not in article.text
+
+
+def test_unreadable_input_date_names_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text("---\ntitle: T\ndate: sometime soon\n---\nThe talks began today.\n")
+    with pytest.raises(ArticleError, match=r"bad\.md: date: not a date"):
+        read_article_file(path, root=tmp_path)
+    path.write_text("---\ntitle: [unclosed\n---\nThe talks began today.\n")
+    with pytest.raises(ArticleError, match=r"bad\.md: front matter: line \d+: invalid YAML"):
+        read_article_file(path, root=tmp_path)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "file, published, how, publisher, dateline",
+    [
+        ("datelines/armenpress.txt", "2022-03-21", "dateline", "ARMENPRESS", "Yerevan"),
+        ("datelines/ria-novosti.txt", "2020-01-17", "dateline", "RIA Novosti", "Vienna"),
+        ("datelines/reuters.txt", "2023-01-05", "dateline", "Reuters", "London"),
+        ("date-lines/amt-time.txt", "2021-05-13", "date-line", None, None),
+        ("date-lines/dotted.txt", "2020-11-10", "date-line", None, None),
+        ("furniture/wordpress.txt", "2021-03-03", "date-line", None, None),
+    ],
+)
+def test_date_evidence(
+    fixtures: tuple[dict[str, Article], list[str]],
+    file: str,
+    published: str,
+    how: str,
+    publisher: str | None,
+    dateline: str | None,
+) -> None:
+    article = fixtures[0][file]
+    assert (article.published, article.published_how) == (published, how)
+    assert (article.publisher, article.dateline) == (publisher, dateline)
+    assert not article.text.startswith(("YEREVAN", "VIENNA", "LONDON", "May 13", "10.11"))
+
+
+def test_dateline_year_ambiguous_keeps_candidates(
+    fixtures: tuple[dict[str, Article], list[str]],
+) -> None:
+    article = fixtures[0]["datelines/ria-novosti.txt"]
+    # January 17 was a Friday in 2020 and 2025; both are after December 30, 2019.
+    assert article.published_candidates == ("2020-01-17", "2025-01-17")
+    assert article.published_confidence < 0.7
+
+
+def test_caption_dates_are_not_publication_dates(
+    fixtures: tuple[dict[str, Article], list[str]],
+) -> None:
+    article = fixtures[0]["date-lines/dotted.txt"]
+    assert article.published == "2020-11-10"
+    assert "2019" not in article.text and "Photo" not in article.text
+
+
+def test_modified_date_is_not_the_publication_date(tmp_path: Path) -> None:
+    article = _one(
+        tmp_path / "m.txt",
+        "Talks resume\nModified Date: 10:40 | 31 October 2022\n"
+        "Negotiators met again on Monday after the talks of January 11, 2021, were delayed.\n",
+    )
+    assert article.published_how == "text-latest"
+    assert article.published == "2021-01-11"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("- Published Date: 10:31 | 31 October 2022", ("published", dt.date(2022, 10, 31))),
+        ("May 13, 2021 - 16:05 AMT", ("bare", dt.date(2021, 5, 13))),
+        ("10.11.2020", ("bare", dt.date(2020, 11, 10))),
+        ("Tuesday, 11 May 2021 14:02", ("bare", dt.date(2021, 5, 11))),
+        ("Updated: 2021-05-11T10:00:00Z", ("modified", dt.date(2021, 5, 11))),
+        ("12:45, 11 мая 2021", ("bare", dt.date(2021, 5, 11))),
+        ("31 October 2022 was a cold day.", None),
+        ("Photo: 3 September 2019", None),
+    ],
+)
+def test_classify_date_line(line: str, expected: tuple[str, dt.date] | None) -> None:
+    assert classify_date_line(line.removeprefix("- ")) == expected
+
+
+@pytest.mark.parametrize(
+    "lead, place, publisher",
+    [
+        ("BAKU, May 11. /TASS/. Lavrov said.", "Baku", "TASS"),
+        ("YEREVAN, MARCH 21, ARMENPRESS. The PM said.", "Yerevan", "ARMENPRESS"),
+        ("VIENNA, January 17 – RIA Novosti. The OSCE said.", "Vienna", "RIA Novosti"),
+        ("STEPANAKERT, Nagorno-Karabakh, Oct. 5 (AP) — Shelling went on.", "Stepanakert", "AP"),
+        ("WASHINGTON (Reuters) - The US said.", "Washington", "Reuters"),
+        ("Moscow, May 11 was a warm day.", None, None),
+        ("On Tuesday, May 11 the talks began.", None, None),
+        ("By Friday, March 5, talks had stalled.", None, None),
+    ],
+)
+def test_match_dateline(lead: str, place: str | None, publisher: str | None) -> None:
+    found = match_dateline(lead)
+    assert (found.place if found else None, found.publisher if found else None) == (
+        place, publisher,
+    )
+
+
+def test_resolve_years_uses_the_corpus_median() -> None:
+    def article(id: str, published: str, confidence: float, *candidates: str) -> Article:
+        return Article(id, id, "0" * 64, id, "text", published, "dateline", confidence,
+                       candidates or (published,), None, None, None)
+
+    corpus = [
+        article("a", "2021-01-18", 1.0),
+        article("b", "2021-05-11", 0.9),
+        article("c", "2019-05-11", 0.3),  # too unsure to anchor
+        article("d", "2026-10-20", 0.5, "2026-10-20", "2020-10-20", "2015-10-20"),
+    ]
+    resolved = resolve_years(corpus, today=TODAY)
+    assert [a.published for a in resolved] == ["2021-01-18", "2021-05-11", "2019-05-11",
+                                               "2020-10-20"]
+    assert resolved[3].published_candidates == ("2020-10-20", "2026-10-20", "2015-10-20")
+    lonely = article("e", "2030-01-01", 0.5, "2030-01-01", "2024-01-01", "2019-01-01")
+    assert resolve_years([lonely], today=TODAY)[0].published == "2024-01-01"
+
+
+# --- furniture --------------------------------------------------------------------------------
+
+
+def test_wordpress_furniture(fixtures: tuple[dict[str, Article], list[str]]) -> None:
+    article = fixtures[0]["furniture/wordpress.txt"]
+    assert article.text == (
+        "The city library reopened on Wednesday after an 18-month renovation, the culture "
+        "department said.\n\n"
+        "Visitors can use the new reading rooms from 9:00 to 20:00 every day."
+    )
+
+
+def test_hard_wrapped_text_is_joined(fixtures: tuple[dict[str, Article], list[str]]) -> None:
+    article = fixtures[0]["furniture/wrapped.txt"]
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("A winter storm cut power to about 20,000 homes on Sunday")
+    assert "regional grid operator said, adding" in paragraphs[0]
+
+
+def test_clean_keeps_prose_that_looks_like_furniture() -> None:
+    paragraphs = [
+        "By Tuesday, talks had stalled.",
+        "Share prices fell sharply on Monday, traders said, as investors fled.",
+        "- The agreement provides for a ceasefire.",
+        "Ceasefire holds in the north",
+        "Minister resigns over scandal",
+        "Prices rise again in the capital",
+        "Source: Interfax",
+    ]
+    cleaned = clean(paragraphs)
+    assert cleaned.paragraphs == [
+        "By Tuesday, talks had stalled.",
+        "Share prices fell sharply on Monday, traders said, as investors fled.",
+        "The agreement provides for a ceasefire.",
+    ]
+    assert cleaned.publishers == ["Interfax"]
+
+
+def test_split_paragraphs_line_per_paragraph_and_continuations() -> None:
+    text = "First paragraph.\nSecond paragraph that was\ncut in the middle.\n\n\nThird."
+    assert split_paragraphs(text) == [
+        "First paragraph.",
+        "Second paragraph that was cut in the middle.",
+        "Third.",
+    ]
+
+
+# --- encodings and broken files ------------------------------------------------------------------
+
+RUSSIAN = "Переговоры в Москве\n\nМинистры обсудили ситуацию в регионе во вторник, сообщил МИД.\n"
+FRENCH = "Les négociations reprennent\n\nLes ministres se sont réunis à Genève, a dit l'ONU.\n"
+
+
+@pytest.mark.parametrize(
+    "encoding, text",
+    [
+        ("utf-8", RUSSIAN),
+        ("utf-8-sig", RUSSIAN),
+        ("utf-16", RUSSIAN),  # with BOM, native order
+        ("utf-16-be", "\ufeff" + RUSSIAN),
+        ("utf-16-le", FRENCH),  # no BOM: sniffed from the NUL pattern
+        ("cp1251", RUSSIAN),
+        ("koi8_r", RUSSIAN),
+        ("latin-1", FRENCH),
+        ("cp1252", FRENCH.replace("l'ONU", "l’ONU")),
+    ],
+)
+def test_encodings(tmp_path: Path, encoding: str, text: str) -> None:
+    data = text.replace("\n", "\r\n").encode(encoding)
+    article = _one(tmp_path / "a.txt", data)
+    title, body = text.removeprefix("\ufeff").strip().split("\n\n")
+    assert (article.title, article.text) == (title, body)
+    assert decode_bytes(data) == text.removeprefix("\ufeff")
+
+
+def test_decode_bytes_normalizes_newlines_and_keeps_offsets() -> None:
+    text = decode_bytes(b"\xef\xbb\xbfa\r\nb\rc\n")
+    assert text == "a\nb\nc\n"
+    with pytest.raises(ValueError, match="binary"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.md", b"  \n\n\t\n", "empty file"),
+        ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("controls.txt", bytes(range(1, 9)) * 50, "binary"),
+        ("only-title.txt", b"Just a headline\n", "no article text"),
+        ("bad-bom.txt", b"\xff\xfe\x00\xd8", "byte-order mark"),
+        ("nothing.jsonl", b"{}\n", "no readable article"),
+        ("furniture.html", b"<html><body><nav><p>Home</p></nav></body></html>", "no article text"),
+    ],
+)
+def test_unreadable_files_are_skipped_with_a_warning(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "good.txt").write_text("Headline\n\nThe talks resumed on Monday.\n")
+    articles, warnings = _read(tmp_path)
+    assert [a.file for a in articles] == ["sub/good.txt"]
+    assert len(warnings) == 1 if not name.endswith(".jsonl") else len(warnings) == 2
+    assert warnings[-1].startswith(f"{name}: ") and reason in warnings[-1]
+    with pytest.raises(ArticleError, match=name):
+        read_article_file(tmp_path / name, root=tmp_path)
+
+
+def test_ids_are_unique_across_folders_and_hidden_files_ignored(tmp_path: Path) -> None:
+    for folder in ("a", "b", ".git"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "Story One.txt").write_text("Head\n\nThe talks resumed on Monday.\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    articles, warnings = _read(tmp_path)
+    assert [(a.id, a.file) for a in articles] == [
+        ("story-one", "a/Story One.txt"),
+        ("story-one-2", "b/Story One.txt"),
+    ]
+    assert warnings == []
+
+
+def test_ten_megabyte_article(tmp_path: Path) -> None:
+    paragraph = (SEEDS / "000_8669875d53f030cc.txt").read_text().split("\n\n")[2]
+    count = 10_000_000 // len(paragraph) + 1
+    body = "\n\n".join(f"{paragraph} ({n})" for n in range(count))
+    start = time.perf_counter()
+    article = _one(tmp_path / "big.txt", "A very long article\n\n" + body)
+    assert time.perf_counter() - start < 30
+    assert article.title == "A very long article"
+    assert len(article.text) > 10_000_000
+    assert article.published == "2021-11-11"  # latest date it refers to
+
+
+def test_a_thousand_articles_are_fast(tmp_path: Path) -> None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for n in range(1000):
+        shutil.copy(seeds[n % len(seeds)], tmp_path / f"{n:04d}.txt")
+    start = time.perf_counter()
+    articles, _ = _read(tmp_path)
+    assert len(articles) == 1000
+    assert time.perf_counter() - start < 10  # about 1 s on a laptop; generous for CI
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8")),
+    suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]),
+)
+def test_any_bytes_give_articles_or_an_article_error(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    try:
+        articles = read_article_file(path, root=tmp_path, warn=lambda _: None, today=TODAY)
+    except ArticleError as error:
+        assert str(error).startswith(f"fuzz{suffix}: ")
+    else:
+        assert all(a.title and a.text for a in articles)

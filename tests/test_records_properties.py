@@ -1,0 +1,261 @@
+"""Properties of the records stage: whatever an editor does, a re-extraction loses none of it.
+
+Hypothesis draws an extraction, a set of editor edits, and a second extraction that adds,
+removes and changes records; after the sync every edit is still there, every record still
+validates, and the extraction's changes reached every record the editor did not touch.
+"""
+
+from __future__ import annotations
+
+import copy
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.records import sync_records
+from generator.store import REFERENCES, check_references, dump_record, load_yaml, read_content
+
+Records = dict[str, list[dict[str, Any]]]
+
+WORDS = st.sampled_from(["talks", "truce", "border", "summit", "corridor", "statement", "visit"])
+TEXT = st.lists(WORDS, min_size=1, max_size=4).map(" ".join)
+DATES = st.sampled_from(["2020", "2020-11", "2020-11-09", "2021-01-11", "2022-10-31"])
+TYPES = st.sampled_from(["meeting", "call", "statement", "ceasefire", "visit"])
+
+
+def _consistent(records: Records) -> Records:
+    """Drop references to missing records, and events left without a source."""
+    known = {kind: {r["id"] for r in items} for kind, items in records.items()}
+    for kind, fields in REFERENCES.items():
+        for record in records.get(kind, []):
+            for name, target in fields.items():
+                if name in record:
+                    record[name] = [ref for ref in record[name] if ref in known[target]]
+    for event in records["events"]:
+        event["sources"] = [c for c in event["sources"] if c["source"] in known["sources"]]
+    records["events"] = [event for event in records["events"] if event["sources"]]
+    return records
+
+
+@st.composite
+def extractions(draw: st.DrawFn, prefix: str = "") -> Records:
+    """A consistent set of records as the extraction would produce it."""
+    sources = [
+        {"id": f"{prefix}source-{n}", "title": draw(TEXT), "published": draw(DATES)}
+        for n in range(draw(st.integers(1, 3)))
+    ]
+    actors = [
+        {
+            "id": f"{prefix}actor-{n}",
+            "name": f"Actor {prefix}{n}",
+            "kind": draw(st.sampled_from(["person", "country", "group"])),
+            "aliases": draw(st.lists(st.sampled_from(["Alpha", "Bravo", "Charlie"]), unique=True)),
+        }
+        for n in range(draw(st.integers(1, 4)))
+    ]
+    actor_ids = [a["id"] for a in actors]
+    source_ids = [s["id"] for s in sources]
+    events = []
+    for n in range(draw(st.integers(1, 5))):
+        event: dict[str, Any] = {
+            "id": f"{prefix}event-{n}",
+            "date": draw(DATES),
+            "title": draw(TEXT),
+            "type": draw(TYPES),
+            "actors": draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=3)),
+            "sources": [
+                {"source": source, "quote": draw(TEXT), "date_text": draw(st.none() | TEXT)}
+                for source in draw(st.lists(st.sampled_from(source_ids), min_size=1, unique=True))
+            ],
+        }
+        if draw(st.booleans()):
+            event["summary"] = draw(TEXT)
+        events.append(event)
+    agreements = [
+        {
+            "id": f"{prefix}agreement-{n}",
+            "title": draw(TEXT),
+            "parties": draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=2)),
+            "events": draw(
+                st.lists(st.sampled_from([e["id"] for e in events]), unique=True, max_size=2)
+            ),
+        }
+        for n in range(draw(st.integers(0, 2)))
+    ]
+    return {"sources": sources, "actors": actors, "agreements": agreements, "events": events}
+
+
+@st.composite
+def reextractions(draw: st.DrawFn, first: Records) -> Records:
+    """The first extraction after new articles: records added, removed and changed."""
+    records = copy.deepcopy(first)
+    added = draw(extractions(prefix="new-")) if draw(st.booleans()) else None
+    for kind in list(records):
+        items = records[kind]
+        keep = draw(st.lists(st.booleans(), min_size=len(items), max_size=len(items)))
+        # Removing most records would make a dull example: keep at least one of each.
+        records[kind] = [r for r, k in zip(items, keep, strict=True) if k or r is items[0]]
+    for event in records["events"]:
+        if draw(st.booleans()):
+            event["title"] = draw(TEXT)
+        if draw(st.booleans()):
+            event["summary"] = draw(TEXT)
+        if draw(st.booleans()):
+            event["date"] = draw(DATES)
+        if draw(st.booleans()):
+            event["actors"] = draw(
+                st.lists(st.sampled_from([a["id"] for a in records["actors"]]), unique=True)
+            )
+        if added and draw(st.booleans()):
+            source = added["sources"][0]["id"]
+            event["sources"].append({"source": source, "quote": draw(TEXT), "date_text": None})
+    for actor in records["actors"]:
+        if draw(st.booleans()):
+            actor["aliases"] = draw(
+                st.lists(st.sampled_from(["Alpha", "Bravo", "Delta", "Echo"]), unique=True)
+            )
+    if added:
+        for kind in records:
+            records[kind] += added[kind]
+    return _consistent(records)
+
+
+@dataclass
+class Expectations:
+    """What the editor did, to be found again after the sync."""
+
+    values: dict[tuple[str, str, str], Any] = field(default_factory=dict)
+    present: set[tuple[str, str, str, str]] = field(default_factory=set)
+    absent: set[tuple[str, str, str, str]] = field(default_factory=set)
+    deleted: set[tuple[str, str]] = field(default_factory=set)
+    comments: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def touched(self) -> set[tuple[str, str]]:
+        keys = {(k, i) for k, i, *_ in [*self.values, *self.present, *self.absent]}
+        return keys | self.deleted | set(self.comments)
+
+
+def _edit(draw: st.DrawFn, content: Records, expect: Expectations) -> None:
+    """One random editor edit of content (plain data), recorded in expect."""
+    kinds = [kind for kind in content if content[kind]]
+    kind = draw(st.sampled_from(kinds))
+    record = draw(st.sampled_from(content[kind]))
+    key = (kind, record["id"])
+    action = draw(st.sampled_from(["scalar", "add-item", "remove-item", "delete", "field"]))
+    if action == "scalar":
+        name = {"events": "title", "actors": "name", "agreements": "title", "sources": "title"}
+        value = "Edited " + draw(TEXT)
+        record[name[kind]] = value
+        expect.values[(*key, name[kind])] = value
+    elif action == "add-item" and kind == "actors":
+        alias = "Hand " + draw(TEXT)
+        record.setdefault("aliases", []).append(alias) if alias not in record.get(
+            "aliases", []
+        ) else None
+        expect.present.add((*key, "aliases", alias))
+        expect.absent.discard((*key, "aliases", alias))
+    elif action == "remove-item" and kind == "actors" and record.get("aliases"):
+        alias = draw(st.sampled_from(record["aliases"]))
+        record["aliases"].remove(alias)
+        expect.absent.add((*key, "aliases", alias))
+        expect.present.discard((*key, "aliases", alias))
+    elif action == "remove-item" and kind == "events" and record.get("actors"):
+        actor = draw(st.sampled_from(record["actors"]))
+        record["actors"].remove(actor)
+        expect.absent.add((*key, "actors", actor))
+        expect.present.discard((*key, "actors", actor))
+    elif action == "delete" and kind != "sources":
+        content[kind].remove(record)
+        expect.deleted.add(key)
+        # A careful editor also removes the references to what they deleted.
+        for other_kind, fields in REFERENCES.items():
+            for other in content.get(other_kind, []):
+                for name, target in fields.items():
+                    if target == kind and record["id"] in other.get(name, []):
+                        other[name].remove(record["id"])
+                        expect.absent.add((other_kind, other["id"], name, record["id"]))
+    elif action == "field":
+        value = "Note: " + draw(TEXT)
+        record["note"] = value
+        expect.values[(*key, "note")] = value
+
+
+def _write(root: Path, content: Records, expect: Expectations, draw: st.DrawFn) -> None:
+    present = {(kind, r["id"]): r for kind, items in content.items() for r in items}
+    for kind, record_id in expect.deleted:
+        (root / kind / f"{record_id}.yml").unlink()
+    for (kind, record_id), record in present.items():
+        path = root / kind / f"{record_id}.yml"
+        if load_yaml(path.read_text()) != record:
+            path.write_text(dump_record(record), encoding="utf-8")
+    for kind, record_id in draw(st.lists(st.sampled_from(sorted(present)), max_size=3, unique=True)):
+        path = root / kind / f"{record_id}.yml"
+        lines = path.read_text().splitlines(keepends=True)
+        tops = [i for i, line in enumerate(lines) if not line.startswith((" ", "-", "#"))]
+        at = draw(st.sampled_from([*tops, len(lines)]))
+        comment = f"# checked by editor {len(expect.comments)}\n"
+        path.write_text("".join([*lines[:at], comment, *lines[at:]]), encoding="utf-8")
+        expect.comments[(kind, record_id)] = comment
+
+
+def _strip_deleted(record: dict[str, Any], kind: str, deleted: set[tuple[str, str]]) -> Any:
+    record = copy.deepcopy(record)
+    for name, target in REFERENCES.get(kind, {}).items():
+        if name in record:
+            record[name] = [ref for ref in record[name] if (target, ref) not in deleted]
+    return load_yaml(dump_record(record))
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_no_editor_edit_is_lost_and_every_record_stays_valid(data: st.DataObject) -> None:
+    first = data.draw(extractions(), label="first extraction")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        content_dir, state_dir = root / "content", root / "state"
+        sync_records(first, content_dir=content_dir, state_dir=state_dir)
+
+        content = copy.deepcopy(first)
+        expect = Expectations()
+        for _ in range(data.draw(st.integers(0, 6), label="edits")):
+            _edit(data.draw, content, expect)
+        _write(content_dir, content, expect, data.draw)
+        second = data.draw(reextractions(first), label="second extraction")
+
+        sync_records(second, content_dir=content_dir, state_dir=state_dir)
+
+        records, problems = read_content(content_dir)
+        assert problems == []
+        assert check_references(records) == []
+        final = {(kind, r.data["id"]): r.data for kind, items in records.items() for r in items}
+        for key in expect.deleted:
+            assert key not in final
+        for (kind, record_id, name), value in expect.values.items():
+            if (kind, record_id) not in expect.deleted:
+                assert final[(kind, record_id)][name] == value
+        for kind, record_id, name, item in expect.present:
+            if (kind, record_id) not in expect.deleted:
+                assert item in final[(kind, record_id)][name]
+        for kind, record_id, name, item in expect.absent:
+            if (kind, record_id) not in expect.deleted:
+                assert item not in final[(kind, record_id)].get(name, [])
+        for (kind, record_id), comment in expect.comments.items():
+            if (kind, record_id) not in expect.deleted:
+                assert comment in (content_dir / kind / f"{record_id}.yml").read_text()
+        touched = expect.touched()
+        for kind, items in second.items():
+            for record in items:
+                if (kind, record["id"]) not in touched:
+                    expected = _strip_deleted(record, kind, expect.deleted)
+                    assert final[(kind, record["id"])] == expected
+
+        again = sync_records(second, content_dir=content_dir, state_dir=state_dir)
+        assert again.created == again.updated == []
