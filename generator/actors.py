@@ -53,6 +53,18 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text).strip()
 
 
+_CORPORATE = {"inc", "corp", "corporation", "co", "company", "plc", "ltd", "limited", "llc",
+              "ag", "sa", "nv", "gmbh", "group", "holdings"}
+
+
+def _words(name: str) -> list[str]:
+    """Lower-case words of a name without corporate suffixes ('Apple Inc.' -> ['apple'])."""
+    words = [w for w in re.split(r"[\s\-.,]+", name.lower()) if w]
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words.pop()
+    return words
+
+
 def is_junk(mention: Mentioned) -> bool:
     """Entity text that cannot name an actor: numbers, page furniture, lower-case phrases."""
     name = clean_name(mention.text)
@@ -150,10 +162,13 @@ class ActorResolver:
 
     @staticmethod
     def _same_thing(draft: _Draft, name: str) -> bool:
-        """'Karabakh' ~ 'Nagorno-Karabakh'; 'Lachin corridor' ~ 'Lachinsky corridor'."""
-        mine = re.split(r"[\s-]+", name.lower())
+        """'Karabakh' ~ 'Nagorno-Karabakh'; 'Lachin corridor' ~ 'Lachinsky corridor';
+        'Bank of America Corp.' ~ 'Bank of America Corporation'."""
+        mine = _words(name)
         for known in [draft.name, *draft.names]:
-            theirs = re.split(r"[\s-]+", known.lower())
+            theirs = _words(known)
+            if mine == theirs:
+                return True
             if len(mine) == len(theirs) and all(
                 _similar_word(a, b) for a, b in zip(mine, theirs, strict=True)
             ):

@@ -67,6 +67,7 @@ _FURNITURE_ANYWHERE_RE = re.compile(
     r"shutterstock|via reuters|(?:reuters|afp|epa)/[A-Z]|ap photo)\b",
     re.IGNORECASE,
 )
+_BREADCRUMB_RE = re.compile(r"^[^>»›\n]{1,40}(?:\s[>»›]\s[^>»›\n]{1,40}){1,6}$")
 # "Based on materials from TASS", "Source: Reuters": the publisher, not text.
 _SOURCE_LINE_RE = re.compile(
     r"^(?:based on (?:the )?materials (?:from|of)|according to (?:the )?materials (?:from|of)|"
@@ -151,12 +152,13 @@ def comparable(text: str) -> str:
 
 def _agency(text: str) -> str | None:
     if len(text.split()) <= 5 and _AGENCY_RE.search(text):
-        return text.strip(" .-–—")
+        return text.split(", ")[0].strip(" .-–—")  # "BBC News, Berlin" -> "BBC News"
     return None
 
 
-def _is_known_furniture(text: str) -> bool:
-    if _FURNITURE_START_RE.match(text):
+def is_furniture_line(text: str) -> bool:
+    """Whether a line is known page furniture (credit, byline, share button, breadcrumb...)."""
+    if _FURNITURE_START_RE.match(text) or _BREADCRUMB_RE.match(text):
         return True
     return len(text.split()) <= _CREDIT_WORDS and bool(_FURNITURE_ANYWHERE_RE.search(text))
 
@@ -180,7 +182,7 @@ def clean(paragraphs: list[str]) -> Cleaned:
         if source and len(item.split()) <= 10:
             result.publishers.append(source["publisher"].strip())
             continue
-        if _is_known_furniture(item):
+        if is_furniture_line(item):
             continue
         words = len(item.split())
         if not is_sentence(item) and (words <= _SHORT_WORDS or (bullet and words <= _LIST_WORDS)):

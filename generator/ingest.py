@@ -195,13 +195,13 @@ def parse_plain(text: str, *, title: str | None = None) -> Page:
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     if nonempty:
         header = _HEADER_RE.match(lines[nonempty[0]])
-        if header:
-            header_date = header["date"]
+        header_date = parse_input_date(header["date"]) if header else None
+        if header and header_date:
             lines[nonempty[0]] = header["rest"]
-    for index in [i for i, line in enumerate(lines) if line.strip()][:3]:
+    for index in [i for i, line in enumerate(lines) if line.strip()][:5]:
         line = furniture.normalize_space(lines[index])
-        if classify_date_line(line) is not None:
-            continue  # a date line above the headline stays in the body as evidence
+        if classify_date_line(line) is not None or furniture.is_furniture_line(line):
+            continue  # above the headline: stays in the body, as evidence or to be dropped
         if title is None and _is_title_line(line) and match_dateline(line) is None:
             title, lines[index] = line, ""
         elif title is not None and furniture.comparable(line) == furniture.comparable(title):

@@ -237,28 +237,30 @@ def classify_date_line(line: str) -> tuple[str, dt.date] | None:
 
 # --- wire datelines -------------------------------------------------------------------
 
-_PLACE = r"(?P<place>[A-Z][^\W\d_]*\.?(?:[ '’\-][A-Za-z][^\W\d_]*\.?){0,3})"
-_REGION = r"(?:,\s*[A-Z][^\W\d_]*(?:[ \-][A-Z][^\W\d_]*){0,2})?"
+_UP = "A-ZА-ЯЁ"  # capitals that may open a place or an agency name
+_PLACE = rf"(?P<place>[{_UP}][^\W\d_]*\.?(?:[ '’\-][^\W\d_]+\.?){{0,3}})"
+_REGION = rf"(?:,\s*[{_UP}][^\W\d_]*(?:[ \-][{_UP}][^\W\d_]*){{0,2}})?"
 _DATELINE_DATE = (
     rf"(?:{WD},?\s+)?(?:{MON}\s+{DAY}(?:,?\s+{YEAR})?"
     rf"|{DAY.replace('<day>', '<day2>')}\s+{MON.replace('<mon>', '<mon2>')}"
     rf"(?:\s+{YEAR.replace('<year>', '<year2>')})?"
     r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))"
 )
-_AGENCY = r"[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}"
+_AGENCY = rf"[{_UP}][\w&.'’\-]*(?:\s+[{_UP}][\w&.'’\-]*){{0,3}}"
 _DATELINE_RE = re.compile(
     rf"^{_PLACE}{_REGION},\s*{_DATELINE_DATE}\s*"
     r"(?:"
     rf"\.?\s*/\s*(?P<pub_slash>[^/\n]{{2,40}}?)\s*/\s*\.?"  # BAKU, May 11. /TASS/.
     rf"|\(\s*(?P<pub_paren>[^()\n]{{2,40}}?)\s*\)\s*[-–—:]*"  # LONDON, Jan 5 (Reuters) -
     rf"|[,.]?\s*[-–—]+\s*(?P<pub_dash>{_AGENCY})\s*[.:\-–—]+"  # VIENNA, January 17 – RIA Novosti.
-    r"|,\s*(?P<pub_comma>[A-Z][A-Z0-9&\-]{2,}(?:\s+[A-Z][\w\-]*)?)\s*[.:\-–—]+"  # , ARMENPRESS.
+    rf"|,\s*(?P<pub_comma>[{_UP}][{_UP}0-9&\-]{{2,}}(?:\s+[{_UP}][\w\-]*)?)\s*[.:\-–—]+"  # , ARMENPRESS.
     r"|[.:\-–—]+"  # MOSCOW, January 18.
     r")\s+(?=\S)"
 )
-# WASHINGTON (Reuters) - : no date
+# No date: "WASHINGTON (Reuters) - ", "BERLIN — " (a place in capitals, then a dash)
 _AGENCY_DATELINE_RE = re.compile(
     rf"^{_PLACE}{_REGION}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+"
+    rf"|^(?P<caps>[{_UP}][{_UP}.'’\-]{{2,}}(?: [{_UP}][{_UP}.'’\-]+){{0,2}}){_REGION}\s*(?:—|–|--)\s+"
 )
 _NOT_PLACES = frozenset(["On", "In", "By", "At", "As", "Since", "Until", "From", "The", "And"])
 
@@ -309,8 +311,9 @@ def match_dateline(paragraph: str) -> Dateline | None:
         )
         return Dateline(_title_place(groups["place"]), match.end(), month, day, year, publisher)
     match = _AGENCY_DATELINE_RE.match(paragraph)
-    if match and match["place"].split()[0] not in _NOT_PLACES:
-        return Dateline(_title_place(match["place"]), match.end(), publisher=match["pub_paren"])
+    place = match and (match["place"] or match["caps"])
+    if match and place and place.split()[0] not in _NOT_PLACES:
+        return Dateline(_title_place(place), match.end(), publisher=match["pub_paren"])
     return None
 
 

@@ -335,5 +335,7 @@ def _fallback_title(mention: Mention, resolver: ActorResolver) -> str:
     cleaned = text.replace(mention.date_text, "").strip(" ,.")
     cleaned = re.sub(r"^(On|In|Since|By|At)\s*,?\s*", "", cleaned).strip(" ,")
     words = cleaned.split()
+    while words and words[-1].lower() in ("in", "on", "at", "of", "the", "a", "was", "is", "and"):
+        words.pop()
     short = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     return short[:1].upper() + short[1:] if short else kind.capitalize()

@@ -1,7 +1,7 @@
 """The ``timex`` stage: find every temporal expression in an article and normalize it.
 
-Expressions are found by the pattern table in ``timex_patterns`` (and, when a spaCy
-``Doc`` is given, its sentences and verb tenses decide the year of a yearless date).
+Expressions are found by the pattern table in ``timex_patterns``; when a spaCy ``Doc``
+is given, its sentences and parse decide the tense, hence the year of a yearless date.
 Values follow TimeML TIMEX3 (``2020-11-09``, ``2014-SU``, ``P44D``, ``PRESENT_REF``) and
 are never more precise than the text: "April 2016" is ``2016-04``.
 
@@ -235,8 +235,10 @@ def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[
     publication date), in text order.
 
     If ``doc`` (a spaCy Doc of exactly this text) is given, its sentences and parse
-    decide the tense of each clause, and its DATE/TIME entities that no pattern covers
-    are added when they hold an explicit date; without it the patterns alone work.
+    decide the tense of each clause (which year a yearless date takes); the patterns
+    find the expressions either way. (The Doc's DATE/TIME entities add nothing the
+    patterns miss on MEANTIME, and what they alone find cannot be normalized, so they
+    are not used.)
     """
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
@@ -262,54 +264,7 @@ def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
-    if doc is not None:
-        found = _add_entities(text, doc, found, anchor)
     return _attach_times(text, found)
-
-
-_EXPLICIT = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b|\b(?:1[6-9]|20)\d\d\b"
-)
-
-
-def _add_entities(
-    text: str, doc: Doc, found: list[tuple[int, int, Norm, dt.date]], anchor: dt.date
-) -> list[tuple[int, int, Norm, dt.date]]:
-    """spaCy DATE entities that no pattern covered, when dateparser can read them as an
-    explicit date; precision comes from what the text names, not from dateparser."""
-    extra = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        s, e = ent.start_char, ent.end_char
-        if any(not (e <= fs or s >= fe) for fs, fe, _n, _r in found):
-            continue
-        if not _EXPLICIT.search(ent.text):
-            continue
-        norm = _parse_explicit(ent.text, anchor)
-        if norm is not None:
-            extra.append((s, e, norm, anchor))
-    return sorted(found + extra, key=lambda f: f[0])
-
-
-def _parse_explicit(phrase: str, anchor: dt.date) -> Norm | None:
-    import dateparser  # noqa: PLC0415 - only needed for the rare leftovers
-
-    base = dt.datetime(anchor.year, anchor.month, anchor.day)
-    parsed = dateparser.parse(
-        phrase, languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "STRICT_PARSING": False},
-    )
-    if parsed is None:
-        return None
-    has_month = re.search(r"[A-Z][a-z]+", phrase) is not None
-    has_day = re.search(r"\b[0-3]?\d(?:st|nd|rd|th)?\b(?!\d)", phrase) is not None
-    if has_month and has_day:
-        return Norm("DATE", parsed.date().isoformat())
-    if has_month:
-        return Norm("DATE", parsed.strftime("%Y-%m"))
-    return Norm("DATE", str(parsed.year))
 
 
 def timex_at(timexes: Iterable[Timex], start: int, end: int) -> list[Timex]:

@@ -13,7 +13,6 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from generator.timex_normalize import (
     MONTHS,
@@ -22,26 +21,25 @@ from generator.timex_normalize import (
     VAGUE_NUMBERS,
     WEEKDAYS,
     Context,
+    Norm,
+    ago,
     canonical_unit,
     day_value,
     duration_value,
     month_period,
     parse_number,
+    part_of_period,
     pick_year,
     quarter_period,
+    ref_word,
+    relative_day,
+    relative_unit,
+    same_period,
     season_period,
     shift,
-    weekday_date,
+    weekday_expr,
+    word_before,
 )
-
-
-class Norm(NamedTuple):
-    """A normalized expression: TIMEX3 type and value, and an EDTF span if not derivable."""
-
-    type: str
-    value: str
-    edtf: str | None = None
-
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
 
@@ -88,12 +86,6 @@ _COUNTED_NOUN = re.compile(
     r"jets|shares|tons|tonnes|km|kilometers|miles|feet|metres|meters|dollars|euros|"
     r"pounds|stores|dealers|dealerships|members|votes|seats|troops|soldiers|barrels)\b"
 )
-
-
-def _word_before(m: re.Match[str], group: int | str = 0) -> str:
-    before = m.string[max(0, m.start(group) - 30) : m.start(group)]
-    words = re.findall(r"[A-Za-z']+", before)
-    return words[-1] if words else ""
 
 
 def _month_of(m: re.Match[str]) -> int:
@@ -167,7 +159,7 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
     """'in October', 'this past July', 'This September', 'early November', 'last month'."""
     month = _month_of(m)
     rel = (m["rel"] or "").lower().split()
-    prev = _word_before(m).lower()
+    prev = word_before(m).lower()
     if m["mon"].rstrip(".") in ("May", "MAY", "Mar", "Jan") and not rel and not m["mod"] \
             and prev not in _PREPOSITIONS:
         return None
@@ -189,7 +181,7 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
     """'in 1991', 'since 1991', 'mid-2011', 'fiscal 2009', "since '82"."""
     text = m.string
     if m["yy"]:
-        if _word_before(m).lower() not in _PREPOSITIONS | {"the"}:
+        if word_before(m).lower() not in _PREPOSITIONS | {"the"}:
             return None
         yy = int(m["yy"])
         year = 2000 + yy if yy <= (ctx.anchor.year % 100) + 1 else 1900 + yy
@@ -213,7 +205,7 @@ def _decade(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["c"]:
         return Norm("DATE", f"{m['c']}{m['dd']}")
     digit = m["d2"] or m["d3"]
-    if m["d3"] and _word_before(m, "d3").lower() not in ("the", "and", "of", "in", "early",
+    if m["d3"] and word_before(m, "d3").lower() not in ("the", "and", "of", "in", "early",
                                                            "late", "mid"):
         return None
     century = "19" if int(digit) > (ctx.anchor.year % 100) // 10 else "20"
@@ -231,7 +223,7 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = (m["rel"] or "").lower().split()
     year = _year_of(m, ctx)
     if year is None:
-        prev = _word_before(m, "s").lower()
+        prev = word_before(m, "s").lower()
         if m["s"].lower() == "fall" and not rel and not m["mod"] and prev not in _FALL_BEFORE:
             return None
         period = season_period(code)
@@ -266,98 +258,6 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year}-Q{q}")
 
 
-_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_DAY_WORDS = {
-    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
-    "the day before yesterday": -2, "the day after tomorrow": 2,
-}
-
-
-def _relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'today', 'yesterday', 'tomorrow', 'earlier today', 'yesterday morning', 'tonight'."""
-    word = " ".join(m["w"].lower().split())
-    if word in ("this morning", "this afternoon", "this evening"):
-        return Norm("TIME", f"{ctx.anchor.isoformat()}T{_PART_OF_DAY[word.split()[1]]}")
-    day = ctx.anchor + dt.timedelta(days=_DAY_WORDS[word])
-    pod = (m["pod"] or "").lower() or ("night" if "night" in word else "")
-    if pod:
-        return Norm("TIME", f"{day.isoformat()}T{_PART_OF_DAY[pod]}")
-    return Norm("DATE", day_value(day))
-
-
-_NOT_A_DAY = {"black", "cyber", "blue", "good", "easter", "super", "ash", "holy", "bloody",
-              "palm", "whit", "shrove", "giving"}
-
-
-def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'on Monday' (the anchor's own day, else the latest past one), 'next Friday'."""
-    if _word_before(m, "wd").lower() in _NOT_A_DAY and not m["rel"]:
-        return None
-    wd = WEEKDAYS[m["wd"].lower()]
-    rel = (m["rel"] or "").lower().split()
-    anchor = ctx.anchor
-    if rel == ["last"] or rel[-1:] == ["past"]:
-        delta = (anchor.weekday() - wd) % 7 or 7
-        day = anchor - dt.timedelta(days=delta)
-    elif rel == ["next"] or rel[-1:] == ["coming"]:
-        day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
-    else:
-        day = weekday_date(anchor, wd, ctx.tense())
-    if m["pod"]:
-        return Norm("TIME", f"{day.isoformat()}T{_PART_OF_DAY[m['pod'].lower()]}")
-    return Norm("DATE", day_value(day))
-
-
-def _relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'last week' -> 2004-W47, 'next year', 'this month', 'the previous year', 'the weekend'."""
-    rel = " ".join(m["rel"].lower().split())
-    unit = canonical_unit(m["u"])
-    if rel in ("the past", "the next", "the coming", "the last") and unit not in (
-        "weekend",
-    ):
-        if rel == "the last" and unit in ("year", "month", "week", "quarter"):
-            return Norm("DATE", shift(ctx.anchor, unit, -1) or "")
-        return Norm("DURATION", duration_value(1, unit))
-    offsets = {
-        "this": 0, "current": 0, "the current": 0, "this past": -1, "last": -1, "past": -1,
-        "previous": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1,
-        "this coming": 1, "the coming": 1, "the next": 1,
-    }
-    if rel in ("the following", "the same", "that"):
-        base = ctx.ref
-        n = 1 if rel == "the following" else 0
-    elif rel == "the":
-        if unit != "weekend":
-            return None
-        base, n = ctx.ref, 0
-        if base.weekday() < 5:
-            n = -1 if ctx.tense() != "future" else 0
-    else:
-        base, n = ctx.anchor, offsets.get(rel, 0)
-    value = shift(base, unit, n)
-    return Norm("DATE", value) if value else None
-
-
-def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'a week ago' -> day, 'two years ago' -> year, 'a year earlier' (from the reference)."""
-    n = parse_number(m["n"])
-    unit = canonical_unit(m["u"])
-    if n is None or n != int(n):
-        return None
-    direction = m["dir"].lower().split()[0]
-    base = ctx.anchor if direction in ("ago", "from", "hence") else ctx.ref
-    sign = 1 if direction in ("later", "after", "from", "hence") else -1
-    k = int(n) * sign
-    if unit in ("day", "night"):
-        return Norm("DATE", day_value(base + dt.timedelta(days=k)))
-    if unit == "week":
-        return Norm("DATE", day_value(base + dt.timedelta(weeks=k)))
-    if unit in ("month", "year", "decade", "century", "quarter"):
-        value = shift(base, unit, k)
-        return Norm("DATE", value) if value else None
-    return None
-
-
 _SET_BEFORE = re.compile(r"(?:\d|million|billion|bn|trillion|times|twice|once|%|percent)\s*$", re.I)
 
 
@@ -376,7 +276,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if n is None or n == 0 or n > 1000:
         return None
     if raw in ("a", "an", "single") and not m["pre"] and unit == "day" \
-            and _word_before(m).lower() in ("one", "some", "there"):
+            and word_before(m).lower() in ("one", "some", "there"):
         return None
     return Norm("DURATION", duration_value(n, unit))
 
@@ -431,55 +331,8 @@ def _time(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("TIME", f"T{hour:02d}:{minute:02d}{zone}")
 
 
-def _ref_word(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'now'/'currently' -> PRESENT_REF, 'recently' -> PAST_REF, 'in the future'."""
-    word = " ".join(m[0].lower().split())
-    if word in ("the day before", "the previous day", "the day earlier", "the eve"):
-        return Norm("DATE", day_value(ctx.ref - dt.timedelta(days=1)))
-    if word in ("the next day", "the following day", "the day after", "the same day",
-                "that day", "that same day"):
-        delta = 0 if word in ("the same day", "that day", "that same day") else 1
-        return Norm("DATE", day_value(ctx.ref + dt.timedelta(days=delta)))
-    if re.search(r"the day$", word):
-        return Norm("DATE", day_value(ctx.ref))
-    if word.endswith(("now", "currently", "presently", "present", "being", "nowadays",
-                      "these days", "moment", "current")):
-        return Norm("DATE", "PRESENT_REF")
-    if word.endswith(("recently", "past", "recent")):
-        return Norm("DATE", "PAST_REF")
-    return Norm("DATE", "FUTURE_REF")
-
-
 _YEAR_BACK = (r"(?:(?:of\s+)?(?:the\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|"
               r"(?:previous|prior)\s+year|year\s+before))")
-
-
-def _back_one_year(value: str) -> str | None:
-    m = re.match(r"^(\d{4})(.*)$", value)
-    if not m or m[2].startswith("T"):
-        return None
-    return f"{int(m[1]) - 1}{m[2]}"
-
-
-def _same_period(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'the same period last year', 'the same month a year ago': the period just told,
-    one year back; 'the year before' / 'the year previous': the year before the one told."""
-    what = (m["what"] or m["what2"]).lower()
-    last = ctx.last_value or ctx.anchor.isoformat()
-    if what == "year":
-        return Norm("DATE", str(int(last[:4]) - 1))
-    if what == "month":
-        last = last[:7] if re.match(r"^\d{4}-\d{2}", last) else ctx.anchor.strftime("%Y-%m")
-    elif what == "quarter" and not re.match(r"^\d{4}-Q", last):
-        last = shift(ctx.anchor, "quarter", 0) or last
-    value = _back_one_year(last)
-    return Norm("DATE", value) if value else None
-
-
-def _part_of_period(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'the beginning of the year', 'the end of the month': the anchor's year or month."""
-    value = shift(ctx.anchor, canonical_unit(m["u"]), 0)
-    return Norm("DATE", value) if value else None
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -520,22 +373,22 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
                          r"yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
                          r"tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))"
                          r"(?!['’]s\b)(?![a-z])(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?"),
-     _relative_day),
+     relative_day),
     ("weekday", _rx(r"(?:" + _REL + r"\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                     r"Saturday|Sunday)(?:['’]s)?(?![a-z])(?:\s+(?P<pod>(?i:morning|afternoon|"
-                    r"evening|night)))?"), _weekday),
+                    r"evening|night)))?"), weekday_expr),
     ("relative_unit", _rx(r"(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+last|"
                           r"the\s+next|the\s+previous|the\s+coming|the\s+following|the\s+current|"
                           r"the\s+same|last|next|this|past|previous|coming|current|that|the))\s+"
                           r"(?P<u>(?i:week|weekend|month|quarter|year|decade|century))(?![\w-])"),
-     _relative_unit),
+     relative_unit),
     ("same_period", _rx(r"(?i:the\s+same\s+(?P<what>period|month|quarter|week|season|time)\s+"
                         + _YEAR_BACK + r"|the\s+(?P<what2>year)\s+(?:previous|before|earlier|"
-                        r"prior)(?![\w-]))"), _same_period),
+                        r"prior)(?![\w-]))"), same_period),
     ("part_of_period", _rx(r"(?i:the\s+(?:very\s+)?(?:start|beginning|end|middle|rest|remainder)"
-                           r"\s+of\s+the\s+(?P<u>year|month))(?![\w-])"), _part_of_period),
+                           r"\s+of\s+the\s+(?P<u>year|month))(?![\w-])"), part_of_period),
     ("ago", _rx(_NUM + r"\s+" + _UNIT + r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|"
-                r"before(?=\s*[,.;])|after(?=\s*[,.;])))"), _ago),
+                r"before(?=\s*[,.;])|after(?=\s*[,.;])))"), ago),
     ("duration", _rx(r"(?<![\w.,])(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|"
                      r"coming|following|final|remaining|additional|further)|over|more\s+than|less\s+than|fewer\s+"
                      r"than|nearly|almost|about|around|approximately|roughly|at\s+least|up\s+to|"
@@ -565,7 +418,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
                      r"the\s+next\s+day|the\s+following\s+day|the\s+same\s+day|that\s+(?:same\s+)?"
                      r"day|(?:end|ending|ended|finish|finished|finishing|close|closed|closing|"
                      r"for|during|start|late\s+in|later\s+in|earlier\s+in|of)\s+the\s+day)"
-                     r"(?![\w-])"), _ref_word),
+                     r"(?![\w-])"), ref_word),
 ]
 
 

@@ -36,6 +36,18 @@ def present(verb: Token, plural: bool) -> str:
     return lemma + "s"
 
 
+_DEICTIC = {"this", "that", "these", "those", "it", "they", "we", "i", "you", "which", "who"}
+
+
+def _previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool] | None:
+    """'He said ...': the surname of the last person named before the pronoun."""
+    doc = sentence.doc
+    for ent in reversed(doc.ents):
+        if ent.end <= sentence.root.i and ent.label_ == "PERSON" and len(ent.text) > 2:
+            return ent[-1].text, False
+    return None
+
+
 def _names(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
     """A subject made of people only: their surnames joined ('Putin, Aliyev and Pashinyan')."""
     found: list[str] = []
@@ -122,7 +134,14 @@ def make_title(
         return None
     subject = subjects[0]
     passive = subject.dep_ == "nsubjpass"
-    named = _names(subject, surnames)
+    if subject.lower_ in ("he", "she"):
+        named = _previous_person(sentence, surnames)
+        if named is None:
+            return None
+    elif subject.pos_ == "PRON" or subject.lower_ in _DEICTIC:
+        return None
+    else:
+        named = _names(subject, surnames)
     if named is not None:
         subject_text, plural = named
     elif require_people:
@@ -136,8 +155,11 @@ def make_title(
     head = verb.text if passive else present(verb, plural)
     particles = [c.text for c in verb.children if c.dep_ == "prt"]
     rest = _trim(_object_words(verb, skip))
+    if not rest and verb.lemma_ == "be":
+        return None  # "The first flight was [in 1994]": nothing left to say
     title = " ".join([subject_text, head, *particles, *([_join(rest)] if rest else [])])
-    title = re.sub(r"[“”\"\[\]]", "", title).replace(" ,", ",").strip()
+    title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
+    title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
     if len(title.split()) < 3:
         return None
     return title[0].upper() + title[1:]
