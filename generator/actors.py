@@ -16,8 +16,14 @@ from typing import Any
 from generator import gazetteer
 from generator.slugs import slugify, unique
 
-_KIND_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
-                  "ORG": "organization", "NORP": "group"}
+_KIND_OF_LABEL = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organization",
+    "NORP": "group",
+}
 _JUNK = re.compile(r"\d|^(admin|photo|comment|author|image|getty|reuters photo)\b", re.I)
 _TRAILING = re.compile(r"(['’]s|['’])$")
 
@@ -53,8 +59,23 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text).strip()
 
 
-_CORPORATE = {"inc", "corp", "corporation", "co", "company", "plc", "ltd", "limited", "llc",
-              "ag", "sa", "nv", "gmbh", "group", "holdings"}
+_CORPORATE = {
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "plc",
+    "ltd",
+    "limited",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "group",
+    "holdings",
+}
 
 
 def _words(name: str) -> list[str]:
@@ -69,8 +90,11 @@ def is_junk(mention: Mentioned) -> bool:
     """Entity text that cannot name an actor: numbers, page furniture, lower-case phrases."""
     name = clean_name(mention.text)
     return (
-        len(name) < 2 or len(name) > 60 or bool(_JUNK.search(name))
-        or not any(ch.isupper() for ch in name) or len(name.split()) > 6
+        len(name) < 2
+        or len(name) > 60
+        or bool(_JUNK.search(name))
+        or not any(ch.isupper() for ch in name)
+        or len(name.split()) > 6
     )
 
 
@@ -98,8 +122,12 @@ class ActorResolver:
         self._drafts: dict[str, _Draft] = {}
         self._lookup: dict[str, str] = {}
         for record in known:
-            draft = _Draft(str(record["id"]), str(record.get("name") or record["id"]),
-                           str(record.get("kind") or "organization"), fixed=True)
+            draft = _Draft(
+                str(record["id"]),
+                str(record.get("name") or record["id"]),
+                str(record.get("kind") or "organization"),
+                fixed=True,
+            )
             self._drafts[draft.id] = draft
             for name in [draft.name, *(record.get("aliases") or ())]:
                 self._lookup[str(name).lower()] = draft.id
@@ -152,8 +180,10 @@ class ActorResolver:
             d_surname, d_initial = _person_key(draft.name)
             if not _similar_word(surname, d_surname):
                 continue
-            if not initial or not d_initial or (
-                initial == d_initial and _similar_word(words[0], draft.name.split()[0])
+            if (
+                not initial
+                or not d_initial
+                or (initial == d_initial and _similar_word(words[0], draft.name.split()[0]))
             ):
                 if len(words) > len(draft.name.split()) and not draft.fixed:
                     draft.name = name  # prefer the full name as canonical
@@ -174,9 +204,11 @@ class ActorResolver:
             ):
                 return True
             shorter, longer = sorted((mine, theirs), key=len)
-            if len(shorter) < len(longer) and longer[-len(shorter):] == shorter and len(
-                shorter[-1]
-            ) >= 5:
+            if (
+                len(shorter) < len(longer)
+                and longer[-len(shorter) :] == shorter
+                and len(shorter[-1]) >= 5
+            ):
                 return True
         return False
 
@@ -203,7 +235,7 @@ class ActorResolver:
         return self._drafts[key].kind
 
     def final_ids(self) -> dict[str, str]:
-        """Resolution key -> record id: the slug of the final canonical name (fixed for editors')."""
+        """Resolution key -> record id: the slug of the final name (editors' ids are kept)."""
         taken = {d.id for d in self._drafts.values() if d.fixed}
         mapping = {}
         for draft in self._drafts.values():
@@ -227,8 +259,12 @@ class ActorResolver:
                 places = sum(draft.labels[x] for x in ("GPE", "LOC", "FAC")) + draft.place_uses
                 kind = "place" if places >= draft.labels["ORG"] else "organization"
             aliases = sorted({n for n in draft.names if n != draft.name})
-            record: dict[str, Any] = {"id": ids[draft.id], "name": draft.name, "kind": kind,
-                                      "aliases": aliases}
+            record: dict[str, Any] = {
+                "id": ids[draft.id],
+                "name": draft.name,
+                "kind": kind,
+                "aliases": aliases,
+            }
             if draft.roles:
                 record["role"] = draft.roles.most_common(1)[0][0]
             out.append(record)

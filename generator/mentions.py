@@ -14,33 +14,81 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator import edtf
-from generator.actors import ActorResolver, Mentioned, clean_name, is_junk
+from generator.actors import ActorResolver, Mentioned, is_junk
 from generator.timex import Timex
 from generator.titles import REPORTING, make_title
 
 # Trigger lemmas per event type, strongest first: a sentence takes the first type that matches.
 EVENT_TRIGGERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("ceasefire", frozenset({"ceasefire", "truce", "cessation", "armistice"})),
-    ("agreement", frozenset({"sign", "agreement", "accord", "deal", "memorandum", "treaty",
-                             "agree"})),
-    ("clashes", frozenset({"clash", "fighting", "fight", "battle", "hostility", "escalation",
-                           "escalate", "war", "flare", "violence", "offensive", "occupy",
-                           "shelling", "strike", "attack", "kill", "liberate"})),
+    (
+        "agreement",
+        frozenset({"sign", "agreement", "accord", "deal", "memorandum", "treaty", "agree"}),
+    ),
+    (
+        "clashes",
+        frozenset(
+            {
+                "clash",
+                "fighting",
+                "fight",
+                "battle",
+                "hostility",
+                "escalation",
+                "escalate",
+                "war",
+                "flare",
+                "violence",
+                "offensive",
+                "occupy",
+                "shelling",
+                "strike",
+                "attack",
+                "kill",
+                "liberate",
+            }
+        ),
+    ),
     ("deployment", frozenset({"deploy", "deployment", "troop", "peacekeeper", "observer"})),
     ("call", frozenset({"telephone", "phone", "call"})),
     ("meeting", frozenset({"meet", "meeting", "summit", "talk", "negotiation", "negotiate"})),
     ("visit", frozenset({"visit", "arrive", "trip", "tour"})),
     ("election", frozenset({"election", "vote", "referendum", "elect"})),
     ("protest", frozenset({"protest", "rally", "demonstration", "demonstrator"})),
-    ("statement", frozenset(REPORTING | {"accuse", "blame", "express", "warn", "deny",
-                                          "condemn", "comment", "declare", "urge"})),
+    (
+        "statement",
+        frozenset(
+            REPORTING
+            | {
+                "accuse",
+                "blame",
+                "express",
+                "warn",
+                "deny",
+                "condemn",
+                "comment",
+                "declare",
+                "urge",
+            }
+        ),
+    ),
 )
-AGREEMENT_WORDS = {"statement": "statement", "ceasefire": "ceasefire", "truce": "truce",
-                   "agreement": "agreement", "accord": "agreement", "memorandum": "memorandum",
-                   "treaty": "treaty", "deal": "agreement"}
+AGREEMENT_WORDS = {
+    "statement": "statement",
+    "ceasefire": "ceasefire",
+    "truce": "truce",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "memorandum": "memorandum",
+    "treaty": "treaty",
+    "deal": "agreement",
+}
 _REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from)\s*$", re.I)
-_PROVISION = re.compile(r"^(under|according to) the (document|agreement|statement|deal)|"
-                        r"\b(provided for|envisaged|envisages|stipulates|provides for)\b", re.I)
+_PROVISION = re.compile(
+    r"^(under|according to) the (document|agreement|statement|deal)|"
+    r"\b(provided for|envisaged|envisages|stipulates|provides for)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -142,11 +190,37 @@ def _entities(sentence: Span) -> tuple[list[Mentioned], list[Mentioned], dict[in
     return actors, places, surnames
 
 
-_TITLE_WORDS = {"president", "minister", "prime", "foreign", "deputy", "secretary", "press",
-                "spokesman", "spokeswoman", "spokesperson", "chancellor", "king", "queen",
-                "general", "chief", "head", "ambassador", "envoy", "leader", "defense",
-                "defence", "interior", "mayor", "governor", "senator", "speaker", "director",
-                "chairman", "commander", "spokesperson"}
+_TITLE_WORDS = {
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "deputy",
+    "secretary",
+    "press",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "king",
+    "queen",
+    "general",
+    "chief",
+    "head",
+    "ambassador",
+    "envoy",
+    "leader",
+    "defense",
+    "defence",
+    "interior",
+    "mayor",
+    "governor",
+    "senator",
+    "speaker",
+    "director",
+    "chairman",
+    "commander",
+}
 
 
 def _role(ent: Span) -> str:
@@ -165,8 +239,10 @@ def _role(ent: Span) -> str:
     if not any(w.lower() in _TITLE_WORDS for w in words):
         return ""
     # "the press secretary of the Russian President Dmitry Peskov": the title is the whole phrase
-    while index - 2 >= ent.sent.start and ent.doc[index].lower_ == "the" and (
-        ent.doc[index - 1].lower_ == "of"
+    while (
+        index - 2 >= ent.sent.start
+        and ent.doc[index].lower_ == "the"
+        and (ent.doc[index - 1].lower_ == "of")
     ):
         head = index - 2
         extra: list[str] = []
@@ -187,9 +263,7 @@ def _agreement_kind(lemmas: set[str], text: str) -> str | None:
     return None
 
 
-def find_mentions(
-    doc: Doc, *, source: str, published: str | None
-) -> list[Mention]:
+def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Mention]:
     """Every event mention in one analysed article, in text order (actors not yet resolved)."""
     mentions: list[Mention] = []
     timexes: Iterable[Timex] = doc._.timexes
@@ -216,8 +290,13 @@ def find_mentions(
 
 
 def _mention(
-    sentence: Span, timex: Timex, main: list[Timex], references: list[Timex], source: str,
-    published: str | None, position: int,
+    sentence: Span,
+    timex: Timex,
+    main: list[Timex],
+    references: list[Timex],
+    source: str,
+    published: str | None,
+    position: int,
 ) -> Mention:
     """The mention of the event that one date in a sentence dates."""
     doc = sentence.doc
@@ -249,8 +328,9 @@ def _mention(
         places=places,
         agreement_kind=agreement,
         effective=_effective(sentence, dated, date) if agreement else None,
-        references=[(_agreement_kind(lemmas, text) or "agreement", t.edtf or "")
-                    for t in references],
+        references=[
+            (_agreement_kind(lemmas, text) or "agreement", t.edtf or "") for t in references
+        ],
         lemmas=frozenset(lemmas),
         tense=tense,
         confidence=round(confidence, 2),
@@ -297,10 +377,14 @@ def _tokens(doc: Doc, timex: Timex) -> list:  # type: ignore[type-arg]
 
 
 _TEMPLATES = {
-    "call": "Phone call between {all}", "meeting": "Meeting of {all}",
-    "statement": "Statement by {first}", "ceasefire": "Ceasefire between {all}",
-    "agreement": "Agreement between {all}", "clashes": "Clashes involving {all}",
-    "deployment": "Deployment by {first}", "visit": "Visit by {first}",
+    "call": "Phone call between {all}",
+    "meeting": "Meeting of {all}",
+    "statement": "Statement by {first}",
+    "ceasefire": "Ceasefire between {all}",
+    "agreement": "Agreement between {all}",
+    "clashes": "Clashes involving {all}",
+    "deployment": "Deployment by {first}",
+    "visit": "Visit by {first}",
 }
 
 
@@ -308,8 +392,9 @@ def resolve_mentions(mentions: list[Mention], resolver: ActorResolver) -> None:
     """Resolve every mention's entities to actors, and title the mentions that have none."""
     for mention in mentions:
         mention.actor_keys = _resolve_all(mention.actors, resolver)
-        mention.place_keys = [k for k in _resolve_all(mention.places, resolver)
-                              if k not in mention.actor_keys]
+        mention.place_keys = [
+            k for k in _resolve_all(mention.places, resolver) if k not in mention.actor_keys
+        ]
         if not mention.title:
             mention.title = _fallback_title(mention, resolver)
 
@@ -326,8 +411,9 @@ def _resolve_all(items: list[Mentioned], resolver: ActorResolver) -> list[str]:
 def _fallback_title(mention: Mention, resolver: ActorResolver) -> str:
     kind, text = mention.type, mention.quote
     names = [resolver.display_name(key) for key in mention.actor_keys]
-    people = [resolver.display_name(k) for k in mention.actor_keys
-              if resolver.kind_of(k) == "person"]
+    people = [
+        resolver.display_name(k) for k in mention.actor_keys if resolver.kind_of(k) == "person"
+    ]
     chosen = people or names
     if kind in _TEMPLATES and len(chosen) >= (2 if "{all}" in _TEMPLATES[kind] else 1):
         joined = ", ".join(chosen[:-1]) + " and " + chosen[-1] if len(chosen) > 1 else chosen[0]

@@ -240,16 +240,14 @@ class Catalog:
 
     def events_of_source(self, source_id: str) -> list[Event]:
         """Events that cite a source, earliest first."""
-        return [
-            e for e in self.chronological() if any(c.source == source_id for c in e.sources)
-        ]
+        return [e for e in self.chronological() if any(c.source == source_id for c in e.sources)]
 
     def events_of_agreement(self, agreement_id: str) -> list[Event]:
         """Events that refer to an agreement (or that the agreement lists), earliest first."""
-        listed = set(self.agreements[agreement_id].events) if agreement_id in self.agreements else set()
-        return [
-            e for e in self.chronological() if agreement_id in e.agreements or e.id in listed
-        ]
+        listed = (
+            set(self.agreements[agreement_id].events) if agreement_id in self.agreements else set()
+        )
+        return [e for e in self.chronological() if agreement_id in e.agreements or e.id in listed]
 
 
 def build_catalog(records: Mapping[str, Iterable[Mapping[str, Any]]]) -> Catalog:
@@ -264,6 +262,6 @@ def build_catalog(records: Mapping[str, Iterable[Mapping[str, Any]]]) -> Catalog
     for kind, build in builders.items():
         target = getattr(catalog, kind)
         for data in records.get(kind, ()):
-            record = build(data)
+            record: Any = build(data)
             target[record.id] = record
     return catalog

@@ -193,8 +193,8 @@ def remap_merged_actors(
 ) -> dict[str, list[dict[str, Any]]]:
     """Point references to actors an editor merged into another at the actor kept.
 
-    An actor the extraction produces that is not in content/actors, but whose id, name or
-    alias is a name or alias of exactly one actor there, is that actor: an editor merged
+    An actor the extraction produces that is not in content/actors, but whose id or name
+    is the name or an alias of exactly one actor there, is that actor: an editor merged
     it (deleted it and added its name to the other's aliases). Its record is dropped and
     every reference to it is replaced by the kept actor's id. Returns a new mapping.
     """
@@ -228,9 +228,8 @@ def remap_merged_actors(
                 referenced.update(str(ref) for ref in record.get(name) or ())
     mapping: dict[str, str] = {}
     for actor_id in sorted(referenced - existing):
-        actor = extracted.get(actor_id, {})
-        names = [actor_id, str(actor.get("name") or "")]
-        names += [str(alias) for alias in actor.get("aliases") or () if alias]
+        # Its id and name, not its aliases: two actors may share an alias ("Baku").
+        names = [actor_id, str(extracted.get(actor_id, {}).get("name") or "")]
         candidates = set().union(*(index.get(key, set()) for n in names for key in _name_keys(n)))
         if len(candidates) == 1:
             mapping[actor_id] = candidates.pop()

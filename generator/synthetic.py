@@ -16,10 +16,7 @@ from typing import Any
 from generator.model import ACTOR_KINDS, EVENT_TYPES
 from generator.store import dump_record, write_atomic
 
-_SYLLABLES = (
-    "al ar ba bel cor da del en fa gor ha ish ka lan mar mir na nor ol pa ra rin "
-    "sa sel ta tor u val ven za zel"
-).split()
+_SYLLABLES = ["al", "ar", "ba", "bel", "cor", "da", "del", "en", "fa", "gor", "ha", "ish", "ka", "lan", "mar", "mir", "na", "nor", "ol", "pa", "ra", "rin", "sa", "sel", "ta", "tor", "u", "val", "ven", "za", "zel"]
 _VERBS = {
     "meeting": "meet in",
     "call": "hold a phone call on",

@@ -13,13 +13,30 @@ import re
 from spacy.tokens import Span, Token
 
 MAX_WORDS = 14
-REPORTING = {"say", "announce", "report", "note", "stress", "add", "state", "tell", "confirm",
-             "point", "emphasize", "underline", "claim"}
+REPORTING = {
+    "say",
+    "announce",
+    "report",
+    "note",
+    "stress",
+    "add",
+    "state",
+    "tell",
+    "confirm",
+    "point",
+    "emphasize",
+    "underline",
+    "claim",
+}
 _CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "cc"}
 _NO_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"}
 _LATE_PREPS = {"with", "during", "after", "before", "in", "amid", "since", "following"}
-_IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"),
-              "go": ("goes", "go")}
+_IRREGULAR = {
+    "be": ("is", "are"),
+    "have": ("has", "have"),
+    "do": ("does", "do"),
+    "go": ("goes", "go"),
+}
 
 
 def present(verb: Token, plural: bool) -> str:
@@ -94,8 +111,11 @@ def _object_words(verb: Token, skip: set[int]) -> list[Token]:
                 if token.text in ",;:(" and words:
                     return words
                 continue
-            if token.dep_ == "prep" and len(words) >= 4 and token.head.i != verb.i and (
-                token.lower_ in _LATE_PREPS
+            if (
+                token.dep_ == "prep"
+                and len(words) >= 4
+                and token.head.i != verb.i
+                and (token.lower_ in _LATE_PREPS)
             ):
                 return words
             words.append(token)

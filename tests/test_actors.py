@@ -42,8 +42,16 @@ def test_capital_as_agent_is_the_state_and_as_place_the_city() -> None:
 
 
 def test_editor_alias_maps_to_the_editor_record() -> None:
-    resolver = ActorResolver([{"id": "lachin-corridor", "name": "Lachin corridor",
-                               "kind": "place", "aliases": ["Lachinsky corridor"]}])
+    resolver = ActorResolver(
+        [
+            {
+                "id": "lachin-corridor",
+                "name": "Lachin corridor",
+                "kind": "place",
+                "aliases": ["Lachinsky corridor"],
+            }
+        ]
+    )
     assert resolver.resolve(Mentioned("Lachinsky corridor", "ORG")) == "lachin-corridor"
     assert resolver.final_ids()["lachin-corridor"] == "lachin-corridor"
 

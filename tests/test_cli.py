@@ -62,9 +62,13 @@ def test_invalid_date_names_field_and_line(content: Path) -> None:
 def test_unknown_type_lists_the_vocabulary(content: Path) -> None:
     event = _first(content / "events")
     text = event.read_text(encoding="utf-8")
-    event.write_text("\n".join(
-        "type: picnic" if line.startswith("type:") else line for line in text.splitlines()
-    ) + "\n", encoding="utf-8")
+    event.write_text(
+        "\n".join(
+            "type: picnic" if line.startswith("type:") else line for line in text.splitlines()
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     code, output = _validate(content)
     assert code == 1
     assert "type: unknown value 'picnic'" in output and "ceasefire" in output
@@ -87,7 +91,9 @@ def test_validate_never_prints_a_traceback(content: Path) -> None:
     (content / "events" / "bad.yml").write_bytes(b"\xff\xfe\x00garbage")
     result = subprocess.run(
         [sys.executable, "-m", "generator.cli", "validate", "--content", str(content)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

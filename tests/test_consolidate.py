@@ -6,45 +6,74 @@ from generator.consolidate import build_records, cluster_mentions
 from generator.mentions import Mention
 
 
-def _mention(source: str, date: str, words: str, actors: list[str], *, kind: str = "meeting",
-             confidence: float = 0.8, published: str = "2021-01-18") -> Mention:
-    return Mention(source=source, quote=f"{words} ({date})", date=date, date_text=date,
-                   type=kind, title=words, published=published, position=0,
-                   actor_keys=actors, lemmas=frozenset(words.lower().split()),
-                   confidence=confidence)
+def _mention(
+    source: str,
+    date: str,
+    words: str,
+    actors: list[str],
+    *,
+    kind: str = "meeting",
+    confidence: float = 0.8,
+    published: str = "2021-01-18",
+) -> Mention:
+    return Mention(
+        source=source,
+        quote=f"{words} ({date})",
+        date=date,
+        date_text=date,
+        type=kind,
+        title=words,
+        published=published,
+        position=0,
+        actor_keys=actors,
+        lemmas=frozenset(words.lower().split()),
+        confidence=confidence,
+    )
 
 
 def test_same_event_in_two_articles_becomes_one_event_with_two_sources() -> None:
-    clusters = cluster_mentions([
-        _mention("a", "2020-11-09", "leaders sign joint statement ceasefire", ["putin", "aliyev"]),
-        _mention("b", "2020-11-09", "leaders signed statement on ceasefire", ["putin", "aliyev"]),
-    ])
+    clusters = cluster_mentions(
+        [
+            _mention(
+                "a", "2020-11-09", "leaders sign joint statement ceasefire", ["putin", "aliyev"]
+            ),
+            _mention(
+                "b", "2020-11-09", "leaders signed statement on ceasefire", ["putin", "aliyev"]
+            ),
+        ]
+    )
     assert len(clusters) == 1
-    events, _ = build_records(clusters, actor_ids={"putin": "putin", "aliyev": "aliyev"},
-                              actor_kinds={})
+    events, _ = build_records(
+        clusters, actor_ids={"putin": "putin", "aliyev": "aliyev"}, actor_kinds={}
+    )
     assert [c["source"] for c in events[0]["sources"]] == ["a", "b"]
 
 
 def test_different_days_stay_different_events() -> None:
-    clusters = cluster_mentions([
-        _mention("a", "2020-11-09", "leaders meet", ["putin"]),
-        _mention("b", "2020-11-10", "leaders meet", ["putin"]),
-    ])
+    clusters = cluster_mentions(
+        [
+            _mention("a", "2020-11-09", "leaders meet", ["putin"]),
+            _mention("b", "2020-11-10", "leaders meet", ["putin"]),
+        ]
+    )
     assert len(clusters) == 2
 
 
 def test_month_precision_mention_joins_the_day_it_contains() -> None:
-    clusters = cluster_mentions([
-        _mention("a", "2020-11-09", "clashes erupt in region", ["x", "y"], kind="clashes"),
-        _mention("b", "2020-11", "clashes erupt in region", ["x", "y"], kind="clashes"),
-    ])
+    clusters = cluster_mentions(
+        [
+            _mention("a", "2020-11-09", "clashes erupt in region", ["x", "y"], kind="clashes"),
+            _mention("b", "2020-11", "clashes erupt in region", ["x", "y"], kind="clashes"),
+        ]
+    )
     assert len(clusters) == 1
 
 
 def test_past_date_after_publication_joins_its_twin_and_is_flagged() -> None:
     good = _mention("a", "2021-01-11", "three leaders meet moscow summit statement", [])
-    wrong = _mention("a", "2021-11-11", "agreements reached moscow summit leaders statement", [],
-                     confidence=0.3)
+    wrong = _mention(
+        "a", "2021-11-11", "agreements reached moscow summit leaders statement", [], confidence=0.3
+    )
     clusters = cluster_mentions([good, wrong])
     assert len(clusters) == 1
     events, _ = build_records(clusters, actor_ids={}, actor_kinds={})

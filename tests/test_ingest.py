@@ -427,6 +427,7 @@ FRENCH = "Les négociations reprennent\n\nLes ministres se sont réunis à Genè
         ("utf-16", RUSSIAN),  # with BOM, native order
         ("utf-16-be", "\ufeff" + RUSSIAN),
         ("utf-16-le", FRENCH),  # no BOM: sniffed from the NUL pattern
+        ("utf-16-be", RUSSIAN),  # no BOM, Cyrillic: high bytes 0x00 and 0x04
         ("cp1251", RUSSIAN),
         ("koi8_r", RUSSIAN),
         ("latin-1", FRENCH),
@@ -441,10 +442,15 @@ def test_encodings(tmp_path: Path, encoding: str, text: str) -> None:
     assert decode_bytes(data) == text.removeprefix("\ufeff")
 
 
-def test_decode_bytes_normalizes_newlines_and_keeps_offsets() -> None:
+def test_decode_bytes_normalizes_newlines_and_drops_the_bom() -> None:
     text = decode_bytes(b"\xef\xbb\xbfa\r\nb\rc\n")
     assert text == "a\nb\nc\n"
+    # UTF-8 with one broken byte (a cut download) is not re-read as Latin-1 mojibake
+    broken = ("Genève " * 20).encode("utf-8") + b"\xff"
+    assert decode_bytes(broken).startswith("Genève Genève")
     with pytest.raises(ValueError, match="binary"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ArticleError, match="binary"):  # what `chronology dates` catches
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
 

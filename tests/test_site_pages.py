@@ -63,7 +63,7 @@ def test_text_is_inert_markdown(hostile: str) -> None:
 def test_text_reads_back_as_the_original() -> None:
     import html as html_module
 
-    original = "Baku & Yerevan <agree> on a \"ceasefire\" — 10% [sic]"
+    original = 'Baku & Yerevan <agree> on a "ceasefire" — 10% [sic]'
     assert html_module.unescape(text(original)) == original
 
 
