@@ -5,6 +5,10 @@ share buttons, "Read more", subscription and cookie prompts), related-headline l
 (bullets or runs of short lines without sentence punctuation), meta lines (section,
 agency, dates) and the standfirst that repeats a body paragraph. What the furniture
 says about the article (its publisher, its date lines) is kept as evidence.
+
+Markup is page furniture too: HTML (scripts, navigation, sidebars, figures, share and
+related boxes) and Markdown (images, link targets, emphasis) are reduced here to plain
+paragraphs with their explicit fields (front matter, meta tags) in a `Page`.
 """
 
 from __future__ import annotations
