@@ -1,5 +1,6 @@
 # Chronology: the two commands of the README are `make site` and `make test`.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
