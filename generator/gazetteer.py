@@ -58,4 +58,24 @@ def by_name() -> dict[str, Country]:
         for alias in country.aliases:
             table.setdefault(alias.lower(), country)
     table.update({f"the {key}": value for key, value in list(table.items())})
+    table.update({key.replace(".", ""): value for key, value in list(table.items()) if "." in key})
     return table
+
+
+@cache
+def not_actors() -> frozenset[str]:
+    """Lower-cased names that are never actors: stock indices, time zones (shipped in
+    ``generator/data/not_actors.txt``)."""
+    text = resources.files("generator.data").joinpath("not_actors.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def is_not_actor(name: str) -> bool:
+    """A stock index or a time zone: its name, or its first words when those are a listed
+    name of two words or more ('Dow Jones Industrial', not 'Dow Chemical')."""
+    words = name.lower().split()
+    return " ".join(words) in not_actors() or any(
+        " ".join(words[:n]) in not_actors() for n in range(2, len(words))
+    )

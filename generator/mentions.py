@@ -15,64 +15,10 @@ from spacy.tokens import Doc, Span, Token
 
 from generator import edtf
 from generator.actors import ActorResolver, Mentioned, is_junk
+from generator.event_types import anchor_verb, clause_verb, event_type, not_news
 from generator.timex import Timex
-from generator.titles import REPORTING, make_title
+from generator.titles import fallback_title, make_title
 
-# Trigger lemmas per event type, strongest first: a sentence takes the first type that matches.
-EVENT_TRIGGERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("ceasefire", frozenset({"ceasefire", "truce", "cessation", "armistice"})),
-    (
-        "agreement",
-        frozenset({"sign", "agreement", "accord", "deal", "memorandum", "treaty", "agree"}),
-    ),
-    (
-        "clashes",
-        frozenset(
-            {
-                "clash",
-                "fighting",
-                "fight",
-                "battle",
-                "hostility",
-                "escalation",
-                "escalate",
-                "war",
-                "flare",
-                "violence",
-                "offensive",
-                "occupy",
-                "shelling",
-                "strike",
-                "attack",
-                "kill",
-                "liberate",
-            }
-        ),
-    ),
-    ("deployment", frozenset({"deploy", "deployment", "troop", "peacekeeper", "observer"})),
-    ("call", frozenset({"telephone", "phone", "call"})),
-    ("meeting", frozenset({"meet", "meeting", "summit", "talk", "negotiation", "negotiate"})),
-    ("visit", frozenset({"visit", "arrive", "trip", "tour"})),
-    ("election", frozenset({"election", "vote", "referendum", "elect"})),
-    ("protest", frozenset({"protest", "rally", "demonstration", "demonstrator"})),
-    (
-        "statement",
-        frozenset(
-            REPORTING
-            | {
-                "accuse",
-                "blame",
-                "express",
-                "warn",
-                "deny",
-                "condemn",
-                "comment",
-                "declare",
-                "urge",
-            }
-        ),
-    ),
-)
 AGREEMENT_WORDS = {
     "statement": "statement",
     "ceasefire": "ceasefire",
@@ -83,7 +29,7 @@ AGREEMENT_WORDS = {
     "treaty": "treaty",
     "deal": "agreement",
 }
-_REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from)\s*$", re.I)
+_REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from|by|than)\s*$", re.I)
 _PROVISION = re.compile(
     r"^(under|according to) the (document|agreement|statement|deal)|"
     r"\b(provided for|envisaged|envisages|stipulates|provides for)\b",
@@ -114,13 +60,6 @@ class Mention:
     lemmas: frozenset[str] = frozenset()
     tense: str = "past"
     confidence: float = 0.8
-
-
-def _event_type(lemmas: set[str]) -> str:
-    for name, triggers in EVENT_TRIGGERS:
-        if lemmas & triggers:
-            return name
-    return "other"
 
 
 def _tense(sentence: Span) -> str:
@@ -278,36 +217,64 @@ def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Menti
         main, references = _split_dates(sentence, dated)
         if not main:
             continue
-        listed = [main[0]] + [
-            t for prev, t in zip(main, main[1:], strict=False) if _coordinated(doc.text, prev, t)
-        ]
-        for timex in listed:
-            mention = _mention(sentence, timex, main, references, source, published, position)
+        for timex, anchor in _told_dates(sentence, main):
+            if not_news(sentence, anchor):
+                continue
+            mention = _mention(sentence, timex, anchor, main, references, source, published)
+            mention.position = position
             if _PROVISION.search(text) and mention.agreement_kind:
                 mention.provisions.append(text)
             mentions.append(mention)
     return mentions
 
 
+def _anchor(sentence: Span, timex: Timex) -> Token:
+    """The verb of the event a date dates: the verb it attaches to, or the verb of the
+    when-clause that follows it ('since 1991, when the military occupied ...')."""
+    when = _when_clause(sentence, timex)
+    if when is not None:
+        return when
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return anchor_verb(sentence, span.root) if span is not None else sentence.root
+
+
+def _told_dates(sentence: Span, main: list[Timex]) -> list[tuple[Timex, Token]]:
+    """The dates that each date one event here: the first, the dates listed with it, and
+    dates of other main clauses ('started in 1976, and launched the store in 2003')."""
+    first = main[0]
+    anchors = [_anchor(sentence, first)]
+    told = [(first, anchors[0])]
+    for previous, timex in zip(main, main[1:], strict=False):
+        anchor = _anchor(sentence, timex)
+        if _coordinated(sentence.doc.text, previous, timex) and previous in [t for t, _ in told]:
+            told.append((timex, anchor))
+        elif clause_verb(sentence, anchor) and all(anchor.i != a.i for a in anchors):
+            told.append((timex, anchor))
+            anchors.append(anchor)
+    return told
+
+
 def _mention(
     sentence: Span,
     timex: Timex,
+    anchor: Token,
     main: list[Timex],
     references: list[Timex],
     source: str,
     published: str | None,
-    position: int,
 ) -> Mention:
     """The mention of the event that one date in a sentence dates."""
     doc = sentence.doc
     text = sentence.text.strip()
     dated = main + references
-    lemmas = {t.lemma_.lower() for t in sentence if t.is_alpha and not t.is_stop}
-    lemmas |= {t.lemma_.lower() for t in sentence if t.pos_ == "VERB"}
-    kind = _event_type(lemmas)
-    actors, places, surnames = _entities(sentence)
     skip = {tok.i for t in dated for tok in _tokens(doc, t)}
-    title = make_title(sentence, skip=skip, surnames=surnames)
+    words = [t for t in sentence if t.i not in skip]
+    lemmas = {t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop}
+    lemmas |= {t.lemma_.lower() for t in words if t.pos_ == "VERB"}
+    kind = event_type(sentence, anchor)
+    actors, places, surnames = _entities(sentence)
+    verb = anchor if clause_verb(sentence, anchor) else None
+    title = make_title(sentence, skip=skip, surnames=surnames, verb=verb)
     confidence = 0.8 if title else 0.5
     if kind == "other":
         confidence -= 0.2
@@ -323,7 +290,7 @@ def _mention(
         type=kind,
         title=title,
         published=published,
-        position=position,
+        position=0,
         actors=actors,
         places=places,
         agreement_kind=agreement,
@@ -356,6 +323,8 @@ def _effective(sentence: Span, dated: list[Timex], date: str) -> str | None:
 def _when_clause(sentence: Span, timex: Timex) -> Token | None:
     """'since 1991, when the Armenian military occupied ...': the verb of the when-clause."""
     doc = sentence.doc
+    if timex.end >= sentence.end_char:
+        return None
     after = doc.char_span(timex.end, sentence.end_char, alignment_mode="expand")
     if after is None:
         return None
@@ -376,18 +345,6 @@ def _tokens(doc: Doc, timex: Timex) -> list:  # type: ignore[type-arg]
     return tokens
 
 
-_TEMPLATES = {
-    "call": "Phone call between {all}",
-    "meeting": "Meeting of {all}",
-    "statement": "Statement by {first}",
-    "ceasefire": "Ceasefire between {all}",
-    "agreement": "Agreement between {all}",
-    "clashes": "Clashes involving {all}",
-    "deployment": "Deployment by {first}",
-    "visit": "Visit by {first}",
-}
-
-
 def resolve_mentions(mentions: list[Mention], resolver: ActorResolver) -> None:
     """Resolve every mention's entities to actors, and title the mentions that have none."""
     for mention in mentions:
@@ -396,7 +353,15 @@ def resolve_mentions(mentions: list[Mention], resolver: ActorResolver) -> None:
             k for k in _resolve_all(mention.places, resolver) if k not in mention.actor_keys
         ]
         if not mention.title:
-            mention.title = _fallback_title(mention, resolver)
+            names = [resolver.display_name(key) for key in mention.actor_keys]
+            people = [
+                resolver.display_name(k)
+                for k in mention.actor_keys
+                if resolver.kind_of(k) == "person"
+            ]
+            mention.title = fallback_title(
+                mention.type, mention.quote, mention.date_text, people or names
+            )
 
 
 def _resolve_all(items: list[Mentioned], resolver: ActorResolver) -> list[str]:
@@ -406,22 +371,3 @@ def _resolve_all(items: list[Mentioned], resolver: ActorResolver) -> list[str]:
         if key is not None and key not in keys:
             keys.append(key)
     return keys
-
-
-def _fallback_title(mention: Mention, resolver: ActorResolver) -> str:
-    kind, text = mention.type, mention.quote
-    names = [resolver.display_name(key) for key in mention.actor_keys]
-    people = [
-        resolver.display_name(k) for k in mention.actor_keys if resolver.kind_of(k) == "person"
-    ]
-    chosen = people or names
-    if kind in _TEMPLATES and len(chosen) >= (2 if "{all}" in _TEMPLATES[kind] else 1):
-        joined = ", ".join(chosen[:-1]) + " and " + chosen[-1] if len(chosen) > 1 else chosen[0]
-        return _TEMPLATES[kind].format(all=joined, first=chosen[0])
-    cleaned = text.replace(mention.date_text, "").strip(" ,.")
-    cleaned = re.sub(r"^(On|In|Since|By|At)\s*,?\s*", "", cleaned).strip(" ,")
-    words = cleaned.split()
-    while words and words[-1].lower() in ("in", "on", "at", "of", "the", "a", "was", "is", "and"):
-        words.pop()
-    short = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
-    return short[:1].upper() + short[1:] if short else kind.capitalize()

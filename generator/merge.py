@@ -87,7 +87,7 @@ def _merge_value(base: Any, ours: Any, theirs: Any, where: str, conflicts: list[
     if ours == base:
         return theirs
     if theirs in (base, ours):
-        return theirs
+        return ours
     if (
         isinstance(ours, list)
         and isinstance(theirs, list)

@@ -16,7 +16,39 @@ from typing import Any
 from generator.model import ACTOR_KINDS, EVENT_TYPES
 from generator.store import dump_record, write_atomic
 
-_SYLLABLES = ["al", "ar", "ba", "bel", "cor", "da", "del", "en", "fa", "gor", "ha", "ish", "ka", "lan", "mar", "mir", "na", "nor", "ol", "pa", "ra", "rin", "sa", "sel", "ta", "tor", "u", "val", "ven", "za", "zel"]
+_SYLLABLES = [
+    "al",
+    "ar",
+    "ba",
+    "bel",
+    "cor",
+    "da",
+    "del",
+    "en",
+    "fa",
+    "gor",
+    "ha",
+    "ish",
+    "ka",
+    "lan",
+    "mar",
+    "mir",
+    "na",
+    "nor",
+    "ol",
+    "pa",
+    "ra",
+    "rin",
+    "sa",
+    "sel",
+    "ta",
+    "tor",
+    "u",
+    "val",
+    "ven",
+    "za",
+    "zel",
+]
 _VERBS = {
     "meeting": "meet in",
     "call": "hold a phone call on",
@@ -150,7 +182,7 @@ def write_synthetic_content(root: Path, *, events: int, seed: int = 0) -> None:
         event_records.append(record)
 
     agreements = []
-    for index in range(max(1, events // 500)):
+    for index in range(max(1, events // 500) if events else 0):
         listed = rng.sample(event_ids, k=min(len(event_ids), 3))
         agreement = {
             "id": f"agreement-{index:03d}",

@@ -12,22 +12,12 @@ import re
 
 from spacy.tokens import Span, Token
 
+from generator.event_types import REPORTING, is_reporting
+
+__all__ = ["MAX_WORDS", "REPORTING", "fallback_title", "make_title", "present"]
+
 MAX_WORDS = 14
-REPORTING = {
-    "say",
-    "announce",
-    "report",
-    "note",
-    "stress",
-    "add",
-    "state",
-    "tell",
-    "confirm",
-    "point",
-    "emphasize",
-    "underline",
-    "claim",
-}
+MAX_SUBJECT = 7
 _CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "cc"}
 _NO_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"}
 _LATE_PREPS = {"with", "during", "after", "before", "in", "amid", "since", "following"}
@@ -80,17 +70,67 @@ def _names(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
 
 
 def _keep(token: Token) -> bool:
-    """Punctuation inside a word ('Nagorno-Karabakh', 'high-level') stays; the rest goes."""
-    if not token.is_punct:
+    """Punctuation inside a word ('Nagorno-Karabakh', 'high-level') and signs that carry
+    meaning ('3%', '$5') stay; the rest goes."""
+    if not token.is_punct or token.text in "%$€£¥&":
         return True
     before = token.doc[token.i - 1] if token.i > 0 else None
     return bool(before is not None and not before.whitespace_ and not token.whitespace_)
 
 
 def _join(tokens: list[Token]) -> str:
-    """Tokens back into text with their own spacing ('flare-ups', not 'flare - ups')."""
-    text = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
-    return re.sub(r"\s+", " ", text).strip()
+    """Tokens back into text with their own spacing ('flare-ups', not 'flare - ups'); where
+    tokens were left out, a space if the text had one there ('Jobs, born' -> 'Jobs born')."""
+    if not tokens:
+        return ""
+    parts = [tokens[0].text]
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        gap = token.doc[previous.i : token.i]
+        parts.append((" " if any(t.whitespace_ for t in gap) else "") + token.text)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+_ASIDE_DEPS = {"appos", "parataxis", "advcl"}
+_RELATIVE = {"which", "who", "whom", "whose", "that", "where", "when"}
+
+
+def _words_in(tokens: list[Token]) -> int:
+    return len(_join(tokens).split())
+
+
+def _subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
+    """The subject without asides: appositions, relative clauses, parentheses, and (when
+    it is long) its prepositional modifiers ('The Russian delegation at the talks in Baku')."""
+    cut: set[int] = set(skip)
+    doc = subject.doc
+    for token in subject.subtree:
+        if token.i == subject.i:
+            continue
+        first = doc[token.left_edge.i]
+        after_comma = first.i > 0 and doc[first.i - 1].text == ","
+        aside = (
+            token.dep_ in _ASIDE_DEPS
+            or (token.dep_ == "acl" and after_comma)
+            or (token.dep_ == "relcl" and (after_comma or first.lower_ in _RELATIVE))
+        )
+        if aside:
+            cut |= {t.i for t in token.subtree}
+        if token.text == "(":
+            close = next((t.i for t in doc[token.i :] if t.text == ")"), token.i)
+            cut |= set(range(token.i, close + 1))
+    tokens = [t for t in subject.subtree if t.i not in cut and _keep(t)]
+    if _words_in(tokens) > MAX_SUBJECT:  # modifiers go first ('at the talks in Baku')
+        for token in subject.subtree:
+            if token.dep_ == "prep" and token.i > subject.i and token.lower_ != "of":
+                cut |= {t.i for t in token.subtree}
+        tokens = [t for t in subject.subtree if t.i not in cut and _keep(t)]
+    coordinated = any(c.dep_ == "conj" for c in subject.children)
+    if _words_in(tokens) > MAX_SUBJECT and not coordinated:  # then 'of' complements
+        for child in subject.children:
+            if child.dep_ == "prep" and child.i > subject.i:
+                cut |= {t.i for t in child.subtree}
+        tokens = [t for t in subject.subtree if t.i not in cut and _keep(t)]
+    return tokens
 
 
 def _object_words(verb: Token, skip: set[int]) -> list[Token]:
@@ -130,6 +170,22 @@ def _trim(words: list[Token]) -> list[Token]:
     return words
 
 
+def _fit(words: list[Token], budget: int) -> list[Token]:
+    """At most ``budget`` words, cut before a phrase the limit would break
+    ('... in the zone of the Nagorno' -> '...')."""
+    if len(words) <= budget:
+        return _trim(words)
+    kept = words[:budget]
+    inside = {t.i for t in kept}
+    for index in range(len(kept) - 1, 0, -1):
+        token = kept[index]
+        boundary = token.dep_ in ("prep", "cc", "mark") or token.text == ","
+        if boundary and (token.dep_ != "prep" or not all(t.i in inside for t in token.subtree)):
+            kept = kept[:index]
+            break
+    return _trim(kept)
+
+
 def make_title(
     sentence: Span,
     *,
@@ -145,15 +201,28 @@ def make_title(
     the sentence's main clause); require_people: only a title whose subject names people.
     """
     verb = verb or sentence.root
-    if verb.lemma_.lower() in REPORTING:
+    reporter = verb
+    if is_reporting(verb):
         inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         if inner:
             verb = inner[0]
+    title = _clause_title(sentence, verb, skip, surnames, require_people)
+    if title is None and verb is not reporter:
+        title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
+    return title
+
+
+def _subject_text(
+    sentence: Span, verb: Token, skip: set[int], surnames: dict[int, str], require_people: bool
+) -> tuple[str, bool, bool] | None:
+    """The subject of a clause as a headline shows it: (text, plural, passive)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":  # "was started in 1976 and launched ..."
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = subjects[0]
-    passive = subject.dep_ == "nsubjpass"
+    passive = subject.dep_ == "nsubjpass" and subject.head.i == verb.i
     if subject.lower_ in ("he", "she"):
         named = _previous_person(sentence, surnames)
         if named is None:
@@ -163,23 +232,123 @@ def make_title(
     else:
         named = _names(subject, surnames)
     if named is not None:
-        subject_text, plural = named
-    elif require_people:
+        return named[0], named[1], passive
+    if require_people:
         return None
-    else:
-        tokens = [t for t in subject.subtree if t.i not in skip and _keep(t)]
-        if not tokens or len(tokens) > 12 or subject.pos_ == "PRON":
-            return None
-        subject_text, plural = _join(tokens), subject.tag_ in ("NNS", "NNPS")
-        plural = plural or any(c.dep_ == "conj" for c in subject.children)
-    head = verb.text if passive else present(verb, plural)
-    particles = [c.text for c in verb.children if c.dep_ == "prt"]
-    rest = _trim(_object_words(verb, skip))
-    if not rest and verb.lemma_ == "be":
-        return None  # "The first flight was [in 1994]": nothing left to say
-    title = " ".join([subject_text, head, *particles, *([_join(rest)] if rest else [])])
+    tokens = _subject_tokens(subject, skip)
+    if not tokens or _words_in(tokens) > MAX_SUBJECT + 4:
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return _join(tokens), plural, passive
+
+
+def _finish(parts: list[str]) -> str | None:
+    title = " ".join(p for p in parts if p)
     title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
     title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
     if len(title.split()) < 3:
         return None
     return title[0].upper() + title[1:]
+
+
+def _clause_title(
+    sentence: Span, verb: Token, skip: set[int], surnames: dict[int, str], require_people: bool
+) -> str | None:
+    found = _subject_text(sentence, verb, skip, surnames, require_people)
+    if found is None:
+        return None
+    subject_text, plural, passive = found
+    head = verb.text if passive else present(verb, plural)
+    particles = [c.text for c in verb.children if c.dep_ == "prt"]
+    budget = max(4, MAX_WORDS - len(subject_text.split()) - 1 - len(particles))
+    rest = _fit(_object_words(verb, skip), budget)
+    if not rest and verb.lemma_ == "be":
+        return None  # "The first flight was [in 1994]": nothing left to say
+    return _finish([subject_text, head, *particles, _join(rest)])
+
+
+def _report_title(
+    sentence: Span,
+    reporter: Token,
+    inner: Token,
+    skip: set[int],
+    surnames: dict[int, str],
+    require_people: bool,
+) -> str | None:
+    """'Ford says it can make it through the year without government aid': the speaker and
+    what was said, when the reported clause cannot stand as a headline by itself."""
+    found = _subject_text(sentence, reporter, skip, surnames, require_people)
+    if found is None:
+        return None
+    subject_text, plural, _ = found
+    said = [
+        t
+        for t in inner.subtree
+        if t.i not in skip and _keep(t) and not (t.dep_ == "mark" and t.head.i == inner.i)
+    ]
+    said = [t for t in said if t.i < sentence.end and t.text not in ("“", "”", '"', "``", "''")]
+    budget = max(4, MAX_WORDS - len(subject_text.split()) - 1)
+    cut = next((n for n, t in enumerate(said) if t.text in (",", ";", ":") and n >= 4), None)
+    said = _fit(said[:cut] if cut else said, budget)
+    if len(said) < 2:
+        return None
+    first = said[0].text if said[0].ent_type_ else said[0].text.lower()
+    return _finish([subject_text, present(reporter, plural), first, _join(said[1:])])
+
+
+_TEMPLATES = {
+    "call": "Phone call between {all}",
+    "meeting": "Meeting of {all}",
+    "statement": "Statement by {first}",
+    "ceasefire": "Ceasefire between {all}",
+    "agreement": "Agreement between {all}",
+    "clashes": "Clashes involving {all}",
+    "deployment": "Deployment by {first}",
+    "visit": "Visit by {first}",
+}
+
+
+def fallback_title(kind: str, text: str, date_text: str, chosen: list[str]) -> str:
+    """A title when the sentence has no clause to make one of: a template naming the
+    actors ('Phone call between A and B'), else the first clause of the sentence."""
+    if kind in _TEMPLATES and len(chosen) >= (2 if "{all}" in _TEMPLATES[kind] else 1):
+        joined = ", ".join(chosen[:-1]) + " and " + chosen[-1] if len(chosen) > 1 else chosen[0]
+        return _TEMPLATES[kind].format(all=joined, first=chosen[0])
+    cleaned = text.replace(date_text, "").strip(" ,.")
+    cleaned = re.sub(r"[“”\"`]|''", "", cleaned)
+    cleaned = re.sub(r"^(On|In|Since|By|At)\s*,?\s*", "", cleaned).strip(" ,")
+    clause = re.split(r"[,;:(]", cleaned)[0].split()  # the first clause, not a cut sentence
+    words = clause if len(clause) >= 4 else cleaned.split()
+    words = words[:12]
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    short = " ".join(words)
+    return short[:1].upper() + short[1:] if short else kind.capitalize()
+
+
+_DANGLING = {
+    "in",
+    "on",
+    "at",
+    "of",
+    "the",
+    "a",
+    "an",
+    "was",
+    "is",
+    "and",
+    "or",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "that",
+    "which",
+    "its",
+    "their",
+    "his",
+    "her",
+    "as",
+    "than",
+}

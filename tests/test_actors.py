@@ -72,3 +72,58 @@ def test_junk_is_not_an_actor() -> None:
 def test_clean_name_strips_possessives_and_articles() -> None:
     assert clean_name("the Kremlin’s") == "Kremlin"
     assert clean_name(" Baku's ") == "Baku"
+
+
+def test_acronym_joins_the_organisation_it_abbreviates() -> None:
+    resolver = ActorResolver()
+    acronym = resolver.resolve(Mentioned("UAW", "ORG"))
+    full = resolver.resolve(Mentioned("United Auto Workers", "ORG"))
+    ids = resolver.final_ids()
+    assert acronym is not None and full is not None
+    assert ids[acronym] == ids[full] == "united-auto-workers"
+    (record,) = resolver.records()
+    assert record["aliases"] == ["UAW"]
+
+
+def test_surname_tagged_as_organisation_joins_the_person() -> None:
+    resolver = ActorResolver()
+    surname = resolver.resolve(Mentioned("Jobs", "ORG"))
+    person = resolver.resolve(Mentioned("Steve Jobs", "PERSON"))
+    assert surname is not None and person is not None
+    assert resolver.final_ids()[surname] == resolver.final_ids()[person] == "steve-jobs"
+    assert [r["id"] for r in resolver.records()] == ["steve-jobs"]
+
+
+def test_shared_first_name_stays_apart_from_both_people() -> None:
+    resolver = ActorResolver()
+    steve = resolver.resolve(Mentioned("Steve", "PERSON"))
+    resolver.resolve(Mentioned("Steve Jobs", "PERSON"))
+    resolver.resolve(Mentioned("Steve Wozniak", "PERSON"))
+    assert steve is not None and resolver.final_ids()[steve] == "steve"
+
+
+def test_products_indices_and_time_zones_are_not_actors() -> None:
+    resolver = ActorResolver()
+    for text, label in [
+        ("iPhones", "ORG"),
+        ("Nikkei 225", "ORG"),
+        ("Dow Jones Industrial Average", "ORG"),
+        ("UTC", "ORG"),
+        ("Hang Seng Index", "ORG"),
+    ]:
+        assert resolver.resolve(Mentioned(text, label)) is None, text
+    assert resolver.resolve(Mentioned("Dow Chemical", "ORG")) == "dow-chemical"
+
+
+def test_dotted_abbreviation_of_a_country_resolves_to_it() -> None:
+    resolver = ActorResolver()
+    assert resolver.resolve(Mentioned("U.S.", "GPE", as_agent=True)) == "united-states"
+
+
+def test_one_word_name_does_not_join_a_longer_name_ending_in_it() -> None:
+    resolver = ActorResolver()
+    white = resolver.resolve(Mentioned("White House", "ORG"))
+    house = resolver.resolve(Mentioned("House", "ORG"))
+    assert white != house
+    karabakh = resolver.resolve(Mentioned("Nagorno-Karabakh", "GPE"))
+    assert resolver.resolve(Mentioned("Karabakh", "GPE")) == karabakh

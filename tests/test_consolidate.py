@@ -91,3 +91,43 @@ def test_ids_are_stable_readable_slugs() -> None:
     clusters = cluster_mentions([_mention("a", "2020-11-09", "Leaders sign a deal", ["p"])])
     events, _ = build_records(clusters, actor_ids={"p": "p"}, actor_kinds={})
     assert events[0]["id"] == "2020-11-09-leaders-sign-a-deal"
+
+
+def test_a_vague_year_does_not_chain_different_days_into_one_event() -> None:
+    clusters = cluster_mentions(
+        [
+            _mention("a", "2008-10-24", "stock markets fall sharply", ["x"], kind="other"),
+            _mention("b", "2008", "stock markets fall sharply year", ["x"], kind="other"),
+            _mention("c", "2008-09-17", "stock markets fall sharply", ["x"], kind="other"),
+        ]
+    )
+    assert not any({"2008-09-17", "2008-10-24"} <= {m.date for m in c.mentions} for c in clusters)
+
+
+def test_one_shared_company_without_shared_words_is_not_one_event() -> None:
+    clusters = cluster_mentions(
+        [
+            _mention("a", "2009-01", "sales dropped percent month", ["ford"], kind="other"),
+            _mention("b", "2009", "posted annual profit billion", ["ford"], kind="other"),
+        ]
+    )
+    assert len(clusters) == 2
+
+
+def test_rare_shared_words_weigh_more_than_common_ones() -> None:
+    common = [
+        _mention(s, "2020-05-0" + str(n), "company said today", [], kind="other")
+        for n, s in enumerate("pqrstu", start=1)
+    ]
+    pair = [
+        _mention("a", "2010-06-07", "company unveiled smartphone keynote", [], kind="other"),
+        _mention("b", "2010-06", "company unveiled smartphone keynote", [], kind="other"),
+    ]
+    unrelated = [
+        _mention("c", "2010-06-08", "company said today", [], kind="other"),
+        _mention("d", "2010-06", "company said profits", [], kind="other"),
+    ]
+    clusters = cluster_mentions(common + pair + unrelated)
+    together = [c for c in clusters if {m.source for m in c.mentions} >= {"a", "b"}]
+    assert together
+    assert not any({m.source for m in c.mentions} >= {"c", "d"} for c in clusters)

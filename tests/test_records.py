@@ -16,8 +16,16 @@ from generator.store import check_references, dump_record, load_yaml, read_conte
 def _generated() -> dict[str, list[dict[str, Any]]]:
     return {
         "sources": [
-            {"id": "tass-2020-11-10", "title": "Putin announces ceasefire", "published": "2020-11-10"},
-            {"id": "reuters-2021-01-11", "title": "Leaders meet in Moscow", "published": "2021-01-11"},
+            {
+                "id": "tass-2020-11-10",
+                "title": "Putin announces ceasefire",
+                "published": "2020-11-10",
+            },
+            {
+                "id": "reuters-2021-01-11",
+                "title": "Leaders meet in Moscow",
+                "published": "2021-01-11",
+            },
         ],
         "actors": [
             {"id": "armenia", "name": "Armenia", "kind": "country", "aliases": ["Yerevan"]},
@@ -150,7 +158,9 @@ def test_field_changed_by_both_keeps_the_editor_value_and_reports_a_conflict(
 
     assert _data(tmp_path, "events", "2020-11-09-ceasefire")["title"] == "Truce"
     assert report.conflicts == ["events/2020-11-09-ceasefire: title"]
-    assert "conflict" in report.summary() and "events/2020-11-09-ceasefire: title" in report.summary()
+    assert (
+        "conflict" in report.summary() and "events/2020-11-09-ceasefire: title" in report.summary()
+    )
 
 
 HAND_EDITED = """\
@@ -171,8 +181,9 @@ sources:
   - source: tass-2020-11-10
     quote: "A complete ceasefire was declared."
     date_text: On November 9
-note: This is a deliberately long line written by an editor which goes on well past a hundred characters wide.
 """
+# A line longer than the dumper's width: a rewrite would fold it.
+HAND_EDITED += "note: " + " ".join(["a long line written by an editor"] * 5) + "\n"
 
 
 def test_comments_key_order_and_formatting_survive_a_merge(tmp_path: Path) -> None:
@@ -186,12 +197,10 @@ def test_comments_key_order_and_formatting_survive_a_merge(tmp_path: Path) -> No
     report = _sync(tmp_path, generated)
 
     assert report.updated == ["events/2020-11-09-ceasefire"]
-    expected = (
-        HAND_EDITED.replace(
-            "summary: Armenia and Azerbaijan agree to stop fighting.",
-            "summary: They agree to stop fighting from midnight.",
-        ).replace("  - azerbaijan\n", "  - azerbaijan\n  - sergey-lavrov\n")
-    )
+    expected = HAND_EDITED.replace(
+        "summary: Armenia and Azerbaijan agree to stop fighting.",
+        "summary: They agree to stop fighting from midnight.",
+    ).replace("  - azerbaijan\n", "  - azerbaijan\n  - sergey-lavrov\n")
     assert _path(tmp_path, "events", "2020-11-09-ceasefire").read_text() == expected
 
 
@@ -376,7 +385,10 @@ def test_record_written_by_editor_before_extraction_only_gains_new_list_items(
     result = (folder / "2020-11-09-ceasefire.yml").read_text()
     assert result.startswith(text)  # untouched: only the new claim is appended
     data = load_yaml(result)
-    assert [claim["source"] for claim in data["sources"]] == ["tass-2020-11-10", "reuters-2021-01-11"]
+    assert [claim["source"] for claim in data["sources"]] == [
+        "tass-2020-11-10",
+        "reuters-2021-01-11",
+    ]
     assert data["title"] == "Truce" and "summary" not in data and "actors" not in data
 
 
@@ -412,7 +424,10 @@ def test_actors_merged_by_editor_stay_merged(tmp_path: Path) -> None:
     # The entity ruler now knows the alias: the extraction produces sergey-lavrov.
     generated = _with_sergei(_generated())
     generated["actors"] = [a for a in generated["actors"] if a["id"] != "sergei-lavrov"]
-    _find(generated, "events", "2021-01-12-lavrov-visit")["actors"] = ["sergey-lavrov", "azerbaijan"]
+    _find(generated, "events", "2021-01-12-lavrov-visit")["actors"] = [
+        "sergey-lavrov",
+        "azerbaijan",
+    ]
     _sync(tmp_path, generated)
 
     assert not _path(tmp_path, "actors", "sergei-lavrov").exists()

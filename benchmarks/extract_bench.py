@@ -1,0 +1,225 @@
+"""Extraction throughput and the incremental cache, measured against plain spaCy.
+
+Builds a corpus of a few hundred real articles in a temporary folder (the MEANTIME texts
+and the seeds, then copies with their paragraphs in another order so that every copy has
+its own hash), and prints:
+
+- baseline: ``spacy.load(model)`` + ``list(nlp.pipe(texts))`` in one process, articles/s;
+- ours: ``chronology extract`` on a cold cache, articles/s, and the ratio to the baseline;
+- a warm re-run (nothing changed) in seconds and as a percentage of the cold run;
+- one new article among N: the seconds of that run against the cold cost of one article.
+
+Every timing is the wall time of a fresh subprocess, so imports and model loading count.
+Usage: ``python benchmarks/extract_bench.py [--copies 4] [--jobs 0] [--workdir DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+MEANTIME = Path(os.environ.get("CHRONOLOGY_MEANTIME", "/work/shared/eval/meantime/timex.jsonl"))
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def _reordered(body: str, copy: int) -> str:
+    """The body with its paragraphs in another order (copy 0: unchanged).
+
+    A one-paragraph body is cut into paragraphs of three sentences first."""
+    paragraphs = [p for p in re.split(r"\n\s*\n|\n", body) if p.strip()]
+    if len(paragraphs) < 3:
+        sentences = _SENTENCE_END.split(body.strip())
+        paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    if copy == 0 or len(paragraphs) < 2:
+        return "\n\n".join(paragraphs)
+    shift = copy % len(paragraphs) or 1
+    order = paragraphs[shift:] + paragraphs[:shift]
+    if copy % 2 == 0:
+        order.reverse()
+    return "\n\n".join(order)
+
+
+def build_corpus(target: Path, copies: int) -> int:
+    """Write the benchmark corpus under target; return how many distinct articles it has."""
+    rows = [json.loads(line) for line in MEANTIME.read_text(encoding="utf-8").splitlines() if line]
+    seen: set[str] = set()
+    for copy in range(copies):
+        lines = []
+        for row in rows:
+            title, date, body = (row["text"].split("\n", 2) + ["", ""])[:3]
+            text = f"{title}\n{date}\n\n{_reordered(body, copy)}"
+            if text in seen:
+                continue
+            seen.add(text)
+            record = {"id": f"{row['id']}-c{copy}", "text": text, "published": row["dct"]}
+            lines.append(json.dumps(record, ensure_ascii=False))
+        folder = target / f"copy{copy}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "meantime.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for seed in sorted(SEEDS.glob("*.txt")):
+            head, _, body = seed.read_text(encoding="utf-8").partition("\n")
+            text = f"{head}\n{_reordered(body, copy)}\n"
+            if text in seen:
+                continue
+            seen.add(text)
+            (folder / seed.name).write_text(text, encoding="utf-8")
+    return len(seen)
+
+
+_BASELINE = """
+import json, sys, time
+started = time.perf_counter()
+import spacy
+nlp = spacy.load(sys.argv[2])
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+loaded = time.perf_counter()
+docs = list(nlp.pipe(texts))
+print(json.dumps({"load": loaded - started, "pipe": time.perf_counter() - loaded}))
+"""
+
+
+@dataclass
+class Run:
+    """One timed subprocess: wall seconds, CPU seconds (its own and its children's), output."""
+
+    wall: float
+    cpu: float
+    output: str
+
+
+def _timed(command: list[str], cwd: Path) -> Run:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, cpu, done.stdout)
+
+
+def _extract(work: Path, jobs: int, *extra: str) -> Run:
+    return _timed(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "extract",
+            "--seeds",
+            "corpus",
+            "--content",
+            "content",
+            "--state",
+            ".chronology/generated",
+            "--jobs",
+            str(jobs),
+            *extra,
+        ],
+        work,
+    )
+
+
+def _cached(run: Run) -> str:
+    found = re.search(r"(\d+) articles \((\d+) from the cache\)", run.output)
+    return f"{found.group(2)}/{found.group(1)} cached" if found else "?"
+
+
+def _new_article(corpus: Path) -> None:
+    """One more article, unlike every other: a seed told with one more sentence."""
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    extra = "\n\nOn Friday, the foreign ministers met again in Geneva to discuss the talks.\n"
+    (corpus / "new" / "added.txt").parent.mkdir(exist_ok=True)
+    (corpus / "new" / "added.txt").write_text(seed.read_text(encoding="utf-8") + extra, "utf-8")
+
+
+def main() -> int:
+    """Build the corpus, time the baseline and the four extraction runs, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--copies", type=int, default=4, help="copies of the texts (4: ~420)")
+    parser.add_argument("--jobs", type=int, default=0, help="chronology extract --jobs")
+    parser.add_argument("--model", default=None, help="spaCy model (default: the project's)")
+    parser.add_argument("--workdir", type=Path, default=None, help="keep the files here")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from generator.ingest import read_articles, resolve_years
+    from generator.nlp import model_name
+
+    model = model_name(args.model)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="chronology-bench-"))
+    shutil.rmtree(work / "corpus", ignore_errors=True)
+    shutil.rmtree(work / "content", ignore_errors=True)
+    shutil.rmtree(work / ".chronology", ignore_errors=True)
+    (work / "content").mkdir(parents=True)
+    build_corpus(work / "corpus", args.copies)
+    articles = resolve_years(read_articles(work / "corpus", warn=lambda message: None))
+    count = len(articles)
+    texts = work / "texts.json"
+    texts.write_text(json.dumps([a.text for a in articles]), encoding="utf-8")
+    print(
+        f"corpus: {count} articles, {sum(len(a.text) for a in articles):,} characters, "
+        f"model {model}, {len(os.sched_getaffinity(0))} CPUs, in {work}",
+        flush=True,
+    )
+
+    baseline = _timed([sys.executable, "-c", _BASELINE, str(texts), model], work)
+    inner = json.loads(baseline.output)
+    print(f"baseline done: {baseline.wall:.1f} s", flush=True)
+    cold = _extract(work, args.jobs)
+    print(f"cold done: {cold.wall:.1f} s", flush=True)
+    second = _extract(work, args.jobs)
+    print(f"second done: {second.wall:.1f} s", flush=True)
+    warm = _extract(work, args.jobs)
+    _new_article(work / "corpus")
+    plus_one = _extract(work, args.jobs)
+    one_article = cold.wall / count
+
+    rows = [
+        ("baseline spacy.load + nlp.pipe", baseline, count / baseline.wall, ""),
+        ("ours: chronology extract, cold", cold, count / cold.wall, _cached(cold)),
+        ("second run (run 1's actors now in the ruler)", second, 0.0, _cached(second)),
+        ("warm re-run, nothing changed", warm, 0.0, _cached(warm)),
+        (f"+1 new article among {count}", plus_one, 0.0, _cached(plus_one)),
+    ]
+    print()
+    print(f"{'run':<46} {'wall s':>7} {'CPU s':>7} {'articles/s':>10}  cache")
+    for label, run, rate, cache in rows:
+        shown = f"{rate:10.1f}" if rate else f"{'':>10}"
+        print(f"{label:<46} {run.wall:7.1f} {run.cpu:7.1f} {shown}  {cache}")
+    print()
+    ratio = baseline.wall / cold.wall
+    print(
+        f"baseline inside its process: load {inner['load']:.1f} s, "
+        f"nlp.pipe {inner['pipe']:.1f} s ({count / inner['pipe']:.1f} articles/s)"
+    )
+    print(
+        f"throughput, ours cold / baseline: {ratio:.2f}x (target >= 1.5x: "
+        f"{'ok' if ratio >= 1.5 else 'MISSED'}); CPU seconds ours/baseline: "
+        f"{cold.cpu / baseline.cpu:.2f}"
+    )
+    percent = 100 * warm.wall / cold.wall
+    print(
+        f"warm re-run: {warm.wall:.2f} s = {percent:.1f} % of the cold run "
+        f"(target < 5 %: {'ok' if percent < 5 else 'MISSED'})"
+    )
+    print(
+        f"+1 article: {plus_one.wall:.2f} s; warm run {warm.wall:.2f} s + one article's share "
+        f"of the cold run {one_article:.2f} s = {warm.wall + one_article:.2f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""The extraction cache: each article's event mentions, keyed by a hash of all they depend on.
+
+``find_mentions`` is the slow, per-article part of an extraction (the spaCy pipeline);
+what follows (resolving actors, consolidating events) is corpus-level and cheap. So the
+mentions of each article are kept as JSON under ``.chronology/cache/mentions/``, and a
+re-run analyses only the articles whose key changed. The key hashes:
+
+- the article's text and publication date (and, without a date, the day of the run,
+  which then anchors the relative dates);
+- the model name and installed version, the spaCy version;
+- the entity-ruler patterns (built from the actor records in content/: names, aliases,
+  ids) that could match in this article: a phrase pattern matches token texts, so it can
+  only match where its text, whitespace aside, occurs in the article's text, whitespace
+  aside. An alias an editor adds thus re-analyses the articles that contain it, not all;
+- ``CACHE_VERSION`` and the source of every module that shapes the mentions, so an
+  upgrade or a local edit of the extraction code invalidates the cache by itself.
+
+Writes go through ``store.write_atomic``; an unreadable or malformed entry is a miss.
+Entries are never pruned: delete the folder to reclaim the space.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, fields
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator.actors import Mentioned
+from generator.ingest import Article
+from generator.nlp import actor_patterns, anchor_date
+from generator.store import write_atomic
+
+if TYPE_CHECKING:
+    from generator.mentions import Mention
+
+# Bump when the meaning of an entry changes without any change to the modules below.
+CACHE_VERSION = "1"
+PACKAGE = Path(__file__).resolve().parent
+# Everything find_mentions and the pipeline it reads depend on (consolidation is not here:
+# it runs on every extraction anyway).
+ANALYSIS_SOURCES = (
+    "nlp.py",
+    "components.py",
+    "timex.py",
+    "timex_normalize.py",
+    "timex_patterns.py",
+    "mentions.py",
+    "titles.py",
+    "actors.py",
+    "edtf.py",
+    "gazetteer.py",
+    "data/countries.tsv",
+)
+
+
+@cache
+def code_version() -> str:
+    """A hash of CACHE_VERSION and the source of the modules that shape the mentions."""
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for name in ANALYSIS_SOURCES:
+        path = PACKAGE / name
+        digest.update(name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()
+
+
+def _installed(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except (metadata.PackageNotFoundError, ValueError):
+        return ""
+
+
+def fingerprint(model: str) -> str:
+    """What every article's key shares: the model, the versions and the code."""
+    parts = {
+        "code": code_version(),
+        "model": model,
+        "model_version": _installed(model),
+        "spacy": _installed("spacy"),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+class Patterns:
+    """The entity-ruler patterns, to tell which of them could match in a text."""
+
+    def __init__(self, actors: Iterable[Mapping[str, Any]]) -> None:
+        self.patterns = actor_patterns(actors)
+        self._squeezed = [_WHITESPACE.sub("", str(p["pattern"])) for p in self.patterns]
+
+    def relevant(self, text: str) -> list[dict[str, Any]]:
+        """The patterns that may match in text, in the ruler's order."""
+        squeezed = _WHITESPACE.sub("", text)
+        return [p for p, s in zip(self.patterns, self._squeezed, strict=True) if s in squeezed]
+
+
+def article_key(
+    common: str, article: Article, patterns: Patterns, *, today: dt.date | None = None
+) -> str:
+    """The cache key of one article's mentions under the fingerprint common."""
+    anchor = anchor_date(article.published, today=today).isoformat()
+    relevant = json.dumps(patterns.relevant(article.text), sort_keys=True)
+    parts = [common, relevant, article.published or "", anchor, article.text]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def mention_to_json(mention: Mention) -> dict[str, Any]:
+    """One mention as plain JSON data."""
+    data = asdict(mention)
+    data["lemmas"] = sorted(mention.lemmas)
+    data["references"] = [list(reference) for reference in mention.references]
+    return data
+
+
+def mention_from_json(data: Mapping[str, Any], *, source: str) -> Mention:
+    """The mention that mention_to_json gave, told by source (the article's current id).
+
+    Raises KeyError, TypeError or ValueError on data of another shape."""
+    from generator.mentions import Mention
+
+    names = {f.name for f in fields(Mention)}
+    if set(data) != names:
+        raise ValueError(f"fields {sorted(set(data) ^ names)} differ")
+    values = dict(data)
+    values["source"] = source
+    values["actors"] = [Mentioned(**item) for item in data["actors"]]
+    values["places"] = [Mentioned(**item) for item in data["places"]]
+    values["lemmas"] = frozenset(data["lemmas"])
+    values["references"] = [(str(kind), str(date)) for kind, date in data["references"]]
+    return Mention(**values)
+
+
+class MentionCache:
+    """Cached mentions of articles, one JSON file per key, under folder/mentions/.
+
+    Writes run on a background thread (each one syncs a file to disk, which would otherwise
+    add milliseconds per article to a cold run); call `close` to wait for them.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        common: str,
+        patterns: Patterns,
+        *,
+        today: dt.date | None = None,
+        warn: Callable[[str], None] = lambda message: None,
+    ) -> None:
+        self.folder = folder / "mentions"
+        self.common = common
+        self.patterns = patterns
+        self.today = today or dt.date.today()
+        self.warn = warn
+        self.hits = 0
+        self._keys: dict[tuple[str, str | None], str] = {}
+        self._writer: ThreadPoolExecutor | None = None
+        self._pending: list[Future[None]] = []
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def key(self, article: Article) -> str:
+        """The key of an article's mentions."""
+        memo = (article.text, article.published)  # get, then put: one computation
+        if memo not in self._keys:
+            self._keys[memo] = article_key(self.common, article, self.patterns, today=self.today)
+        return self._keys[memo]
+
+    def get(self, article: Article) -> list[Mention] | None:
+        """The cached mentions of article, or None (absent, unreadable or malformed)."""
+        key = self.key(article)
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if data["key"] != key:
+                return None
+            found = [mention_from_json(item, source=article.id) for item in data["mentions"]]
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError):
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, article: Article, mentions: Iterable[Mention]) -> None:
+        """Keep the mentions of article (written in the background)."""
+        key = self.key(article)
+        text = json.dumps(
+            {"key": key, "mentions": [mention_to_json(m) for m in mentions]}, ensure_ascii=False
+        )
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache")
+        self._pending.append(self._writer.submit(write_atomic, self._path(key), text))
+
+    def close(self) -> None:
+        """Wait for the writes; a failed write is a warning (the next run misses), not an error."""
+        failed = [f.exception() for f in self._pending if f.exception() is not None]
+        self._pending.clear()
+        if self._writer is not None:
+            self._writer.shutdown()
+            self._writer = None
+        if failed:
+            self.warn(f"{self.folder}: {len(failed)} cache entries not written: {failed[0]}")
