@@ -24,11 +24,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from site_bench import ours_project, timed_build  # noqa: E402
 
+from generator.site.search import BUNDLE as PAGEFIND  # noqa: E402
 from generator.store import load_catalog  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -74,15 +76,24 @@ def index_bytes(site: Path, backend: str) -> int:
     return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())
 
 
-def first_query_seconds(base_url: str, backend: str, query: str) -> tuple[float, int]:
-    """Seconds from typing ``query`` on a fresh page to the first result; results shown."""
+def first_query_seconds(base_url: str, backend: str, query: str) -> tuple[float, int, int]:
+    """Seconds from typing ``query`` on a fresh page to the first result, results shown, and
+    the bytes of search files (index, fragments, scripts) the browser fetched for it."""
     from playwright.sync_api import sync_playwright
 
     path, search_input, result = SELECTORS[backend]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
+            context = browser.new_context()
+            fetched: list[int] = []
+
+            def count(request: Any) -> None:
+                if "/search/" in request.url or f"/{PAGEFIND}/" in request.url:
+                    fetched.append(request.sizes()["responseBodySize"])
+
+            context.on("requestfinished", count)
+            page = context.new_page()
             page.goto(base_url + path, wait_until="load")
             page.wait_for_selector(search_input, state="visible")
             page.click(search_input)
@@ -91,9 +102,10 @@ def first_query_seconds(base_url: str, backend: str, query: str) -> tuple[float,
             page.wait_for_selector(result, state="visible", timeout=120_000)
             seconds = time.perf_counter() - start
             shown = page.locator(result).count()
+            page.wait_for_load_state("networkidle")
         finally:
             browser.close()
-    return seconds, shown
+    return seconds, shown, sum(fetched)
 
 
 def build(project: Path, backend: str) -> float:
@@ -101,7 +113,11 @@ def build(project: Path, backend: str) -> float:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.split("      search_backend:")[0].rstrip("\n") + "\n"
-    if backend != "material":
+    text = text.replace("  - search\n", "")
+    if backend == "material":
+        text = text.replace("plugins:\n", "plugins:\n  - search\n")
+    else:
+        # Material's own index is not built when Pagefind does the search.
         text += f"      search_backend: {backend}\n"
     config.write_text(text, encoding="utf-8")
     return timed_build(project).seconds
@@ -110,9 +126,7 @@ def build(project: Path, backend: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=20_000)
-    parser.add_argument(
-        "--backend", nargs="+", default=["material"], choices=sorted(SELECTORS)
-    )
+    parser.add_argument("--backend", nargs="+", default=["material"], choices=sorted(SELECTORS))
     parser.add_argument("--workdir", type=Path, help="keep the project here (reused)")
     args = parser.parse_args(argv)
 
@@ -124,16 +138,19 @@ def main(argv: list[str] | None = None) -> int:
         catalog = load_catalog(project / "content")
         query = next(iter(catalog.actors.values())).name.split()[0]
         print(f"{args.events:,} events, query {query!r}")
-        print(f"{'backend':>9} {'build s':>8} {'index MB':>9} {'first query s':>14} {'results':>8}")
+        print(
+            f"{'backend':>9} {'build s':>8} {'index MB':>9} {'fetched MB':>11} "
+            f"{'first query s':>14} {'results':>8}"
+        )
         for backend in args.backend:
             seconds = build(project, backend)
             site = project / "site"
             size = index_bytes(site, backend)
             with serve(site) as url:
-                query_seconds, shown = first_query_seconds(url, backend, query)
+                query_seconds, shown, fetched = first_query_seconds(url, backend, query)
             print(
-                f"{backend:>9} {seconds:>8.1f} {size / 1e6:>9.1f} {query_seconds:>14.2f} "
-                f"{shown:>8}",
+                f"{backend:>9} {seconds:>8.1f} {size / 1e6:>9.1f} {fetched / 1e6:>11.2f} "
+                f"{query_seconds:>14.2f} {shown:>8}",
                 flush=True,
             )
         return 0

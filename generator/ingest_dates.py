@@ -19,22 +19,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_MONTHS = (
-    "January Jan", "February Feb", "March Mar", "April Apr", "May", "June Jun", "July Jul",
-    "August Aug", "September Sept Sep", "October Oct", "November Nov", "December Dec",
-)
+from generator.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+
 # Russian genitive month names ("11 мая 2021"), lower case as Russian writes them.
 _MONTHS_RU = (
     "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
     "октября", "ноября", "декабря",
 )
-_WEEKDAYS = (
-    "Monday Mon", "Tuesday Tues Tue", "Wednesday Wed", "Thursday Thurs Thur Thu", "Friday Fri",
-    "Saturday Sat", "Sunday Sun",
-)
 _MONTH_WORDS = {name: number for number, name in enumerate(_MONTHS_RU, start=1)}
 _WEEKDAY_WORDS: dict[str, int] = {}
-for _table, _names_list, _first in ((_MONTH_WORDS, _MONTHS, 1), (_WEEKDAY_WORDS, _WEEKDAYS, 0)):
+for _table, _names_list, _first in (
+    (_MONTH_WORDS, MONTH_NAMES, 1), (_WEEKDAY_WORDS, WEEKDAY_NAMES, 0)
+):
     for _number, _names in enumerate(_names_list, start=_first):
         for _name in _names.split():
             _table[_name] = _table[_name.upper()] = _number

@@ -101,61 +101,88 @@ def _sync_one(
 ) -> None:
     name = f"{kind}/{record_id}"
     generated_text = dump_record(record)
-    theirs = load_yaml(generated_text)
     state_path = state_dir / kind / f"{record_id}.yml"
-    base, state_text = _read_state(state_path)
+    state_text = _read_text(state_path)
     content_path = _content_path(content_dir / kind, record_id)
-    if not content_path.exists():
-        if base is not None:
+    text = _read_text(content_path)
+    if text is None and content_path.exists():
+        report.conflicts.append(f"{name}: not merged, cannot read {content_path}")
+        return
+    if text is None:
+        if state_text is not None:
             report.kept_deleted.append(name)
         else:
             write_atomic(content_path, generated_text)
             report.created.append(name)
+    elif text == generated_text:
+        report.unchanged.append(name)
+    elif text == state_text:
+        # Nobody edited the file since the last extraction: take the new one as it is.
+        write_atomic(content_path, generated_text)
+        report.updated.append(name)
     else:
-        try:
-            text = content_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            report.conflicts.append(f"{name}: not merged, cannot read {content_path}: {error}")
-            return
-        ours, problems = parse_record(text, kind=kind, path=str(content_path))
-        if ours is None:
-            reason = "; ".join(str(problem) for problem in problems)
-            report.conflicts.append(f"{name}: not merged, fix the file first: {reason}")
+        outcome = _merge_file(content_path, text, kind, state_text, generated_text)
+        report.conflicts += [f"{name}: {conflict}" for conflict in outcome.conflicts]
+        if outcome.status == "broken":
             return  # the state stays as it was, so the merge happens once the file is fixed
-        result = merge_record(base, ours.data, theirs)
-        report.conflicts += [f"{name}: {where}" for where in result.conflicts]
-        if result.data == ours.data:
-            report.unchanged.append(name)
-        else:
-            new_text = update_yaml_text(text, ours.data, result.data)
-            _, new_problems = parse_record(new_text, kind=kind, path=str(content_path))
-            added = _problem_keys(new_problems) - _problem_keys(problems)
-            if added:
-                report.conflicts.append(
-                    f"{name}: not merged, the result would be invalid: "
-                    + "; ".join(sorted(f"{f}: {m}" for f, m in added))
-                )
-                return
-            write_atomic(content_path, new_text)
-            report.updated.append(name)
+        getattr(report, outcome.status).append(name)
     if generated_text != state_text:
         write_atomic(state_path, generated_text)
+
+
+@dataclass
+class _Outcome:
+    status: str  # "updated", "unchanged", or "broken": not merged, the state is kept
+    conflicts: list[str]
+
+
+def _merge_file(
+    path: Path, text: str, kind: str, state_text: str | None, generated_text: str
+) -> _Outcome:
+    """Three-way merge of one edited file; writes it when the merge changes it."""
+    try:
+        ours = load_yaml(text)
+    except Exception:  # noqa: BLE001 - parse_record below says what is wrong
+        ours = None
+    if not isinstance(ours, dict):
+        _, problems = parse_record(text, kind=kind, path=str(path))
+        reason = "; ".join(str(problem) for problem in problems) or "cannot be read as YAML"
+        return _Outcome("broken", [f"not merged, fix the file first: {reason}"])
+    base = _load_state(state_text)
+    result = merge_record(base, ours, load_yaml(generated_text))
+    if result.data == ours:
+        return _Outcome("unchanged", result.conflicts)
+    new_text = update_yaml_text(text, ours, result.data)
+    _, old_problems = parse_record(text, kind=kind, path=str(path))
+    _, new_problems = parse_record(new_text, kind=kind, path=str(path))
+    added = _problem_keys(new_problems) - _problem_keys(old_problems)
+    if added:
+        reason = "; ".join(sorted(f"{field}: {message}" for field, message in added))
+        return _Outcome("broken", [f"not merged, the result would be invalid: {reason}"])
+    write_atomic(path, new_text)
+    return _Outcome("updated", result.conflicts)
 
 
 def _problem_keys(problems: Iterable[Any]) -> set[tuple[str, str]]:
     return {(problem.field, problem.message) for problem in problems}
 
 
-def _read_state(path: Path) -> tuple[dict[str, Any] | None, str | None]:
-    """The last generated version of a record and its text; None when missing or unreadable."""
+def _read_text(path: Path) -> str | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _load_state(text: str | None) -> dict[str, Any] | None:
+    """The last generated version of a record; None when missing or damaged."""
+    if text is None:
+        return None
+    try:
         data = load_yaml(text)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None, None
     except Exception:  # noqa: BLE001 - a damaged state file only costs the merge base
-        return None, None
-    return (data if isinstance(data, dict) else None), text
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _content_path(folder: Path, record_id: str) -> Path:

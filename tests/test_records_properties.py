@@ -145,7 +145,9 @@ def _edit(draw: st.DrawFn, content: Records, expect: Expectations) -> None:
     kind = draw(st.sampled_from(kinds))
     record = draw(st.sampled_from(content[kind]))
     key = (kind, record["id"])
-    action = draw(st.sampled_from(["scalar", "add-item", "remove-item", "delete", "field"]))
+    action = draw(
+        st.sampled_from(["scalar", "add-item", "add-item", "remove-item", "delete", "field"])
+    )
     if action == "scalar":
         name = {"events": "title", "actors": "name", "agreements": "title", "sources": "title"}
         value = "Edited " + draw(TEXT)
@@ -153,11 +155,16 @@ def _edit(draw: st.DrawFn, content: Records, expect: Expectations) -> None:
         expect.values[(*key, name[kind])] = value
     elif action == "add-item" and kind == "actors":
         alias = "Hand " + draw(TEXT)
-        record.setdefault("aliases", []).append(alias) if alias not in record.get(
-            "aliases", []
-        ) else None
+        if alias not in record.setdefault("aliases", []):
+            record["aliases"].append(alias)
         expect.present.add((*key, "aliases", alias))
         expect.absent.discard((*key, "aliases", alias))
+    elif action == "add-item" and kind == "events" and content["actors"]:
+        actor = draw(st.sampled_from([a["id"] for a in content["actors"]]))
+        if actor not in record.setdefault("actors", []):
+            record["actors"].append(actor)
+        expect.present.add((*key, "actors", actor))
+        expect.absent.discard((*key, "actors", actor))
     elif action == "remove-item" and kind == "actors" and record.get("aliases"):
         alias = draw(st.sampled_from(record["aliases"]))
         record["aliases"].remove(alias)
@@ -178,6 +185,7 @@ def _edit(draw: st.DrawFn, content: Records, expect: Expectations) -> None:
                     if target == kind and record["id"] in other.get(name, []):
                         other[name].remove(record["id"])
                         expect.absent.add((other_kind, other["id"], name, record["id"]))
+                        expect.present.discard((other_kind, other["id"], name, record["id"]))
     elif action == "field":
         value = "Note: " + draw(TEXT)
         record["note"] = value

@@ -1,0 +1,240 @@
+"""Timeline benchmark: first render and filter keystrokes with 10,000 synthetic events.
+
+    .venv/bin/python benchmarks/timeline_bench.py [--events 10000] [--runs 3] [--reuse-site]
+
+Generates synthetic content (cached under ``.chronology/bench/``), builds the site with the
+real plugin, opens ``/timeline/`` in headless Chromium and reads the marks that
+``chronology-timeline.js`` leaves in ``window.__chronologyTimings`` (milliseconds since
+navigation start):
+
+- first render: navigation start -> the first items drawn and painted;
+- keystroke: the ``input`` event -> filtered items drawn and painted (debounce included).
+
+The baseline, measured in the same run and browser, is a bare vis-timeline page on the
+same data: all events as plain items in one DataSet, the same initial window, a filter
+through ``DataView.refresh()``. Targets: first render < 1500 ms, keystroke < 200 ms.
+Not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+# The build/serve/browser helpers are shared with the browser tests.
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from browsing import build_site, launch_chromium, serve, watch_errors  # noqa: E402
+
+from generator.synthetic import write_synthetic_content  # noqa: E402
+
+TARGET_FIRST_RENDER_MS = 1500.0
+TARGET_KEYSTROKE_MS = 200.0
+
+BASELINE_HTML = """<!doctype html>
+<html><head><meta charset="utf-8"><title>bare vis-timeline baseline</title>
+<link rel="stylesheet" href="../assets/chronology/vendor/vis-timeline/vis-timeline-graph2d.min.css">
+</head><body>
+<input id="filter" type="search">
+<div id="tl"></div>
+<script src="../assets/chronology/vendor/vis-timeline/vis-timeline-graph2d.min.js"></script>
+<script>
+(function () {
+  var T = window.__baseline = {filter: []};
+  function day(s) { var p = s.split("-"); return new Date(+p[0], +p[1] - 1, +p[2]); }
+  function paint(fn) { requestAnimationFrame(function () { setTimeout(fn, 0); }); }
+  fetch("../timeline/data.json").then(function (r) { return r.json(); }).then(function (data) {
+    var rows = data.events, items = [], q = "";
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i], item = {id: i, content: r[1], start: day(r[2]), title: r[1]};
+      if (r[3]) { item.end = day(r[3]); item.type = "range"; } else { item.type = "point"; }
+      items.push(item);
+    }
+    var view = new vis.DataView(new vis.DataSet(items), {filter: function (item) {
+      return !q || item.title.toLowerCase().indexOf(q) >= 0;
+    }});
+    var from = rows.length > 400 ? rows.length - 120 : 0, start = day(rows[from][2]).getTime();
+    var end = start;
+    for (var j = from; j < rows.length; j++) {
+      end = Math.max(end, day(rows[j][3] || rows[j][2]).getTime());
+    }
+    var span = Math.max(end - start, 30 * 86400000);
+    var tl = new vis.Timeline(document.getElementById("tl"), view, {
+      start: new Date(start - span * 0.03), end: new Date(end + span * 0.25),
+      maxHeight: "75vh", selectable: false,
+      onInitialDrawComplete: function () {
+        paint(function () { T.firstRender = performance.now(); });
+      }
+    });
+    // Same reveal as chronology-timeline.js, so that both pay the same fixed delays.
+    if (!tl.initialDrawDone && "initialRangeChangeDone" in tl) {
+      tl.initialRangeChangeDone = true; tl.redraw();
+    }
+    document.getElementById("filter").addEventListener("input", function (event) {
+      var stamp = event.timeStamp;
+      setTimeout(function () {
+        q = event.target.value.toLowerCase();
+        view.refresh(); tl.redraw();
+        paint(function () { T.filter.push({input: stamp, painted: performance.now()}); });
+      }, 40);
+    });
+  });
+})();
+</script></body></html>
+"""
+
+
+def _content(cache: Path, events: int, seed: int) -> Path:
+    content = cache / f"content-{events}-{seed}"
+    marker = content / ".complete"
+    if not marker.is_file():
+        print(f"writing {events} synthetic events to {content} ...", flush=True)
+        started = time.perf_counter()
+        write_synthetic_content(content, events=events, seed=seed)
+        marker.write_text("ok\n", encoding="utf-8")
+        print(f"  {time.perf_counter() - started:.1f} s", flush=True)
+    return content
+
+
+def _site(cache: Path, content: Path, events: int, seed: int, reuse: bool) -> Path:
+    work = cache / f"site-{events}-{seed}"
+    site = work / "site"
+    if not (reuse and (site / "timeline" / "data.json").is_file()):
+        print("building the site with mkdocs ...", flush=True)
+        started = time.perf_counter()
+        build_site(content, work)
+        print(f"  {time.perf_counter() - started:.1f} s", flush=True)
+    (site / "bench-baseline").mkdir(exist_ok=True)
+    (site / "bench-baseline" / "index.html").write_text(BASELINE_HTML, encoding="utf-8")
+    return site
+
+
+def _type(page: Any, selector: str, term: str) -> None:
+    page.click(selector)
+    for key in term:
+        page.keyboard.type(key)
+        page.wait_for_timeout(350)
+
+
+def _measure_chronology(browser: Any, url: str, term: str) -> dict[str, Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = watch_errors(page)
+    page.goto(f"{url}/timeline/")
+    page.wait_for_selector("div#timeline[data-ready]", timeout=60_000)
+    page.wait_for_timeout(300)
+    _type(page, "#timeline-filter", term)
+    page.wait_for_timeout(300)
+    timings = page.evaluate("window.__chronologyTimings")
+    items = page.locator("div#timeline .vis-item-content").count()
+    context.close()
+    keystrokes = [r["painted"] - r["input"] for r in timings.get("filter", [])]
+    return {"timings": timings, "keystrokes": keystrokes, "errors": seen.errors, "items": items}
+
+
+def _measure_baseline(browser: Any, url: str, term: str) -> dict[str, Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{url}/bench-baseline/")
+    page.wait_for_function("window.__baseline && window.__baseline.firstRender", timeout=120_000)
+    page.wait_for_timeout(300)
+    _type(page, "#filter", term)
+    page.wait_for_timeout(300)
+    timings = page.evaluate("window.__baseline")
+    context.close()
+    keystrokes = [r["painted"] - r["input"] for r in timings["filter"]]
+    return {"first": timings["firstRender"], "keystrokes": keystrokes}
+
+
+def _ms(values: list[float]) -> str:
+    if not values:
+        return "n/a"
+    return f"median {statistics.median(values):7.1f} ms   worst {max(values):7.1f} ms"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print absolute times and ratios to the baseline."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--term", default="ceasefire", help="typed one key at a time")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".chronology" / "bench")
+    parser.add_argument("--reuse-site", action="store_true", help="skip mkdocs build if built")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    args.cache.mkdir(parents=True, exist_ok=True)
+    content = _content(args.cache, args.events, args.seed)
+    site = _site(args.cache, content, args.events, args.seed, args.reuse_site)
+    data_size = (site / "timeline" / "data.json").stat().st_size
+    page_size = (site / "timeline" / "index.html").stat().st_size
+    url, stop = serve(site)
+    ours: list[dict[str, Any]] = []
+    bare: list[dict[str, Any]] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            for _ in range(args.runs):
+                ours.append(_measure_chronology(browser, url, args.term))
+                bare.append(_measure_baseline(browser, url, args.term))
+            browser.close()
+    finally:
+        stop()
+
+    first = [run["timings"]["firstRender"] for run in ours]
+    keys = [k for run in ours for k in run["keystrokes"]]
+    bare_first = [run["first"] for run in bare]
+    bare_keys = [k for run in bare for k in run["keystrokes"]]
+    phases = ("scriptLoaded", "dataLoaded", "decoded", "items", "built", "firstRender")
+    print()
+    print(
+        f"{args.events} events; data.json {data_size / 1e6:.2f} MB; page {page_size / 1e6:.2f} MB"
+    )
+    print(f"runs: {args.runs}; filter term typed key by key: {args.term!r}")
+    print("phases of the last run (ms since navigation start):")
+    last = ours[-1]["timings"]
+    print("  " + "  ".join(f"{name}={last[name]:.0f}" for name in phases if name in last))
+    print(f"  items drawn after typing: {ours[-1]['items']}")
+    print(f"first render   chronology: {_ms(first)}")
+    print(f"               bare vis:   {_ms(bare_first)}")
+    print(f"keystroke      chronology: {_ms(keys)}")
+    print(f"               bare vis:   {_ms(bare_keys)}")
+    ratio_first = statistics.median(first) / statistics.median(bare_first)
+    ratio_keys = statistics.median(keys) / statistics.median(bare_keys) if bare_keys else 0.0
+    print(
+        f"ratios (chronology / bare, medians): first render {ratio_first:.2f}, "
+        f"keystroke {ratio_keys:.2f}"
+    )
+    ok_first = statistics.median(first) < TARGET_FIRST_RENDER_MS
+    ok_keys = statistics.median(keys) < TARGET_KEYSTROKE_MS
+    verdict = {True: "met", False: "MISSED"}
+    print(
+        f"targets: first render < {TARGET_FIRST_RENDER_MS:.0f} ms: {verdict[ok_first]}; "
+        f"keystroke < {TARGET_KEYSTROKE_MS:.0f} ms: {verdict[ok_keys]}"
+    )
+    errors = [e for run in ours for e in run["errors"]]
+    if errors:
+        print("console errors:\n  " + "\n  ".join(errors))
+    print(
+        json.dumps(
+            {
+                "first_ms": first,
+                "keystroke_ms": keys,
+                "bare_first_ms": bare_first,
+                "bare_keystroke_ms": bare_keys,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
