@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
+    parser.add_argument("--site-name", default="Chronology")
     parser.add_argument("--dark", action="store_true", help="use the slate colour scheme")
     args = parser.parse_args(argv)
 
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     scheme = "slate" if args.dark else "default"
     with tempfile.TemporaryDirectory() as work:
-        url, stop = serve(build_site(content, Path(work)))
+        url, stop = serve(build_site(content, Path(work), site_name=args.site_name))
         try:
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -35,7 +36,7 @@ HOSTILE_TITLE = (
 HOSTILE_NAME = '<svg onload="window.__pwned=3">Mallory'
 
 MKDOCS_YML = """\
-site_name: Chronology test site
+site_name: {site_name}
 docs_dir: docs
 site_dir: site
 theme:
@@ -59,13 +60,16 @@ plugins:
 """
 
 
-def build_site(content: Path, workdir: Path, *, instant: bool = True) -> Path:
+def build_site(
+    content: Path, workdir: Path, *, instant: bool = True, site_name: str = "Chronology test site"
+) -> Path:
     """Build a site from a content folder with the real plugin; return the site folder."""
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "docs").mkdir(exist_ok=True)
     (workdir / "mkdocs.yml").write_text(
         MKDOCS_YML.format(
             content=content.resolve().as_posix(),
+            site_name=json.dumps(site_name),
             instant="\n    - navigation.instant" if instant else "",
         ),
         encoding="utf-8",
