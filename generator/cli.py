@@ -112,6 +112,7 @@ def _extract(
         progress=_progress,
         n_process=jobs,
         cache_dir=state_dir.parent / "cache" if use_cache else None,
+        state_dir=state_dir,
     )
     if not extraction.records["sources"]:
         raise click.ClickException(f"{seeds_dir}: no readable article found")
@@ -174,7 +175,7 @@ def build(
     from mkdocs.exceptions import MkDocsException
 
     if not skip_extract:
-        _extract(seeds_dir, content_dir, state_dir, model, 1)
+        _extract(seeds_dir, content_dir, state_dir, model, 0)
     config = _mkdocs_config(config_file, strict=strict)
     try:
         mkdocs_build(config)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from generator import edtf, gazetteer
@@ -59,6 +60,7 @@ class Cluster:
         return {m.source for m in self.mentions}
 
 
+@lru_cache(maxsize=65536)
 def _same_date(a: str, b: str) -> bool:
     """Equal, or one contains the other (2020-11 and 2020-11-09)."""
     a_first, a_last = edtf.bounds(a)

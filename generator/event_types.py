@@ -10,8 +10,11 @@ infinitive or coordinated clauses), and only then anywhere in the sentence.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:  # spaCy loads only when articles are analysed
+    from spacy.tokens import Span, Token
+
 
 REPORTING = frozenset(
     {

@@ -49,8 +49,12 @@ class Extraction:
         )
 
 
-def editor_actors(content_dir: Path) -> list[dict[str, Any]]:
+def editor_actors(content_dir: Path, state_dir: Path | None = None) -> list[dict[str, Any]]:
     """The actor records people keep in content/actors (names, aliases, kinds).
+
+    With state_dir (the last generated version of each record), only the actors a person
+    added or changed: the extraction's own actors fed back into the entity ruler would make
+    a second run differ from the first although nobody edited anything.
 
     Reads that folder only, with libyaml when installed: `read_content` would parse every
     record of every kind with line numbers, seconds on a large content/. Unreadable
@@ -67,9 +71,20 @@ def editor_actors(content_dir: Path) -> list[dict[str, Any]]:
             data = load_yaml(file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
-        if isinstance(data, dict) and "id" in data:
+        if isinstance(data, dict) and "id" in data and _edited(data, file.name, state_dir):
             actors.append(data)
     return actors
+
+
+def _edited(data: dict[str, Any], name: str, state_dir: Path | None) -> bool:
+    """True when no generated version exists or the record differs from it."""
+    if state_dir is None:
+        return True
+    base = state_dir / "actors" / name
+    try:
+        return bool(load_yaml(base.read_text(encoding="utf-8")) != data)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return True
 
 
 def source_record(article: Article) -> dict[str, Any]:
@@ -106,12 +121,14 @@ def run_extraction(
     n_process: int = 1,
     cache_dir: Path | None = None,
     batch_size: int = BATCH_SIZE,
+    state_dir: Path | None = None,
 ) -> Extraction:
     """Read every article under seeds_dir and turn it into records (not yet written).
 
     n_process: processes for the analysis (0: one per CPU, as long as each gets a batch).
     cache_dir: where each article's mentions are kept between runs (None: no cache); when
     every article is there, spaCy is not loaded at all.
+    state_dir: the last generated records; only actors people changed feed the ruler.
     """
     started = time.perf_counter()
     warnings: list[str] = []
@@ -121,7 +138,7 @@ def run_extraction(
         warn(message)
 
     articles = resolve_years(read_articles(seeds_dir, warn=note))
-    known = editor_actors(content_dir)
+    known = editor_actors(content_dir, state_dir)
     name = model_name(model)
     cache = None
     if cache_dir is not None:

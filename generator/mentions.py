@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from generator import edtf
 from generator.actors import ActorResolver, Mentioned, is_junk
 from generator.event_types import anchor_verb, clause_verb, event_type, not_news
 from generator.timex import Timex
 from generator.titles import fallback_title, make_title
+
+if TYPE_CHECKING:  # spaCy loads only when articles are analysed
+    from spacy.tokens import Doc, Span, Token
 
 AGREEMENT_WORDS = {
     "statement": "statement",

@@ -9,10 +9,12 @@ a joint statement on a complete ceasefire in Nagorno-Karabakh".
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from generator.event_types import REPORTING, is_reporting
+
+if TYPE_CHECKING:  # spaCy loads only when articles are analysed
+    from spacy.tokens import Span, Token
 
 __all__ = ["MAX_WORDS", "REPORTING", "fallback_title", "make_title", "present"]
 
