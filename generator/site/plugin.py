@@ -1,0 +1,236 @@
+"""The MkDocs adapter: thin hooks that hand the catalog to the pure page and export writers.
+
+``on_config`` loads and validates ``content/`` once (a bad record stops the build with
+every problem listed, no traceback); ``on_files`` adds every page, the timeline and the
+exports as in-memory files (nothing is written into ``docs_dir``); ``on_page_markdown``
+fills the exports list into a docs page that asks for it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, PrefixedLogger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator.model import Catalog
+from generator.site.config import ChronologyConfig
+from generator.site.context import Context, Options
+from generator.site.exports import EXPORTS, ExportSettings, build_exports
+from generator.site.pages import (
+    content_problems,
+    content_warnings,
+    listing_pages,
+    nav_files,
+    navigation,
+    site_pages,
+    timeline_module,
+)
+from generator.site.pages_lists import exports_list
+from generator.site.search import (
+    SEARCH_PAGE,
+    PagefindMissing,
+    pagefind_executable,
+    run_pagefind,
+    search_page,
+)
+from generator.site.urls import RECORD_KINDS, Urls
+from generator.store import ContentError, load_catalog
+
+log = PrefixedLogger("chronology", logging.getLogger("mkdocs.plugins.chronology"))
+
+# A docs page containing this line gets the list of export files in its place.
+EXPORTS_MARKER = "<!-- chronology:exports -->"
+ASSET_PREFIX = "assets/chronology/"
+
+
+class ChronologyPlugin(BasePlugin[ChronologyConfig]):
+    """Publishes the records under ``content_dir`` as pages, a timeline and data exports."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.context: Context | None = None
+        self.timeline: ModuleType | None = None
+        self.content_root: Path | None = None
+        self._user_nav = False
+        self._warned: set[str] = set()
+        self._unsearched: frozenset[str] = frozenset()
+        self._pagefind: Path | None = None
+
+    def _warn(self, message: str) -> None:
+        # The same problem is reported once per build, however many pages show it.
+        if message not in self._warned:
+            self._warned.add(message)
+            log.warning(message)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Load and validate every record; fail the build listing all problems."""
+        if not self.config.enabled:
+            return config
+        self._warned.clear()
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.content_root = (base / self.config.content_dir).resolve()
+        if not self.content_root.is_dir():
+            raise PluginError(
+                f"chronology: content_dir {self.config.content_dir!r} not found "
+                f"(looked for {self.content_root})"
+            )
+        try:
+            catalog = load_catalog(self.content_root)
+        except ContentError as error:
+            listed = "\n".join(str(problem) for problem in error.problems)
+            raise PluginError(
+                f"chronology: {len(error.problems)} problem(s) in the records under "
+                f"{self.config.content_dir}/:\n{listed}"
+            ) from None
+        problems = content_problems(catalog)
+        if problems:
+            raise PluginError(
+                "chronology: records the site cannot publish:\n" + "\n".join(problems)
+            )
+        self.catalog = catalog
+        self._pagefind = None
+        if self.config.search_backend == "pagefind":
+            try:
+                self._pagefind = pagefind_executable()
+            except PagefindMissing as error:
+                raise PluginError(f"chronology: {error}") from None
+        self.timeline = timeline_module() if self.config.timeline_enabled else None
+        if self.timeline is not None:
+            for asset in _asset_uris(self.timeline):
+                if asset.endswith((".js", ".mjs")):
+                    script = ExtraScriptValue(asset)
+                    if asset.endswith(".mjs"):
+                        script.type = "module"
+                    config.extra_javascript.append(script)
+                elif asset.endswith(".css"):
+                    config.extra_css.append(asset)
+        options = Options(
+            nav_max_events=self.config.nav_max_events,
+            nav_max_years=self.config.nav_max_years,
+            review_min_confidence=self.config.review_min_confidence,
+            timeline=self.timeline is not None,
+            exports=tuple(EXPORTS) if self.config.exports_enabled else (),
+        )
+        urls = Urls(directory_urls=config.use_directory_urls)
+        self.context = Context(catalog, urls=urls, options=options)
+        self._unsearched = frozenset(listing_pages(self.context))
+        self._user_nav = config.nav is not None
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Add every generated page, the timeline and the exports as in-memory files."""
+        if not self.config.enabled or self.context is None:
+            return files
+        for message in content_warnings(self.context.catalog):
+            self._warn(message)
+        ctx = self.context
+        docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
+        generated: dict[str, str | bytes] = dict(site_pages(ctx, site_name=config.site_name))
+        extra: list[Any] = [uri for uri in docs_pages if uri != "index.md"]
+        if self._pagefind is not None:
+            generated[SEARCH_PAGE] = search_page()
+            extra.insert(0, {"Search": SEARCH_PAGE})
+        if self.timeline is not None:
+            generated["timeline/index.md"] = self.timeline.timeline_page(ctx.catalog, ctx.urls)
+            data = self.timeline.timeline_data(ctx.catalog, ctx.urls)
+            generated["timeline/data.json"] = json.dumps(data, ensure_ascii=False)
+        if self.config.exports_enabled:
+            settings = ExportSettings(
+                urls=ctx.urls, base_url=config.site_url or "", site_name=config.site_name
+            )
+            generated.update(build_exports(ctx.catalog, settings))
+        nav: list[Any] | None = None
+        if self.config.nav_enabled and not self._user_nav:
+            nav = navigation(ctx, extra=extra)
+            config.nav = nav
+        in_nav = set(nav_files(nav)) if nav is not None else None
+        record_folders = tuple(f"{kind}/" for kind in RECORD_KINDS)
+        for uri, content in generated.items():
+            if files.get_file_from_path(uri) is not None:
+                self._warn(f"docs/{uri} replaces the page chronology would generate there")
+                continue
+            # Record pages stay out of the nav (a nav of every event makes builds quadratic);
+            # with our nav, so does every page it leaves out, which MkDocs would list.
+            if in_nav is not None:
+                left_out = uri.endswith(".md") and uri not in in_nav
+            else:
+                left_out = uri.startswith(record_folders) and not uri.endswith("/index.md")
+            inclusion = InclusionLevel.NOT_IN_NAV if left_out else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        if self.timeline is not None:
+            for uri, path in _asset_files(self.timeline):
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Keep list pages out of the search index; fill the exports marker in a docs page."""
+        if self.context is None:
+            return markdown
+        if page.file.generated_by and page.file.src_uri in self._unsearched:
+            # Year and type pages only repeat event titles that the event pages hold.
+            page.meta.setdefault("search", {"exclude": True})
+        if EXPORTS_MARKER not in markdown:
+            return markdown
+        listed = "\n".join(exports_list(self.context, page.file.src_uri))
+        return markdown.replace(EXPORTS_MARKER, listed or "Exports are turned off for this site.")
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """With Pagefind, keep list pages out of its index too."""
+        if self._pagefind is not None and page.file.src_uri in self._unsearched:
+            return f'<div data-pagefind-ignore="all">{html}</div>'
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """With ``search_backend: pagefind``, index the built site."""
+        if self._pagefind is None:
+            return
+        try:
+            summary = run_pagefind(Path(config.site_dir), executable=self._pagefind)
+        except (OSError, subprocess.CalledProcessError) as error:
+            output = getattr(error, "stdout", "") or ""
+            output += getattr(error, "stderr", "") or ""
+            raise PluginError(f"chronology: pagefind failed: {error}\n{output}") from None
+        indexed = [line.strip() for line in summary.splitlines() if "Indexed" in line]
+        log.info("pagefind: " + ("; ".join(indexed) or "index written"))
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        """Rebuild when a record changes under ``mkdocs serve``."""
+        if self.config.enabled and self.content_root is not None:
+            server.watch(str(self.content_root))
+        return server
+
+
+def _asset_files(timeline: ModuleType) -> list[tuple[str, Path]]:
+    """(site URI, file on disk) of each timeline asset the module lists in ``ASSETS``."""
+    root = resources.files("generator.site") / "assets"
+    found = []
+    for name in getattr(timeline, "ASSETS", []):
+        relative = str(name).removeprefix("assets/").lstrip("/")
+        path = Path(str(root / relative))
+        if not path.is_file():
+            raise PluginError(f"chronology: timeline asset {relative!r} not found at {path}")
+        found.append((ASSET_PREFIX + relative, path))
+    return found
+
+
+def _asset_uris(timeline: ModuleType) -> list[str]:
+    return [uri for uri, _ in _asset_files(timeline)]

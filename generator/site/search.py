@@ -1,0 +1,110 @@
+"""Pagefind, the optional search backend for large sites (``search_backend: pagefind``).
+
+Material's own search sends one JSON index of every page to the browser, which builds a
+lunr index from it before the first query answers; at tens of thousands of events that is
+tens of megabytes. Pagefind indexes the built site once and the browser fetches only the
+index fragments a query needs.
+
+The binary comes from PyPI (``pip install 'chronology[pagefind]'`` installs the
+``pagefind`` and ``pagefind_bin`` wheels); nothing is downloaded at build time.
+``search_page()`` is the Markdown of the search page; ``run_pagefind()`` is the one place
+that runs the indexer over the built site.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+# The search page, and the folder Pagefind writes its bundle to (both under the site root).
+SEARCH_PAGE = "search/index.md"
+BUNDLE = "pagefind"
+# Only the article is indexed: the navigation and footer are the same on every page.
+ROOT_SELECTOR = "article.md-content__inner"
+# Heading permalinks ("¶") and the timeline's controls are not content.
+EXCLUDE_SELECTORS = (".headerlink", ".chronology-timeline")
+
+
+class PagefindMissing(Exception):
+    """The Pagefind binary is not installed."""
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary shipped by the ``pagefind_bin`` wheels (or named in the env)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        raise PagefindMissing(
+            "search_backend: pagefind needs the pagefind package: "
+            "pip install 'chronology[pagefind]'"
+        ) from None
+    found = get_executable()
+    if found is None or not Path(found).is_file():
+        raise PagefindMissing(
+            "search_backend: pagefind found no pagefind binary: "
+            "pip install 'chronology[pagefind]' (it installs pagefind_bin)"
+        )
+    return Path(found)
+
+
+def run_pagefind(site_dir: Path, *, executable: Path) -> str:
+    """Index the built site into ``site_dir/pagefind``; Pagefind's own summary lines.
+
+    Raises ``subprocess.CalledProcessError`` (with Pagefind's output) when it fails.
+    """
+    command = [
+        str(executable),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE,
+        "--root-selector",
+        ROOT_SELECTOR,
+        "--exclude-selectors",
+        ",".join(EXCLUDE_SELECTORS),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def search_page(title: str = "Search") -> str:
+    """Markdown of the search page: a container and the script that starts Pagefind's UI.
+
+    The script loads the UI itself rather than through a ``<script src>`` tag so that it
+    also runs when Material's instant navigation swaps the page in without a reload.
+    """
+    bundle = f"../{BUNDLE}/"
+    script = (
+        "(function () {"
+        f' var bundle = "{bundle}";'
+        " function start() {"
+        ' new PagefindUI({element: "#chronology-search", showSubResults: true,'
+        " showImages: false, resetStyles: false});"
+        ' var input = document.querySelector("#chronology-search input");'
+        " if (input) { input.focus(); }"
+        " }"
+        ' if (typeof PagefindUI !== "undefined") { start(); return; }'
+        ' var css = document.createElement("link");'
+        ' css.rel = "stylesheet"; css.href = bundle + "pagefind-ui.css";'
+        " document.head.appendChild(css);"
+        ' var js = document.createElement("script");'
+        ' js.src = bundle + "pagefind-ui.js"; js.onload = start;'
+        " document.head.appendChild(js);"
+        "})();"
+    )
+    return "\n".join(
+        [
+            "---",
+            f"title: {title}",
+            "search:",
+            "  exclude: true",
+            "---",
+            "",
+            f"# {title}",
+            "",
+            '<div id="chronology-search" data-pagefind-ignore="all"></div>',
+            "",
+            f"<script>{script}</script>",
+            "",
+        ]
+    )

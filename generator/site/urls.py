@@ -1,0 +1,131 @@
+"""Where every record lives on the site: one small, stable object shared by all page writers.
+
+The URL scheme (relative to the site root, with MkDocs' default ``use_directory_urls``)::
+
+    ''                        home: the chronology by year and month
+    'timeline/'               the interactive timeline (when the timeline module is present)
+    'years/<yyyy>/'           the events of one year
+    'types/', 'types/<t>/'    event types, and the events of one type
+    'events/<id>/'            one event            (also 'actors/', 'agreements/', 'sources/')
+    'actors/', 'agreements/', 'sources/'   the indexes of each kind
+    'review/'                 flagged and low-confidence records
+    'events.json' ...         the exports (see ``generator.site.exports.EXPORTS``)
+
+With ``use_directory_urls: false`` the page URLs end in ``.html`` instead
+('events/<id>.html', 'years/2020.html', 'index.html').
+
+API, for the timeline and any other consumer:
+
+- ``urls.event(id)``, ``urls.actor(id)``, ``urls.agreement(id)``, ``urls.source(id)``,
+  ``urls.year(yyyy)``, ``urls.type(name)``, ``urls.page(name)`` -> the site URL of a page,
+  relative to the site root and never starting with '/'. Prefix it with the relative path
+  to the root (e.g. '../' from 'timeline/') or with the site URL.
+- ``urls.record(kind, id)`` does the same for a kind name ('events', 'actors', ...).
+- ``urls.doc(kind, id)`` / ``urls.doc_page(name)`` -> the in-memory Markdown file behind a
+  page ('events/<id>.md'); page writers link to these so MkDocs checks every link.
+- ``urls.link(from_doc, to_doc)`` -> the relative Markdown link between two of those files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import quote
+
+# Kind names as they appear in URLs, in the order the navigation shows them.
+RECORD_KINDS = ("events", "actors", "agreements", "sources")
+
+# Pages that are not records: name -> Markdown file.
+PAGES = {
+    "home": "index.md",
+    "timeline": "timeline/index.md",
+    "actors": "actors/index.md",
+    "agreements": "agreements/index.md",
+    "sources": "sources/index.md",
+    "types": "types/index.md",
+    "review": "review/index.md",
+}
+
+# Ids that would make a record page collide with an index page.
+RESERVED_IDS = frozenset({"index"})
+
+
+def _segment(value: str) -> str:
+    # Ids are slugs by schema; quoting keeps a URL well-formed even if one is not.
+    return quote(str(value), safe="")
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Maps records and pages to site URLs and to the Markdown files that produce them."""
+
+    directory_urls: bool = True
+
+    # --- Markdown files (what the plugin generates, what page writers link to) ---
+
+    def doc(self, kind: str, record_id: str) -> str:
+        """The generated Markdown file of one record: 'events/<id>.md'."""
+        if kind not in RECORD_KINDS:
+            raise ValueError(f"unknown record kind {kind!r}")
+        return f"{kind}/{_segment(record_id)}.md"
+
+    def doc_page(self, name: str) -> str:
+        """The Markdown file of a named page ('home', 'review', 'year:2020', 'type:call')."""
+        if name.startswith("year:"):
+            return f"years/{_segment(name[5:])}.md"
+        if name.startswith("type:"):
+            return f"types/{_segment(name[5:])}.md"
+        return PAGES[name]
+
+    @staticmethod
+    def link(from_doc: str, to_doc: str) -> str:
+        """A relative link from one Markdown file to another, as MkDocs resolves it."""
+        return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+
+    # --- site URLs (what a browser or an export sees) ---
+
+    def url_of_doc(self, doc: str) -> str:
+        """The site URL MkDocs gives a Markdown file, relative to the site root."""
+        stem = doc[: -len(".md")] if doc.endswith(".md") else doc
+        if stem == "index" or stem.endswith("/index"):
+            folder = stem[: -len("index")]
+            return folder if self.directory_urls else f"{folder}index.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def record(self, kind: str, record_id: str) -> str:
+        """The site URL of a record of any kind."""
+        return self.url_of_doc(self.doc(kind, record_id))
+
+    def event(self, record_id: str) -> str:
+        """'events/<id>/'"""
+        return self.record("events", record_id)
+
+    def actor(self, record_id: str) -> str:
+        """'actors/<id>/'"""
+        return self.record("actors", record_id)
+
+    def agreement(self, record_id: str) -> str:
+        """'agreements/<id>/'"""
+        return self.record("agreements", record_id)
+
+    def source(self, record_id: str) -> str:
+        """'sources/<id>/'"""
+        return self.record("sources", record_id)
+
+    def year(self, year: int | str) -> str:
+        """'years/<yyyy>/'"""
+        return self.url_of_doc(self.doc_page(f"year:{int(year):04d}"))
+
+    def type(self, name: str) -> str:
+        """'types/<type>/'"""
+        return self.url_of_doc(self.doc_page(f"type:{name}"))
+
+    def page(self, name: str) -> str:
+        """A named page: 'home' -> '', 'timeline' -> 'timeline/', 'review' -> 'review/'."""
+        return self.url_of_doc(self.doc_page(name))
+
+    @staticmethod
+    def to_root(url: str) -> str:
+        """The relative prefix from a page URL back to the site root ('../' from 'timeline/')."""
+        depth = url.count("/")
+        return "../" * depth
