@@ -195,7 +195,7 @@ def update_yaml_text(text: str, ours: Mapping[str, Any], merged: Mapping[str, An
     if original is not None:
         rewritten = _top_level_spans(dumped, _yaml().load(dumped))
         if rewritten is not None:
-            candidates.append(_splice(original, rewritten, changed))
+            candidates.append(_splice(original, rewritten, changed, ours, merged))
     candidates.append(dumped)
     for candidate in candidates:
         if _same_data(candidate, merged):
@@ -215,6 +215,9 @@ class _Spans:
     preamble: str
     bodies: dict[str, str]
     trailers: dict[str, str]
+    # For a block sequence: the lines before its first item, and the text of each item.
+    heads: dict[str, str] = field(default_factory=dict)
+    items: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _top_level_spans(text: str, document: Any) -> _Spans | None:
@@ -239,10 +242,33 @@ def _top_level_spans(text: str, document: Any) -> _Spans | None:
             cut -= 1
         spans.bodies[key] = "".join(chunk[:cut])
         spans.trailers[key] = "".join(chunk[cut:])
+        _item_spans(spans, key, document[key], lines, line, line + cut)
     return spans
 
 
-def _splice(original: _Spans, rewritten: _Spans, changed: set[str]) -> str:
+def _item_spans(
+    spans: _Spans, key: str, value: Any, lines: list[str], start: int, end: int
+) -> None:
+    """Record the text of each item of a block sequence found on lines[start:end]."""
+    if not isinstance(value, CommentedSeq) or not value:
+        return
+    starts = [value.lc.item(index)[0] for index in range(len(value))]
+    if starts[0] <= start or starts[-1] >= end or starts != sorted(set(starts)):
+        return  # a flow sequence, or items that do not start on their own lines
+    if not all(lines[line].lstrip().startswith("-") for line in starts):
+        return
+    spans.heads[key] = "".join(lines[start : starts[0]])
+    bounds = [*starts, end]
+    spans.items[key] = ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _splice(
+    original: _Spans,
+    rewritten: _Spans,
+    changed: set[str],
+    ours: Mapping[str, Any],
+    merged: Mapping[str, Any],
+) -> str:
     # The comment lines after a removed field move up to the field kept before it.
     orphans: dict[str | None, str] = {}
     previous: str | None = None
@@ -255,10 +281,40 @@ def _splice(original: _Spans, rewritten: _Spans, changed: set[str]) -> str:
     for key, body in rewritten.bodies.items():
         if key in original.bodies and key not in changed:
             parts.append(original.bodies[key] + original.trailers[key])
+            parts.append(orphans.get(key, ""))
+            continue
+        if key in original.items and key in rewritten.items:
+            body = _splice_items(key, original, rewritten, ours[key], merged[key]) or _tidy(body)
         else:
-            parts.append(body + original.trailers.get(key, rewritten.trailers[key]))
+            body = _tidy(body)
+        parts.append(body + original.trailers.get(key, rewritten.trailers[key]))
         parts.append(orphans.get(key, ""))
     return "".join(parts)
+
+
+def _splice_items(key: str, original: _Spans, rewritten: _Spans, old: Any, new: Any) -> str | None:
+    """A changed list's text in which every item that did not change keeps its old text."""
+    if not isinstance(old, list) or not isinstance(new, list):
+        return None
+    if len(old) != len(original.items[key]) or len(new) != len(rewritten.items[key]):
+        return None
+    kept: dict[str, str] = {}
+    for item, text in zip(old, original.items[key], strict=True):
+        kept.setdefault(json.dumps(item, sort_keys=True, default=str), text)
+    texts = [
+        kept.get(json.dumps(item, sort_keys=True, default=str)) or _tidy(text)
+        for item, text in zip(new, rewritten.items[key], strict=True)
+    ]
+    return rewritten.heads[key] + "".join(texts)
+
+
+def _tidy(text: str) -> str:
+    """Without the space ruamel.yaml leaves where it folds a long plain scalar.
+
+    Only in text ruamel.yaml wrote; should a space matter (a literal block), the check
+    of the result against the merged data rejects the splice.
+    """
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
 
 def _detach_trailing_comments(document: CommentedMap, key: str) -> None:

@@ -90,6 +90,20 @@ def extractions(draw: st.DrawFn, prefix: str = "") -> Records:
 
 
 @st.composite
+def _changed_list(draw: st.DrawFn, items: list[str], choices: list[str]) -> list[str]:
+    """items as a later extraction may see them: the same, one more, one fewer, or new."""
+    how = draw(st.sampled_from(["same", "add", "add", "drop", "new"]))
+    if how == "add" and choices:
+        return list(dict.fromkeys([*items, draw(st.sampled_from(choices))]))
+    if how == "drop" and items:
+        gone = draw(st.sampled_from(items))
+        return [item for item in items if item != gone]
+    if how == "new" and choices:
+        return draw(st.lists(st.sampled_from(choices), unique=True))
+    return list(items)
+
+
+@st.composite
 def reextractions(draw: st.DrawFn, first: Records) -> Records:
     """The first extraction after new articles: records added, removed and changed."""
     records = copy.deepcopy(first)
@@ -106,18 +120,14 @@ def reextractions(draw: st.DrawFn, first: Records) -> Records:
             event["summary"] = draw(TEXT)
         if draw(st.booleans()):
             event["date"] = draw(DATES)
-        if draw(st.booleans()):
-            event["actors"] = draw(
-                st.lists(st.sampled_from([a["id"] for a in records["actors"]]), unique=True)
-            )
+        event["actors"] = draw(_changed_list(event["actors"], [a["id"] for a in records["actors"]]))
         if added and draw(st.booleans()):
             source = added["sources"][0]["id"]
             event["sources"].append({"source": source, "quote": draw(TEXT), "date_text": None})
     for actor in records["actors"]:
-        if draw(st.booleans()):
-            actor["aliases"] = draw(
-                st.lists(st.sampled_from(["Alpha", "Bravo", "Delta", "Echo"]), unique=True)
-            )
+        actor["aliases"] = draw(
+            _changed_list(actor["aliases"], ["Alpha", "Bravo", "Delta", "Echo"])
+        )
     if added:
         for kind in records:
             records[kind] += added[kind]
@@ -133,10 +143,22 @@ class Expectations:
     absent: set[tuple[str, str, str, str]] = field(default_factory=set)
     deleted: set[tuple[str, str]] = field(default_factory=set)
     comments: dict[tuple[str, str], str] = field(default_factory=dict)
+    fields: set[tuple[str, str, str]] = field(default_factory=set)
+    origin: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
-    def touched(self) -> set[tuple[str, str]]:
-        keys = {(k, i) for k, i, *_ in [*self.values, *self.present, *self.absent]}
-        return keys | self.deleted | set(self.comments)
+    def added(self, kind: str, record_id: str, name: str, item: Any) -> None:
+        """The editor put item in a list: it must be there unless it already was."""
+        self.fields.add((kind, record_id, name))
+        self.absent.discard((kind, record_id, name, item))
+        if item not in self.origin.get((kind, record_id), {}).get(name, []):
+            self.present.add((kind, record_id, name, item))
+
+    def removed(self, kind: str, record_id: str, name: str, item: Any) -> None:
+        """The editor took item out of a list: it must stay out if it was there before."""
+        self.fields.add((kind, record_id, name))
+        self.present.discard((kind, record_id, name, item))
+        if item in self.origin.get((kind, record_id), {}).get(name, []):
+            self.absent.add((kind, record_id, name, item))
 
 
 def _edit(draw: st.DrawFn, content: Records, expect: Expectations) -> None:
@@ -157,24 +179,20 @@ def _edit(draw: st.DrawFn, content: Records, expect: Expectations) -> None:
         alias = "Hand " + draw(TEXT)
         if alias not in record.setdefault("aliases", []):  # else it is no edit
             record["aliases"].append(alias)
-            expect.present.add((*key, "aliases", alias))
-            expect.absent.discard((*key, "aliases", alias))
+            expect.added(*key, "aliases", alias)
     elif action == "add-item" and kind == "events" and content["actors"]:
         actor = draw(st.sampled_from([a["id"] for a in content["actors"]]))
         if actor not in record.setdefault("actors", []):
             record["actors"].append(actor)
-            expect.present.add((*key, "actors", actor))
-            expect.absent.discard((*key, "actors", actor))
+            expect.added(*key, "actors", actor)
     elif action == "remove-item" and kind == "actors" and record.get("aliases"):
         alias = draw(st.sampled_from(record["aliases"]))
         record["aliases"].remove(alias)
-        expect.absent.add((*key, "aliases", alias))
-        expect.present.discard((*key, "aliases", alias))
+        expect.removed(*key, "aliases", alias)
     elif action == "remove-item" and kind == "events" and record.get("actors"):
         actor = draw(st.sampled_from(record["actors"]))
         record["actors"].remove(actor)
-        expect.absent.add((*key, "actors", actor))
-        expect.present.discard((*key, "actors", actor))
+        expect.removed(*key, "actors", actor)
     elif action == "delete" and kind != "sources":
         content[kind].remove(record)
         expect.deleted.add(key)
@@ -184,8 +202,7 @@ def _edit(draw: st.DrawFn, content: Records, expect: Expectations) -> None:
                 for name, target in fields.items():
                     if target == kind and record["id"] in other.get(name, []):
                         other[name].remove(record["id"])
-                        expect.absent.add((other_kind, other["id"], name, record["id"]))
-                        expect.present.discard((other_kind, other["id"], name, record["id"]))
+                        expect.removed(other_kind, other["id"], name, record["id"])
     elif action == "field":
         value = "Note: " + draw(TEXT)
         record["note"] = value
@@ -227,7 +244,7 @@ def _assert_extraction_arrived(
     In the fields the editor did touch, the list items new in the extraction arrived too.
     """
     earlier = {(kind, r["id"]): r for kind, items in first.items() for r in items}
-    edited = {(k, i, f) for k, i, f, *_ in [*expect.values, *expect.present, *expect.absent]}
+    edited = {(k, i, f) for k, i, f, *_ in expect.values} | expect.fields
     for kind, items in second.items():
         for record in items:
             key = (kind, record["id"])
@@ -248,7 +265,7 @@ def _assert_extraction_arrived(
 
 
 @settings(
-    max_examples=60,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -262,7 +279,8 @@ def test_no_editor_edit_is_lost_and_every_record_stays_valid(data: st.DataObject
 
         content = copy.deepcopy(first)
         expect = Expectations()
-        for _ in range(data.draw(st.integers(0, 6), label="edits")):
+        expect.origin = {(kind, r["id"]): r for kind, items in first.items() for r in items}
+        for _ in range(data.draw(st.integers(0, 8), label="edits")):
             _edit(data.draw, content, expect)
         _write(content_dir, content, expect, data.draw)
         second = data.draw(reextractions(first), label="second extraction")
