@@ -294,7 +294,7 @@ def _collect_agreement(
     actor_kinds: Mapping[str, str],
 ) -> None:
     kinds = [m.agreement_kind for m in mentions if m.agreement_kind]
-    if not kinds or event["type"] not in ("agreement", "ceasefire"):
+    if not kinds:
         return
     kind = Counter(kinds).most_common(1)[0][0]
     phrase = next(

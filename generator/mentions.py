@@ -256,6 +256,9 @@ def _told_dates(sentence: Span, main: list[Timex]) -> list[tuple[Timex, Token]]:
     return told
 
 
+_SIGNING = re.compile(r"\b(sign|signs|signed|signing)\b", re.I)
+
+
 def _mention(
     sentence: Span,
     timex: Timex,
@@ -276,14 +279,21 @@ def _mention(
     kind = event_type(sentence, anchor)
     actors, places, surnames = _entities(sentence)
     verb = anchor if clause_verb(sentence, anchor) else None
-    title = make_title(sentence, skip=skip, surnames=surnames, verb=verb)
+    people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
+    # A call or meeting between named people reads best as "Phone call between A and B"
+    # unless the sentence itself has those people as its subject.
+    templated = kind in ("call", "meeting") and len(people) >= 2
+    title = make_title(
+        sentence, skip=skip, surnames=surnames, verb=verb, require_people=templated
+    )
     confidence = 0.8 if title else 0.5
     if kind == "other":
         confidence -= 0.2
     date = timex.edtf or ""
     start, _ = edtf.parse_span(date)
     tense = _tense(sentence)
-    agreement = _agreement_kind(lemmas, text) if kind in ("agreement", "ceasefire") else None
+    signing = kind in ("agreement", "ceasefire") or bool(_SIGNING.search(text))
+    agreement = _agreement_kind(lemmas, text) if signing else None
     mention = Mention(
         source=source,
         quote=text,

@@ -238,9 +238,12 @@ def _subject_text(
     if require_people:
         return None
     tokens = _subject_tokens(subject, skip)
-    if not tokens or _words_in(tokens) > MAX_SUBJECT + 4:
+    coordinated = any(c.dep_ == "conj" for c in subject.children)
+    # "The presidents of Russia and Azerbaijan and the prime minister of Armenia": a
+    # coordinated subject names every party and cannot be shortened without losing one.
+    if not tokens or _words_in(tokens) > MAX_SUBJECT + (8 if coordinated else 4):
         return None
-    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    plural = subject.tag_ in ("NNS", "NNPS") or coordinated
     return _join(tokens), plural, passive
 
 
@@ -292,8 +295,8 @@ def _report_title(
     budget = max(4, MAX_WORDS - len(subject_text.split()) - 1)
     cut = next((n for n, t in enumerate(said) if t.text in (",", ";", ":") and n >= 4), None)
     said = _fit(said[:cut] if cut else said, budget)
-    if len(said) < 2:
-        return None
+    if len(said) < 2 or inner not in said:
+        return None  # cut before its verb, what was said would be a fragment
     first = said[0].text if said[0].ent_type_ else said[0].text.lower()
     return _finish([subject_text, present(reporter, plural), first, _join(said[1:])])
 

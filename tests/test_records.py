@@ -556,3 +556,22 @@ def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert mode == 0o666 & ~umask
+
+
+def test_items_of_a_changed_list_keep_their_text(tmp_path: Path) -> None:
+    long_quote = " ".join(["Armenia and Azerbaijan agreed to a complete ceasefire"] * 3) + "."
+    generated = _generated()
+    _find(generated, "events", "2020-11-09-ceasefire")["sources"][0]["quote"] = long_quote
+    _sync(tmp_path, generated)
+    path = _path(tmp_path, "events", "2020-11-09-ceasefire")
+    _edit(tmp_path, "events", "2020-11-09-ceasefire", "title: Ceasefire agreed", "title: Truce")
+    before = path.read_text()
+    assert "\n    " in before  # the quote is folded over two lines by dump_record
+    new_claim = {"source": "reuters-2021-01-11", "quote": "Truce.", "date_text": None}
+    _find(generated, "events", "2020-11-09-ceasefire")["sources"].append(new_claim)
+
+    _sync(tmp_path, generated)
+
+    claims_end = before.index("  date_text: On November 9\n") + len("  date_text: On November 9\n")
+    added = "- source: reuters-2021-01-11\n  quote: Truce.\n  date_text: null\n"
+    assert path.read_text() == before[:claims_end] + added + before[claims_end:]
