@@ -249,3 +249,16 @@ def test_hostile_records_render_inert() -> None:
         assert "javascript:" not in html, name
         assert "{{" not in html and "--8<--" not in html, name
         assert not re.search(r"<[^>]+\son\w+=", html), name
+
+
+def test_agreement_lifecycle_names_signing_entry_into_force_and_violation() -> None:
+    from generator.model import Agreement, Event
+    from generator.site.pages_records import lifecycle_stage
+
+    truce = Agreement(id="t", title="Truce", date="2020-10-17", effective="2020-10-18")
+    assert lifecycle_stage(truce, Event(id="a", date="2020-10-17", title="x")) == "signed"
+    assert lifecycle_stage(truce, Event(id="b", date="2020-10-18", title="x")) == "in force"
+    broken = Event(id="c", date="2020-10-19", title="x", type="clashes")
+    assert lifecycle_stage(truce, broken) == "violated"
+    later = Event(id="d", date="2021-01-18", title="x", type="call")
+    assert lifecycle_stage(truce, later) == "referred to (call)"

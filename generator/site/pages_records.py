@@ -67,6 +67,22 @@ def actor_link(ctx: Context, actor_id: str, from_doc: str) -> str:
     return link(label, ctx.urls.link(from_doc, ctx.urls.doc("actors", actor_id)))
 
 
+_VIOLATIONS = ("clashes", "attack")
+
+
+def lifecycle_stage(agreement: Agreement, event: Event) -> str:
+    """Where an event stands in an agreement's life: signed, in force, violated, or a
+    later reference to it."""
+    if agreement.date and event.date == agreement.date:
+        return "signed"
+    if agreement.effective and event.date == agreement.effective:
+        return "in force"
+    signed = agreement.date or agreement.effective
+    if event.type in _VIOLATIONS and signed and edtf.sort_key(event.date) >= edtf.sort_key(signed):
+        return "violated"
+    return f"referred to ({event.type})"
+
+
 def _record_link(ctx: Context, kind: str, record_id: str, label: str, from_doc: str) -> str:
     return link(label, ctx.urls.link(from_doc, ctx.urls.doc(kind, record_id)))
 
@@ -207,7 +223,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> str:
         rows = [
             [
                 text(event.date_label),
-                text(event.type),
+                text(lifecycle_stage(agreement, event)),
                 _record_link(ctx, "events", event.id, event.title, doc),
             ]
             for event in events
