@@ -113,11 +113,12 @@ def _extract(
     *,
     use_cache: bool = True,
 ) -> None:
-    from generator.extract import run_extraction
+    from generator.extract import remember_run, run_extraction
     from generator.records import sync_records
 
     if not seeds_dir.is_dir():
         raise click.ClickException(f"{seeds_dir}: no such folder of articles")
+    cache_dir = state_dir.parent / "cache" if use_cache else None
     extraction = run_extraction(
         seeds_dir,
         content_dir,
@@ -125,14 +126,20 @@ def _extract(
         warn=_warn,
         progress=_progress,
         n_process=jobs,
-        cache_dir=state_dir.parent / "cache" if use_cache else None,
+        cache_dir=cache_dir,
         state_dir=state_dir,
     )
+    if extraction.unchanged is not None:
+        click.echo("Nothing changed since the last extraction: content/ is up to date.")
+        click.echo(f"(last run: {extraction.unchanged})")
+        return
     if not extraction.records["sources"]:
         raise click.ClickException(f"{seeds_dir}: no readable article found")
     report = sync_records(extraction.records, content_dir=content_dir, state_dir=state_dir)
     click.echo(report.summary())
     click.echo(extraction.summary())
+    if cache_dir is not None:
+        remember_run(extraction, cache_dir, content_dir)
 
 
 def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
 
@@ -85,6 +86,7 @@ def parse_date(text: str) -> EdtfDate:
     return EdtfDate(year, month, day, approximate=bool(match.group(4)))
 
 
+@lru_cache(maxsize=65536)
 def parse_span(text: str) -> tuple[EdtfDate, EdtfDate | None]:
     """Parse a date or a span 'start/end'; returns (start, end or None)."""
     text = str(text).strip()
@@ -112,6 +114,7 @@ def sort_key(text: str) -> tuple[dt.date, dt.date]:
     return start.first_day(), (end or start).last_day()
 
 
+@lru_cache(maxsize=65536)
 def bounds(date: str, end: str | None = None) -> tuple[dt.date, dt.date]:
     """First and last calendar day covered by a record's date and optional end."""
     start, span_end = parse_span(date)

@@ -6,6 +6,8 @@ per-article analysis over processes, keeps it in the cache and reports progress.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -20,13 +22,17 @@ from generator.cache import MentionCache, Patterns, fingerprint
 from generator.consolidate import build_records, cluster_mentions
 from generator.ingest import Article, read_articles, resolve_years
 from generator.mentions import Mention, resolve_mentions
+from generator.model import KINDS
 from generator.nlp import BATCH_SIZE, batches, model_name
-from generator.store import load_yaml
+from generator.store import load_yaml, write_atomic
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 Progress = Callable[[Iterator[Any], int], Iterator[Any]]
+
+
+LAST_RUN = "last-run.json"
 
 
 @dataclass
@@ -37,6 +43,8 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0
+    run_key: str = ""
+    unchanged: str | None = None  # the last run's summary, when this run had nothing to do
 
     def summary(self) -> str:
         """'5 articles (3 from the cache), 21 events, 14 actors, 3 agreements, 1 flag in 4.2 s'."""
@@ -145,6 +153,19 @@ def run_extraction(
         cache = MentionCache(cache_dir, fingerprint(name), Patterns(known), warn=note)
     found = [None if cache is None else cache.get(article) for article in articles]
     missing = [a for a, mentions in zip(articles, found, strict=True) if mentions is None]
+    inputs_key = ""
+    if cache_dir is not None and cache is not None:
+        inputs_key = _inputs_key(articles, cache, known)
+        previous = None if missing else last_run(cache_dir, inputs_key, content_dir, state_dir)
+        if previous is not None:
+            return Extraction(
+                {kind: [] for kind in KINDS},
+                warnings,
+                time.perf_counter() - started,
+                len(articles),
+                run_key=inputs_key,
+                unchanged=previous,
+            )
     analysed: Iterator[tuple[Article, list[Mention]]] = _analyse(
         missing, model=name, actors=known, n_process=n_process, batch_size=batch_size
     )
@@ -164,7 +185,57 @@ def run_extraction(
     ]
     records = _build(articles, mentions, ActorResolver(known))
     cached = 0 if cache is None else cache.hits
-    return Extraction(records, warnings, time.perf_counter() - started, cached)
+    extraction = Extraction(records, warnings, time.perf_counter() - started, cached)
+    extraction.run_key = inputs_key
+    return extraction
+
+
+def _inputs_key(articles: list[Article], cache: MentionCache, known: list[dict[str, Any]]) -> str:
+    """Everything an extraction's output depends on, once every article is in the cache."""
+    digest = hashlib.sha256()
+    for article in articles:
+        digest.update(f"{article.id}\0{cache.key(article)}\n".encode())
+    digest.update(json.dumps(known, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def _listing(content_dir: Path) -> str:
+    """Which records exist: adding or deleting one must not be skipped over."""
+    names = [
+        f"{kind}/{p.name}" for kind in KINDS for p in sorted((content_dir / kind).glob("*.y*ml"))
+    ]
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()
+
+
+def last_run(
+    cache_dir: Path, inputs_key: str, content_dir: Path, state_dir: Path | None
+) -> str | None:
+    """The summary of the last completed run when nothing it depends on has changed since.
+
+    Then the new extraction would equal the last generated records exactly, and a
+    three-way merge against an unchanged base leaves every record as it is: the run can stop.
+    """
+    if state_dir is None or not state_dir.is_dir():
+        return None
+    try:
+        saved = json.loads((cache_dir / LAST_RUN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if saved.get("inputs") != inputs_key or saved.get("listing") != _listing(content_dir):
+        return None
+    return str(saved.get("summary", ""))
+
+
+def remember_run(extraction: Extraction, cache_dir: Path, content_dir: Path) -> None:
+    """Record a completed run (after its records were written) for last_run to compare."""
+    if not extraction.run_key:
+        return
+    data = {
+        "inputs": extraction.run_key,
+        "listing": _listing(content_dir),
+        "summary": extraction.summary(),
+    }
+    write_atomic(cache_dir / LAST_RUN, json.dumps(data))
 
 
 def _build(

@@ -1,0 +1,76 @@
+"""Repeated `chronology extract` runs on the seeds, as an editor lives with them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+def _extract(seeds: Path, root: Path) -> str:
+    result = CliRunner().invoke(
+        main,
+        [
+            "extract",
+            "--seeds",
+            str(seeds),
+            "--content",
+            str(root / "content"),
+            "--state",
+            str(root / ".chronology" / "generated"),
+            "--jobs",
+            "1",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.yml"))}
+
+
+def test_second_run_with_nothing_changed_stops_early_and_changes_nothing(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    first = _extract(seed_copy, tmp_path)
+    assert "created" in first
+    before = _snapshot(tmp_path / "content")
+    second = _extract(seed_copy, tmp_path)
+    assert "Nothing changed since the last extraction" in second
+    assert _snapshot(tmp_path / "content") == before
+
+
+def test_an_edit_survives_an_early_stop_and_a_full_run(seed_copy: Path, tmp_path: Path) -> None:
+    _extract(seed_copy, tmp_path)
+    event = sorted((tmp_path / "content" / "events").glob("2020-11-09-*.yml"))[0]
+    text = event.read_text(encoding="utf-8")
+    title_line = next(line for line in text.splitlines() if line.startswith("title:"))
+    edited = text.replace(title_line, "title: Trilateral ceasefire statement  # checked")
+    event.write_text(edited, encoding="utf-8")
+    assert "Nothing changed" in _extract(seed_copy, tmp_path)
+    assert event.read_text(encoding="utf-8") == edited
+    (seed_copy / "extra.txt").write_text(
+        " date 2021-02-01 Talks\n\nOn February 1, Lavrov met Bayramov in Moscow.\n",
+        encoding="utf-8",
+    )
+    full = _extract(seed_copy, tmp_path)
+    assert "Nothing changed" not in full
+    assert "title: Trilateral ceasefire statement  # checked" in event.read_text(encoding="utf-8")
+
+
+def test_deleting_a_record_forces_a_full_run_and_it_stays_deleted(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    _extract(seed_copy, tmp_path)
+    victim = sorted((tmp_path / "content" / "events").glob("*.yml"))[0]
+    victim.unlink()
+    output = _extract(seed_copy, tmp_path)
+    assert "Nothing changed" not in output
+    assert "1 kept deleted" in output
+    assert not victim.exists()
