@@ -249,10 +249,14 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
         else:
             anchor, how = dt.date.today(), "none (today)"
     nlp = load_pipeline(model)
-    doc = nlp.make_doc(text)
-    doc._.anchor = anchor
-    doc = nlp(doc)
-    rows = [t.to_json() for t in doc._.timexes]
+    if len(text) < nlp.max_length:
+        doc = nlp.make_doc(text)
+        doc._.anchor = anchor
+        rows = [t.to_json() for t in nlp(doc)._.timexes]
+    else:  # too long for spaCy: the tagger's own sentence and tense rules
+        from generator.timex import find_timexes
+
+        rows = [t.to_json() for t in find_timexes(text, anchor=anchor)]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return

@@ -131,14 +131,45 @@ def analyse(
     yield from zip(items, processed, strict=True)
 
 
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) to bound its memory; a
+# longer article is analysed in pieces cut at paragraph breaks.
+CHUNK_CHARS = 100_000
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """text in consecutive pieces of at most limit characters, cut at paragraph breaks
+    (or line breaks, or spaces) where possible; joined back they give text exactly."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = cut + 1 if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text]
+
+
 def analyse_batch(nlp: Language, articles: Sequence[Article]) -> list[list[Mention]]:
     """The event mentions of each article of one batch (actors not yet resolved)."""
+    from dataclasses import replace
+
     from generator.mentions import find_mentions
 
-    return [
-        find_mentions(doc, source=article.id, published=article.published)
-        for article, doc in analyse(nlp, articles, batch_size=max(1, len(articles)))
-    ]
+    parts: list[Article] = []
+    owners: list[int] = []
+    for number, article in enumerate(articles):
+        for piece in split_text(article.text):
+            parts.append(replace(article, text=piece))
+            owners.append(number)
+    found: list[list[Mention]] = [[] for _ in articles]
+    for owner, (article, doc) in zip(
+        owners, analyse(nlp, parts, batch_size=max(1, len(parts))), strict=True
+    ):
+        offset = found[owner][-1].position + 1 if found[owner] else 0
+        for mention in find_mentions(doc, source=article.id, published=article.published):
+            mention.position += offset
+            found[owner].append(mention)
+    return found
 
 
 def batches(items: Sequence[Any], size: int = BATCH_SIZE) -> list[Sequence[Any]]:

@@ -74,3 +74,23 @@ def test_deleting_a_record_forces_a_full_run_and_it_stays_deleted(
     assert "Nothing changed" not in output
     assert "1 kept deleted" in output
     assert not victim.exists()
+
+
+def test_article_longer_than_spacy_accepts_is_analysed_in_pieces(tmp_path: Path) -> None:
+    from generator.nlp import split_text
+
+    sentence = "Officials of the {n} delegations reviewed trade figures for section {k}. "
+    paragraphs = ["".join(sentence.format(n=n, k=k) for k in range(40)) for n in range(400)]
+    paragraphs[0] = "On March 3, 2021, the ministers met in Geneva to discuss the border."
+    text = "\n\n".join(paragraphs)  # over a million characters, no two paragraphs alike
+    pieces = split_text(text)
+    assert "".join(pieces) == text
+    assert len(text) > 1_000_000
+    assert all(len(piece) <= 100_000 for piece in pieces)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "long.txt").write_text(f" date 2021-03-05 Border talks\n\n{text}\n", encoding="utf-8")
+    output = _extract(seeds, tmp_path)
+    assert "1 articles" in output
+    events = list((tmp_path / "content" / "events").glob("2021-03-03-*.yml"))
+    assert len(events) == 1
