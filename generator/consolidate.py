@@ -69,6 +69,7 @@ def _same_date(a: str, b: str) -> bool:
     return inside and abs((a_first - b_first).days) < 370
 
 
+@lru_cache(maxsize=65536)
 def _one_field_apart(a: str, b: str) -> bool:
     """2021-01-11 vs 2021-11-11: a plausible slip of one field of a full date."""
     pa, pb = a.split("-"), b.split("-")
@@ -108,6 +109,7 @@ def _same_day_and_type(a: Mention, b: Mention) -> bool:
 _PRECISION = {"year": 0, "season": 1, "month": 2, "day": 3}
 
 
+@lru_cache(maxsize=65536)
 def _precision_gap(a: str, b: str) -> int:
     """How many levels apart two dates' precisions are (2020 vs 2020-11-09: 2)."""
     try:
@@ -139,6 +141,11 @@ def similarity(a: Mention, b: Mention, idf: Mapping[str, float] | None = None) -
     return score - 0.1 * max(0, _precision_gap(a.date, b.date) - 1)
 
 
+def _years(date: str) -> range:
+    first, last = edtf.bounds(date)
+    return range(first.year, last.year + 1)
+
+
 def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> list[Cluster]:
     """Group mentions into events; flag date conflicts within a group.
 
@@ -147,16 +154,23 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
     """
     idf = word_weights(mentions)
     clusters: list[Cluster] = []
+    # Compatible dates overlap, so only clusters of the mention's years are candidates:
+    # this keeps clustering proportional to the corpus instead of quadratic.
+    by_year: dict[int, list[int]] = {}
     suspicious = [m for m in mentions if m.confidence <= 0.3]
     for mention in (m for m in mentions if m.confidence > 0.3):
         best, best_score = None, threshold
-        for cluster in clusters:
+        years = _years(mention.date)
+        for index in sorted({i for year in years for i in by_year.get(year, ())}):
+            cluster = clusters[index]
             if not all(_same_date(mention.date, other.date) for other in cluster.mentions):
                 continue
             score = max(similarity(mention, other, idf) for other in cluster.mentions)
             if score >= best_score:
                 best, best_score = cluster, score
         if best is None:
+            for year in years:
+                by_year.setdefault(year, []).append(len(clusters))
             clusters.append(Cluster([mention]))
         else:
             best.mentions.append(mention)
