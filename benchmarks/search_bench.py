@@ -14,12 +14,9 @@ fetching and loading the index (what a reader waits for on a first search).
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,20 +24,15 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The serve and browser helpers are shared with the browser tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 
+from browsing import launch_chromium  # noqa: E402
+from browsing import serve as _serve  # noqa: E402
 from site_bench import ours_project, timed_build  # noqa: E402
 
 from generator.site.search import BUNDLE as PAGEFIND  # noqa: E402
 from generator.store import load_catalog  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 # What the page shows once results are there, per backend: (page, input, first result).
 SELECTORS = {
@@ -49,23 +41,14 @@ SELECTORS = {
 }
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 from a thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """Serve ``site`` on 127.0.0.1 from a thread; yields the base URL (with a slash)."""
+    url, stop = _serve(site)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield url + "/"
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()
 
 
 def index_bytes(site: Path, backend: str) -> int:
@@ -83,7 +66,7 @@ def first_query_seconds(base_url: str, backend: str, query: str) -> tuple[float,
 
     path, search_input, result = SELECTORS[backend]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             context = browser.new_context()
             fetched: list[int] = []
