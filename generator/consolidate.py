@@ -265,9 +265,8 @@ def build_records(
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
     agreements: dict[tuple[str, str], dict[str, Any]] = {}
-    for cluster in sorted(
-        clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote)
-    ):
+    ordered = sorted(clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote))
+    for cluster in ordered:
         date = _choose_date(cluster)
         title = _choose_title(cluster)
         mentions = sorted(cluster.mentions, key=lambda m: (m.source, m.position))
@@ -292,7 +291,7 @@ def build_records(
         }
         events.append(record)
         _collect_agreement(record, mentions, agreements, actor_ids, actor_kinds)
-    _link_references(events, clusters, agreements)
+    _link_references(events, ordered, agreements)
     return events, sorted(agreements.values(), key=lambda a: a["id"])
 
 
@@ -364,14 +363,14 @@ def _link_references(
     clusters: list[Cluster],
     agreements: dict[tuple[str, str], dict[str, Any]],
 ) -> None:
-    """Events that refer to an agreement by its date ("the statement of November 9, 2020")."""
+    """Events that refer to an agreement by its date ("the statement of November 9, 2020").
+
+    events and clusters are parallel: the event built from each cluster, in the same order.
+    """
     by_date: dict[str, list[dict[str, Any]]] = {}
     for agreement in agreements.values():
         by_date.setdefault(agreement["date"], []).append(agreement)
-    clusters_sorted = sorted(
-        clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote)
-    )
-    for event, cluster in zip(events, clusters_sorted, strict=True):
+    for event, cluster in zip(events, clusters, strict=True):
         for mention in cluster.mentions:
             for _kind, date in mention.references:
                 for agreement in by_date.get(date, []):

@@ -18,7 +18,6 @@ import hashlib
 import logging
 import re
 import statistics
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -34,7 +33,7 @@ from generator.ingest_formats import (
     parse_markdown,
     parse_plain,
 )
-from generator.slugs import unique
+from generator.slugs import slugify, unique
 from generator.text_decoding import UndecodableError, decode_bytes
 
 __all__ = [
@@ -127,8 +126,7 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> 
 
 
 def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", folded.lower()))[:80].strip("-") or "article"
+    return slugify(text, max_words=None, max_chars=80, fallback="article")
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -8,11 +8,17 @@ import unicodedata
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def slugify(text: str, *, max_words: int = 8) -> str:
-    """'Sergey Lavrov' -> 'sergey-lavrov'; accents folded, at most max_words words."""
+def slugify(
+    text: str, *, max_words: int | None = 8, max_chars: int | None = None, fallback: str = "x"
+) -> str:
+    """'Sergey Lavrov' -> 'sergey-lavrov'; accents folded, at most max_words words and
+    max_chars characters (None: no limit); fallback when nothing is left."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = [w for w in _NON_WORD.split(folded.lower()) if w]
-    return "-".join(words[:max_words]) or "x"
+    slug = "-".join(words[:max_words])
+    if max_chars is not None:
+        slug = slug[:max_chars].strip("-")
+    return slug or fallback
 
 
 def unique(slug: str, taken: set[str]) -> str:
