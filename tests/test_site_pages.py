@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 import pytest
 
 from generator.model import build_catalog
 from generator.site.context import Context, Options
+from generator.site.html_page import HtmlPage, PageWriter, plain_text
 from generator.site.pages import content_problems, content_warnings, navigation, site_pages
 from generator.site.render import safe_url, text, title_text
 from generator.site.urls import Urls
@@ -39,25 +40,32 @@ def ctx() -> Context:
 
 @pytest.fixture(scope="module")
 def pages(ctx: Context) -> dict[str, str]:
-    return site_pages(ctx)
+    return {uri: page.html for uri, page in site_pages(ctx).items()}
 
 
-def _render(source: str) -> str:
-    # The extensions a Material site typically enables; raw HTML stays possible, so the
-    # safety must come from the escaping itself.
-    return markdown.markdown(source, extensions=["tables", "attr_list", "md_in_html", "toc"])
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, as a browser's tokenizer would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def _elements(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser.tags
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
-def test_text_is_inert_markdown(hostile: str) -> None:
-    html = _render(f"- {text(hostile)}")
-    assert "<script" not in html
-    assert "<img" not in html
-    assert not re.search(r"<[^>]+\son\w+=", html)  # no event-handler attribute on a tag
-    assert "href" not in html
-    assert "{{" not in html and "--8<--" not in html
-    assert "<h1" not in html and "<table" not in html and "<code" not in html
-    assert html.count("<li>") == 1
+def test_text_is_inert_html(hostile: str) -> None:
+    html = f'<li title="{text(hostile)}">{text(hostile)}</li>'
+    assert _elements(html) == [("li", [("title", " ".join(hostile.split()))])]
+    assert "{{" not in html and "\n" not in html
 
 
 def test_text_reads_back_as_the_original() -> None:
@@ -95,22 +103,25 @@ def test_safe_url_allows_only_http(url: str | None, expected: str | None) -> Non
 
 
 def test_event_page_shows_date_at_true_precision(pages: dict[str, str]) -> None:
-    assert pages["events/2020-11-10-peacekeepers-deployed.md"].startswith("# November 2020 — ")
-    assert pages["events/2014-summer-border-clashes.md"].startswith("# c&#46; summer 2014 — ")
-    assert pages["events/2020-10-09-moscow-talks.md"].startswith("# 9–10 October 2020 — ")
-    assert pages["events/2022-statement.md"].startswith("# 2022 — ")
+    def heading(uri: str) -> str:
+        return pages[uri].removeprefix('<h1 id="title">')
+
+    assert heading("events/2020-11-10-peacekeepers-deployed.md").startswith("November 2020 — ")
+    assert heading("events/2014-summer-border-clashes.md").startswith("c. summer 2014 — ")
+    assert heading("events/2020-10-09-moscow-talks.md").startswith("9–10 October 2020 — ")
+    assert heading("events/2022-statement.md").startswith("2022 — ")
 
 
 def test_event_page_lists_claims_flags_and_links(pages: dict[str, str]) -> None:
     page = pages["events/2021-01-11-moscow-summit.md"]
-    assert page.count("\n> ") == 2  # one quote per source claim
+    assert page.count("<blockquote>") == 2  # one quote per source claim
     assert 'class="admonition warning"' in page
     assert "Sources disagree on the date" in page
-    assert "(../sources/armenpress-2021-01-12-moscow-meeting.md)" in page
-    assert "(../actors/vladimir-putin.md)" in page
-    assert "(../agreements/trilateral-statement-2020-11-09.md)" in page
+    assert 'href="../../sources/armenpress-2021-01-12-moscow-meeting/"' in page
+    assert 'href="../../actors/vladimir-putin/"' in page
+    assert 'href="../../agreements/trilateral-statement-2020-11-09/"' in page
     assert "date as written: “On Monday, January 11”" in page
-    assert "**Importance:** 2 sources" in page
+    assert "<strong>Importance:</strong> 2 sources" in page
 
 
 def test_previous_and_next_follow_the_chronology(ctx: Context, pages: dict[str, str]) -> None:
@@ -118,12 +129,12 @@ def test_previous_and_next_follow_the_chronology(ctx: Context, pages: dict[str, 
     assert order[0] == "2014-summer-border-clashes"
     assert order[-1] == "2022-10-31-sochi-summit"
     first, last = pages[f"events/{order[0]}.md"], pages[f"events/{order[-1]}.md"]
-    assert "Previous:" not in first and f"({order[1]}.md)" in first
-    assert "Next:" not in last and f"({order[-2]}.md)" in last
+    assert "Previous:" not in first and f'href="../../events/{order[1]}/"' in first
+    assert "Next:" not in last and f'href="../../events/{order[-2]}/"' in last
     middle = pages["events/2021-01-11-moscow-summit.md"]
     index = order.index("2021-01-11-moscow-summit")
-    assert re.search(rf"Previous: .*\({order[index - 1]}\.md\)", middle)
-    assert re.search(rf"Next: .*\({order[index + 1]}\.md\)", middle)
+    assert re.search(rf"Previous: .*?href=\"../../events/{order[index - 1]}/\"", middle)
+    assert re.search(rf"Next: .*?href=\"../../events/{order[index + 1]}/\"", middle)
 
 
 def test_co_actors_are_counted(ctx: Context) -> None:
@@ -141,12 +152,12 @@ def test_actor_page_has_every_alias_and_events_in_order(pages: dict[str, str]) -
     talks = page.index("2020-10-09-moscow-talks")
     statement = page.index("2022-statement")
     assert talks < statement
-    assert "## Appears with" in page
+    assert '<h2 id="appears-with">Appears with</h2>' in page
 
 
 def test_agreement_lifecycle_by_date(pages: dict[str, str]) -> None:
     page = pages["agreements/trilateral-statement-2020-11-09.md"]
-    lifecycle = page[page.index("## Lifecycle") :]
+    lifecycle = page[page.index('<h2 id="lifecycle">') :]
     positions = [
         lifecycle.index(event_id)
         for event_id in (
@@ -156,34 +167,34 @@ def test_agreement_lifecycle_by_date(pages: dict[str, str]) -> None:
         )
     ]
     assert positions == sorted(positions)
-    assert "**Effective:** 10 November 2020" in page
-    assert page.count("(../actors/") >= 7  # parties, signatories, mediators
+    assert "<strong>Effective:</strong> 10 November 2020" in page
+    assert page.count('href="../../actors/') >= 7  # parties, signatories, mediators
 
 
 def test_home_groups_by_year_and_month(pages: dict[str, str]) -> None:
     home = pages["index.md"]
-    headings = [line for line in home.splitlines() if line.startswith("#")]
-    assert "## [2020](years/2020.md)" in headings
-    assert "### November 2020" in headings and "### Summer 2014" in headings
-    assert "### Sometime in 2022" in headings
+    headings = re.findall(r"<h[23][^>]*>.*?</h[23]>", home)
+    assert '<h2 id="2020"><a href="years/2020/">2020</a></h2>' in headings
+    assert "<h3>November 2020</h3>" in headings and "<h3>Summer 2014</h3>" in headings
+    assert "<h3>Sometime in 2022</h3>" in headings
     assert len(headings) == len(set(headings))
     assert home.index("2014-summer-border-clashes") < home.index("2022-10-31-sochi-summit")
 
 
 def test_home_summarises_years_when_there_are_too_many_events(ctx: Context) -> None:
     small = Context(ctx.catalog, options=Options(nav_max_events=3))
-    home = site_pages(small)["index.md"]
+    home = site_pages(small)["index.md"].html
     assert "events/" not in home
-    assert "- [2020](years/2020.md) — 4 events" in home
+    assert '<li><a href="years/2020/">2020</a> — 4 events</li>' in home
 
 
 def test_review_lists_flagged_and_unsure_records(pages: dict[str, str]) -> None:
     review = pages["review/index.md"]
-    flagged = review[review.index("## Flagged events") : review.index("## Low-confidence")]
+    flagged = review[review.index(">Flagged events") : review.index(">Low-confidence")]
     assert "2021-01-11-moscow-summit" in flagged
-    unsure = review[review.index("## Low-confidence") : review.index("## Sources with")]
+    unsure = review[review.index(">Low-confidence") : review.index(">Sources with")]
     assert "2014-summer-border-clashes" in unsure and "0.50" in unsure
-    sources = review[review.index("## Sources with") :]
+    sources = review[review.index(">Sources with") :]
     assert "armenpress-2021-01-12-moscow-meeting" in sources
     assert "tass-2020-11-10" not in sources
 
@@ -204,8 +215,14 @@ def test_urls_api() -> None:
     assert urls.page("timeline") == "timeline/"
     assert Urls(directory_urls=False).event("a") == "events/a.html"
     assert Urls(directory_urls=False).page("review") == "review/index.html"
-    assert urls.link("events/a.md", "actors/b.md") == "../actors/b.md"
-    assert urls.link("index.md", "years/2020.md") == "years/2020.md"
+    assert urls.href("events/a.md", "actors/b.md") == "../../actors/b/"
+    assert urls.href("index.md", "years/2020.md") == "years/2020/"
+    assert urls.href("events/a.md", "index.md") == "../../"
+    assert urls.href("index.md", "index.md") == "./"
+    assert urls.href("about.md", "events.json") == "../events.json"
+    flat = Urls(directory_urls=False)
+    assert flat.href("events/a.md", "actors/b.md") == "../actors/b.html"
+    assert flat.href("index.md", "review/index.md") == "review/index.html"
     assert Urls.to_root("timeline/") == "../"
 
 
@@ -242,13 +259,18 @@ def test_hostile_records_render_inert() -> None:
             ],
         }
     )
-    for name, source in site_pages(Context(catalog)).items():
-        html = _render(source)
-        assert "<script" not in html, name
-        assert "<img" not in html, name
-        assert "javascript:" not in html, name
-        assert "{{" not in html and "--8<--" not in html, name
-        assert not re.search(r"<[^>]+\son\w+=", html), name
+    allowed = {"h1", "h2", "h3", "p", "ul", "ol", "li", "a", "strong", "em", "blockquote"}
+    allowed |= {"div", "table", "thead", "tbody", "tr", "th", "td"}
+    for name, page in site_pages(Context(catalog)).items():
+        for tag, attrs in _elements(page.html):
+            assert tag in allowed, (name, tag)
+            assert {key for key, _ in attrs} <= {"href", "id", "class", "rel"}, (name, attrs)
+            href = dict(attrs).get("href") or ""
+            assert not href.lower().startswith(("javascript", "data", "vbscript")), name
+        assert "{{" not in page.html, name
+        assert "<" not in page.title, name
+        for section in page.search or []:
+            assert "<" not in section.title + section.text, name
 
 
 def test_agreement_lifecycle_names_signing_entry_into_force_and_violation() -> None:
@@ -262,3 +284,30 @@ def test_agreement_lifecycle_names_signing_entry_into_force_and_violation() -> N
     assert lifecycle_stage(truce, broken) == "violated"
     later = Event(id="d", date="2021-01-18", title="x", type="call")
     assert lifecycle_stage(truce, later) == "referred to (call)"
+
+
+def test_page_writer_anchors_sections_and_feeds_search_only_what_the_page_tells() -> None:
+    page = PageWriter("Talks <in> Moscow & Sochi")
+    page.paragraph("Held on <em>two</em> days.")
+    page.section("Sources", heading="Sources (2)")
+    page.add("<ul><li><a href='x/'>TASS</a>, report</li></ul>")
+    page.section("Sources")
+    page.section("Before and after", search=False)
+    page.paragraph("Next: another event")
+    rendered = page.page()
+    assert isinstance(rendered, HtmlPage)
+    assert [anchor for anchor, _ in rendered.toc] == ["sources", "sources-2", "before-and-after"]
+    assert '<h2 id="sources">Sources (2)</h2>' in rendered.html
+    assert rendered.search is not None
+    assert [section.anchor for section in rendered.search] == ["", "sources", "sources-2"]
+    top, sources, _ = rendered.search
+    assert top.title == "Talks &lt;in&gt; Moscow &amp; Sochi"
+    assert top.text == "Held on two days."
+    assert sources.title == "Sources (2)" and sources.text == "TASS, report"
+    assert "another event" not in " ".join(section.text for section in rendered.search)
+    assert "<" not in rendered.title and "‹in›" in rendered.title
+    assert PageWriter("Listing", searchable=False).page().search == []
+
+
+def test_plain_text_keeps_escaping_and_drops_tags() -> None:
+    assert plain_text("<p>a &amp; <strong>b</strong></p><p>&lt;c&gt;</p>") == "a &amp; b &lt;c&gt;"

@@ -131,7 +131,7 @@ def test_record_text_is_data_in_json_and_escaped_in_the_page() -> None:
     assert data["events"][0][1] == HOSTILE
     assert json.loads(json.dumps(data)) == data
 
-    page = timeline.timeline_page(catalog, DirectoryUrls())
+    page = timeline.timeline_page(catalog, DirectoryUrls()).html
     assert "<img" not in page and "<script>" not in page
     assert "</noscript><script>" not in page
     assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in page
@@ -140,7 +140,7 @@ def test_record_text_is_data_in_json_and_escaped_in_the_page() -> None:
 
 def test_page_has_the_container_the_filter_and_a_chronological_fallback_list() -> None:
     catalog = _catalog(_event("second", "2021-01-11"), _event("first", "2020-11"))
-    page = timeline.timeline_page(catalog, DirectoryUrls())
+    page = timeline.timeline_page(catalog, DirectoryUrls()).html
     assert '<div id="timeline" data-src="data.json" data-events="2">' in page
     assert '<input id="timeline-filter" type="search"' in page
     fallback = page[page.index("<noscript>") : page.index("</noscript>")]
@@ -155,7 +155,7 @@ def test_an_empty_catalog_still_gives_a_page_and_data() -> None:
     catalog = _catalog()
     data = timeline.timeline_data(catalog, DirectoryUrls())
     assert data["events"] == [] and data["types"] == []
-    assert "No events yet." in timeline.timeline_page(catalog, DirectoryUrls())
+    assert "No events yet." in timeline.timeline_page(catalog, DirectoryUrls()).html
 
 
 def test_every_asset_ships_with_the_package() -> None:

@@ -1,19 +1,23 @@
-"""Every generated page of the site, from a Catalog, as Markdown: no MkDocs types here.
+"""Every generated page of the site, from a Catalog, as HTML: no MkDocs types here.
 
-``site_pages(ctx)`` returns ``{markdown file: content}`` for the whole site and
-``navigation(ctx)`` the navigation tree in MkDocs' ``nav`` shape (plain lists and dicts),
-so another site engine could take the same output.
+``page_writers(ctx)`` returns ``{page file: function returning its HtmlPage}`` for the whole
+site (so a build renders each page when it needs it and holds no more than that page),
+``site_pages(ctx)`` the rendered pages themselves, and ``navigation(ctx)`` the navigation
+tree in MkDocs' ``nav`` shape (plain lists and dicts), so another site engine could take
+the same output.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Callable
+from functools import partial
 from types import ModuleType
 from typing import Any
 
 from generator.model import Catalog
 from generator.site.context import Context
+from generator.site.html_page import HtmlPage
 from generator.site.pages_lists import (
     actors_index,
     agreements_index,
@@ -34,10 +38,9 @@ __all__ = [
     "Context",
     "content_problems",
     "content_warnings",
-    "listing_pages",
-    "nav_files",
+    "nav_titles",
     "navigation",
-    "record_pages",
+    "page_writers",
     "site_pages",
     "timeline_module",
 ]
@@ -82,58 +85,61 @@ def content_warnings(catalog: Catalog) -> list[str]:
     return warnings
 
 
-def record_pages(ctx: Context) -> dict[str, str]:
+PageWriters = dict[str, Callable[[], HtmlPage]]
+
+
+def _record_writers(ctx: Context) -> PageWriters:
     """One page per event, actor, agreement and source."""
-    pages: dict[str, str] = {}
-    urls = ctx.urls
+    writers: PageWriters = {}
+    doc = ctx.urls.doc
     for event in ctx.chronology:
-        pages[urls.doc("events", event.id)] = event_page(ctx, event)
+        writers[doc("events", event.id)] = partial(event_page, ctx, event)
     for actor in ctx.catalog.actors.values():
-        pages[urls.doc("actors", actor.id)] = actor_page(ctx, actor)
+        writers[doc("actors", actor.id)] = partial(actor_page, ctx, actor)
     for agreement in ctx.catalog.agreements.values():
-        pages[urls.doc("agreements", agreement.id)] = agreement_page(ctx, agreement)
+        writers[doc("agreements", agreement.id)] = partial(agreement_page, ctx, agreement)
     for source in ctx.catalog.sources.values():
-        pages[urls.doc("sources", source.id)] = source_page(ctx, source)
-    return pages
+        writers[doc("sources", source.id)] = partial(source_page, ctx, source)
+    return writers
 
 
-def site_pages(ctx: Context, *, site_name: str = "Chronology") -> dict[str, str]:
+def page_writers(ctx: Context, *, site_name: str = "Chronology") -> PageWriters:
     """Every page the site generates (not the timeline, which its own module writes)."""
-    urls = ctx.urls
-    pages = {
-        urls.doc_page("home"): home_page(ctx, site_name),
-        urls.doc_page("actors"): actors_index(ctx),
-        urls.doc_page("agreements"): agreements_index(ctx),
-        urls.doc_page("sources"): sources_index(ctx),
-        urls.doc_page("types"): types_index(ctx),
-        urls.doc_page("review"): review_page(ctx),
+    doc_page = ctx.urls.doc_page
+    writers: PageWriters = {
+        doc_page("home"): partial(home_page, ctx, site_name),
+        doc_page("actors"): partial(actors_index, ctx),
+        doc_page("agreements"): partial(agreements_index, ctx),
+        doc_page("sources"): partial(sources_index, ctx),
+        doc_page("types"): partial(types_index, ctx),
+        doc_page("review"): partial(review_page, ctx),
     }
     for year in years(ctx):
-        pages[urls.doc_page(f"year:{year:04d}")] = year_page(ctx, year)
+        writers[doc_page(f"year:{year:04d}")] = partial(year_page, ctx, year)
     for name in event_types(ctx):
-        pages[urls.doc_page(f"type:{name}")] = type_page(ctx, name)
-    pages.update(record_pages(ctx))
-    return pages
+        writers[doc_page(f"type:{name}")] = partial(type_page, ctx, name)
+    writers.update(_record_writers(ctx))
+    return writers
 
 
-def listing_pages(ctx: Context) -> list[str]:
-    """Pages that only list events shown in full elsewhere (years, types): not for search."""
-    urls = ctx.urls
-    pages = [urls.doc_page(f"year:{year:04d}") for year in years(ctx)]
-    pages += [urls.doc_page(f"type:{name}") for name in event_types(ctx)]
-    return pages
+def site_pages(ctx: Context, *, site_name: str = "Chronology") -> dict[str, HtmlPage]:
+    """Every page the site generates, rendered."""
+    return {uri: write() for uri, write in page_writers(ctx, site_name=site_name).items()}
 
 
-def nav_files(nav: Any) -> Iterator[str]:
-    """Every file named in a navigation tree (MkDocs' ``nav`` shape)."""
+def nav_titles(nav: Any, title: str | None = None) -> dict[str, str | None]:
+    """Every file named in a navigation tree (MkDocs' ``nav`` shape), with its title there
+    (None when the entry gives none)."""
     if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from nav_files(value)
+        return {nav: title}
+    found: dict[str, str | None] = {}
+    if isinstance(nav, dict):
+        for key, value in nav.items():
+            found.update(nav_titles(value, str(key)))
     elif isinstance(nav, list):
         for item in nav:
-            yield from nav_files(item)
+            found.update(nav_titles(item))
+    return found
 
 
 def navigation(ctx: Context, extra: list[Any] | None = None) -> list[Any]:

@@ -8,8 +8,9 @@ from itertools import groupby
 from generator import edtf
 from generator.model import Event
 from generator.site.context import UNSURE_PUBLISHED_HOW, Context
-from generator.site.pages_records import event_line, published_label
-from generator.site.render import joined, link, plural, table, text
+from generator.site.html_page import HtmlPage, PageWriter
+from generator.site.pages_records import event_line, published_label, record_link
+from generator.site.render import bullets, joined, link, plural, table, text
 
 EXPORT_LABELS = {
     "events.json": "JSON (every record of every kind)",
@@ -35,17 +36,14 @@ def period_of(event: Event) -> str:
     return edtf.format_date(f"{start.year:04d}-{start.month:02d}")
 
 
-def _grouped(ctx: Context, events: list[Event], doc: str, level: str) -> list[str]:
+def _grouped(ctx: Context, events: list[Event], doc: str, page: PageWriter) -> None:
     # A season overlaps months: group by first appearance so no heading repeats.
     groups: dict[str, list[Event]] = {}
     for event in events:
         groups.setdefault(period_of(event), []).append(event)
-    lines: list[str] = []
     for label, members in groups.items():
-        lines += [f"{level} {text(label)}", ""]
-        lines += [event_line(ctx, event, doc) for event in members]
-        lines.append("")
-    return lines
+        page.subheading(text(label))
+        page.add(bullets(event_line(ctx, event, doc) for event in members))
 
 
 def years(ctx: Context) -> list[int]:
@@ -53,15 +51,15 @@ def years(ctx: Context) -> list[int]:
     return list(ctx.by_year)
 
 
-def exports_list(ctx: Context, doc: str) -> list[str]:
-    """Links to the export files, for the home and About pages."""
-    return [
-        f"- [{name}]({ctx.urls.link(doc, name)}) — {EXPORT_LABELS.get(name, name)}"
+def exports_list(ctx: Context, doc: str) -> str:
+    """Links to the export files as an HTML list, for the home and About pages."""
+    return bullets(
+        f"{link(name, ctx.urls.href(doc, name))} — {text(EXPORT_LABELS.get(name, name))}"
         for name in ctx.options.exports
-    ]
+    )
 
 
-def home_page(ctx: Context, site_name: str = "Chronology") -> str:
+def home_page(ctx: Context, site_name: str = "Chronology") -> HtmlPage:
     """The chronology by year and month, with links to the timeline and exports."""
     doc = ctx.urls.doc_page("home")
     counts = [
@@ -70,41 +68,50 @@ def home_page(ctx: Context, site_name: str = "Chronology") -> str:
         plural(len(ctx.catalog.agreements), "agreement"),
         plural(len(ctx.catalog.sources), "source"),
     ]
-    lines = [f"# {text(site_name)}", "", f"{joined(counts)}."]
+    page = PageWriter(site_name)
+    summary = f"{joined(counts)}."
     if ctx.options.timeline:
-        timeline = ctx.urls.link(doc, ctx.urls.doc_page("timeline"))
-        lines[-1] += f" See them on the [timeline]({timeline})."
-    lines.append("")
+        timeline = ctx.urls.href(doc, ctx.urls.doc_page("timeline"))
+        summary += f" See them on the {link('timeline', timeline)}."
+    page.paragraph(summary)
     if ctx.options.exports:
-        lines += ["Download the data:", "", *exports_list(ctx, doc), ""]
+        page.paragraph("Download the data:")
+        page.add(exports_list(ctx, doc))
     too_many = len(ctx.chronology) > ctx.options.nav_max_events
+    summaries = []
     for year, events in ctx.by_year.items():
-        year_link = ctx.urls.link(doc, ctx.urls.doc_page(f"year:{year:04d}"))
+        year_link = link(str(year), ctx.urls.href(doc, ctx.urls.doc_page(f"year:{year:04d}")))
         if too_many:
-            lines.append(f"- [{year}]({year_link}) — {plural(len(events), 'event')}")
+            summaries.append(f"{year_link} — {plural(len(events), 'event')}")
             continue
-        lines += [f"## [{year}]({year_link})", ""]
-        lines += _grouped(ctx, events, doc, "###")
-    lines.append("")
-    return "\n".join(lines)
+        # The events are searched on their own pages, not in this list of them.
+        page.section(str(year), heading=year_link, search=False)
+        _grouped(ctx, events, doc, page)
+    page.add(bullets(summaries))
+    return page.page()
 
 
-def year_page(ctx: Context, year: int) -> str:
+def year_page(ctx: Context, year: int) -> HtmlPage:
     """The events of one year, grouped by month or season."""
     doc = ctx.urls.doc_page(f"year:{year:04d}")
     events = ctx.by_year.get(year, [])
-    lines = [f"# {year}", "", f"{plural(len(events), 'event')} starting in {year}.", ""]
-    return "\n".join(lines + _grouped(ctx, events, doc, "##"))
+    # Year and type pages only repeat event titles that the event pages hold: no search.
+    page = PageWriter(str(year), searchable=False)
+    page.paragraph(f"{plural(len(events), 'event')} starting in {year}.")
+    _grouped(ctx, events, doc, page)
+    return page.page()
 
 
-def types_index(ctx: Context) -> str:
+def types_index(ctx: Context) -> HtmlPage:
     """Every event type in use, with its number of events."""
     doc = ctx.urls.doc_page("types")
     rows = [
-        [link(name, ctx.urls.link(doc, ctx.urls.doc_page(f"type:{name}"))), str(len(events))]
+        [link(name, ctx.urls.href(doc, ctx.urls.doc_page(f"type:{name}"))), str(len(events))]
         for name, events in ctx.by_type.items()
     ]
-    return "\n".join(["# Event types", "", table(["Type", "Events"], rows), ""])
+    page = PageWriter("Event types")
+    page.add(table(["Type", "Events"], rows))
+    return page.page()
 
 
 def event_types(ctx: Context) -> list[str]:
@@ -112,43 +119,40 @@ def event_types(ctx: Context) -> list[str]:
     return list(ctx.by_type)
 
 
-def type_page(ctx: Context, name: str) -> str:
+def type_page(ctx: Context, name: str) -> HtmlPage:
     """The events of one type, in date order."""
     doc = ctx.urls.doc_page(f"type:{name}")
     events = ctx.by_type.get(name, [])
-    lines = [f"# Events of type: {text(name)}", "", f"{plural(len(events), 'event')}.", ""]
-    lines += [event_line(ctx, event, doc, show_type=False) for event in events]
-    return "\n".join([*lines, ""])
+    page = PageWriter(f"Events of type: {name}", searchable=False)
+    page.paragraph(f"{plural(len(events), 'event')}.")
+    page.add(bullets(event_line(ctx, event, doc, show_type=False) for event in events))
+    return page.page()
 
 
-def actors_index(ctx: Context) -> str:
+def actors_index(ctx: Context) -> HtmlPage:
     """Every actor by kind, with aliases and number of events."""
     doc = ctx.urls.doc_page("actors")
-    lines = ["# Actors", ""]
+    page = PageWriter("Actors")
     actors = sorted(ctx.catalog.actors.values(), key=lambda a: (a.kind, a.name.lower(), a.id))
     for kind, members in groupby(actors, key=lambda actor: actor.kind):
         rows = [
             [
-                link(actor.name, ctx.urls.link(doc, ctx.urls.doc("actors", actor.id))),
+                record_link(ctx, "actors", actor.id, actor.name, doc),
                 joined(text(alias) for alias in actor.aliases),
                 str(len(ctx.by_actor.get(actor.id, ()))),
             ]
             for actor in members
         ]
-        lines += [
-            f"## {text(kind.capitalize())}",
-            "",
-            table(["Name", "Also known as", "Events"], rows),
-        ]
-        lines.append("")
-    return "\n".join(lines)
+        page.section(kind.capitalize())
+        page.add(table(["Name", "Also known as", "Events"], rows))
+    return page.page()
 
 
 def _date_cell(value: str | None) -> str:
     return text(edtf.format_date(value)) if value and edtf.is_valid(value) else "—"
 
 
-def agreements_index(ctx: Context) -> str:
+def agreements_index(ctx: Context) -> HtmlPage:
     """Every agreement with its type, signature date and number of events."""
     doc = ctx.urls.doc_page("agreements")
     agreements = sorted(
@@ -158,18 +162,18 @@ def agreements_index(ctx: Context) -> str:
     rows = [
         [
             _date_cell(agreement.date),
-            link(agreement.title, ctx.urls.link(doc, ctx.urls.doc("agreements", agreement.id))),
+            record_link(ctx, "agreements", agreement.id, agreement.title, doc),
             text(agreement.type),
             str(len(ctx.by_agreement.get(agreement.id, ()))),
         ]
         for agreement in agreements
     ]
-    return "\n".join(
-        ["# Agreements", "", table(["Signed", "Agreement", "Type", "Events"], rows), ""]
-    )
+    page = PageWriter("Agreements")
+    page.add(table(["Signed", "Agreement", "Type", "Events"], rows))
+    return page.page()
 
 
-def sources_index(ctx: Context) -> str:
+def sources_index(ctx: Context) -> HtmlPage:
     """Every source article with publisher, publication date and number of events."""
     doc = ctx.urls.doc_page("sources")
     sources = sorted(
@@ -179,22 +183,24 @@ def sources_index(ctx: Context) -> str:
     rows = [
         [
             _date_cell(source.published),
-            link(source.title, ctx.urls.link(doc, ctx.urls.doc("sources", source.id))),
+            record_link(ctx, "sources", source.id, source.title, doc),
             text(source.publisher) or "—",
             str(len(ctx.by_source.get(source.id, ()))),
         ]
         for source in sources
     ]
-    table_text = table(["Published", "Article", "Publisher", "Events"], rows)
-    return "\n".join(["# Sources", "", table_text, ""])
+    page = PageWriter("Sources")
+    page.add(table(["Published", "Article", "Publisher", "Events"], rows))
+    return page.page()
 
 
-def _section(heading: str, items: Iterable[str]) -> list[str]:
+def _section(page: PageWriter, heading: str, items: Iterable[str]) -> None:
     listed = list(items)
-    return [f"## {heading} ({len(listed)})", "", *(listed or ["Nothing to review."]), ""]
+    page.section(heading, heading=f"{heading} ({len(listed)})")
+    page.add(bullets(listed, "Nothing to review."))
 
 
-def review_page(ctx: Context) -> str:
+def review_page(ctx: Context) -> HtmlPage:
     """Every flagged event and every low-confidence record, for editors to check."""
     doc = ctx.urls.doc_page("review")
     flagged = []
@@ -210,20 +216,18 @@ def review_page(ctx: Context) -> str:
         if ctx.is_low_confidence(event) and event.confidence is not None
     ]
     sources = [
-        f"- {link(source.title, ctx.urls.link(doc, ctx.urls.doc('sources', source.id)))}"
+        f"{record_link(ctx, 'sources', source.id, source.title, doc)}"
         f" — published {published_label(source)}"
         for source in sorted(ctx.catalog.sources.values(), key=lambda s: s.id)
         if source.published_how in UNSURE_PUBLISHED_HOW
     ]
-    lines = [
-        "# Review",
-        "",
+    page = PageWriter("Review")
+    page.paragraph(
         "Records an editor should check: events whose sources disagree or that the "
         f"extraction was unsure of (confidence below {threshold:.2f}), and articles whose "
-        "publication date was inferred rather than printed.",
-        "",
-    ]
-    lines += _section("Flagged events", flagged)
-    lines += _section("Low-confidence events", unsure)
-    lines += _section("Sources with an uncertain publication date", sources)
-    return "\n".join(lines)
+        "publication date was inferred rather than printed."
+    )
+    _section(page, "Flagged events", flagged)
+    _section(page, "Low-confidence events", unsure)
+    _section(page, "Sources with an uncertain publication date", sources)
+    return page.page()

@@ -1,22 +1,22 @@
-"""One page per record: event, actor, agreement, source. Pure functions returning Markdown."""
+"""One page per record: event, actor, agreement, source. Pure functions returning HTML."""
 
 from __future__ import annotations
-
-import posixpath
 
 from generator import edtf
 from generator.model import Actor, Agreement, Event, Source
 from generator.site.context import UNSURE_PUBLISHED_HOW, Context
+from generator.site.html_page import HtmlPage, PageWriter
 from generator.site.render import (
     admonition,
+    bullets,
     external_link,
     joined,
     link,
+    numbered,
     plural,
     safe_url,
     table,
     text,
-    title_text,
 )
 
 FLAG_TITLES = {"date-conflict": "Sources disagree on the date"}
@@ -37,12 +37,13 @@ def event_title(event: Event) -> str:
 
 
 def event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool = True) -> str:
-    """One event as a list item: date at its precision, linked title, type, source count.
+    """One event as a list item's HTML: date at its precision, linked title, type, sources.
 
-    The line depends only on the folder of the page it is on, so it is built once per
-    folder: an event is listed on its year, type, actor and source pages.
+    The line depends only on how deep the page it is on sits, so it is built once per
+    depth: an event is listed on its year, type, actor and source pages.
     """
-    key = ("event_line", event.id, posixpath.dirname(from_doc), show_type)
+    prefix = ctx.urls.href(from_doc, "")
+    key = ("event_line", event.id, prefix, show_type)
     line = ctx.fragments.get(key)
     if line is None:
         line = ctx.fragments[key] = _event_line(ctx, event, from_doc, show_type=show_type)
@@ -50,8 +51,10 @@ def event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool = T
 
 
 def _event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool) -> str:
-    href = ctx.urls.link(from_doc, ctx.urls.doc("events", event.id))
-    parts = [f"- **{text(event.date_label)}** — {link(event.title, href)}"]
+    parts = [
+        f"<strong>{text(event.date_label)}</strong> — "
+        + record_link(ctx, "events", event.id, event.title, from_doc)
+    ]
     if show_type:
         parts.append(text(event.type))
     parts.append(plural(event.importance, "source"))
@@ -60,11 +63,15 @@ def _event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool) -
     return " · ".join(parts)
 
 
+def record_link(ctx: Context, kind: str, record_id: str, label: str, from_doc: str) -> str:
+    """A link to the page of any record, from the page of ``from_doc``."""
+    return link(label, ctx.urls.href(from_doc, ctx.urls.doc(kind, record_id)))
+
+
 def actor_link(ctx: Context, actor_id: str, from_doc: str) -> str:
     """A link to an actor's page, labelled with the actor's name."""
     actor = ctx.catalog.actors.get(actor_id)
-    label = actor.name if actor else actor_id
-    return link(label, ctx.urls.link(from_doc, ctx.urls.doc("actors", actor_id)))
+    return record_link(ctx, "actors", actor_id, actor.name if actor else actor_id, from_doc)
 
 
 _VIOLATIONS = ("clashes", "attack")
@@ -83,13 +90,9 @@ def lifecycle_stage(agreement: Agreement, event: Event) -> str:
     return f"referred to ({event.type})"
 
 
-def _record_link(ctx: Context, kind: str, record_id: str, label: str, from_doc: str) -> str:
-    return link(label, ctx.urls.link(from_doc, ctx.urls.doc(kind, record_id)))
-
-
 def _actor_item(ctx: Context, actor_id: str, doc: str) -> str:
     actor = ctx.catalog.actors.get(actor_id)
-    line = f"- {actor_link(ctx, actor_id, doc)}"
+    line = actor_link(ctx, actor_id, doc)
     if actor is None:
         return line
     if actor.role:
@@ -108,11 +111,11 @@ def _flags(event: Event) -> list[str]:
     return blocks
 
 
-def _claim(ctx: Context, event: Event, index: int, doc: str) -> list[str]:
+def _claim(ctx: Context, event: Event, index: int, doc: str) -> str:
     claim = event.sources[index]
     source = ctx.catalog.sources.get(claim.source)
     label = source.title if source else claim.source
-    facts = [_record_link(ctx, "sources", claim.source, label, doc)]
+    facts = [record_link(ctx, "sources", claim.source, label, doc)]
     if source and source.publisher:
         facts.append(text(source.publisher))
     if source and source.published:
@@ -125,127 +128,135 @@ def _claim(ctx: Context, event: Event, index: int, doc: str) -> list[str]:
     if claim.date and claim.date != event.date:
         facts.append(f"gives the date as {text(_date(claim.date))}")
     quote = text(claim.quote) if claim.quote else "<em>(no quote recorded)</em>"
-    return [f"> {quote}", "", f"— {' · '.join(facts)}", ""]
+    return f"<blockquote><p>{quote}</p></blockquote><p>— {' · '.join(facts)}</p>"
 
 
-def event_page(ctx: Context, event: Event) -> str:
+def _facts(pairs: list[tuple[str, str]]) -> str:
+    """'**Label:** value · ...' as one paragraph; values are already safe."""
+    return " · ".join(f"<strong>{label}:</strong> {value}" for label, value in pairs)
+
+
+def event_page(ctx: Context, event: Event) -> HtmlPage:
     """The page of one event: date, type, actors, places, agreements, claims, flags."""
     doc = ctx.urls.doc("events", event.id)
-    type_link = link(event.type, ctx.urls.link(doc, ctx.urls.doc_page(f"type:{event.type}")))
+    type_href = ctx.urls.href(doc, ctx.urls.doc_page(f"type:{event.type}"))
     facts = [
-        f"**Date:** {text(event.date_label)}",
-        f"**Type:** {type_link}",
-        f"**Importance:** {plural(event.importance, 'source')}",
+        ("Date", text(event.date_label)),
+        ("Type", link(event.type, type_href)),
+        ("Importance", plural(event.importance, "source")),
     ]
     if event.confidence is not None:
-        facts.append(f"**Confidence:** {event.confidence:.2f}")
-    lines = [f"# {title_text(event_title(event))}", "", " · ".join(facts), ""]
+        facts.append(("Confidence", f"{event.confidence:.2f}"))
+    page = PageWriter(event_title(event))
+    page.paragraph(_facts(facts))
     if event.summary:
-        lines += [text(event.summary), ""]
+        page.paragraph(text(event.summary))
     for block in _flags(event):
-        lines += [block, ""]
-    if event.actors:
-        lines += ["## Actors", "", *(_actor_item(ctx, a, doc) for a in event.actors), ""]
-    if event.places:
-        lines += ["## Places", "", *(_actor_item(ctx, p, doc) for p in event.places), ""]
+        page.add(block)
+    for heading, members in (("Actors", event.actors), ("Places", event.places)):
+        if members:
+            page.section(heading)
+            page.add(bullets(_actor_item(ctx, member, doc) for member in members))
     if event.agreements:
-        lines += ["## Agreements", ""]
+        page.section("Agreements")
+        items = []
         for agreement_id in event.agreements:
             agreement = ctx.catalog.agreements.get(agreement_id)
             label = agreement.title if agreement else agreement_id
-            item = f"- {_record_link(ctx, 'agreements', agreement_id, label, doc)}"
+            item = record_link(ctx, "agreements", agreement_id, label, doc)
             if agreement and agreement.date:
                 item += f" — signed {text(_date(agreement.date))}"
-            lines.append(item)
-        lines.append("")
-    lines += [f"## Sources ({event.importance})", ""]
-    for index in range(len(event.sources)):
-        lines += _claim(ctx, event, index, doc)
+            items.append(item)
+        page.add(bullets(items))
+    page.section("Sources", heading=f"Sources ({event.importance})")
+    page.add("".join(_claim(ctx, event, index, doc) for index in range(len(event.sources))))
     previous, following = ctx.neighbours(event.id)
     if previous or following:
-        lines += ["## Before and after", ""]
-        for label, other in (("Previous", previous), ("Next", following)):
-            if other is not None:
-                href = ctx.urls.link(doc, ctx.urls.doc("events", other.id))
-                lines.append(f"- {label}: **{text(other.date_label)}** — {link(other.title, href)}")
-        lines.append("")
-    return "\n".join(lines)
+        page.section("Before and after", search=False)
+        page.add(
+            bullets(
+                f"{label}: <strong>{text(other.date_label)}</strong> — "
+                + record_link(ctx, "events", other.id, other.title, doc)
+                for label, other in (("Previous", previous), ("Next", following))
+                if other is not None
+            )
+        )
+    return page.page()
 
 
-def actor_page(ctx: Context, actor: Actor) -> str:
+def actor_page(ctx: Context, actor: Actor) -> HtmlPage:
     """The page of one actor: who they are, every alias, their events, who they appear with."""
     doc = ctx.urls.doc("actors", actor.id)
-    facts = [f"**Kind:** {text(actor.kind)}"]
+    facts = [("Kind", text(actor.kind))]
     if actor.role:
-        facts.append(f"**Role:** {text(actor.role)}")
-    lines = [f"# {title_text(actor.name)}", "", " · ".join(facts), ""]
+        facts.append(("Role", text(actor.role)))
+    page = PageWriter(actor.name)
+    page.paragraph(_facts(facts))
     if actor.description:
-        lines += [text(actor.description), ""]
+        page.paragraph(text(actor.description))
     if actor.aliases:
-        lines += [f"**Also known as:** {joined(text(alias) for alias in actor.aliases)}", ""]
+        page.paragraph(_facts([("Also known as", joined(text(a) for a in actor.aliases))]))
     events = ctx.by_actor.get(actor.id, [])
-    lines += [f"## Events ({len(events)})", ""]
-    lines += [event_line(ctx, event, doc) for event in events] or ["No events yet."]
-    lines.append("")
+    page.section("Events", heading=f"Events ({len(events)})")
+    page.add(bullets((event_line(ctx, event, doc) for event in events), "No events yet."))
     co_actors = ctx.co_actors(actor.id)
     if co_actors:
         rows = [[actor_link(ctx, other, doc), str(count)] for other, count in co_actors]
-        lines += ["## Appears with", "", table(["Actor", "Events together"], rows), ""]
-    return "\n".join(lines)
+        page.section("Appears with")
+        page.add(table(["Actor", "Events together"], rows))
+    return page.page()
 
 
-def agreement_page(ctx: Context, agreement: Agreement) -> str:
+def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
     """The page of one agreement: terms, parties, provisions and its lifecycle of events."""
     doc = ctx.urls.doc("agreements", agreement.id)
-    facts = [
-        f"**Type:** {text(agreement.type)}",
-        f"**Signed:** {text(_date(agreement.date))}",
-    ]
+    facts = [("Type", text(agreement.type)), ("Signed", text(_date(agreement.date)))]
     if agreement.effective:
-        facts.append(f"**Effective:** {text(_date(agreement.effective))}")
-    lines = [f"# {title_text(agreement.title)}", "", " · ".join(facts), ""]
+        facts.append(("Effective", text(_date(agreement.effective))))
+    page = PageWriter(agreement.title)
+    page.paragraph(_facts(facts))
     if agreement.summary:
-        lines += [text(agreement.summary), ""]
+        page.paragraph(text(agreement.summary))
     for heading, members in (
         ("Parties", agreement.parties),
         ("Signatories", agreement.signatories),
         ("Mediators", agreement.mediators),
     ):
         if members:
-            lines += [f"## {heading}", "", *(_actor_item(ctx, m, doc) for m in members), ""]
+            page.section(heading)
+            page.add(bullets(_actor_item(ctx, member, doc) for member in members))
     if agreement.provisions:
-        lines += ["## Provisions", ""]
-        lines += [f"{n}. “{text(p)}”" for n, p in enumerate(agreement.provisions, 1)]
-        lines.append("")
+        page.section("Provisions")
+        page.add(numbered(f"“{text(provision)}”" for provision in agreement.provisions))
     events = ctx.by_agreement.get(agreement.id, [])
-    lines += ["## Lifecycle", ""]
+    page.section("Lifecycle")
     if events:
         rows = [
             [
                 text(event.date_label),
                 text(lifecycle_stage(agreement, event)),
-                _record_link(ctx, "events", event.id, event.title, doc),
+                record_link(ctx, "events", event.id, event.title, doc),
             ]
             for event in events
         ]
-        lines.append(table(["Date", "Stage", "Event"], rows))
+        page.add(table(["Date", "Stage", "Event"], rows))
     else:
-        lines.append("No event refers to this agreement yet.")
-    lines.append("")
+        page.paragraph("No event refers to this agreement yet.")
     source_ids = list(agreement.sources)
     for event in events:
         source_ids += [claim.source for claim in event.sources]
     source_ids = list(dict.fromkeys(s for s in source_ids if s in ctx.catalog.sources))
     if source_ids:
-        lines += ["## Sources", ""]
+        page.section("Sources")
+        items = []
         for source_id in source_ids:
             source = ctx.catalog.sources[source_id]
-            item = f"- {_record_link(ctx, 'sources', source_id, source.title, doc)}"
+            item = record_link(ctx, "sources", source_id, source.title, doc)
             if source.publisher:
                 item += f" — {text(source.publisher)}"
-            lines.append(item)
-        lines.append("")
-    return "\n".join(lines)
+            items.append(item)
+        page.add(bullets(items))
+    return page.page()
 
 
 def published_label(source: Source) -> str:
@@ -257,7 +268,7 @@ def published_label(source: Source) -> str:
     return f"{label} ({', '.join(how)})"
 
 
-def source_page(ctx: Context, source: Source) -> str:
+def source_page(ctx: Context, source: Source) -> HtmlPage:
     """The page of one source article: its metadata and the events drawn from it."""
     doc = ctx.urls.doc("sources", source.id)
     rows = [
@@ -271,18 +282,18 @@ def source_page(ctx: Context, source: Source) -> str:
         rows.append(["Original", external_link(url, url)])
     if source.sha256:
         rows.append(["SHA-256", text(source.sha256)])
-    lines = [f"# {title_text(source.title)}", "", table(["Field", "Value"], rows), ""]
+    page = PageWriter(source.title)
+    page.add(table(["Field", "Value"], rows))
     if source.published_how in UNSURE_PUBLISHED_HOW:
-        lines += [
+        page.add(
             admonition(
                 "note",
                 "Publication date uncertain",
                 ["The publication date was inferred, not printed in the article: check it."],
-            ),
-            "",
-        ]
+            )
+        )
     events = ctx.by_source.get(source.id, [])
-    lines += [f"## Events drawn from this article ({len(events)})", ""]
-    lines += [event_line(ctx, event, doc) for event in events] or ["None."]
-    lines.append("")
-    return "\n".join(lines)
+    heading = f"Events drawn from this article ({len(events)})"
+    page.section("Events drawn from this article", heading=heading)
+    page.add(bullets((event_line(ctx, event, doc) for event in events), "None."))
+    return page.page()

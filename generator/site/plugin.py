@@ -2,8 +2,14 @@
 
 ``on_config`` loads and validates ``content/`` once (a bad record stops the build with
 every problem listed, no traceback); ``on_files`` adds every page, the timeline and the
-exports as in-memory files (nothing is written into ``docs_dir``); ``on_page_markdown``
-fills the exports list into a docs page that asks for it.
+exports as in-memory files (nothing is written into ``docs_dir``).
+
+Generated pages are HTML already: ``on_files`` gives each its ``GeneratedPage``, which
+renders it when MkDocs reaches it with no Markdown pass, and ``on_page_content`` hands its
+search entries to the search index. Skipping Python-Markdown, and the search plugin's HTML
+parser, for thousands of record pages is most of what keeps a large build close to a bare
+Material build. In a docs page of the user's, ``on_page_markdown`` fills in the exports
+list where it is asked for.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import json
 import logging
 import subprocess
 from collections.abc import Callable
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -29,21 +36,24 @@ from generator.model import Catalog
 from generator.site.config import ChronologyConfig
 from generator.site.context import Context, Options
 from generator.site.exports import EXPORTS, ExportSettings, build_exports
+from generator.site.generated_page import GeneratedPage
+from generator.site.html_page import HtmlPage
 from generator.site.pages import (
     content_problems,
     content_warnings,
-    listing_pages,
-    nav_files,
+    nav_titles,
     navigation,
-    site_pages,
+    page_writers,
     timeline_module,
 )
 from generator.site.pages_lists import exports_list
 from generator.site.search import (
     SEARCH_PAGE,
     PagefindMissing,
+    material_search_entries,
     pagefind_executable,
     run_pagefind,
+    search_entries,
     search_page,
 )
 from generator.site.urls import RECORD_KINDS, Urls
@@ -66,7 +76,7 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         self.content_root: Path | None = None
         self._user_nav = False
         self._warned: set[str] = set()
-        self._unsearched: frozenset[str] = frozenset()
+        self._search_entries: list[dict[str, Any]] | None = None
         self._pagefind: Path | None = None
 
     def _warn(self, message: str) -> None:
@@ -126,7 +136,6 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         )
         urls = Urls(directory_urls=config.use_directory_urls)
         self.context = Context(catalog, urls=urls, options=options)
-        self._unsearched = frozenset(listing_pages(self.context))
         self._user_nav = config.nav is not None
         return config
 
@@ -137,14 +146,18 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         for message in content_warnings(self.context.catalog):
             self._warn(message)
         ctx = self.context
+        self._search_entries = material_search_entries(config.plugins.values())
         docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
-        generated: dict[str, str | bytes] = dict(site_pages(ctx, site_name=config.site_name))
+        writers = page_writers(ctx, site_name=config.site_name)
         extra: list[Any] = [uri for uri in docs_pages if uri != "index.md"]
         if self._pagefind is not None:
-            generated[SEARCH_PAGE] = search_page()
+            writers[SEARCH_PAGE] = search_page
             extra.insert(0, {"Search": SEARCH_PAGE})
+        generated: dict[str, str | bytes] = dict.fromkeys(writers, "")
         if self.timeline is not None:
-            generated["timeline/index.md"] = self.timeline.timeline_page(ctx.catalog, ctx.urls)
+            timeline_page = self.timeline.timeline_page
+            writers["timeline/index.md"] = partial(timeline_page, ctx.catalog, ctx.urls)
+            generated["timeline/index.md"] = ""
             data = self.timeline.timeline_data(ctx.catalog, ctx.urls)
             generated["timeline/data.json"] = json.dumps(data, ensure_ascii=False)
         if self.config.exports_enabled:
@@ -156,7 +169,8 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         if self.config.nav_enabled and not self._user_nav:
             nav = navigation(ctx, extra=extra)
             config.nav = nav
-        in_nav = set(nav_files(nav)) if nav is not None else None
+        titles = nav_titles(config.nav or [])
+        in_nav = set(titles) if nav is not None else None
         record_folders = tuple(f"{kind}/" for kind in RECORD_KINDS)
         for uri, content in generated.items():
             if files.get_file_from_path(uri) is not None:
@@ -169,7 +183,10 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
             else:
                 left_out = uri.startswith(record_folders) and not uri.endswith("/index.md")
             inclusion = InclusionLevel.NOT_IN_NAV if left_out else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            file = File.generated(config, uri, content=content, inclusion=inclusion)
+            files.append(file)
+            if uri in writers:
+                GeneratedPage(titles.get(uri), file, config, writers[uri])
         if self.timeline is not None:
             for uri, path in _asset_files(self.timeline):
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
@@ -178,24 +195,34 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Keep list pages out of the search index; fill the exports marker in a docs page."""
-        if self.context is None:
+        """Fill the exports marker in a docs page."""
+        if self.context is None or EXPORTS_MARKER not in markdown:
             return markdown
-        if page.file.generated_by and page.file.src_uri in self._unsearched:
-            # Year and type pages only repeat event titles that the event pages hold.
-            page.meta.setdefault("search", {"exclude": True})
-        if EXPORTS_MARKER not in markdown:
-            return markdown
-        listed = "\n".join(exports_list(self.context, page.file.src_uri))
+        listed = exports_list(self.context, page.file.src_uri)
         return markdown.replace(EXPORTS_MARKER, listed or "Exports are turned off for this site.")
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """With Pagefind, keep list pages out of its index too."""
-        if self._pagefind is not None and page.file.src_uri in self._unsearched:
+        """Hand a generated page's search entries on; with Pagefind, keep the pages that are
+        out of the search index out of its index too."""
+        if not isinstance(page, GeneratedPage) or page.rendered is None:
+            return html
+        rendered, page.rendered = page.rendered, None
+        self._index(page, rendered)
+        if self._pagefind is not None and rendered.search == []:
             return f'<div data-pagefind-ignore="all">{html}</div>'
         return html
+
+    def _index(self, page: Page, rendered: HtmlPage) -> None:
+        """Give the search index a generated page's entries, if it takes them."""
+        if rendered.search is None:
+            return
+        if self._search_entries is not None:
+            self._search_entries.extend(search_entries(page.url, rendered.search))
+            page.meta["search"] = {"exclude": True}  # indexed already
+        elif not rendered.search:
+            page.meta["search"] = {"exclude": True}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """With ``search_backend: pagefind``, index the built site."""

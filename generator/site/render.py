@@ -1,15 +1,14 @@
-"""Safe building blocks for generated Markdown: record text is untrusted article text.
+"""Safe building blocks for generated pages, written as HTML: record text is untrusted.
 
-Every field goes through ``text()`` before it reaches a page. It collapses whitespace (so a
-field can never start a Markdown block: heading, list, table, admonition, snippet include)
-and turns every ASCII punctuation character into a numeric character reference. Python-
-Markdown passes references through untouched, so no inline syntax of Markdown or of any
-extension (links, emphasis, attribute lists ``{: onclick=...}``, ``{{ macros }}``, raw HTML)
-can be formed from record text, while browsers and the search index read the same
-characters back. The same output is safe inside an HTML block or element content.
+The plugin hands these pages to MkDocs as finished HTML (no Markdown pass), so the only
+syntax record text could form is HTML's. Every field goes through ``text()`` before it
+reaches a page: it collapses whitespace and encodes ``& < > " '`` (and ``{ }``, so that no
+template engine downstream can read a field as an expression). The result is inert in
+element content and in quoted attribute values, while browsers and the search index read
+the original characters back.
 
 URLs are never taken from records except source URLs, which ``safe_url()`` limits to
-http(s).
+http(s). Everything else that lands in an ``href`` is built by ``Urls`` from record ids.
 """
 
 from __future__ import annotations
@@ -18,35 +17,35 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
-# Characters that are plain text everywhere: letters, digits, whitespace, non-ASCII.
-_PLAIN = re.compile(r"[^\w\s\u0080-\U0010ffff]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
-# Characters kept literal: harmless in Markdown and HTML text, and common in prose.
-_KEEP = frozenset(",")
-
-
-def _reference(match: re.Match[str]) -> str:
-    char = match.group(0)
-    return char if char in _KEEP else f"&#{ord(char)};"
+_ENTITIES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
+        "{": "&#123;",
+        "}": "&#125;",
+    }
+)
 
 
 def text(value: object) -> str:
-    """Untrusted text as inert inline Markdown/HTML: one line, all punctuation encoded."""
+    """Untrusted text as inert HTML: one line, markup characters encoded."""
     if value is None:
         return ""
-    collapsed = _SPACE.sub(" ", str(value)).strip()
-    return _PLAIN.sub(_reference, collapsed)
+    return _SPACE.sub(" ", str(value)).strip().translate(_ENTITIES)
 
 
 def title_text(value: object) -> str:
-    """Text for a page's h1, which becomes the page title.
+    """Text for a page title.
 
     MkDocs themes print the title through Jinja's ``striptags``, which decodes character
-    references again; angle brackets are swapped for look-alikes so that decoded title
+    references again; angle brackets are swapped for look-alikes so that the decoded title
     can never form a tag in ``<title>``.
     """
-    plain = str(value or "").replace("<", "\u2039").replace(">", "\u203a")
-    return text(plain)
+    return text(str(value or "").replace("<", "\u2039").replace(">", "\u203a"))
 
 
 def safe_url(url: object) -> str | None:
@@ -65,27 +64,14 @@ def safe_url(url: object) -> str | None:
     return quote(candidate, safe=":/?#[]@!$&()*+,;=%~-._")
 
 
-def attribute(value: str) -> str:
-    """A value for a double-quoted HTML attribute."""
-    return (
-        value.replace("&", "&amp;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("{", "&#123;")
-        .replace("}", "&#125;")
-    )
+def link(label: object, href: str) -> str:
+    """A link with untrusted label text to a page of ours (``href`` comes from ``Urls``)."""
+    return f'<a href="{text(href)}">{text(label)}</a>'
 
 
 def external_link(url: str, label: object) -> str:
-    """An inline HTML link to an already checked http(s) URL."""
-    return f'<a href="{attribute(url)}" rel="nofollow noopener">{text(label)}</a>'
-
-
-def link(label: object, href: str) -> str:
-    """A Markdown link with untrusted label text to a generated page (href is ours)."""
-    return f"[{text(label)}]({href})"
+    """A link to an already checked http(s) URL."""
+    return f'<a href="{text(url)}" rel="nofollow noopener">{text(label)}</a>'
 
 
 def plural(count: int, noun: str) -> str:
@@ -99,17 +85,25 @@ def joined(items: Iterable[str], empty: str = "—") -> str:
     return ", ".join(listed) if listed else empty
 
 
-def admonition(kind: str, title: str, paragraphs: Iterable[str]) -> str:
-    """A Material admonition as an HTML block (needs no Markdown extension).
+def bullets(items: Iterable[str], empty: str = "") -> str:
+    """An unordered list of already-safe items; ``empty`` (a paragraph) when there are none."""
+    body = "".join(f"<li>{item}</li>" for item in items)
+    return f"<ul>{body}</ul>" if body else (f"<p>{empty}</p>" if empty else "")
 
-    ``kind`` and ``title`` are ours; ``paragraphs`` must already be safe (``text()``).
-    """
-    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
-    return f'<div class="admonition {kind}"><p class="admonition-title">{title}</p>{body}</div>'
+
+def numbered(items: Iterable[str]) -> str:
+    """An ordered list of already-safe items."""
+    return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
 
 
 def table(header: list[str], rows: Iterable[list[str]]) -> str:
-    """A Markdown table from already-safe cells."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines.extend("| " + " | ".join(cells) + " |" for cells in rows)
-    return "\n".join(lines)
+    """A table from already-safe cells."""
+    head = "".join(f"<th>{cell}</th>" for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def admonition(kind: str, title: str, paragraphs: Iterable[str]) -> str:
+    """A Material admonition; ``kind`` and ``title`` are ours, ``paragraphs`` already safe."""
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return f'<div class="admonition {kind}"><p class="admonition-title">{title}</p>{body}</div>'

@@ -14,7 +14,12 @@ that runs the indexer over the built site.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+from generator.site.html_page import HtmlPage, SearchSection
+from generator.site.render import text, title_text
 
 # The search page, and the folder Pagefind writes its bundle to (both under the site root).
 SEARCH_PAGE = "search/index.md"
@@ -27,6 +32,34 @@ EXCLUDE_SELECTORS = (".headerlink", ".chronology-timeline")
 
 class PagefindMissing(Exception):
     """The Pagefind binary is not installed."""
+
+
+def material_search_entries(plugins: Iterable[object]) -> list[dict[str, Any]] | None:
+    """The entry list of Material's search index, when its search plugin is on, else None.
+
+    Generated pages hand their search entries to it directly (see ``html_page``), which
+    spares the plugin parsing their HTML. Anything else (another theme's search, a future
+    Material that stores entries differently) gets None and parses pages as usual.
+    """
+    for plugin in plugins:
+        if not type(plugin).__module__.startswith("material.plugins.search"):
+            continue
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None
+
+
+def search_entries(page_url: str, sections: Iterable[SearchSection]) -> list[dict[str, str]]:
+    """Search index entries for a page's sections, located as the search plugin would."""
+    return [
+        {
+            "location": f"{page_url}#{section.anchor}" if section.anchor else page_url,
+            "title": section.title,
+            "text": section.text,
+        }
+        for section in sections
+    ]
 
 
 def pagefind_executable() -> Path:
@@ -67,8 +100,8 @@ def run_pagefind(site_dir: Path, *, executable: Path) -> str:
     return done.stdout
 
 
-def search_page(title: str = "Search") -> str:
-    """Markdown of the search page: a container and the script that starts Pagefind's UI.
+def search_page(title: str = "Search") -> HtmlPage:
+    """The search page: a container and the script that starts Pagefind's UI.
 
     The script loads the UI itself rather than through a ``<script src>`` tag so that it
     also runs when Material's instant navigation swaps the page in without a reload.
@@ -92,19 +125,9 @@ def search_page(title: str = "Search") -> str:
         " document.head.appendChild(js);"
         "})();"
     )
-    return "\n".join(
-        [
-            "---",
-            f"title: {title}",
-            "search:",
-            "  exclude: true",
-            "---",
-            "",
-            f"# {title}",
-            "",
-            '<div id="chronology-search" data-pagefind-ignore="all"></div>',
-            "",
-            f"<script>{script}</script>",
-            "",
-        ]
+    body = (
+        f'<h1 id="title">{text(title)}</h1>'
+        '<div id="chronology-search" data-pagefind-ignore="all"></div>'
+        f"<script>{script}</script>"
     )
+    return HtmlPage(title_text(title), body, search=[])

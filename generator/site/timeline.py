@@ -1,4 +1,4 @@
-"""The interactive timeline page: its Markdown, its data file and the assets it needs.
+"""The interactive timeline page: its HTML, its data file and the assets it needs.
 
 Pure functions of a :class:`~generator.model.Catalog`; the MkDocs plugin writes what they
 return (``timeline/index.md`` and ``timeline/data.json``) and serves :data:`ASSETS` under
@@ -27,12 +27,13 @@ not follow the ``url`` pattern, its row carries a ninth item: its URL from the s
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterable
 from typing import Any, Protocol
 
 from generator import edtf
 from generator.model import EVENT_TYPES, Catalog, Event
+from generator.site.html_page import HtmlPage
+from generator.site.render import title_text
 
 DATA_VERSION = 1
 
@@ -154,8 +155,8 @@ def _render_fallback(catalog: Catalog, urls: EventUrls) -> str:
     return '<ol class="chronology-timeline__list">' + "".join(items) + "</ol>"
 
 
-def timeline_page(catalog: Catalog, urls: EventUrls, *, title: str = "Timeline") -> str:
-    """Markdown source of ``timeline/index.md``: the controls, the container, the fallback.
+def timeline_page(catalog: Catalog, urls: EventUrls, *, title: str = "Timeline") -> HtmlPage:
+    """The page ``timeline/index.md``: the controls, the container, the fallback.
 
     The script fills the controls from ``data.json``; the fallback list sits in
     ``<noscript>`` so that a 10,000-event page costs nothing to parse when scripts run,
@@ -164,15 +165,8 @@ def timeline_page(catalog: Catalog, urls: EventUrls, *, title: str = "Timeline")
     count = len(catalog.events)
     noun = "event" if count == 1 else "events"
     lines = [
-        "---",
-        f"title: {json.dumps(title)}",
-        "hide:",
-        "  - toc",
-        "---",
-        "",
-        # Raw HTML: a Markdown heading would get the id "timeline" and clash with the container.
+        # Not the id "timeline": that is the container's.
         f'<h1 id="timeline-title">{html.escape(title)}</h1>',
-        "",
         '<div class="chronology-timeline" data-search-exclude>',
         '<form class="chronology-timeline__controls" role="search" hidden'
         ' aria-label="Filter the timeline">',
@@ -211,6 +205,5 @@ def timeline_page(catalog: Catalog, urls: EventUrls, *, title: str = "Timeline")
         f'<div id="timeline" data-src="{DATA_FILE}" data-events="{count}"></div>',
         f"<noscript>{_render_fallback(catalog, urls)}</noscript>",
         "</div>",
-        "",
     ]
-    return "\n".join(lines)
+    return HtmlPage(title_text(title), "\n".join(lines), meta={"hide": ["toc"]})

@@ -21,14 +21,14 @@ API, for the timeline and any other consumer:
   relative to the site root and never starting with '/'. Prefix it with the relative path
   to the root (e.g. '../' from 'timeline/') or with the site URL.
 - ``urls.record(kind, id)`` does the same for a kind name ('events', 'actors', ...).
-- ``urls.doc(kind, id)`` / ``urls.doc_page(name)`` -> the in-memory Markdown file behind a
-  page ('events/<id>.md'); page writers link to these so MkDocs checks every link.
-- ``urls.link(from_doc, to_doc)`` -> the relative Markdown link between two of those files.
+- ``urls.doc(kind, id)`` / ``urls.doc_page(name)`` -> the in-memory file behind a page
+  ('events/<id>.md'), which is how MkDocs names pages.
+- ``urls.href(from_doc, to)`` -> the relative URL a page uses to link to another page (given
+  by its file) or to a site file such as 'events.json'.
 """
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -77,10 +77,11 @@ class Urls:
             return f"types/{_segment(name[5:])}.md"
         return PAGES[name]
 
-    @staticmethod
-    def link(from_doc: str, to_doc: str) -> str:
-        """A relative link from one Markdown file to another, as MkDocs resolves it."""
-        return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+    def href(self, from_doc: str, to: str) -> str:
+        """The relative URL from the page of ``from_doc`` to the page of the file ``to``
+        ('actors/x.md') or to a site file ('events.json')."""
+        target = self.url_of_doc(to) if to.endswith(".md") else to
+        return self.to_root(self.url_of_doc(from_doc)) + target or "./"
 
     # --- site URLs (what a browser or an export sees) ---
 

@@ -294,3 +294,13 @@ def test_hostile_record_text_never_runs(browser_page: BrowserPage, hostile_url: 
         page.goto(hostile_url + path)
         page.wait_for_timeout(200)
         assert page.evaluate("typeof window.__pwned") == "undefined", path
+    # The search index holds the same text: its results show it, never run it.
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("onmouseover", delay=30)
+    page.wait_for_selector(".md-search-result__item")
+    page.hover(".md-search-result__item")
+    page.wait_for_timeout(200)
+    assert "onmouseover" in page.inner_text(".md-search-result")
+    assert page.locator(".md-search-result b[onmouseover], .md-search-result img").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
