@@ -96,15 +96,35 @@ def test_ics_escaping() -> None:
     assert ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
 
 
-def test_ics_folding_respects_octets_and_characters() -> None:
-    line = "SUMMARY:" + "Сергей Лавров " * 20
+@pytest.mark.parametrize(
+    "line",
+    ["SUMMARY:" + "Сергей Лавров " * 20, "SUMMARY:" + "Sergey Lavrov " * 20, "X:" + "a" * 73],
+)
+def test_ics_folding_respects_octets_and_characters(line: str) -> None:
     folded = ics_fold(line)
     parts = folded.encode("utf-8").split(b"\r\n")
     assert parts[-1] == b""
     assert all(len(part) <= 75 for part in parts)
+    assert len(parts[0]) == 75 or len(parts) == 2  # lines are filled, not folded early
     assert all(part.startswith(b" ") for part in parts[1:-1])
     # Unfolding (drop CRLF + one space) gives the line back, no character split.
     assert folded.replace("\r\n ", "").removesuffix("\r\n") == line
+
+
+def test_record_data_matches_dataclasses_asdict(catalog: Catalog) -> None:
+    from dataclasses import asdict
+
+    from generator.site.exports import record_data
+
+    for kind in ("events", "actors", "agreements", "sources"):
+        for record in getattr(catalog, kind).values():
+            assert json.dumps(record_data(record)) == json.dumps(asdict(record))
+
+
+def test_json_export_puts_one_record_per_line(catalog: Catalog, settings: ExportSettings) -> None:
+    lines = export_json(catalog, settings).splitlines()
+    events = [line for line in lines if line.startswith('{"id": ') and '"date_label"' in line]
+    assert len(events) == len(catalog.events)
 
 
 def test_ics_structure(catalog: Catalog, settings: ExportSettings) -> None:
