@@ -50,7 +50,7 @@ class ExportSettings:
 def record_data(record: Any) -> dict[str, Any]:
     """A record (a dataclass, with its claims and flags) as plain JSON-ready data.
 
-    ``dataclasses.asdict`` gives the same result but deep-copies every value, which costs
+    ``dataclasses.asdict`` gives the same JSON but deep-copies every value, which costs
     more than the rest of the JSON export on a large site.
     """
     return {name: _plain(getattr(record, name)) for name in record.__dataclass_fields__}
