@@ -384,3 +384,30 @@ def test_plugin_can_be_disabled(tmp_path: Path) -> None:
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (project / "site/events").exists()
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_cached_navigation_is_the_navigation_each_page_would_draw(
+    tmp_path: Path, directory_urls: bool
+) -> None:
+    sites = {}
+    for cache in (True, False):
+        project = make_project(tmp_path / f"cache-{cache}")
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8").replace(
+            "theme:\n  name: material\n",
+            "theme:\n  name: material\n  features:\n    - navigation.tabs\n",
+        )
+        text += f"      cache_navigation: {str(cache).lower()}\n"
+        text += f"use_directory_urls: {str(directory_urls).lower()}\n"
+        config.write_text(text, encoding="utf-8")
+        result = run_build(project)
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[cache] = project / "site"
+    pages = sorted(path.relative_to(sites[True]) for path in sites[True].rglob("*.html"))
+    assert len(pages) >= 40
+    assert any(str(page).startswith("events/") for page in pages)
+    for page in pages:
+        cached = (sites[True] / page).read_text(encoding="utf-8")
+        assert cached == (sites[False] / page).read_text(encoding="utf-8"), page
+        assert 'class="md-tabs"' in cached or page.name == "404.html", page

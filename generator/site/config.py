@@ -28,6 +28,10 @@ class ChronologyConfig(Config):
     timeline_enabled = c.Type(bool, default=True)
     # JSON, CSV, iCalendar, Atom and TimelineJS exports at the site root.
     exports_enabled = c.Type(bool, default=True)
+    # Render the navigation once per folder of record pages instead of once per page (the
+    # same HTML: a record page is never in the navigation). Turn off if a theme override
+    # makes the navigation depend on the page it is drawn on.
+    cache_navigation = c.Type(bool, default=True)
     # `material`: the theme's search plugin (add `- search` to `plugins`). `pagefind`:
     # index the built site with Pagefind and add a Search page; for large sites, as the
     # browser then fetches only the parts of the index a query needs (needs

@@ -24,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import jinja2
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,6 +39,7 @@ from generator.site.context import Context, Options
 from generator.site.exports import EXPORTS, ExportSettings, build_exports
 from generator.site.generated_page import GeneratedPage
 from generator.site.html_page import HtmlPage
+from generator.site.nav_cache import cache_navigation
 from generator.site.pages import (
     content_problems,
     content_warnings,
@@ -224,6 +226,14 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         elif not rendered.search:
             page.meta["search"] = {"exclude": True}
 
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Draw the navigation once per folder of record pages (see ``nav_cache``)."""
+        if self.config.enabled and self.config.cache_navigation:
+            cache_navigation(env, _is_record_page)
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """With ``search_backend: pagefind``, index the built site."""
         if self._pagefind is None:
@@ -244,6 +254,11 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         if self.config.enabled and self.content_root is not None:
             server.watch(str(self.content_root))
         return server
+
+
+def _is_record_page(page: Any) -> bool:
+    """A page of ours that the navigation does not list."""
+    return isinstance(page, GeneratedPage) and page.file.inclusion.is_not_in_nav()
 
 
 def _asset_files(timeline: ModuleType) -> list[tuple[str, Path]]:

@@ -206,4 +206,5 @@ def timeline_page(catalog: Catalog, urls: EventUrls, *, title: str = "Timeline")
         f"<noscript>{_render_fallback(catalog, urls)}</noscript>",
         "</div>",
     ]
-    return HtmlPage(title_text(title), "\n".join(lines), meta={"hide": ["toc"]})
+    # Out of search: each event is found on its own page, not in this list of them.
+    return HtmlPage(title_text(title), "\n".join(lines), search=[], meta={"hide": ["toc"]})
