@@ -15,6 +15,9 @@ re-run analyses only the articles whose key changed. The key hashes:
 - ``CACHE_VERSION`` and the source of every module that shapes the mentions, so an
   upgrade or a local edit of the extraction code invalidates the cache by itself.
 
+Finding the patterns that could match is most of the cost of a key, so ``keys.json``
+remembers each key under a hash of everything it is computed from.
+
 Writes go through ``store.write_atomic``; an unreadable or malformed entry is a miss.
 Entries are never pruned: delete the folder to reclaim the space.
 """
@@ -24,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, fields
@@ -47,7 +49,16 @@ PACKAGE = Path(__file__).resolve().parent
 # The analysis depends on most of the package, and a hand-kept list of modules goes stale
 # as modules are split: hash every module and data file outside the site renderer. Editing
 # an unrelated module costs one cold run, never a stale entry.
-_NOT_ANALYSIS = ("site/", "cli.py", "records.py", "merge.py", "store.py", "cache.py")
+_NOT_ANALYSIS = (
+    "site/",
+    "cli.py",
+    "records.py",
+    "merge.py",
+    "store.py",
+    "schema_check.py",
+    "yaml_load.py",
+    "cache.py",
+)
 
 
 def _analysis_sources() -> list[Path]:
@@ -88,7 +99,9 @@ def fingerprint(model: str) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-_WHITESPACE = re.compile(r"\s+")
+def _squeeze(text: str) -> str:
+    """text without its whitespace (str.split and regex \\s agree on what that is)."""
+    return "".join(text.split())
 
 
 class Patterns:
@@ -96,11 +109,12 @@ class Patterns:
 
     def __init__(self, actors: Iterable[Mapping[str, Any]]) -> None:
         self.patterns = actor_patterns(actors)
-        self._squeezed = [_WHITESPACE.sub("", str(p["pattern"])) for p in self.patterns]
+        self._squeezed = [_squeeze(str(p["pattern"])) for p in self.patterns]
+        self.digest = hashlib.sha256(json.dumps(self.patterns, sort_keys=True).encode()).hexdigest()
 
     def relevant(self, text: str) -> list[dict[str, Any]]:
         """The patterns that may match in text, in the ruler's order."""
-        squeezed = _WHITESPACE.sub("", text)
+        squeezed = _squeeze(text)
         return [p for p, s in zip(self.patterns, self._squeezed, strict=True) if s in squeezed]
 
 
@@ -111,6 +125,13 @@ def article_key(
     anchor = anchor_date(article.published, today=today).isoformat()
     relevant = json.dumps(patterns.relevant(article.text), sort_keys=True)
     parts = [common, relevant, article.published or "", anchor, article.text]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _key_inputs(common: str, article: Article, patterns: Patterns, today: dt.date) -> str:
+    """A hash of everything article_key depends on, all the patterns instead of the relevant."""
+    anchor = anchor_date(article.published, today=today).isoformat()
+    parts = [common, patterns.digest, article.published or "", anchor, article.text]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -128,7 +149,7 @@ def mention_from_json(data: Mapping[str, Any], *, source: str) -> Mention:
     Raises KeyError, TypeError or ValueError on data of another shape."""
     from generator.mentions import Mention
 
-    names = {f.name for f in fields(Mention)}
+    names = _mention_fields()
     if set(data) != names:
         raise ValueError(f"fields {sorted(set(data) ^ names)} differ")
     values = dict(data)
@@ -138,6 +159,13 @@ def mention_from_json(data: Mapping[str, Any], *, source: str) -> Mention:
     values["lemmas"] = frozenset(data["lemmas"])
     values["references"] = [(str(kind), str(date)) for kind, date in data["references"]]
     return Mention(**values)
+
+
+@cache
+def _mention_fields() -> frozenset[str]:
+    from generator.mentions import Mention
+
+    return frozenset(f.name for f in fields(Mention))
 
 
 class MentionCache:
@@ -163,17 +191,31 @@ class MentionCache:
         self.warn = warn
         self.hits = 0
         self._keys: dict[tuple[str, str | None], str] = {}
+        self._index = folder / "keys.json"
+        self._known = self._read_index()
+        self._used: dict[str, str] = {}
         self._writer: ThreadPoolExecutor | None = None
         self._pending: list[Future[None]] = []
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def _read_index(self) -> dict[str, str]:
+        try:
+            index = json.loads(self._index.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return {}
+        return index if isinstance(index, dict) else {}
+
     def key(self, article: Article) -> str:
         """The key of an article's mentions."""
         memo = (article.text, article.published)  # get, then put: one computation
         if memo not in self._keys:
-            self._keys[memo] = article_key(self.common, article, self.patterns, today=self.today)
+            inputs = _key_inputs(self.common, article, self.patterns, self.today)
+            key = self._known.get(inputs)
+            if not isinstance(key, str):
+                key = article_key(self.common, article, self.patterns, today=self.today)
+            self._keys[memo] = self._used[inputs] = key
         return self._keys[memo]
 
     def get(self, article: Article) -> list[Mention] | None:
@@ -195,12 +237,19 @@ class MentionCache:
         text = json.dumps(
             {"key": key, "mentions": [mention_to_json(m) for m in mentions]}, ensure_ascii=False
         )
+        self._submit(self._path(key), text)
+
+    def _submit(self, path: Path, text: str) -> None:
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache")
-        self._pending.append(self._writer.submit(write_atomic, self._path(key), text))
+        self._pending.append(self._writer.submit(write_atomic, path, text))
 
     def close(self) -> None:
-        """Wait for the writes; a failed write is a warning (the next run misses), not an error."""
+        """Write the keys this run used, wait for the writes; a failed write is a warning
+        (the next run misses), not an error."""
+        if self._used != self._known:
+            self._submit(self._index, json.dumps(self._used, sort_keys=True))
+            self._known = dict(self._used)
         failed = [f.exception() for f in self._pending if f.exception() is not None]
         self._pending.clear()
         if self._writer is not None:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from generator import edtf, gazetteer
@@ -83,8 +84,12 @@ def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 
 def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
     """Jaccard weighted by inverse mention frequency: shared rare words count, 'say' not."""
-    union = sum(idf.get(w, _MAX_IDF) for w in a | b)
-    return sum(idf.get(w, _MAX_IDF) for w in a & b) / union if union else 0.0
+    shared = a & b
+    if not shared:
+        return 0.0  # most pairs: no need to weigh the union
+    # The sums run over the sets in their own order, as floats must to give the same result.
+    union = sum(map(idf.get, a | b, repeat(_MAX_IDF)))
+    return sum(map(idf.get, shared, repeat(_MAX_IDF))) / union if union else 0.0
 
 
 _MAX_IDF = 3.0
@@ -174,42 +179,62 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
             clusters.append(Cluster([mention]))
         else:
             best.mentions.append(mention)
-    for mention in suspicious:
-        _place_suspicious(mention, clusters, idf)
+    _place_suspicious(suspicious, clusters, idf)
     return clusters
 
 
-def _place_suspicious(mention: Mention, clusters: list[Cluster], idf: Mapping[str, float]) -> None:
-    """A date told as past but after publication: attach it, flagged, to the event it slips from."""
-    best, best_score = None, 0.15
-    for cluster in clusters:
-        for other in cluster.mentions:
-            if _one_field_apart(mention.date, other.date) or _same_date(mention.date, other.date):
-                shared = len(mention.lemmas & other.lemmas)
-                score = (
-                    similarity(mention, other, idf)
-                    + 0.05 * shared
-                    + 0.1 * (mention.type == other.type != "other")
-                    if _types_fit(mention.type, other.type)
-                    else 0.0
-                )
-                if score >= best_score:
-                    best, best_score = cluster, score
-    if best is None:
-        clusters.append(
-            Cluster(
-                [mention],
-                [
-                    {
-                        "code": "date-after-publication",
-                        "message": f"{mention.source} tells this in the past tense but dates it "
-                        f"{mention.date}, after its publication ({mention.published}).",
-                    }
-                ],
-            )
-        )
-        return
-    best.mentions.append(mention)
+def _place_suspicious(
+    mentions: list[Mention], clusters: list[Cluster], idf: Mapping[str, float]
+) -> None:
+    """Dates told as past but after publication: attach each, flagged, to the event it slips from.
+
+    Whether a mention is a candidate depends on its date alone, so the candidates are
+    found through an index of where each date occurs, in cluster then mention order: the
+    order of a scan of every mention, which decides between equal scores.
+    """
+    where: dict[str, list[tuple[int, int]]] = {}
+    for number, cluster in enumerate(clusters):
+        for position, other in enumerate(cluster.mentions):
+            where.setdefault(other.date, []).append((number, position))
+    for mention in mentions:
+        best, best_score = None, 0.15
+        for number, position in _slip_candidates(mention.date, where):
+            score = _slip_score(mention, clusters[number].mentions[position], idf)
+            if score >= best_score:
+                best, best_score = number, score
+        if best is None:
+            best = len(clusters)
+            clusters.append(Cluster([], [_after_publication(mention)]))
+        where.setdefault(mention.date, []).append((best, len(clusters[best].mentions)))
+        clusters[best].mentions.append(mention)
+
+
+def _slip_candidates(
+    date: str, where: Mapping[str, list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    """Where the mentions are whose date this one may have slipped from, in scan order."""
+    dates = [d for d in where if _one_field_apart(date, d) or _same_date(date, d)]
+    return sorted(place for d in dates for place in where[d])
+
+
+def _slip_score(mention: Mention, other: Mention, idf: Mapping[str, float]) -> float:
+    """How well a suspicious mention fits another: similarity, shared words, the same type."""
+    if not _types_fit(mention.type, other.type):
+        return 0.0
+    shared = len(mention.lemmas & other.lemmas)
+    return (
+        similarity(mention, other, idf)
+        + 0.05 * shared
+        + 0.1 * (mention.type == other.type != "other")
+    )
+
+
+def _after_publication(mention: Mention) -> dict[str, str]:
+    return {
+        "code": "date-after-publication",
+        "message": f"{mention.source} tells this in the past tense but dates it "
+        f"{mention.date}, after its publication ({mention.published}).",
+    }
 
 
 def _choose_date(cluster: Cluster) -> str:

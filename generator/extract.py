@@ -24,7 +24,8 @@ from generator.ingest import Article, read_articles, resolve_years
 from generator.mentions import Mention, resolve_mentions
 from generator.model import KINDS
 from generator.nlp import BATCH_SIZE, batches, model_name
-from generator.store import load_yaml, write_atomic
+from generator.store import write_atomic
+from generator.yaml_load import load_yaml
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -76,22 +77,35 @@ def editor_actors(content_dir: Path, state_dir: Path | None = None) -> list[dict
         if file.name.startswith("."):
             continue  # write_atomic's temporary files, editors' lock and backup files
         try:
-            data = load_yaml(file.read_text(encoding="utf-8"))
+            text = file.read_text(encoding="utf-8")
+            base = _generated_text(file.name, state_dir)
+            if text == base:
+                continue  # the generated text as it was: not edited, and no need to parse it
+            data = load_yaml(text)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
-        if isinstance(data, dict) and "id" in data and _edited(data, file.name, state_dir):
+        if isinstance(data, dict) and "id" in data and _edited(data, base):
             actors.append(data)
     return actors
 
 
-def _edited(data: dict[str, Any], name: str, state_dir: Path | None) -> bool:
-    """True when no generated version exists or the record differs from it."""
+def _generated_text(name: str, state_dir: Path | None) -> str | None:
+    """The text of an actor record as last generated; None without one."""
     if state_dir is None:
-        return True
-    base = state_dir / "actors" / name
+        return None
     try:
-        return bool(load_yaml(base.read_text(encoding="utf-8")) != data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return (state_dir / "actors" / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _edited(data: dict[str, Any], base: str | None) -> bool:
+    """True when no generated version exists or the record differs from it."""
+    if base is None:
+        return True
+    try:
+        return bool(load_yaml(base) != data)
+    except yaml.YAMLError:
         return True
 
 
@@ -158,6 +172,7 @@ def run_extraction(
         inputs_key = _inputs_key(articles, cache, known)
         previous = None if missing else last_run(cache_dir, inputs_key, content_dir, state_dir)
         if previous is not None:
+            cache.close()
             return Extraction(
                 {kind: [] for kind in KINDS},
                 warnings,

@@ -26,7 +26,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from generator.store import dump_record, load_yaml
+from generator.store import dump_record
+from generator.yaml_load import load_yaml
 
 _MISSING: Any = object()
 

@@ -12,20 +12,28 @@ default, mirroring content/'s layout). That base tells an edit from an extractio
 - a file the editor broke (invalid YAML) is left alone and reported.
 
 Files are written through ``store.write_atomic``; an untouched file is never rewritten.
+A re-run mostly produces the records of the last one: their YAML is then taken from the
+state folder instead of being dumped again (see `_Dumps`).
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.merge import merge_record, update_yaml_text
+import yaml
+
+from generator import store
 from generator.model import KINDS
 from generator.slugs import slugify
-from generator.store import REFERENCES, dump_record, load_yaml, parse_record, write_atomic
+from generator.store import REFERENCES, dump_record, parse_record, write_atomic
+from generator.yaml_load import load_yaml
 
 # Sources first: a run cut short leaves fewer references to records not yet written.
 _WRITE_ORDER = ("sources", "actors", "agreements", "events")
@@ -74,6 +82,7 @@ def sync_records(
     deleted = {kind: _ids(state_dir / kind) - _ids(content_dir / kind) for kind in KINDS}
     theirs = _drop_references(theirs, deleted)
     report = SyncReport()
+    dumps = _Dumps(state_dir)
     for kind in _WRITE_ORDER:
         seen: set[str] = set()
         for record in theirs.get(kind, []):
@@ -85,9 +94,10 @@ def sync_records(
                 report.conflicts.append(f"{kind}/{record_id}: extracted twice, second ignored")
                 continue
             seen.add(record_id)
-            _sync_one(kind, record_id, record, content_dir, state_dir, report)
+            _sync_one(kind, record_id, record, content_dir, state_dir, report, dumps)
         for record_id in sorted((_ids(state_dir / kind) & _ids(content_dir / kind)) - seen):
             report.orphaned.append(f"{kind}/{record_id}")
+    dumps.save()
     return report
 
 
@@ -98,11 +108,12 @@ def _sync_one(
     content_dir: Path,
     state_dir: Path,
     report: SyncReport,
+    dumps: _Dumps,
 ) -> None:
     name = f"{kind}/{record_id}"
-    generated_text = dump_record(record)
     state_path = state_dir / kind / f"{record_id}.yml"
     state_text = _read_text(state_path)
+    generated_text = dumps.text(record, state_text)
     content_path = _content_path(content_dir / kind, record_id)
     text = _read_text(content_path)
     if text is None and content_path.exists():
@@ -130,6 +141,62 @@ def _sync_one(
         write_atomic(state_path, generated_text)
 
 
+class _Dumps:
+    """``dump_record`` remembered from the last run, whose YAML the state folder holds.
+
+    A file in the state folder maps each record's fingerprint to the hash of its YAML. The
+    fingerprint hashes the record's ``repr``, which keeps key order and tells 1 from 1.0
+    and True; the state file's text is taken only when its hash is the remembered one.
+    A change to the store module or to PyYAML (`_dump_stamp`) forgets everything.
+    """
+
+    def __init__(self, state_dir: Path) -> None:
+        self.path = state_dir / _DUMPS
+        self.known = self._load()
+        self.seen: dict[str, str] = {}
+
+    def _load(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("stamp") != _dump_stamp():
+            return {}
+        dumps = data.get("dumps")
+        return dumps if isinstance(dumps, dict) else {}
+
+    def text(self, record: Mapping[str, Any], state_text: str | None) -> str:
+        """dump_record(record): state_text when that is what it gave last time."""
+        key = _digest(repr(record))
+        if state_text is not None and self.known.get(key) == _digest(state_text):
+            text = state_text
+        else:
+            text = dump_record(record)
+        self.seen[key] = _digest(text)
+        return text
+
+    def save(self) -> None:
+        """Keep this run's fingerprints for the next one (when they changed)."""
+        if self.seen != self.known:
+            data = {"stamp": _dump_stamp(), "dumps": self.seen}
+            write_atomic(self.path, json.dumps(data, sort_keys=True))
+
+
+_DUMPS = ".dumps.json"  # dot-prefixed: never taken for a record
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@cache
+def _dump_stamp() -> str:
+    """What dump_record's output depends on besides the record: its code and PyYAML's."""
+    libyaml = yaml._yaml.get_version_string() if yaml.__with_libyaml__ else ""
+    versions = f"{yaml.__version__} {libyaml}".encode()
+    return hashlib.sha256(Path(store.__file__).read_bytes() + versions).hexdigest()
+
+
 @dataclass
 class _Outcome:
     status: str  # "updated", "unchanged", or "broken": not merged, the state is kept
@@ -148,6 +215,9 @@ def _merge_file(
         _, problems = parse_record(text, kind=kind, path=str(path))
         reason = "; ".join(str(problem) for problem in problems) or "cannot be read as YAML"
         return _Outcome("broken", [f"not merged, fix the file first: {reason}"])
+    # ruamel.yaml loads only for a file that needs merging, which a re-run seldom has.
+    from generator.merge import merge_record, update_yaml_text
+
     base = _load_state(state_text)
     result = merge_record(base, ours, load_yaml(generated_text))
     if result.data == ours:
@@ -223,7 +293,8 @@ def remap_merged_actors(
     An actor the extraction produces that is not in content/actors, but whose id or name
     is the name or an alias of exactly one actor there, is that actor: an editor merged
     it (deleted it and added its name to the other's aliases). Its record is dropped and
-    every reference to it is replaced by the kept actor's id. Returns a new mapping.
+    every reference to it is replaced by the kept actor's id. Returns a new mapping: of
+    copies of the records when an actor was remapped, else of the records given.
     """
     index: dict[str, set[str]] = {}
     existing: set[str] = set()
@@ -235,13 +306,13 @@ def remap_merged_actors(
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        loaded, _ = parse_record(text, kind="actors", path=str(path))
-        if loaded is None:
+        data = _actor_data(text, path)
+        if data is None:
             continue
-        actor_id = str(loaded.data.get("id") or path.stem)
+        actor_id = str(data.get("id") or path.stem)
         existing.add(actor_id)
-        names = [actor_id, str(loaded.data.get("name") or "")]
-        names += [str(alias) for alias in loaded.data.get("aliases") or () if alias]
+        names = [actor_id, str(data.get("name") or "")]
+        names += [str(alias) for alias in data.get("aliases") or () if alias]
         for name in names:
             for key in _name_keys(name) if name else ():
                 index.setdefault(key, set()).add(actor_id)
@@ -261,9 +332,9 @@ def remap_merged_actors(
         if len(candidates) == 1:
             mapping[actor_id] = candidates.pop()
 
-    result = {kind: copy.deepcopy(list(records)) for kind, records in generated.items()}
     if not mapping:
-        return result
+        return {kind: list(records) for kind, records in generated.items()}
+    result = {kind: copy.deepcopy(list(records)) for kind, records in generated.items()}
     result["actors"] = [a for a in result.get("actors", []) if str(a.get("id")) not in mapping]
     for kind, names in fields.items():
         for item in result.get(kind, []):
@@ -271,6 +342,20 @@ def remap_merged_actors(
                 if item.get(name):
                     item[name] = _unique(mapping.get(str(ref), ref) for ref in item[name])
     return result
+
+
+def _actor_data(text: str, path: Path) -> dict[str, Any] | None:
+    """The fields of an actor record, None when it is not a mapping.
+
+    What parse_record reads, without checking the schema: libyaml, and PyYAML only for a
+    text libyaml refuses.
+    """
+    try:
+        data = load_yaml(text)
+    except yaml.YAMLError:
+        loaded, _ = parse_record(text, kind="actors", path=str(path))
+        data = None if loaded is None else loaded.data
+    return data if isinstance(data, dict) else None
 
 
 def _unique(items: Iterable[Any]) -> list[Any]:

@@ -4,9 +4,9 @@ Loading is two-phase: every file is parsed and checked against its JSON Schema, 
 reference between records is resolved. All problems are collected and reported together
 as ``path:line: field: message``, with the line taken from the YAML node marks.
 
-Loading is built for thousands of records: libyaml parses, a quick check compiled from
-each schema clears valid records (jsonschema only words what is wrong), and a record's
-lines are found only when it has a problem to report.
+Loading is built for thousands of records: libyaml parses (``yaml_load``), a quick check
+compiled from each schema clears valid records (``schema_check``; jsonschema only words
+what is wrong), and a record's lines are found only when it has a problem to report.
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import json
-import numbers
 import os
-import re
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -30,6 +28,8 @@ import yaml
 
 from generator import edtf
 from generator.model import KINDS, Catalog, build_catalog
+from generator.schema_check import QuickCheck, compile_quick_check
+from generator.yaml_load import field_lines, parse_document
 
 SCHEMA_NAMES = {
     "events": "event",
@@ -82,11 +82,7 @@ class LoadedRecord:
 
         Most records have no problem to report, so most never pay for their lines.
         """
-        lines: dict[tuple[Any, ...], int] = {}
-        node = _parse_document(self.text)[0]
-        if node is not None:
-            _node_lines(node, (), lines)
-        return lines
+        return field_lines(parse_document(self.text)[0])
 
     def line_of(self, path: Iterable[Any]) -> int:
         """The line of the deepest known node on a field path (1-based)."""
@@ -94,23 +90,6 @@ class LoadedRecord:
         while key and key not in self.lines:
             key = key[:-1]
         return self.lines.get(key, 1)
-
-
-class _RecordLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the strings people wrote (2020-11 must stay 2020-11)."""
-
-
-_RecordLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _FastRecordLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The same with libyaml when it is there."""
-
-
-_FastRecordLoader.yaml_implicit_resolvers = _RecordLoader.yaml_implicit_resolvers
 
 
 class ContentError(Exception):
@@ -135,177 +114,15 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(schema)  # type: ignore[no-any-return]
 
 
-_Check = Callable[[Any], bool]
-
-
-def _anything(value: Any) -> bool:
-    return True
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Number) and not isinstance(value, bool)
-
-
-def _distinct_strings(value: Any) -> bool:
-    if not isinstance(value, list):
-        return True
-    return all(isinstance(item, str) for item in value) and len(set(value)) == len(value)
-
-
-# jsonschema's own type tests (jsonschema/_types.py); an "integer" 1.0 is left to it.
-_TYPES: dict[str, _Check] = {
-    "array": lambda v: isinstance(v, list),
-    "boolean": lambda v: isinstance(v, bool),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "null": lambda v: v is None,
-    "number": _is_number,
-    "object": lambda v: isinstance(v, dict),
-    "string": lambda v: isinstance(v, str),
-}
-
-_ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "title", "description", "examples"})
-
-
-def _every(tests: Iterable[_Check | None]) -> list[_Check] | None:
-    # None as soon as one part cannot be checked quickly: then nothing can.
-    listed = []
-    for test in tests:
-        if test is None:
-            return None
-        listed.append(test)
-    return listed
-
-
-def _quick_type(names: Any) -> _Check | None:
-    tests = _every(map(_TYPES.get, [names] if isinstance(names, str) else names))
-    if tests is None:
-        return None
-    return tests[0] if len(tests) == 1 else lambda v: any(test(v) for test in tests)
-
-
-def _quick_pattern(pattern: str) -> _Check:
-    search = re.compile(pattern).search
-    return lambda v: not isinstance(v, str) or search(v) is not None
-
-
-def _quick_enum(values: list[Any]) -> _Check:
-    # Only a string among string values is decided here; anything else goes to jsonschema.
-    strings = frozenset(value for value in values if isinstance(value, str))
-    return lambda v: isinstance(v, str) and v in strings
-
-
-def _quick_properties(properties: dict[str, Any]) -> _Check | None:
-    listed = _every(map(_quick_check, properties.values()))
-    if listed is None:
-        return None
-    tests = dict(zip(properties, listed, strict=True))
-
-    def check(value: Any) -> bool:
-        if isinstance(value, dict):
-            for name, item in value.items():
-                test = tests.get(name)
-                if test is not None and not test(item):
-                    return False
-        return True
-
-    return check
-
-
-def _quick_items(schema: Any) -> _Check | None:
-    test = _quick_check(schema)
-    if test is None:
-        return None
-
-    def check(value: Any) -> bool:
-        if isinstance(value, list):
-            for item in value:
-                if not test(item):
-                    return False
-        return True
-
-    return check
-
-
-def _quick_any_of(schemas: list[Any]) -> _Check | None:
-    tests = _every(map(_quick_check, schemas))
-    return None if tests is None else lambda v: any(test(v) for test in tests)
-
-
-# What each keyword our schemas use requires, as jsonschema/_keywords.py tests it.
-_KEYWORDS: dict[str, Callable[[Any], _Check | None]] = {
-    "type": _quick_type,
-    "enum": _quick_enum,
-    "pattern": _quick_pattern,
-    "minLength": lambda n: lambda v: not isinstance(v, str) or not len(v) < n,
-    "minItems": lambda n: lambda v: not isinstance(v, list) or not len(v) < n,
-    "minimum": lambda m: lambda v: not (_is_number(v) and v < m),
-    "maximum": lambda m: lambda v: not (_is_number(v) and v > m),
-    "uniqueItems": lambda unique: _distinct_strings if unique else _anything,
-    "required": lambda names: lambda v: not isinstance(v, dict) or all(n in v for n in names),
-    "properties": _quick_properties,
-    "additionalProperties": lambda allowed: _anything if allowed is True else None,
-    "items": _quick_items,
-    "anyOf": _quick_any_of,
-}
-
-
-def _quick_check(schema: Any) -> _Check | None:
-    """A check that is True only for an instance jsonschema finds nothing wrong with.
-
-    False means "ask jsonschema", which also words the errors. None when the schema uses a
-    keyword, or a form of one, that the check does not know.
-    """
-    if schema is True:
-        return _anything
-    if not isinstance(schema, dict):
-        return None
-    tests = _every(
-        _KEYWORDS[keyword](value) if keyword in _KEYWORDS else None
-        for keyword, value in schema.items()
-        if keyword not in _ANNOTATIONS
-    )
-    if tests is None:
-        return None
-
-    def check(value: Any) -> bool:
-        for test in tests:  # noqa: SIM110 - twice as fast as all() over a generator
-            if not test(value):
-                return False
-        return True
-
-    return check
-
-
 @cache
-def _quick_validator(kind: str) -> _Check | None:
-    schema = schema_for(kind)
-    if jsonschema.validators.validator_for(schema) is not jsonschema.Draft202012Validator:
-        return None
-    return _quick_check(schema)
-
-
-def _node_lines(node: yaml.Node, prefix: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
-    out[prefix] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = (*prefix, key_node.value)
-            out[key] = key_node.start_mark.line + 1
-            _node_lines(value_node, key, out)
-            out[key] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _node_lines(item, (*prefix, index), out)
-
-
-def load_yaml(text: str) -> Any:
-    """Parse YAML the way records are read: safe, and dates kept as the strings people wrote."""
-    return yaml.load(text, Loader=_FastRecordLoader)  # noqa: S506 - a SafeLoader subclass
+def _quick_validator(kind: str) -> QuickCheck | None:
+    return compile_quick_check(schema_for(kind))
 
 
 def parse_record(text: str, *, kind: str, path: str) -> tuple[LoadedRecord | None, list[Problem]]:
     """Parse one record's YAML and check it against its schema and date rules."""
     try:
-        data = _parse_document(text)[1]
+        data = parse_document(text)[1]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -315,64 +132,6 @@ def parse_record(text: str, *, kind: str, path: str) -> tuple[LoadedRecord | Non
         return None, [Problem(path, 1, "", "expected a mapping of fields (key: value)")]
     record = LoadedRecord(kind=kind, path=path, data=data, text=text)
     return record, _schema_problems(record)
-
-
-def _parse_document(text: str) -> tuple[Any, Any]:
-    """The document's node and data, parsed by libyaml (the same data and line marks, several
-    times faster); a file it rejects is parsed again by PyYAML, whose syntax errors we report.
-    """
-    try:
-        return _parse_with(_FastRecordLoader, text)
-    except yaml.YAMLError:
-        return _parse_with(_RecordLoader, text)
-
-
-def _parse_with(loader_class: Any, text: str) -> tuple[Any, Any]:
-    # (node, data) of the single document; (None, None) for an empty one.
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, None
-        try:
-            return node, _plain_data(loader, node, set(), 0)
-        except _NotPlain:
-            # PyYAML's constructor also folds merge keys (<<) into the node: lines come after.
-            return node, loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
-class _NotPlain(Exception):
-    """A node left to PyYAML's constructor: an alias, a merge key, a tag records do not use."""
-
-
-_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
-_PLAIN_SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null"))
-
-
-def _plain_data(loader: Any, node: yaml.Node, seen: set[int], depth: int) -> Any:
-    # What SafeConstructor builds, without the bookkeeping per node that took a third of the
-    # time spent in YAML.
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR:
-            return node.value
-        if node.tag in _PLAIN_SCALARS:
-            return loader.yaml_constructors[node.tag](loader, node)
-        raise _NotPlain
-    if id(node) in seen or depth > 100:  # an alias, or deeper than this recursion should go
-        raise _NotPlain
-    seen.add(id(node))
-    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-        return [_plain_data(loader, item, seen, depth + 1) for item in node.value]
-    if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
-        raise _NotPlain
-    mapping = {}
-    for key, value in node.value:
-        if not isinstance(key, yaml.ScalarNode) or key.tag != _STR:
-            raise _NotPlain
-        mapping[key.value] = _plain_data(loader, value, seen, depth + 1)
-    return mapping
 
 
 def _schema_problems(record: LoadedRecord) -> list[Problem]:
@@ -414,11 +173,16 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return f"unknown value {error.instance!r}; expected one of: {allowed}"
-    if error.validator == "pattern" and error.absolute_path and str(error.absolute_path[-1]) in (
-        "date",
-        "end",
-        "effective",
-        "published",
+    if (
+        error.validator == "pattern"
+        and error.absolute_path
+        and str(error.absolute_path[-1])
+        in (
+            "date",
+            "end",
+            "effective",
+            "published",
+        )
     ):
         return f"expected an ISO date (2020, 2020-11 or 2020-11-09), got {error.instance!r}"
     if error.validator == "required":

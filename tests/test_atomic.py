@@ -17,7 +17,8 @@ import pytest
 from generator import store
 from generator.model import KINDS
 from generator.records import sync_records
-from generator.store import check_references, load_yaml, read_content, schema_for, write_atomic
+from generator.store import check_references, read_content, schema_for, write_atomic
+from generator.yaml_load import load_yaml
 
 # Run in a child process: builds a large extraction (its titles and aliases change with
 # the round, so every round rewrites every record), prints "syncing", then syncs.

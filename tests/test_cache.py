@@ -141,6 +141,35 @@ def test_put_then_get_is_a_hit(tmp_path: Path) -> None:
     assert reader.hits == 1
 
 
+def test_a_key_is_remembered_and_not_worked_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer = _cache(tmp_path)
+    key = writer.key(_article())
+    writer.close()
+
+    def relevant(self: Patterns, text: str) -> list[dict[str, Any]]:
+        raise AssertionError("the patterns were searched again")
+
+    monkeypatch.setattr(Patterns, "relevant", relevant)
+    assert _cache(tmp_path).key(_article()) == key
+
+
+def test_a_remembered_key_serves_only_the_same_patterns_and_anchor(tmp_path: Path) -> None:
+    undated = _article(published=None)
+    writer = _cache(tmp_path)
+    writer.key(_article())
+    writer.key(undated)
+    writer.close()
+    with_alias = {**LAVROV, "aliases": ["Lavrov"]}
+    other = MentionCache(tmp_path, fingerprint("m"), Patterns([with_alias]), today=TODAY)
+    assert other.key(_article()) == _key(_article(), model="m", actors=[with_alias])
+    later = TODAY + dt.timedelta(days=1)
+    next_day = MentionCache(tmp_path, fingerprint("m"), Patterns([LAVROV]), today=later)
+    expected = article_key(fingerprint("m"), undated, Patterns([LAVROV]), today=later)
+    assert next_day.key(undated) == expected
+
+
 def test_no_mentions_is_a_hit_too(tmp_path: Path) -> None:
     writer = _cache(tmp_path)
     writer.put(_article(), [])

@@ -131,3 +131,19 @@ def test_rare_shared_words_weigh_more_than_common_ones() -> None:
     together = [c for c in clusters if {m.source for m in c.mentions} >= {"a", "b"}]
     assert together
     assert not any({m.source for m in c.mentions} >= {"c", "d"} for c in clusters)
+
+
+def test_impossible_date_with_equal_candidates_joins_the_last_in_cluster_order() -> None:
+    # Three events its date may have slipped from, each sharing two of its words: equal
+    # scores (filler mentions make every word weigh exactly 3.0), so the order in which
+    # the candidates are weighed decides, as it must from one run to the next.
+    filler = [
+        _mention(f"f{n}", f"{1950 + n}-02-03", f"filler{n} words{n}", [], kind="other")
+        for n in range(45)
+    ]
+    first = _mention("a", "2021-01-11", "alpha beta ponder", [])
+    second = _mention("b", "2021-11-01", "gamma delta quorum", [])
+    third = _mention("c", "2021-01-11", "epsilon zeta rumour", [])
+    wrong = _mention("d", "2021-11-11", "alpha beta gamma delta epsilon zeta", [], confidence=0.3)
+    clusters = cluster_mentions([first, second, third, *filler, wrong])
+    assert [c.sources for c in clusters[:3]] == [{"a"}, {"b"}, {"c", "d"}]

@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from generator import records
 from generator.records import SyncReport, remap_merged_actors, sync_records
-from generator.store import check_references, dump_record, load_yaml, read_content
+from generator.store import check_references, dump_record, read_content
+from generator.yaml_load import load_yaml
 
 
 def _generated() -> dict[str, list[dict[str, Any]]]:
@@ -513,6 +515,36 @@ def test_state_holds_what_was_generated_not_the_merge(tmp_path: Path) -> None:
 
     state = tmp_path / "state" / "events" / "2020-11-09-ceasefire.yml"
     assert state.read_text() == dump_record(event)
+
+
+def test_a_record_generated_as_last_time_is_not_dumped_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _sync(tmp_path, _generated())
+    generated = _generated()
+    _find(generated, "events", "2020-11-09-ceasefire")["summary"] = "Changed."
+    dumped: list[str] = []
+
+    def counted(record: dict[str, Any]) -> str:
+        dumped.append(record["id"])
+        return dump_record(record)
+
+    monkeypatch.setattr(records, "dump_record", counted)
+    report = _sync(tmp_path, generated)
+
+    assert dumped == ["2020-11-09-ceasefire"]
+    assert report.updated == ["events/2020-11-09-ceasefire"]
+    assert _data(tmp_path, "events", "2020-11-09-ceasefire")["summary"] == "Changed."
+
+
+def test_a_state_file_changed_by_hand_is_not_taken_for_the_generated_text(tmp_path: Path) -> None:
+    _sync(tmp_path, _generated())
+    state = tmp_path / "state" / "events" / "2020-11-09-ceasefire.yml"
+    state.write_text(state.read_text() + "# touched\n")
+
+    _sync(tmp_path, _generated())
+
+    assert state.read_text() == dump_record(_find(_generated(), "events", "2020-11-09-ceasefire"))
 
 
 def test_record_no_longer_extracted_is_left_in_content_and_reported(tmp_path: Path) -> None:

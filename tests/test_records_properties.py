@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.records import sync_records
-from generator.store import REFERENCES, check_references, dump_record, load_yaml, read_content
+from generator.store import REFERENCES, check_references, dump_record, read_content
+from generator.yaml_load import load_yaml
 
 Records = dict[str, list[dict[str, Any]]]
 

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from generator import store
-from generator.model import ACTOR_KINDS, KINDS
-from generator.store import ContentError, load_catalog, load_yaml, read_content, schema_for
+from generator.model import ACTOR_KINDS
+from generator.store import ContentError, load_catalog, read_content
 from generator.synthetic import write_synthetic_content
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content"
@@ -324,124 +320,3 @@ def test_valid_records_never_reach_jsonschema(tmp_path: Path) -> None:
             quick = store._quick_validator(kind)
             assert quick is not None
             assert all(quick(record.data) for record in loaded), kind
-
-
-VALID = {kind: load_yaml(min((FIXTURES / kind).glob("*.yml")).read_text()) for kind in KINDS}
-# Values near the edges of what the schemas allow, often enough to hit each keyword.
-EDGES = ["", "x", "russia", "2020", "2020-13", "2020-11-09/2021", "meeting", "person", "0" * 64]
-EDGES += [None, True, -1, 0, 0.5, 1, 1.5, [], ["x", "x"], ["x", ""], [{"source": "x"}]]
-VALUES = st.recursive(
-    st.sampled_from(EDGES) | st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: (
-        st.lists(inner, max_size=3)
-        | st.dictionaries(st.sampled_from(["source", "quote", "date", "code", "message"]), inner)
-    ),
-    max_leaves=6,
-)
-
-
-@st.composite
-def _changed_records(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
-    kind = draw(st.sampled_from(KINDS))
-    fields = st.sampled_from(sorted(schema_for(kind)["properties"]))
-    changes = draw(st.dictionaries(fields, VALUES, max_size=2))
-    removed = draw(st.sets(fields, max_size=1))
-    data = {**VALID[kind], **changes}
-    return kind, {name: value for name, value in data.items() if name not in removed}
-
-
-@settings(max_examples=500, deadline=None)
-@given(_changed_records())
-def test_the_quick_check_never_passes_what_jsonschema_rejects(
-    changed: tuple[str, dict[str, Any]],
-) -> None:
-    kind, data = changed
-    quick = store._quick_validator(kind)
-    assert quick is not None
-    if quick(data):
-        assert list(store._validator(kind).iter_errors(data)) == []
-
-
-def _edge_values() -> list[Any]:
-    scalars = ["", "x", "russia", "2020", "2020-13", "2020-11-09/2021", "meeting", "person"]
-    scalars += ["0" * 64, None, True, False, -1, 0, 0.5, 1, 1.5, float("nan")]
-    nested: list[Any] = [[], ["x", "x"], ["x", "y"], {}]
-    for value in scalars:
-        nested += [
-            [value],
-            {"source": "x", "quote": value},
-            [{"source": "x", "quote": value}],
-            [{"source": value, "quote": "q"}],
-            [{"source": "x", "quote": "q", "date": value}],
-            [{"code": value, "message": "m"}],
-        ]
-    return scalars + nested
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_the_quick_check_agrees_with_jsonschema_on_every_edge(kind: str) -> None:
-    quick, full = store._quick_validator(kind), store._validator(kind)
-    assert quick is not None
-    verdicts = set()
-    for name in [*schema_for(kind)["properties"], "extra"]:
-        for value in _edge_values():
-            data = {**VALID[kind], name: value}
-            valid = not list(full.iter_errors(data))
-            assert quick(data) <= valid, (name, value)
-            verdicts.add(valid)
-        data = {key: value for key, value in VALID[kind].items() if key != name}
-        assert quick(data) <= (not list(full.iter_errors(data))), name
-    assert verdicts == {True, False}
-
-
-@pytest.mark.parametrize(
-    "schema",
-    [
-        {"type": "string", "format": "date"},
-        {"properties": {"a": {"$ref": "#/$defs/a"}}},
-        {"additionalProperties": False},
-        {"items": [{"type": "string"}]},
-        {"type": "any"},
-    ],
-)
-def test_the_quick_check_leaves_what_it_does_not_know_to_jsonschema(schema: Any) -> None:
-    assert store._quick_check(schema) is None
-
-
-TRICKY_YAML = {
-    "anchors_and_aliases": "a: &x [1, {b: 2}]\nc: *x\n",
-    "merge_key": "base: &b {x: 1, y: 1}\nrecord:\n  <<: *b\n  y: 2\n",
-    "value_key": "=: 1\n",
-    "scalars": "i: 0x1F\nf: 1e3\nb: yes\nn: ~\ns: '1'\nd: 2020-11-09\nt: 1:30\nx: .inf\n",
-    "explicit_tags": "a: !!str 1\nb: !!float 1\nc: !!binary aGk=\nd: !!set {x}\n",
-    "number_and_null_keys": "1: a\n~: b\n",
-    "duplicate_keys": "a: 1\na: 2\n",
-    "recursive": "a: &a [*a]\n",
-    "deep": "a: " + "[" * 150 + "]" * 150 + "\n",
-    "unknown_tag": "a: !thing x\n",
-    "unknown_tag_on_a_list": "a: !thing [x]\n",
-}
-
-
-def _outcome(load: Any, text: str) -> str:
-    try:
-        return repr(load(text))
-    except yaml.YAMLError as error:
-        return f"{type(error).__name__}: {getattr(error, 'problem', error)}"
-
-
-@pytest.mark.parametrize("name", sorted(TRICKY_YAML))
-def test_records_are_built_as_pyyaml_builds_them(name: str) -> None:
-    text = TRICKY_YAML[name]
-    built = _outcome(lambda text: store._parse_document(text)[1], text)
-    assert built == _outcome(load_yaml, text)
-    if name == "anchors_and_aliases":
-        data = store._parse_document(text)[1]
-        assert data["a"] is data["c"]
-
-
-@settings(max_examples=200, deadline=None)
-@given(data=st.dictionaries(st.text(max_size=4), VALUES), flow=st.booleans())
-def test_any_plain_data_is_built_as_pyyaml_builds_it(data: dict[str, Any], flow: bool) -> None:
-    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
-    assert repr(store._parse_document(text)[1]) == repr(load_yaml(text))
