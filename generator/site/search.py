@@ -7,8 +7,9 @@ index fragments a query needs.
 
 The binary comes from PyPI (``pip install 'chronology[pagefind]'`` installs the
 ``pagefind`` and ``pagefind_bin`` wheels); nothing is downloaded at build time.
-``search_page()`` is the Markdown of the search page; ``run_pagefind()`` is the one place
-that runs the indexer over the built site.
+``search_page()`` is the search page; ``run_pagefind()`` is the one place
+that runs the indexer over the built site. With Material's search, generated pages hand
+their entries to its index directly (``material_search_entries``, ``search_entries``).
 """
 
 from __future__ import annotations

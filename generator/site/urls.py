@@ -35,7 +35,7 @@ from urllib.parse import quote
 # Kind names as they appear in URLs, in the order the navigation shows them.
 RECORD_KINDS = ("events", "actors", "agreements", "sources")
 
-# Pages that are not records: name -> Markdown file.
+# Pages that are not records: name -> the file MkDocs knows the page by.
 PAGES = {
     "home": "index.md",
     "timeline": "timeline/index.md",
@@ -57,20 +57,20 @@ def _segment(value: str) -> str:
 
 @dataclass(frozen=True)
 class Urls:
-    """Maps records and pages to site URLs and to the Markdown files that produce them."""
+    """Maps records and pages to site URLs and to the files MkDocs knows them by."""
 
     directory_urls: bool = True
 
-    # --- Markdown files (what the plugin generates, what page writers link to) ---
+    # --- page files (what the plugin generates; ``href`` links between them) ---
 
     def doc(self, kind: str, record_id: str) -> str:
-        """The generated Markdown file of one record: 'events/<id>.md'."""
+        """The generated page file of one record: 'events/<id>.md'."""
         if kind not in RECORD_KINDS:
             raise ValueError(f"unknown record kind {kind!r}")
         return f"{kind}/{_segment(record_id)}.md"
 
     def doc_page(self, name: str) -> str:
-        """The Markdown file of a named page ('home', 'review', 'year:2020', 'type:call')."""
+        """The page file of a named page ('home', 'review', 'year:2020', 'type:call')."""
         if name.startswith("year:"):
             return f"years/{_segment(name[5:])}.md"
         if name.startswith("type:"):
@@ -86,7 +86,7 @@ class Urls:
     # --- site URLs (what a browser or an export sees) ---
 
     def url_of_doc(self, doc: str) -> str:
-        """The site URL MkDocs gives a Markdown file, relative to the site root."""
+        """The site URL MkDocs gives a page file, relative to the site root."""
         stem = doc[: -len(".md")] if doc.endswith(".md") else doc
         if stem == "index" or stem.endswith("/index"):
             folder = stem[: -len("index")]
