@@ -9,7 +9,9 @@ its own hash), and prints:
 - a warm re-run (nothing changed) in seconds and as a percentage of the cold run;
 - one new article among N: the seconds of that run, split into the warm run, loading the
   model (as long as the baseline took) and the rest, which is set against the cold cost
-  of one article.
+  of one article;
+- the same article extracted alone, into an empty project: what one article costs on its
+  own (imports and model load included), against which the one-new-article run is set.
 
 Every timing is the wall time of a fresh subprocess, so imports and model loading count.
 With ``--repeat R`` the warm and the one-new-article runs are timed R times (each new
@@ -173,11 +175,24 @@ def _plus_one(work: Path, jobs: int, repeat: int) -> Run:
     return _median(runs)
 
 
+def _alone(work: Path, jobs: int, repeat: int) -> Run:
+    """The new article alone in an empty project, cold: the median of repeat runs."""
+    alone = work / "alone"
+    runs = []
+    for _ in range(repeat):
+        shutil.rmtree(alone, ignore_errors=True)
+        (alone / "content").mkdir(parents=True)
+        _new_article(alone / "corpus")
+        runs.append(_extract(alone, jobs))
+    shutil.rmtree(alone)
+    return _median(runs)
+
+
 def _new_article(corpus: Path) -> None:
     """One more article, unlike every other: a seed told with one more sentence."""
     seed = sorted(SEEDS.glob("*.txt"))[0]
     extra = "\n\nOn Friday, the foreign ministers met again in Geneva to discuss the talks.\n"
-    (corpus / "new" / "added.txt").parent.mkdir(exist_ok=True)
+    (corpus / "new" / "added.txt").parent.mkdir(parents=True, exist_ok=True)
     (corpus / "new" / "added.txt").write_text(seed.read_text(encoding="utf-8") + extra, "utf-8")
 
 
@@ -220,6 +235,7 @@ def main() -> int:
     print(f"second done: {second.wall:.1f} s", flush=True)
     warm = _median([_extract(work, args.jobs) for _ in range(max(1, args.repeat))])
     plus_one = _plus_one(work, args.jobs, max(1, args.repeat))
+    alone = _alone(work, args.jobs, max(1, args.repeat))
     one_article = cold.wall / count
 
     rows = [
@@ -228,6 +244,7 @@ def main() -> int:
         ("second run (run 1's actors now in the ruler)", second, 0.0, _cached(second)),
         ("warm re-run, nothing changed", warm, 0.0, _cached(warm)),
         (f"+1 new article among {count}", plus_one, 0.0, _cached(plus_one)),
+        ("the same article alone, empty project", alone, 0.0, _cached(alone)),
     ]
     print()
     print(f"{'run':<46} {'wall s':>7} {'CPU s':>7} {'articles/s':>10}  cache")
@@ -258,6 +275,10 @@ def main() -> int:
     print(
         f"+1 article = warm run {warm.wall:.2f} s + loading the model {inner['load']:.2f} s "
         f"(the baseline's) + {rest:.2f} s = {rest / one_article:.1f}x one article's share"
+    )
+    print(
+        f"+1 article among {count} / the same article alone: {plus_one.wall:.2f} s / "
+        f"{alone.wall:.2f} s = {plus_one.wall / alone.wall:.2f}x"
     )
     return 0
 

@@ -155,11 +155,12 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         if self._pagefind is not None:
             writers[SEARCH_PAGE] = search_page
             extra.insert(0, {"Search": SEARCH_PAGE})
-        generated: dict[str, str | bytes] = dict.fromkeys(writers, "")
         if self.timeline is not None:
             timeline_page = self.timeline.timeline_page
             writers["timeline/index.md"] = partial(timeline_page, ctx.catalog, ctx.urls)
-            generated["timeline/index.md"] = ""
+        # Pages have no source: each renders when MkDocs reaches it (see GeneratedPage).
+        generated: dict[str, str | bytes] = dict.fromkeys(writers, "")
+        if self.timeline is not None:
             data = self.timeline.timeline_data(ctx.catalog, ctx.urls)
             generated["timeline/data.json"] = json.dumps(data, ensure_ascii=False)
         if self.config.exports_enabled:
