@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from generator import gazetteer
@@ -61,6 +62,7 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text).strip()
 
 
+_WORD_BREAK = re.compile(r"[\s\-.,]+")
 _CORPORATE = {
     "inc",
     "corp",
@@ -80,12 +82,15 @@ _CORPORATE = {
 }
 
 
-def _words(name: str) -> list[str]:
-    """Lower-case words of a name without corporate suffixes ('Apple Inc.' -> ['apple'])."""
-    words = [w for w in re.split(r"[\s\-.,]+", name.lower()) if w]
+# Resolving compares every new name with every name seen so far: the same few thousand
+# names are split again and again, so their words and initials are kept.
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    """Lower-case words of a name without corporate suffixes ('Apple Inc.' -> ('apple',))."""
+    words = [w for w in _WORD_BREAK.split(name.lower()) if w]
     while len(words) > 1 and words[-1] in _CORPORATE:
         words.pop()
-    return words
+    return tuple(words)
 
 
 _PRODUCT = re.compile(r"^[a-z]+[A-Z]")  # iPhone, iTunes, eReader: products, not actors
@@ -111,6 +116,7 @@ def is_junk(mention: Mentioned) -> bool:
 _SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la"}
 
 
+@cache
 def _initials(name: str) -> str:
     """'United Auto Workers' -> 'UAW'; 'General Motors Corp.' -> 'GM'."""
     words = [w for w in _words(name) if w not in _SMALL_WORDS]
@@ -120,6 +126,14 @@ def _initials(name: str) -> str:
 def _person_key(name: str) -> tuple[str, str]:
     parts = name.split()
     return (parts[-1].lower(), parts[0][0].lower() if len(parts) > 1 else "")
+
+
+def _word_keys(word: str) -> tuple[tuple[object, ...], ...]:
+    """Keys that any word _similar_word accepts shares with word: equal words and
+    prefixes of five letters share the first two letters, and so do equal-length words
+    that differ after them; if they differ in the first two, the last two are the same."""
+    word = word.lower()
+    return (("head", word[:2]), ("tail", len(word), word[-2:]))
 
 
 def _similar_word(a: str, b: str) -> bool:
@@ -140,6 +154,9 @@ class ActorResolver:
     def __init__(self, known: Iterable[Mapping[str, Any]] = ()) -> None:
         self._drafts: dict[str, _Draft] = {}
         self._lookup: dict[str, str] = {}
+        # Drafts by the _word_keys of the last word of each of their names: _same_thing
+        # compares last words first, so only drafts found here can match a new name.
+        self._by_last_word: dict[tuple[object, ...], set[str]] = {}
         for record in known:
             draft = _Draft(
                 str(record["id"]),
@@ -148,6 +165,7 @@ class ActorResolver:
                 fixed=True,
             )
             self._drafts[draft.id] = draft
+            self._index(draft.id, draft.name)
             for name in [draft.name, *(record.get("aliases") or ())]:
                 self._lookup[str(name).lower()] = draft.id
 
@@ -173,8 +191,13 @@ class ActorResolver:
         kind = _KIND_OF_LABEL.get(mention.label)
         if kind is None:
             return None
+        candidates = self._candidates(name)
         for draft in self._drafts.values():
-            if draft.kind in ("place", "organization") and self._same_thing(draft, name):
+            if (
+                (candidates is None or draft.id in candidates)
+                and draft.kind in ("place", "organization")
+                and self._same_thing(draft, name)
+            ):
                 return self._note(draft, name, mention)
         return self._note(self._draft(slugify(name), name, kind), name, mention)
 
@@ -234,12 +257,31 @@ class ActorResolver:
                 return True
         return False
 
+    def _index(self, draft_id: str, name: str) -> None:
+        words = _words(name)
+        if words:  # no words: _same_thing never matches the name
+            for key in _word_keys(words[-1]):
+                self._by_last_word.setdefault(key, set()).add(draft_id)
+
+    def _candidates(self, name: str) -> set[str] | None:
+        """The drafts that may be _same_thing as name (None: any)."""
+        words = _words(name)
+        if not words:
+            return None
+        found: set[str] = set()
+        for key in _word_keys(words[-1]):
+            found |= self._by_last_word.get(key, set())
+        return found
+
     def _draft(self, actor_id: str, name: str, kind: str) -> _Draft:
         if actor_id not in self._drafts:
             self._drafts[actor_id] = _Draft(actor_id, name, kind)
+            self._index(actor_id, name)
         return self._drafts[actor_id]
 
     def _note(self, draft: _Draft, name: str, mention: Mentioned) -> str:
+        if name not in draft.names:
+            self._index(draft.id, name)
         draft.names[name] += 1
         draft.labels[mention.label] += 1
         draft.place_uses += mention.as_place
@@ -301,6 +343,8 @@ class ActorResolver:
         merged = self._merged()
         for source, target in merged.items():
             self._drafts[target].names.update(self._drafts[source].names)
+            for name in self._drafts[source].names:
+                self._index(target, name)
             self._drafts[target].roles.update(self._drafts[source].roles)
             self._drafts[source].names.clear()
         out = []

@@ -171,8 +171,7 @@ def _mention_fields() -> frozenset[str]:
 class MentionCache:
     """Cached mentions of articles, one JSON file per key, under folder/mentions/.
 
-    Writes run on a background thread (each one syncs a file to disk, which would otherwise
-    add milliseconds per article to a cold run); call `close` to wait for them.
+    Writes run on a background thread (`BackgroundWrites`); call `close` to wait for them.
     """
 
     def __init__(
@@ -194,8 +193,7 @@ class MentionCache:
         self._index = folder / "keys.json"
         self._known = self._read_index()
         self._used: dict[str, str] = {}
-        self._writer: ThreadPoolExecutor | None = None
-        self._pending: list[Future[None]] = []
+        self._writes = BackgroundWrites()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -237,23 +235,37 @@ class MentionCache:
         text = json.dumps(
             {"key": key, "mentions": [mention_to_json(m) for m in mentions]}, ensure_ascii=False
         )
-        self._submit(self._path(key), text)
-
-    def _submit(self, path: Path, text: str) -> None:
-        if self._writer is None:
-            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache")
-        self._pending.append(self._writer.submit(write_atomic, path, text))
+        self._writes.submit(self._path(key), text)
 
     def close(self) -> None:
         """Write the keys this run used, wait for the writes; a failed write is a warning
         (the next run misses), not an error."""
         if self._used != self._known:
-            self._submit(self._index, json.dumps(self._used, sort_keys=True))
+            self._writes.submit(self._index, json.dumps(self._used, sort_keys=True))
             self._known = dict(self._used)
+        self._writes.close(self.folder, self.warn)
+
+
+class BackgroundWrites:
+    """Cache files written atomically on one background thread (each write syncs a file to
+    disk, which would otherwise add milliseconds per entry to a cold run)."""
+
+    def __init__(self) -> None:
+        self._writer: ThreadPoolExecutor | None = None
+        self._pending: list[Future[None]] = []
+
+    def submit(self, path: Path, text: str) -> None:
+        """Write text to path, in the background."""
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache")
+        self._pending.append(self._writer.submit(write_atomic, path, text))
+
+    def close(self, folder: Path, warn: Callable[[str], None]) -> None:
+        """Wait for the writes; warn once about those that failed (the next run misses)."""
         failed = [f.exception() for f in self._pending if f.exception() is not None]
         self._pending.clear()
         if self._writer is not None:
             self._writer.shutdown()
             self._writer = None
         if failed:
-            self.warn(f"{self.folder}: {len(failed)} cache entries not written: {failed[0]}")
+            warn(f"{folder}: {len(failed)} cache entries not written: {failed[0]}")

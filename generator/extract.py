@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator.actors import ActorResolver
-from generator.cache import MentionCache, Patterns, fingerprint
+from generator.cache import MentionCache, Patterns, code_version, fingerprint
 from generator.consolidate import build_records, cluster_mentions
 from generator.ingest import Article, read_articles, resolve_years
+from generator.ingest_memo import ArticleMemo
 from generator.mentions import Mention, resolve_mentions
 from generator.model import KINDS
 from generator.nlp import BATCH_SIZE, batches, model_name
@@ -148,8 +149,8 @@ def run_extraction(
     """Read every article under seeds_dir and turn it into records (not yet written).
 
     n_process: processes for the analysis (0: one per CPU, as long as each gets a batch).
-    cache_dir: where each article's mentions are kept between runs (None: no cache); when
-    every article is there, spaCy is not loaded at all.
+    cache_dir: where each file's articles and each article's mentions are kept between runs
+    (None: no cache); when every article is there, spaCy is not loaded at all.
     state_dir: the last generated records; only actors people changed feed the ruler.
     """
     started = time.perf_counter()
@@ -159,7 +160,12 @@ def run_extraction(
         warnings.append(message)
         warn(message)
 
-    articles = resolve_years(read_articles(seeds_dir, warn=note))
+    memo = None if cache_dir is None else ArticleMemo(cache_dir, code_version(), warn=note)
+    try:
+        articles = resolve_years(read_articles(seeds_dir, warn=note, memo=memo))
+    finally:
+        if memo is not None:
+            memo.close()
     known = editor_actors(content_dir, state_dir)
     name = model_name(model)
     cache = None

@@ -19,8 +19,9 @@ import logging
 import re
 import statistics
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from generator import furniture
 from generator.article import Article, ArticleError
@@ -36,10 +37,14 @@ from generator.ingest_formats import (
 from generator.slugs import slugify, unique
 from generator.text_decoding import UndecodableError, decode_bytes
 
+if TYPE_CHECKING:
+    from generator.ingest_memo import ArticleMemo
+
 __all__ = [
     "SUFFIXES",
     "Article",
     "ArticleError",
+    "FileReading",
     "UndecodableError",
     "decode_bytes",
     "read_article_file",
@@ -87,7 +92,13 @@ def _date_from_evidence(
     return None
 
 
-def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> Article:
+class _Built(NamedTuple):
+    article: Article
+    inferred: bool
+
+
+def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> _Built:
+    """The article of a page, and whether its date was inferred (which depends on today)."""
     paragraphs = list(parsed.paragraphs)
     dateline = None
     for index, paragraph in enumerate(paragraphs[:6]):
@@ -100,13 +111,14 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> 
         raise ArticleError("no article text found")
     text = "\n\n".join(cleaned.paragraphs)
     guess = _date_from_evidence(parsed, cleaned, dateline.date if dateline else None)
+    inferred = guess is None
     if guess is None:
         lead = next((p for p in cleaned.paragraphs if furniture.is_sentence(p)), "")
         guess = infer_published(text, lead=lead, dateline=dateline, today=today)
     publisher = parsed.publisher or (dateline.publisher if dateline else None)
     publisher = publisher or next(iter(cleaned.publishers), None)
     title = furniture.normalize_space(parsed.title or "") or _title_from_text(text)
-    return Article(
+    article = Article(
         id=id,
         file=file,
         sha256=sha256,
@@ -120,6 +132,7 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> 
         dateline=dateline.place if dateline else None,
         url=parsed.url,
     )
+    return _Built(article, inferred)
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -141,6 +154,15 @@ def _default_warn(message: str) -> None:
     log.warning(message)
 
 
+@dataclass(frozen=True)
+class FileReading:
+    """The articles of one file (ids unique within the file, not yet within the run), and
+    whether a date among them was inferred, which depends on the day (`infer_published`)."""
+
+    articles: list[Article]
+    dated_by_today: bool
+
+
 def read_article_file(
     path: Path,
     *,
@@ -154,15 +176,36 @@ def read_article_file(
     is reported through `warn` as 'file.jsonl:7: reason' and skipped. `today` (default:
     the current date) bounds year-less dates.
     """
-    today = today or dt.date.today()
     file = _relative(path, root)
+    data = _file_bytes(path, file)
+    return parse_article_file(data, path=path, file=file, warn=warn, today=today).articles
+
+
+def _file_bytes(path: Path, file: str) -> bytes:
+    """The bytes of an article file; ArticleError when it cannot be read or is too large."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ArticleError(f"{file}: too large ({size} bytes, limit {MAX_BYTES})")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ArticleError(f"{file}: cannot read: {error.strerror or error}") from None
+
+
+def parse_article_file(
+    data: bytes,
+    *,
+    path: Path,
+    file: str,
+    warn: Callable[[str], None] = _default_warn,
+    today: dt.date | None = None,
+) -> FileReading:
+    """The articles in data, the bytes of the file at path, named file in messages and records.
+
+    A pure function of data, the name of path, file and (when a date is inferred) today;
+    path itself is not read. Warns and raises ArticleError as `read_article_file` does.
+    """
+    today = today or dt.date.today()
     if not data.strip():
         raise ArticleError(f"{file}: empty file")
     suffix = path.suffix.lower()
@@ -181,7 +224,7 @@ def read_article_file(
             parsed = parse_markdown(text)
         else:
             parsed = parse_plain(text)
-        article = _build(
+        built = _build(
             parsed,
             id=_slug(parsed.id) if parsed.id else _slug(path.stem),
             file=file,
@@ -190,13 +233,14 @@ def read_article_file(
         )
     except (ArticleError, MarkupError) as error:
         raise ArticleError(f"{file}: {error}") from None
-    return [article]
+    return FileReading([built.article], built.inferred)
 
 
 def _read_jsonl(
     data: bytes, *, file: str, stem: str, warn: Callable[[str], None], today: dt.date
-) -> list[Article]:
+) -> FileReading:
     articles: list[Article] = []
+    inferred = False
     taken: set[str] = set()
     lines = data.split(b"\n")
     for number, raw in enumerate(lines, start=1):
@@ -207,7 +251,7 @@ def _read_jsonl(
             continue
         try:
             parsed = parse_jsonl_line(raw)
-            article = _build(
+            built = _build(
                 parsed,
                 id=_slug(parsed.id) if parsed.id else f"{stem}-{number}",
                 file=f"{file}#{number}",
@@ -217,10 +261,11 @@ def _read_jsonl(
         except (ArticleError, MarkupError) as error:
             warn(f"{file}:{number}: {error}")
             continue
-        articles.append(replace(article, id=unique(article.id, taken)))
+        inferred = inferred or built.inferred
+        articles.append(replace(built.article, id=unique(built.article.id, taken)))
     if not articles:
         raise ArticleError(f"{file}: no readable article in {len(lines)} line(s)")
-    return articles
+    return FileReading(articles, inferred)
 
 
 def read_articles(
@@ -228,6 +273,7 @@ def read_articles(
     *,
     warn: Callable[[str], None] = _default_warn,
     today: dt.date | None = None,
+    memo: ArticleMemo | None = None,
 ) -> list[Article]:
     """Every article under root (recursive; .txt .md .markdown .html .htm .jsonl; hidden
     files and folders ignored; sorted by path for determinism).
@@ -235,8 +281,10 @@ def read_articles(
     Unreadable, empty or binary files are skipped with warn('path: reason') and the run
     goes on. Ids are unique within the run (-2, -3 ... on a clash). Year-ambiguous dates
     are left as found: call `resolve_years` on the result for the corpus-level pass.
+    With a memo, a file read before with the same bytes is not parsed again.
     Raises ArticleError when root is not a folder.
     """
+    today = today or dt.date.today()
     root = Path(root)
     if not root.is_dir():
         raise ArticleError(f"{root}: not a folder")
@@ -254,12 +302,31 @@ def read_articles(
     taken: set[str] = set()
     for path in paths:
         try:
-            found = read_article_file(path, root=root, warn=warn, today=today)
+            found = _read_file(path, root=root, warn=warn, today=today, memo=memo)
         except ArticleError as error:
             warn(str(error))
             continue
         articles.extend(replace(a, id=unique(a.id, taken)) for a in found)
     return articles
+
+
+def _read_file(
+    path: Path,
+    *,
+    root: Path,
+    warn: Callable[[str], None],
+    today: dt.date,
+    memo: ArticleMemo | None,
+) -> list[Article]:
+    file = _relative(path, root)
+    data = _file_bytes(path, file)
+
+    def parse(warn: Callable[[str], None]) -> FileReading:
+        return parse_article_file(data, path=path, file=file, warn=warn, today=today)
+
+    if memo is None:
+        return parse(warn).articles
+    return memo.read(data, (file, path.name), parse, warn=warn, today=today)
 
 
 def resolve_years(articles: list[Article], *, today: dt.date | None = None) -> list[Article]:

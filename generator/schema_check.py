@@ -16,8 +16,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-import jsonschema
-
 QuickCheck = Callable[[Any], bool]
 
 
@@ -26,6 +24,8 @@ def compile_quick_check(schema: Mapping[str, Any]) -> QuickCheck | None:
 
     None when the schema is not a Draft 2020-12 one or uses what the check does not know.
     """
+    import jsonschema  # loaded when a record is first checked, not by every importer
+
     if jsonschema.validators.validator_for(schema) is not jsonschema.Draft202012Validator:
         return None
     return _quick_check(schema)

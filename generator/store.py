@@ -21,15 +21,17 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from generator import edtf
 from generator.model import KINDS, Catalog, build_catalog
 from generator.schema_check import QuickCheck, compile_quick_check
 from generator.yaml_load import field_lines, parse_document
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_NAMES = {
     "events": "event",
@@ -109,6 +111,8 @@ def schema_for(kind: str) -> dict[str, Any]:
 
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
+    import jsonschema  # only for a record the quick check does not clear (tens of ms)
+
     schema = schema_for(kind)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)  # type: ignore[no-any-return]

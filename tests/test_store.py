@@ -7,6 +7,8 @@ loader cannot change what people read.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -320,3 +322,15 @@ def test_valid_records_never_reach_jsonschema(tmp_path: Path) -> None:
             quick = store._quick_validator(kind)
             assert quick is not None
             assert all(quick(record.data) for record in loaded), kind
+
+
+def test_extraction_does_not_load_jsonschema_until_a_record_is_checked() -> None:
+    # An extraction writes records but seldom checks one; jsonschema takes tens of ms to load.
+    code = (
+        "import sys, generator.extract, generator.records, generator.store as s; "
+        "print('jsonschema' in sys.modules); "
+        "s.parse_record('id: x\\n', kind='actors', path='x.yml'); "
+        "print('jsonschema' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
