@@ -15,18 +15,21 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from typing import Any
 
 from generator import edtf, gazetteer
 from generator.mentions import Mention
+from generator.pairing import (
+    Traits,
+    similarity_bound,
+    traits,
+    traits_similarity,
+    types_fit,
+    word_weights,
+)
 from generator.slugs import slugify, unique
 
-_COMPATIBLE_TYPES = [
-    {"agreement", "ceasefire", "statement"},
-    {"meeting", "call", "statement"},
-    {"clashes", "deployment"},
-]
 _TYPE_PRIORITY = [
     "ceasefire",
     "agreement",
@@ -77,75 +80,7 @@ def _one_field_apart(a: str, b: str) -> bool:
     return len(pa) == len(pb) == 3 and sum(x != y for x, y in zip(pa, pb, strict=True)) == 1
 
 
-def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
-
-
-def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    """Jaccard weighted by inverse mention frequency: shared rare words count, 'say' not."""
-    shared = a & b
-    if not shared:
-        return 0.0  # most pairs: no need to weigh the union
-    # The sums run over the sets in their own order, as floats must to give the same result.
-    union = sum(map(idf.get, a | b, repeat(_MAX_IDF)))
-    return sum(map(idf.get, shared, repeat(_MAX_IDF))) / union if union else 0.0
-
-
-_MAX_IDF = 3.0
-
-
-def word_weights(mentions: Iterable[Mention]) -> dict[str, float]:
-    """Inverse frequency of each content word over the mentions (log scale, >= 0.1)."""
-    mentions = list(mentions)
-    counts = Counter(w for m in mentions for w in m.lemmas)
-    total = len(mentions) + 1
-    return {w: max(0.1, min(_MAX_IDF, math.log(total / c))) for w, c in counts.items()}
-
-
-def _types_fit(a: str, b: str) -> bool:
-    return a == b or "other" in (a, b) or any(a in g and b in g for g in _COMPATIBLE_TYPES)
-
-
-def _same_day_and_type(a: Mention, b: Mention) -> bool:
-    return a.date == b.date and len(a.date) == 10 and a.type == b.type != "other"
-
-
-_PRECISION = {"year": 0, "season": 1, "month": 2, "day": 3}
-
-
-@lru_cache(maxsize=65536)
-def _precision_gap(a: str, b: str) -> int:
-    """How many levels apart two dates' precisions are (2020 vs 2020-11-09: 2)."""
-    try:
-        pa, pb = edtf.parse_date(a.split("/")[0]), edtf.parse_date(b.split("/")[0])
-    except edtf.EdtfError:
-        return 0
-    return abs(_PRECISION[pa.precision] - _PRECISION[pb.precision])
-
-
-def similarity(a: Mention, b: Mention, idf: Mapping[str, float] | None = None) -> float:
-    """How likely two mentions with compatible dates tell the same event (0..1).
-
-    Half shared actors and places, half shared content words (weighted by rarity when
-    ``idf`` is given); a date much less precise than the other ('2008' against
-    '2008-10-24') is weak evidence of sameness, so it costs.
-    """
-    if not _types_fit(a.type, b.type):
-        return 0.0
-    actors = _jaccard(a.actor_keys + a.place_keys, b.actor_keys + b.place_keys)
-    if idf is None:
-        words = min(1.0, _jaccard(a.lemmas, b.lemmas) * 2.5)
-    else:
-        words = min(1.0, _weighted_overlap(a.lemmas, b.lemmas, idf) * 2.0)
-    score = 0.4 * actors + 0.6 * words
-    if words < 0.1:
-        score = min(score, 0.4)  # the same company in two sentences is not the same event
-    if _same_day_and_type(a, b) and (actors or words >= 0.2):
-        score += 0.3  # the same type of event on the same day, sharing something
-    return score - 0.1 * max(0, _precision_gap(a.date, b.date) - 1)
-
-
+@lru_cache(maxsize=4096)
 def _years(date: str) -> range:
     first, last = edtf.bounds(date)
     return range(first.year, last.year + 1)
@@ -159,32 +94,45 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
     """
     idf = word_weights(mentions)
     clusters: list[Cluster] = []
+    members: list[list[Traits]] = []  # each cluster's mentions' traits, in the same order
+    dates: list[set[str]] = []  # each cluster's distinct dates
     # Compatible dates overlap, so only clusters of the mention's years are candidates:
     # this keeps clustering proportional to the corpus instead of quadratic.
     by_year: dict[int, list[int]] = {}
     suspicious = [m for m in mentions if m.confidence <= 0.3]
     for mention in (m for m in mentions if m.confidence > 0.3):
+        own = traits(mention)
         best, best_score = None, threshold
         years = _years(mention.date)
         for index in sorted({i for year in years for i in by_year.get(year, ())}):
-            cluster = clusters[index]
-            if not all(_same_date(mention.date, other.date) for other in cluster.mentions):
+            if not all(map(_same_date, repeat(mention.date), dates[index])):
                 continue
-            score = max(similarity(mention, other, idf) for other in cluster.mentions)
+            # A pair bound to score below the best so far cannot change the choice.
+            close = [o for o in members[index] if similarity_bound(own, o) >= best_score]
+            if not close:
+                continue
+            score = max(traits_similarity(own, other, idf) for other in close)
             if score >= best_score:
-                best, best_score = cluster, score
+                best, best_score = index, score
         if best is None:
             for year in years:
                 by_year.setdefault(year, []).append(len(clusters))
             clusters.append(Cluster([mention]))
+            members.append([own])
+            dates.append({mention.date})
         else:
-            best.mentions.append(mention)
-    _place_suspicious(suspicious, clusters, idf)
+            clusters[best].mentions.append(mention)
+            members[best].append(own)
+            dates[best].add(mention.date)
+    _place_suspicious(suspicious, clusters, members, idf)
     return clusters
 
 
 def _place_suspicious(
-    mentions: list[Mention], clusters: list[Cluster], idf: Mapping[str, float]
+    mentions: list[Mention],
+    clusters: list[Cluster],
+    members: list[list[Traits]],
+    idf: Mapping[str, float],
 ) -> None:
     """Dates told as past but after publication: attach each, flagged, to the event it slips from.
 
@@ -194,39 +142,62 @@ def _place_suspicious(
     """
     where: dict[str, list[tuple[int, int]]] = {}
     for number, cluster in enumerate(clusters):
-        for position, other in enumerate(cluster.mentions):
-            where.setdefault(other.date, []).append((number, position))
+        for position, told in enumerate(cluster.mentions):
+            where.setdefault(told.date, []).append((number, position))
+    matched: dict[str, tuple[list[str], int]] = {}
     for mention in mentions:
+        own = traits(mention)
         best, best_score = None, 0.15
-        for number, position in _slip_candidates(mention.date, where):
-            score = _slip_score(mention, clusters[number].mentions[position], idf)
+        for number, position in _slip_candidates(mention.date, where, matched):
+            other = members[number][position]
+            if _slip_bound(own, other) < best_score:
+                continue  # cannot score as high as the best so far
+            score = _slip_score(own, other, idf)
             if score >= best_score:
                 best, best_score = number, score
         if best is None:
             best = len(clusters)
             clusters.append(Cluster([], [_after_publication(mention)]))
+            members.append([])
         where.setdefault(mention.date, []).append((best, len(clusters[best].mentions)))
         clusters[best].mentions.append(mention)
+        members[best].append(own)
 
 
 def _slip_candidates(
-    date: str, where: Mapping[str, list[tuple[int, int]]]
+    date: str,
+    where: Mapping[str, list[tuple[int, int]]],
+    matched: dict[str, tuple[list[str], int]],
 ) -> list[tuple[int, int]]:
-    """Where the mentions are whose date this one may have slipped from, in scan order."""
-    dates = [d for d in where if _one_field_apart(date, d) or _same_date(date, d)]
+    """Where the mentions are whose date this one may have slipped from, in scan order.
+
+    matched keeps, for each date asked about, the dates of where that fit it among the
+    first so many (where only grows, at its end), so that each pair is tested once.
+    """
+    dates, tested = matched.get(date, ([], 0))
+    fresh = islice(where, tested, None)
+    dates = dates + [d for d in fresh if _one_field_apart(date, d) or _same_date(date, d)]
+    matched[date] = (dates, len(where))
     return sorted(place for d in dates for place in where[d])
 
 
-def _slip_score(mention: Mention, other: Mention, idf: Mapping[str, float]) -> float:
+def _slip_score(mention: Traits, other: Traits, idf: Mapping[str, float]) -> float:
     """How well a suspicious mention fits another: similarity, shared words, the same type."""
-    if not _types_fit(mention.type, other.type):
+    if not types_fit(mention.type, other.type):
         return 0.0
     shared = len(mention.lemmas & other.lemmas)
     return (
-        similarity(mention, other, idf)
+        traits_similarity(mention, other, idf)
         + 0.05 * shared
         + 0.1 * (mention.type == other.type != "other")
     )
+
+
+def _slip_bound(mention: Traits, other: Traits) -> float:
+    """A value ``_slip_score`` never exceeds: without a shared word it adds at most 0.1."""
+    if not mention.lemmas.isdisjoint(other.lemmas):
+        return math.inf
+    return similarity_bound(mention, other) + 0.1
 
 
 def _after_publication(mention: Mention) -> dict[str, str]:

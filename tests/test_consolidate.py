@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from generator.consolidate import build_records, cluster_mentions
+import itertools
+import random
+
+from generator.consolidate import _slip_bound, _slip_score, build_records, cluster_mentions
 from generator.mentions import Mention
+from generator.pairing import similarity_bound, traits, traits_similarity, word_weights
 
 
 def _mention(
@@ -147,3 +151,45 @@ def test_impossible_date_with_equal_candidates_joins_the_last_in_cluster_order()
     wrong = _mention("d", "2021-11-11", "alpha beta gamma delta epsilon zeta", [], confidence=0.3)
     clusters = cluster_mentions([first, second, third, *filler, wrong])
     assert [c.sources for c in clusters[:3]] == [{"a"}, {"b"}, {"c", "d"}]
+
+
+def _random_mentions(seed: int, count: int) -> list[Mention]:
+    rng = random.Random(seed)
+    kinds = ["meeting", "call", "statement", "agreement", "clashes", "other", "visit"]
+    dates = [
+        "2020",
+        "2020-11",
+        "2020-11-09",
+        "2020-11-10",
+        "2020-22",
+        "bad",
+        "2020-11-09/2020-11-12",
+    ]
+    mentions = []
+    for n in range(count):
+        words = " ".join(rng.sample("abcdefghij", rng.randint(0, 4)))
+        mention = _mention(
+            f"s{n}",
+            rng.choice(dates),
+            words,
+            rng.sample("xyz", rng.randint(0, 2)),
+            kind=rng.choice(kinds),
+            confidence=rng.choice([0.2, 0.8]),
+        )
+        mention.place_keys = rng.sample("pq", rng.randint(0, 1))
+        mentions.append(mention)
+    return mentions
+
+
+def test_similarity_bounds_are_never_below_the_scores() -> None:
+    mentions = _random_mentions(7, 120)
+    idf = word_weights(mentions)
+    both = [traits(m) for m in mentions]
+    bounded = 0
+    for a, b in itertools.product(both, repeat=2):
+        bound = similarity_bound(a, b)
+        for weights in (idf, None):
+            assert traits_similarity(a, b, weights) <= bound, (a, b)
+        assert _slip_score(a, b, idf) <= _slip_bound(a, b), (a, b)
+        bounded += bound < 0.45
+    assert bounded > len(both) ** 2 // 4  # the bound does reject pairs
