@@ -123,6 +123,22 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
+def _to_roots(merged: dict[str, str]) -> dict[str, str]:
+    """Merges followed to the draft they end at: 'SJ' joins 'Smith-Jones', which joins
+    'Anna Smith-Jones', so 'SJ' joins 'Anna Smith-Jones' too (joining a draft that is
+    itself merged away would leave events pointing at no record). A cycle merges nothing.
+    """
+    roots = {}
+    for source, target in merged.items():
+        seen = {source}
+        while target in merged and target not in seen:
+            seen.add(target)
+            target = merged[target]
+        if target not in seen:
+            roots[source] = target
+    return roots
+
+
 def _person_key(name: str) -> tuple[str, str]:
     parts = name.split()
     return (parts[-1].lower(), parts[0][0].lower() if len(parts) > 1 else "")
@@ -322,7 +338,7 @@ class ActorResolver:
                 target = bearers[0] if len({d.id for d in bearers}) == 1 else None
             if target is not None and target.id != draft.id:
                 merged[draft.id] = target.id
-        return merged
+        return _to_roots(merged)
 
     def final_ids(self) -> dict[str, str]:
         """Resolution key -> record id: the slug of the final name (editors' ids are kept)."""

@@ -266,11 +266,12 @@ def _build(
     resolve_mentions(mentions, resolver)
     clusters = cluster_mentions(mentions)
     ids = resolver.final_ids()
-    kinds = {record["id"]: record["kind"] for record in resolver.records()}
+    actor_records = resolver.records()  # once: it folds merged drafts into their targets
+    kinds = {record["id"]: record["kind"] for record in actor_records}
     events, agreements = build_records(clusters, actor_ids=ids, actor_kinds=kinds)
     used = {a for e in events for a in [*e["actors"], *e["places"]]}
     used |= {a for g in agreements for f in ("parties", "signatories", "mediators") for a in g[f]}
-    actors = [a for a in resolver.records() if a["id"] in used]
+    actors = [a for a in actor_records if a["id"] in used]
     return {
         "sources": [source_record(a) for a in articles],
         "events": events,

@@ -168,3 +168,20 @@ def test_the_last_word_index_finds_every_draft_a_comparison_with_all_would() -> 
     assert _resolved(indexed, names) == _resolved(everything, names)
     assert indexed.records() == everything.records()
     assert len(set(_resolved(ActorResolver(), names))) < len(names) - 4  # names do merge
+
+
+def test_a_merge_into_a_merged_name_reaches_the_record_that_stays() -> None:
+    # 'SJ' is the initials of 'Smith-Jones', which is the surname of 'Anna Smith-Jones':
+    # whatever order they come in, all three are one record and every key maps to it.
+    for order in (
+        ["SJ", "Smith-Jones", "Anna Smith-Jones"],
+        ["Anna Smith-Jones", "Smith-Jones", "SJ"],
+        ["Smith-Jones", "SJ", "Anna Smith-Jones"],
+    ):
+        resolver = ActorResolver()
+        keys = [resolver.resolve(Mentioned(n, "PERSON" if " " in n else "ORG")) for n in order]
+        ids = resolver.final_ids()
+        records = resolver.records()
+        assert [record["id"] for record in records] == ["anna-smith-jones"], order
+        assert {ids[key] for key in keys if key} == {"anna-smith-jones"}, order
+        assert set(records[0]["aliases"]) == {"SJ", "Smith-Jones"}, order
