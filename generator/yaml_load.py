@@ -33,8 +33,16 @@ _FastRecordLoader.yaml_implicit_resolvers = _RecordLoader.yaml_implicit_resolver
 
 
 def load_yaml(text: str) -> Any:
-    """Parse YAML the way records are read: safe, and dates kept as the strings people wrote."""
-    return yaml.load(text, Loader=_FastRecordLoader)  # noqa: S506 - a SafeLoader subclass
+    """Parse YAML the way records are read: safe, and dates kept as the strings people wrote.
+
+    Raises yaml.YAMLError on a text that is not YAML, and on a value its explicit tag cannot
+    be (``!!int high``), at that value's line."""
+    loader = _FastRecordLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _construct(loader, node)
+    finally:
+        loader.dispose()
 
 
 def parse_document(text: str) -> tuple[Any, Any]:
@@ -84,9 +92,49 @@ def _parse_with(loader_class: Any, text: str) -> tuple[Any, Any]:
             return node, _plain_data(loader, node, set(), 0)
         except _NotPlain:
             # PyYAML's constructor also folds merge keys (<<) into the node: lines come after.
-            return node, loader.construct_document(node)
+            return node, _construct(loader, node)
     finally:
         loader.dispose()
+
+
+# What PyYAML's constructors raise on a value its explicit tag cannot be.
+_BAD_VALUE = (ValueError, TypeError, AttributeError, OverflowError)
+
+
+def _construct(loader: Any, node: yaml.Node) -> Any:
+    try:
+        return loader.construct_document(node)
+    except _BAD_VALUE:
+        raise _bad_value(loader, node) from None
+
+
+def _bad_value(loader: Any, node: yaml.Node) -> yaml.YAMLError:
+    """The error for the first scalar under node that its tag's constructor rejects."""
+    pending, seen = [node], set()
+    while pending:
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            # Forget what the failed construction left half built.
+            loader.constructed_objects, loader.recursive_objects = {}, {}
+            try:
+                loader.construct_object(current)
+            except _BAD_VALUE:
+                return _rejected(current)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            pending.extend(part for pair in current.value for part in pair)
+    return yaml.constructor.ConstructorError(None, None, "a value cannot be read", node.start_mark)
+
+
+def _rejected(node: yaml.ScalarNode) -> yaml.YAMLError:
+    kind = str(node.tag).rsplit(":", 1)[-1]
+    return yaml.constructor.ConstructorError(
+        None, None, f"{node.value!r} is not a valid {kind}", node.start_mark
+    )
 
 
 class _NotPlain(Exception):
@@ -104,7 +152,10 @@ def _plain_data(loader: Any, node: yaml.Node, seen: set[int], depth: int) -> Any
         if node.tag == _STR:
             return node.value
         if node.tag in _PLAIN_SCALARS:
-            return loader.yaml_constructors[node.tag](loader, node)
+            try:
+                return loader.yaml_constructors[node.tag](loader, node)
+            except _BAD_VALUE:
+                raise _rejected(node) from None
         raise _NotPlain
     if id(node) in seen or depth > 100:  # an alias, or deeper than this recursion should go
         raise _NotPlain

@@ -52,6 +52,16 @@ BAD_INPUT: dict[str, tuple[str, str | bytes, list[str]]] = {
         "- a\n- b\n",
         ["actors/list.yml:1: expected a mapping of fields (key: value)"],
     ),
+    "a_value_its_tag_cannot_be": (
+        "actors/float-tag.yml",
+        "id: float-tag\nname: Tagged\nkind: person\nconfidence: !!float high\n",
+        ["actors/float-tag.yml:4: YAML syntax error: 'high' is not a valid float"],
+    ),
+    "a_date_its_tag_cannot_be": (
+        "events/date-tag.yml",
+        "id: date-tag\ntitle: T\ntype: call\ndate: !!timestamp soon\n",
+        ["events/date-tag.yml:4: YAML syntax error: 'soon' is not a valid timestamp"],
+    ),
     "an_empty_file": (
         "actors/empty.yml",
         "",

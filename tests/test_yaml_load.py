@@ -49,3 +49,21 @@ def test_records_are_built_as_pyyaml_builds_them(name: str) -> None:
 def test_any_plain_data_is_built_as_pyyaml_builds_it(data: dict[str, Any], flow: bool) -> None:
     text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
     assert repr(parse_document(text)[1]) == repr(load_yaml(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\nb: !!int high\n", 2, "'high' is not a valid int"),
+        ("a: 1\nb:\n  - !!timestamp soon\n", 3, "'soon' is not a valid timestamp"),
+        ("a: &x !!float nope\nb: *x\n", 1, "'nope' is not a valid float"),
+    ],
+)
+def test_a_value_its_tag_cannot_be_is_a_yaml_error_at_its_line(
+    text: str, line: int, message: str
+) -> None:
+    for parse in (load_yaml, parse_document):
+        with pytest.raises(yaml.YAMLError) as caught:
+            parse(text)
+        assert caught.value.problem_mark.line + 1 == line  # type: ignore[attr-defined]
+        assert caught.value.problem == message  # type: ignore[attr-defined]
