@@ -94,18 +94,14 @@ def _same_day_and_type(a: Traits, b: Traits) -> bool:
     return a.date == b.date and len(a.date) == 10 and a.type == b.type != "other"
 
 
-def similarity(a: Mention, b: Mention, idf: Mapping[str, float] | None = None) -> float:
-    """How likely two mentions with compatible dates tell the same event (0..1).
+def traits_similarity(a: Traits, b: Traits, idf: Mapping[str, float] | None = None) -> float:
+    """How likely two mentions with compatible dates tell the same event (0..1), from their
+    traits.
 
     Half shared actors and places, half shared content words (weighted by rarity when
     ``idf`` is given); a date much less precise than the other ('2008' against
     '2008-10-24') is weak evidence of sameness, so it costs.
     """
-    return traits_similarity(traits(a), traits(b), idf)
-
-
-def traits_similarity(a: Traits, b: Traits, idf: Mapping[str, float] | None = None) -> float:
-    """``similarity`` of two mentions from their traits."""
     if not types_fit(a.type, b.type):
         return 0.0
     actors = _jaccard(a.keys, b.keys)

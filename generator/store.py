@@ -118,6 +118,10 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(schema)  # type: ignore[no-any-return]
 
 
+# The fields that hold EDTF dates, in any kind of record.
+_DATE_FIELDS = ("date", "end", "effective", "published")
+
+
 @cache
 def _quick_validator(kind: str) -> QuickCheck | None:
     return compile_quick_check(schema_for(kind))
@@ -151,7 +155,7 @@ def _schema_problems(record: LoadedRecord) -> list[Problem]:
         problems.append(
             Problem(record.path, record.line_of(error.absolute_path), name, _explain(error))
         )
-    for key in ("date", "end", "effective", "published"):
+    for key in _DATE_FIELDS:
         value = record.data.get(key)
         if value:
             try:
@@ -177,17 +181,8 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return f"unknown value {error.instance!r}; expected one of: {allowed}"
-    if (
-        error.validator == "pattern"
-        and error.absolute_path
-        and str(error.absolute_path[-1])
-        in (
-            "date",
-            "end",
-            "effective",
-            "published",
-        )
-    ):
+    path = error.absolute_path
+    if error.validator == "pattern" and path and str(path[-1]) in _DATE_FIELDS:
         return f"expected an ISO date (2020, 2020-11 or 2020-11-09), got {error.instance!r}"
     if error.validator == "required":
         return "required field is missing"
