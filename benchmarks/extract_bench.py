@@ -206,8 +206,8 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, default=None, help="keep the files here")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from generator.ingest import read_articles, resolve_years
-    from generator.nlp import model_name
+    from generator.ingest.reader import read_articles, resolve_years
+    from generator.nlp.pipeline import model_name
 
     model = model_name(args.model)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="chronology-bench-"))

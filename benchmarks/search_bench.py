@@ -31,8 +31,8 @@ from browsing import launch_chromium  # noqa: E402
 from browsing import serve as _serve  # noqa: E402
 from site_bench import ours_project, timed_build  # noqa: E402
 
+from generator.records.store import load_catalog  # noqa: E402
 from generator.site.search import BUNDLE as PAGEFIND  # noqa: E402
-from generator.store import load_catalog  # noqa: E402
 
 # What the page shows once results are there, per backend: (page, input, first result).
 SELECTORS = {

@@ -114,7 +114,7 @@ def _extract(
     use_cache: bool = True,
 ) -> None:
     from generator.extract import remember_run, run_extraction
-    from generator.records import sync_records
+    from generator.records.sync import sync_records
 
     if not seeds_dir.is_dir():
         raise click.ClickException(f"{seeds_dir}: no such folder of articles")
@@ -201,7 +201,7 @@ def serve(config_file: Path, dev_addr: str) -> None:
 @CONTENT_OPTION
 def validate(content_dir: Path) -> None:
     """Check every record against its schema and every reference; list all problems."""
-    from generator.store import ContentError, load_catalog
+    from generator.records.store import ContentError, load_catalog
 
     if not content_dir.is_dir():
         raise click.ClickException(f"{content_dir}: no such folder of records")
@@ -229,8 +229,8 @@ def validate(content_dir: Path) -> None:
 @MODEL_OPTION
 def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str | None) -> None:
     """Every temporal expression in FILE and how it was normalised."""
-    from generator.ingest import ArticleError, decode_bytes, read_article_file
-    from generator.nlp import load_pipeline
+    from generator.ingest.reader import ArticleError, decode_bytes, read_article_file
+    from generator.nlp.pipeline import load_pipeline
 
     try:
         text = decode_bytes(file.read_bytes())
@@ -254,7 +254,7 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
         doc._.anchor = anchor
         rows = [t.to_json() for t in nlp(doc)._.timexes]
     else:  # too long for spaCy: the tagger's own sentence and tense rules
-        from generator.timex import find_timexes
+        from generator.timex.tagger import find_timexes
 
         rows = [t.to_json() for t in find_timexes(text, anchor=anchor)]
     if as_json:

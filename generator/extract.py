@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from generator.actors import ActorResolver
-from generator.cache import MentionCache, Patterns, code_version, fingerprint
-from generator.consolidate import build_records, cluster_mentions
-from generator.ingest import Article, read_articles, resolve_years
-from generator.ingest_memo import ArticleMemo
-from generator.mentions import Mention, resolve_mentions
+from generator.cache.articles import ArticleMemo
+from generator.cache.mentions import MentionCache, Patterns, code_version, fingerprint
+from generator.consolidate.actors import ActorResolver
+from generator.consolidate.clustering import build_records, cluster_mentions
+from generator.ingest.reader import Article, read_articles, resolve_years
 from generator.model import KINDS
-from generator.nlp import BATCH_SIZE, batches, model_name
-from generator.store import write_atomic
-from generator.yaml_load import load_yaml
+from generator.nlp.mentions import Mention, resolve_mentions
+from generator.nlp.pipeline import BATCH_SIZE, batches, model_name
+from generator.records.store import write_atomic
+from generator.records.yaml_load import load_yaml
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -299,7 +299,10 @@ def _analyse(
     work = batches(articles, batch_size)
     processes = min(n_process if n_process > 0 else cpu_count(), len(work))
     if processes <= 1:
-        from generator.nlp import analyse_batch, load_pipeline  # spaCy loads only when needed
+        from generator.nlp.pipeline import (  # spaCy loads only when needed
+            analyse_batch,
+            load_pipeline,
+        )
 
         nlp = load_pipeline(model, actors=actors)
         for batch in work:
@@ -319,7 +322,7 @@ _FAILURE: BaseException | None = None
 
 def _start_worker(model: str, actors: Sequence[Mapping[str, Any]]) -> None:
     global _PIPELINE, _FAILURE
-    from generator.nlp import load_pipeline
+    from generator.nlp.pipeline import load_pipeline
 
     try:
         _PIPELINE = load_pipeline(model, actors=actors)
@@ -329,7 +332,7 @@ def _start_worker(model: str, actors: Sequence[Mapping[str, Any]]) -> None:
 
 
 def _work(batch: Sequence[Article]) -> list[list[Mention]]:
-    from generator.nlp import analyse_batch
+    from generator.nlp.pipeline import analyse_batch
 
     if _FAILURE is not None:
         raise _FAILURE

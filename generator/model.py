@@ -1,6 +1,6 @@
 """The record model: events, actors, agreements and sources, and the index that joins them.
 
-Records come from YAML (see ``generator.store``) as plain mappings; these classes give
+Records come from YAML (see ``generator.records.store``) as plain mappings; these classes give
 them names and types. Everything here is pure: no file is read or written.
 """
 

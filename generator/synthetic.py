@@ -1,7 +1,7 @@
 """Synthetic content: many valid records, for benchmarks and scale tests.
 
 ``write_synthetic_content(root, events=10_000)`` writes a ``content/``-shaped folder that
-``generator.store.load_catalog`` accepts: events of every type and date precision (day,
+``generator.records.store.load_catalog`` accepts: events of every type and date precision (day,
 month, season, year, spans and ``end`` dates), about ``events / 20`` actors with aliases,
 ``events / 10`` sources and a few agreements. The same seed gives the same files.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import ACTOR_KINDS, EVENT_TYPES
-from generator.store import dump_record, write_atomic
+from generator.records.store import dump_record, write_atomic
 
 _SYLLABLES = [
     "al",

@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.timex import find_timexes  # noqa: E402
+from generator.timex.tagger import find_timexes  # noqa: E402
 
 DATA = (
     Path(

@@ -21,7 +21,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.store import read_content  # noqa: E402
+from generator.records.store import read_content  # noqa: E402
 
 
 def _matches(event: dict[str, Any], quotes: dict[str, str]) -> bool:

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from browsing import FIXTURE_CONTENT, build_site, launch_chromium, serve  # noqa: E402
 
-from generator.store import load_catalog  # noqa: E402
+from generator.records.store import load_catalog  # noqa: E402
 
 
 def _content(requested: Path | None) -> Path:

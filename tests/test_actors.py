@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.actors import ActorResolver, Mentioned, clean_name
+from generator.consolidate.actors import ActorResolver, Mentioned, clean_name
 
 
 def test_two_spellings_of_one_person_become_one_actor_with_an_alias() -> None:

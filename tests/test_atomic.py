@@ -14,11 +14,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator import store
 from generator.model import KINDS
-from generator.records import sync_records
-from generator.store import check_references, read_content, schema_for, write_atomic
-from generator.yaml_load import load_yaml
+from generator.records import store
+from generator.records.store import check_references, read_content, schema_for, write_atomic
+from generator.records.sync import sync_records
+from generator.records.yaml_load import load_yaml
 
 # Run in a child process: builds a large extraction (its titles and aliases change with
 # the round, so every round rewrites every record), prints "syncing", then syncs.
@@ -26,7 +26,7 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from generator.records import sync_records
+    from generator.records.sync import sync_records
 
     root, count, round_ = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     sources = [

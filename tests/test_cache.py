@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.actors import Mentioned
-from generator.cache import (
+from generator.cache.mentions import (
     MentionCache,
     Patterns,
     article_key,
@@ -20,9 +19,10 @@ from generator.cache import (
     mention_from_json,
     mention_to_json,
 )
+from generator.consolidate.actors import Mentioned
 from generator.extract import run_extraction
-from generator.ingest import Article, read_articles
-from generator.mentions import Mention
+from generator.ingest.reader import Article, read_articles
+from generator.nlp.mentions import Mention
 
 LAVROV = {"id": "sergey-lavrov", "name": "Sergey Lavrov", "kind": "person"}
 TODAY = dt.date(2024, 5, 1)

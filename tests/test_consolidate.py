@@ -5,9 +5,14 @@ from __future__ import annotations
 import itertools
 import random
 
-from generator.consolidate import _slip_bound, _slip_score, build_records, cluster_mentions
-from generator.mentions import Mention
-from generator.pairing import similarity_bound, traits, traits_similarity, word_weights
+from generator.consolidate.clustering import (
+    _slip_bound,
+    _slip_score,
+    build_records,
+    cluster_mentions,
+)
+from generator.consolidate.pairing import similarity_bound, traits, traits_similarity, word_weights
+from generator.nlp.mentions import Mention
 
 
 def _mention(

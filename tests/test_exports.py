@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Catalog, build_catalog
-from generator.site.exports import (
+from generator.publish.exports import (
     EXPORTS,
     ExportSettings,
     build_exports,
@@ -25,7 +25,7 @@ from generator.site.exports import (
     ics_fold,
     write_exports,
 )
-from generator.store import load_catalog
+from generator.records.store import load_catalog
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -114,7 +114,7 @@ def test_ics_folding_respects_octets_and_characters(line: str) -> None:
 def test_record_data_matches_dataclasses_asdict(catalog: Catalog) -> None:
     from dataclasses import asdict
 
-    from generator.site.exports import record_data
+    from generator.publish.exports import record_data
 
     for kind in ("events", "actors", "agreements", "sources"):
         for record in getattr(catalog, kind).values():

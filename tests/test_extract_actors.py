@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.extract import editor_actors
-from generator.store import dump_record
+from generator.records.store import dump_record
 
 
 def _write(folder: Path, record: dict[str, Any], suffix: str = "") -> None:

@@ -77,7 +77,7 @@ def test_deleting_a_record_forces_a_full_run_and_it_stays_deleted(
 
 
 def test_article_longer_than_spacy_accepts_is_analysed_in_pieces(tmp_path: Path) -> None:
-    from generator.nlp import split_text
+    from generator.nlp.pipeline import split_text
 
     sentence = "Officials of the {n} delegations reviewed trade figures for section {k}. "
     paragraphs = ["".join(sentence.format(n=n, k=k) for k in range(40)) for n in range(400)]

@@ -122,7 +122,7 @@ def test_gold_scores_stay_high(seed_extraction: Any, tmp_path: Any) -> None:
     import sys
     from pathlib import Path
 
-    from generator.store import dump_record, write_atomic
+    from generator.records.store import dump_record, write_atomic
 
     for kind, records in seed_extraction.records.items():
         for record in records:

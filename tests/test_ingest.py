@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.furniture import clean, split_paragraphs
-from generator.ingest import (
+from generator.ingest.furniture import clean, split_paragraphs
+from generator.ingest.published import classify_date_line, match_dateline
+from generator.ingest.reader import (
     Article,
     ArticleError,
     decode_bytes,
@@ -22,7 +23,6 @@ from generator.ingest import (
     read_articles,
     resolve_years,
 )
-from generator.ingest_dates import classify_date_line, match_dateline
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"

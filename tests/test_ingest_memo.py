@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest
-from generator.ingest import Article, read_articles
-from generator.ingest_memo import ArticleMemo
+from generator.cache.articles import ArticleMemo
+from generator.ingest import reader as ingest
+from generator.ingest.reader import Article, read_articles
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 TODAY = dt.date(2026, 11, 23)

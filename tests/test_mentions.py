@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from generator.mentions import Mention, find_mentions
+from generator.nlp.mentions import Mention, find_mentions
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
-    from generator.nlp import load_pipeline
+    from generator.nlp.pipeline import load_pipeline
 
     return load_pipeline(None, actors=[])
 

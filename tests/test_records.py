@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from generator import records
-from generator.records import SyncReport, remap_merged_actors, sync_records
-from generator.store import check_references, dump_record, read_content
-from generator.yaml_load import load_yaml
+from generator.records import sync as records
+from generator.records.store import check_references, dump_record, read_content
+from generator.records.sync import SyncReport, remap_merged_actors, sync_records
+from generator.records.yaml_load import load_yaml
 
 
 def _generated() -> dict[str, list[dict[str, Any]]]:

@@ -16,9 +16,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.records import sync_records
-from generator.store import REFERENCES, check_references, dump_record, read_content
-from generator.yaml_load import load_yaml
+from generator.records.store import REFERENCES, check_references, dump_record, read_content
+from generator.records.sync import sync_records
+from generator.records.yaml_load import load_yaml
 
 Records = dict[str, list[dict[str, Any]]]
 

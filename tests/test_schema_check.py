@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from record_values import VALUES
 
 from generator.model import KINDS
-from generator.schema_check import QuickCheck, compile_quick_check
-from generator.store import schema_for
-from generator.yaml_load import load_yaml
+from generator.records.schema_check import QuickCheck, compile_quick_check
+from generator.records.store import schema_for
+from generator.records.yaml_load import load_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content"
 

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.site.pages import timeline_module
-from generator.store import load_catalog
+from generator.publish.pages import timeline_module
+from generator.records.store import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
@@ -196,7 +196,7 @@ def test_exports_exist_and_parse(built: tuple[Path, str]) -> None:
         assert f'href="../{name}"' in about
 
 
-@pytest.mark.skipif(timeline_module() is None, reason="generator.site.timeline not present")
+@pytest.mark.skipif(timeline_module() is None, reason="generator.publish.timeline not present")
 def test_timeline_is_wired_in(built: tuple[Path, str]) -> None:
     site, _ = built
     assert (site / "timeline/index.html").is_file()

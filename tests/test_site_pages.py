@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator.model import build_catalog
-from generator.site.context import Context, Options
-from generator.site.html_page import HtmlPage, PageWriter, plain_text
-from generator.site.pages import content_problems, content_warnings, navigation, site_pages
-from generator.site.render import safe_url, text, title_text
-from generator.site.urls import Urls
-from generator.store import load_catalog
+from generator.publish.context import Context, Options
+from generator.publish.html_page import HtmlPage, PageWriter, plain_text
+from generator.publish.pages import content_problems, content_warnings, navigation, site_pages
+from generator.publish.render import safe_url, text, title_text
+from generator.publish.urls import Urls
+from generator.records.store import load_catalog
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 
@@ -275,7 +275,7 @@ def test_hostile_records_render_inert() -> None:
 
 def test_agreement_lifecycle_names_signing_entry_into_force_and_violation() -> None:
     from generator.model import Agreement, Event
-    from generator.site.pages_records import lifecycle_stage
+    from generator.publish.pages_records import lifecycle_stage
 
     truce = Agreement(id="t", title="Truce", date="2020-10-17", effective="2020-10-18")
     assert lifecycle_stage(truce, Event(id="a", date="2020-10-17", title="x")) == "signed"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.context import Context
-from generator.site.pages import nav_titles, navigation, site_pages
-from generator.store import load_catalog
+from generator.publish.context import Context
+from generator.publish.pages import nav_titles, navigation, site_pages
+from generator.records.store import load_catalog
 from generator.synthetic import write_synthetic_content
 
 RECORD_LINK = re.compile(r'href="[^"]*\b(events|actors|agreements|sources)/[^"/]+/"')

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import store
 from generator.model import ACTOR_KINDS
-from generator.store import ContentError, load_catalog, read_content
+from generator.records import store
+from generator.records.store import ContentError, load_catalog, read_content
 from generator.synthetic import write_synthetic_content
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content"
@@ -337,7 +337,7 @@ def test_valid_records_never_reach_jsonschema(tmp_path: Path) -> None:
 def test_extraction_does_not_load_jsonschema_until_a_record_is_checked() -> None:
     # An extraction writes records but seldom checks one; jsonschema takes tens of ms to load.
     code = (
-        "import sys, generator.extract, generator.records, generator.store as s; "
+        "import sys, generator.extract, generator.records.sync, generator.records.store as s; "
         "print('jsonschema' in sys.modules); "
         "s.parse_record('id: x\\n', kind='actors', path='x.yml'); "
         "print('jsonschema' in sys.modules)"

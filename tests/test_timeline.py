@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
+from generator import site
 from generator.model import build_catalog
-from generator.site import timeline
-from generator.store import load_catalog
+from generator.publish import timeline
+from generator.records.store import load_catalog
 from generator.synthetic import write_synthetic_content
 
-ASSET_ROOT = Path(timeline.__file__).parent / "assets"
+ASSET_ROOT = Path(site.__file__).parent / "assets"
 HOSTILE = '<img src=x onerror="window.__pwned=1"></noscript><script>alert(1)</script>'
 
 

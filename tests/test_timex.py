@@ -1,4 +1,4 @@
-"""Tests of the temporal tagger (generator.timex).
+"""Tests of the temporal tagger (generator.timex.tagger).
 
 Golden cases live in tests/golden/timex/*.yml (``name``, ``anchor``, ``text``,
 ``expected: [{text, type, value, edtf?}]``), one per phenomenon; they run the patterns
@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.timex import Timex, find_timexes, timex_at, to_edtf
+from generator.timex.tagger import Timex, find_timexes, timex_at, to_edtf
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = sorted((ROOT / "tests" / "golden" / "timex").glob("*.yml"))

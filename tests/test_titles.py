@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator.titles import MAX_WORDS, fallback_title, make_title
+from generator.nlp.titles import MAX_WORDS, fallback_title, make_title
 
 pytestmark = pytest.mark.slow
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 def nlp() -> Any:
     import spacy
 
-    from generator.nlp import model_name
+    from generator.nlp.pipeline import model_name
 
     return spacy.load(model_name())
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from record_values import VALUES
 
-from generator.yaml_load import load_yaml, parse_document
+from generator.records.yaml_load import load_yaml, parse_document
 
 TRICKY_YAML = {
     "anchors_and_aliases": "a: &x [1, {b: 2}]\nc: *x\n",

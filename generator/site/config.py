@@ -24,7 +24,7 @@ class ChronologyConfig(Config):
     nav_max_years = c.Type(int, default=12)
     # Events whose `confidence` is below this go on the review page.
     review_min_confidence = c.Type(float, default=0.6)
-    # The interactive timeline page (needs the generator.site.timeline module).
+    # The interactive timeline page (needs the generator.publish.timeline module).
     timeline_enabled = c.Type(bool, default=True)
     # JSON, CSV, iCalendar, Atom and TimelineJS exports at the site root.
     exports_enabled = c.Type(bool, default=True)

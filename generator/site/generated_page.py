@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from generator.site.html_page import HtmlPage
+from generator.publish.html_page import HtmlPage
 
 
 class GeneratedPage(Page):

@@ -34,13 +34,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.model import Catalog
-from generator.site.config import ChronologyConfig
-from generator.site.context import Context, Options
-from generator.site.exports import EXPORTS, ExportSettings, build_exports
-from generator.site.generated_page import GeneratedPage
-from generator.site.html_page import HtmlPage
-from generator.site.nav_cache import cache_navigation
-from generator.site.pages import (
+from generator.publish.context import Context, Options
+from generator.publish.exports import EXPORTS, ExportSettings, build_exports
+from generator.publish.html_page import HtmlPage
+from generator.publish.pages import (
     content_problems,
     content_warnings,
     nav_titles,
@@ -48,7 +45,12 @@ from generator.site.pages import (
     page_writers,
     timeline_module,
 )
-from generator.site.pages_lists import exports_list
+from generator.publish.pages_lists import exports_list
+from generator.publish.urls import RECORD_KINDS, Urls
+from generator.records.store import ContentError, load_catalog
+from generator.site.config import ChronologyConfig
+from generator.site.generated_page import GeneratedPage
+from generator.site.nav_cache import cache_navigation
 from generator.site.search import (
     SEARCH_PAGE,
     PagefindMissing,
@@ -58,8 +60,6 @@ from generator.site.search import (
     search_entries,
     search_page,
 )
-from generator.site.urls import RECORD_KINDS, Urls
-from generator.store import ContentError, load_catalog
 
 log = PrefixedLogger("chronology", logging.getLogger("mkdocs.plugins.chronology"))
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.site.html_page import HtmlPage, SearchSection
-from generator.site.render import text, title_text
+from generator.publish.html_page import HtmlPage, SearchSection
+from generator.publish.render import text, title_text
 
 # The search page, and the folder Pagefind writes its bundle to (both under the site root).
 SEARCH_PAGE = "search/index.md"

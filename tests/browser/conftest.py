@@ -30,7 +30,7 @@ from browsing import (
 )
 
 from generator.model import Catalog
-from generator.store import load_catalog
+from generator.records.store import load_catalog
 
 
 def _chromium_available() -> bool:

@@ -1,0 +1,375 @@
+"""Consolidation: mentions of one real event across articles -> one event with many sources.
+
+Two mentions are one event when their dates are compatible and they share enough actors
+or content words. When sources disagree on the date of what is clearly one event (a date
+that is told as past but falls after the article was published, or that differs in a
+single field from a close match), the event is kept once and flagged for review: the
+disagreement is recorded with each claim, never silently resolved.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice, repeat
+from typing import Any
+
+from generator import edtf, gazetteer
+from generator.consolidate.pairing import (
+    Traits,
+    similarity_bound,
+    traits,
+    traits_similarity,
+    types_fit,
+    word_weights,
+)
+from generator.nlp.mentions import Mention
+from generator.slugs import slugify, unique
+
+_TYPE_PRIORITY = [
+    "ceasefire",
+    "agreement",
+    "clashes",
+    "deployment",
+    "call",
+    "meeting",
+    "visit",
+    "election",
+    "protest",
+    "statement",
+    "other",
+]
+_AGREEMENT_PHRASE = re.compile(
+    r"\b((?:joint|trilateral|new|peace|humanitarian|complete)\s+)*"
+    r"(statement|ceasefire|truce|agreement|accord|memorandum|treaty)\b",
+    re.I,
+)
+_MEDIATOR = re.compile(r"at the initiative of ([A-Z][\w-]+)|([A-Z][\w-]+)-brokered")
+
+
+@dataclass
+class Cluster:
+    """Mentions believed to tell one event."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    flags: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> set[str]:
+        """The articles that tell the event."""
+        return {m.source for m in self.mentions}
+
+
+@lru_cache(maxsize=65536)
+def _same_date(a: str, b: str) -> bool:
+    """Equal, or one contains the other (2020-11 and 2020-11-09)."""
+    a_first, a_last = edtf.bounds(a)
+    b_first, b_last = edtf.bounds(b)
+    inside = (a_first <= b_first and b_last <= a_last) or (b_first <= a_first and a_last <= b_last)
+    return inside and abs((a_first - b_first).days) < 370
+
+
+@lru_cache(maxsize=65536)
+def _one_field_apart(a: str, b: str) -> bool:
+    """2021-01-11 vs 2021-11-11: a plausible slip of one field of a full date."""
+    pa, pb = a.split("-"), b.split("-")
+    return len(pa) == len(pb) == 3 and sum(x != y for x, y in zip(pa, pb, strict=True)) == 1
+
+
+@lru_cache(maxsize=4096)
+def _years(date: str) -> range:
+    first, last = edtf.bounds(date)
+    return range(first.year, last.year + 1)
+
+
+def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> list[Cluster]:
+    """Group mentions into events; flag date conflicts within a group.
+
+    A mention joins the most similar cluster whose every mention has a compatible date
+    (so that a vague '2008' cannot chain every day of 2008 into one event).
+    """
+    idf = word_weights(mentions)
+    clusters: list[Cluster] = []
+    members: list[list[Traits]] = []  # each cluster's mentions' traits, in the same order
+    dates: list[set[str]] = []  # each cluster's distinct dates
+    # Compatible dates overlap, so only clusters of the mention's years are candidates:
+    # this keeps clustering proportional to the corpus instead of quadratic.
+    by_year: dict[int, list[int]] = {}
+    suspicious = [m for m in mentions if m.confidence <= 0.3]
+    for mention in (m for m in mentions if m.confidence > 0.3):
+        own = traits(mention)
+        best, best_score = None, threshold
+        years = _years(mention.date)
+        for index in sorted({i for year in years for i in by_year.get(year, ())}):
+            if not all(map(_same_date, repeat(mention.date), dates[index])):
+                continue
+            # A pair bound to score below the best so far cannot change the choice.
+            close = [o for o in members[index] if similarity_bound(own, o) >= best_score]
+            if not close:
+                continue
+            score = max(traits_similarity(own, other, idf) for other in close)
+            if score >= best_score:
+                best, best_score = index, score
+        if best is None:
+            for year in years:
+                by_year.setdefault(year, []).append(len(clusters))
+            clusters.append(Cluster([mention]))
+            members.append([own])
+            dates.append({mention.date})
+        else:
+            clusters[best].mentions.append(mention)
+            members[best].append(own)
+            dates[best].add(mention.date)
+    _place_suspicious(suspicious, clusters, members, idf)
+    return clusters
+
+
+def _place_suspicious(
+    mentions: list[Mention],
+    clusters: list[Cluster],
+    members: list[list[Traits]],
+    idf: Mapping[str, float],
+) -> None:
+    """Dates told as past but after publication: attach each, flagged, to the event it slips from.
+
+    Whether a mention is a candidate depends on its date alone, so the candidates are
+    found through an index of where each date occurs, in cluster then mention order: the
+    order of a scan of every mention, which decides between equal scores.
+    """
+    where: dict[str, list[tuple[int, int]]] = {}
+    for number, cluster in enumerate(clusters):
+        for position, told in enumerate(cluster.mentions):
+            where.setdefault(told.date, []).append((number, position))
+    matched: dict[str, tuple[list[str], int]] = {}
+    for mention in mentions:
+        own = traits(mention)
+        best, best_score = None, 0.15
+        for number, position in _slip_candidates(mention.date, where, matched):
+            other = members[number][position]
+            if _slip_bound(own, other) < best_score:
+                continue  # cannot score as high as the best so far
+            score = _slip_score(own, other, idf)
+            if score >= best_score:
+                best, best_score = number, score
+        if best is None:
+            best = len(clusters)
+            clusters.append(Cluster([], [_after_publication(mention)]))
+            members.append([])
+        where.setdefault(mention.date, []).append((best, len(clusters[best].mentions)))
+        clusters[best].mentions.append(mention)
+        members[best].append(own)
+
+
+def _slip_candidates(
+    date: str,
+    where: Mapping[str, list[tuple[int, int]]],
+    matched: dict[str, tuple[list[str], int]],
+) -> list[tuple[int, int]]:
+    """Where the mentions are whose date this one may have slipped from, in scan order.
+
+    matched keeps, for each date asked about, the dates of where that fit it among the
+    first so many (where only grows, at its end), so that each pair is tested once.
+    """
+    dates, tested = matched.get(date, ([], 0))
+    fresh = islice(where, tested, None)
+    dates = dates + [d for d in fresh if _one_field_apart(date, d) or _same_date(date, d)]
+    matched[date] = (dates, len(where))
+    return sorted(place for d in dates for place in where[d])
+
+
+def _slip_score(mention: Traits, other: Traits, idf: Mapping[str, float]) -> float:
+    """How well a suspicious mention fits another: similarity, shared words, the same type."""
+    if not types_fit(mention.type, other.type):
+        return 0.0
+    shared = len(mention.lemmas & other.lemmas)
+    return (
+        traits_similarity(mention, other, idf)
+        + 0.05 * shared
+        + 0.1 * (mention.type == other.type != "other")
+    )
+
+
+def _slip_bound(mention: Traits, other: Traits) -> float:
+    """A value ``_slip_score`` never exceeds: without a shared word it adds at most 0.1."""
+    if not mention.lemmas.isdisjoint(other.lemmas):
+        return math.inf
+    return similarity_bound(mention, other) + 0.1
+
+
+def _after_publication(mention: Mention) -> dict[str, str]:
+    return {
+        "code": "date-after-publication",
+        "message": f"{mention.source} tells this in the past tense but dates it "
+        f"{mention.date}, after its publication ({mention.published}).",
+    }
+
+
+def _choose_date(cluster: Cluster) -> str:
+    votes: dict[str, float] = {}
+    for mention in cluster.mentions:
+        votes.setdefault(mention.date, 0.0)
+        votes[mention.date] += 1 + mention.confidence
+    best = max(votes.values())
+    candidates = [d for d, v in votes.items() if v == best]
+    return max(candidates, key=lambda d: (len(d), d))
+
+
+def _conflict_flags(cluster: Cluster, date: str) -> list[dict[str, str]]:
+    disagreeing = [m for m in cluster.mentions if not _same_date(m.date, date)]
+    if not disagreeing:
+        return []
+    claims = "; ".join(f"{m.source} says {m.date_text!r} ({m.date})" for m in disagreeing)
+    return [
+        {
+            "code": "date-conflict",
+            "message": f"Sources disagree on the date: kept {date}; {claims}.",
+        }
+    ]
+
+
+def _choose_title(cluster: Cluster) -> str:
+    """The clearest title: from a confident mention, naming its actors, not too long."""
+
+    def rank(m: Mention) -> tuple[float, int, str]:
+        words = len((m.title or "").split())
+        return (
+            -(m.confidence + 0.1 * min(len(m.actor_keys), 3) - 0.05 * max(0, words - 12)),
+            words,
+            m.source,
+        )
+
+    ranked = sorted(cluster.mentions, key=rank)
+    return ranked[0].title or ranked[0].quote[:80]
+
+
+def _choose_type(cluster: Cluster) -> str:
+    counts = Counter(m.type for m in cluster.mentions if m.type != "other")
+    if not counts:
+        return "other"
+    top = max(counts.values())
+    return min((t for t, c in counts.items() if c == top), key=_TYPE_PRIORITY.index)
+
+
+def build_records(
+    clusters: list[Cluster], *, actor_ids: Mapping[str, str], actor_kinds: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Event and agreement records from the clusters; actor keys mapped to final ids."""
+    events: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    agreements: dict[tuple[str, str], dict[str, Any]] = {}
+    ordered = sorted(clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote))
+    for cluster in ordered:
+        date = _choose_date(cluster)
+        title = _choose_title(cluster)
+        mentions = sorted(cluster.mentions, key=lambda m: (m.source, m.position))
+        event_id = unique(f"{date.replace('/', '-')}-{slugify(title, max_words=6)}", taken)
+        actors = _ordered(actor_ids[k] for m in mentions for k in m.actor_keys if k in actor_ids)
+        places = _ordered(actor_ids[k] for m in mentions for k in m.place_keys if k in actor_ids)
+        record: dict[str, Any] = {
+            "id": event_id,
+            "date": date,
+            "title": title,
+            "type": _choose_type(cluster),
+            "summary": mentions[0].quote,
+            "actors": actors,
+            "places": [p for p in places if p not in actors],
+            "agreements": [],
+            "sources": [
+                {"source": m.source, "quote": m.quote, "date_text": m.date_text, "date": m.date}
+                for m in mentions
+            ],
+            "flags": cluster.flags + _conflict_flags(cluster, date),
+            "confidence": max(m.confidence for m in mentions),
+        }
+        events.append(record)
+        _collect_agreement(record, mentions, agreements, actor_ids, actor_kinds)
+    _link_references(events, ordered, agreements)
+    return events, sorted(agreements.values(), key=lambda a: a["id"])
+
+
+def _ordered(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _collect_agreement(
+    event: dict[str, Any],
+    mentions: list[Mention],
+    agreements: dict[tuple[str, str], dict[str, Any]],
+    actor_ids: Mapping[str, str],
+    actor_kinds: Mapping[str, str],
+) -> None:
+    kinds = [m.agreement_kind for m in mentions if m.agreement_kind]
+    if not kinds:
+        return
+    kind = Counter(kinds).most_common(1)[0][0]
+    phrase = next(
+        (match.group(0) for m in mentions if (match := _AGREEMENT_PHRASE.search(m.quote))), kind
+    )
+    label = edtf.format_date(event["date"])
+    key = (kind, event["date"])
+    agreement = agreements.setdefault(
+        key,
+        {
+            "id": slugify(f"{event['date']} {phrase}"),
+            "title": f"{phrase[:1].upper()}{phrase[1:].lower()} of {label}",
+            "type": kind,
+            "date": event["date"],
+            "parties": [],
+            "signatories": [],
+            "mediators": [],
+            "provisions": [],
+            "events": [],
+            "sources": [],
+        },
+    )
+    effective = next((m.effective for m in mentions if m.effective and m.effective != m.date), None)
+    if effective and "effective" not in agreement:
+        agreement["effective"] = effective
+    signed = any(re.search(r"\bsign", m.quote, re.I) for m in mentions)
+    for actor in event["actors"]:
+        kind = actor_kinds.get(actor, "")
+        target: str | None = "parties" if kind in ("country", "organization", "group") else None
+        if kind == "person":
+            target = "signatories" if signed else None
+        if target and actor not in agreement[target]:
+            agreement[target].append(actor)
+    for mention in mentions:
+        for match in _MEDIATOR.finditer(mention.quote):
+            word = match.group(1) or match.group(2)
+            capital_of = gazetteer.by_capital().get(word.lower())
+            name = slugify(capital_of.name if capital_of else word)
+            if name in actor_ids.values() and name not in agreement["mediators"]:
+                agreement["mediators"].append(name)
+        for provision in mention.provisions:
+            if provision not in agreement["provisions"]:
+                agreement["provisions"].append(provision)
+    agreement["events"].append(event["id"])
+    event["agreements"].append(agreement["id"])
+    for claim in event["sources"]:
+        if claim["source"] not in agreement["sources"]:
+            agreement["sources"].append(claim["source"])
+
+
+def _link_references(
+    events: list[dict[str, Any]],
+    clusters: list[Cluster],
+    agreements: dict[tuple[str, str], dict[str, Any]],
+) -> None:
+    """Events that refer to an agreement by its date ("the statement of November 9, 2020").
+
+    events and clusters are parallel: the event built from each cluster, in the same order.
+    """
+    by_date: dict[str, list[dict[str, Any]]] = {}
+    for agreement in agreements.values():
+        by_date.setdefault(agreement["date"], []).append(agreement)
+    for event, cluster in zip(events, clusters, strict=True):
+        for mention in cluster.mentions:
+            for _kind, date in mention.references:
+                for agreement in by_date.get(date, []):
+                    if agreement["id"] not in event["agreements"]:
+                        event["agreements"].append(agreement["id"])
+                        agreement["events"].append(event["id"])

@@ -1,0 +1,385 @@
+"""Publication dates as news pages write them, for the ingest stage.
+
+Pure Python and regex only (no spaCy, no dateparser): ingest runs on every article of
+every run and must stay fast. Three kinds of evidence, strongest first:
+
+- a *date line*: a short line that is only a date, or a labelled one
+  ("Published Date: 10:31 | 31 October 2022", "May 13, 2021 - 16:05 AMT", "10.11.2020");
+- a wire *dateline* opening the lead ("BAKU, May 11. /TASS/.", "YEREVAN, MARCH 21,
+  ARMENPRESS.", "VIENNA, January 17 – RIA Novosti", "LONDON, Jan 5 (Reuters) -"),
+  often without a year;
+- the text: a weekday with a day-month ("on Tuesday, October 20") fixes the year up to a
+  few candidates; the latest fully dated reference bounds the publication from below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+
+# Russian genitive month names ("11 мая 2021"), lower case as Russian writes them.
+_MONTHS_RU = (
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+    "октября", "ноября", "декабря",
+)
+_MONTH_WORDS = {name: number for number, name in enumerate(_MONTHS_RU, start=1)}
+_WEEKDAY_WORDS: dict[str, int] = {}
+for _table, _names_list, _first in (
+    (_MONTH_WORDS, MONTH_NAMES, 1), (_WEEKDAY_WORDS, WEEKDAY_NAMES, 0)
+):
+    for _number, _names in enumerate(_names_list, start=_first):
+        for _name in _names.split():
+            _table[_name] = _table[_name.upper()] = _number
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first so that "Sept" is not cut to "Sep" and "January" not to "Jan".
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# Case-sensitive on purpose: "may" the verb is not a month, "MARCH 21" (all caps) is.
+MON = rf"(?P<mon>{_alternation(_MONTH_WORDS)})\.?"
+WD = rf"(?P<wd>{_alternation(_WEEKDAY_WORDS)})\.?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_DATE_PATTERNS = [
+    # 2021-01-18, 2021-01-18T10:31:00Z
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])"),
+    # 2021/01/18
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
+    # 10.11.2020 (day first), 11/05/2021 (order sniffed)
+    re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
+    # Tuesday, October 20, 2020 / May 11 / MARCH 21
+    # (the look-aheads only make the scan fast: a date starts with a capital or a digit)
+    re.compile(rf"\b(?=[A-Z])(?:{WD},?\s+)?{MON}\s+{DAY}\b(?!:)(?:,?\s+{YEAR}\b)?"),
+    # Tuesday, 20 October 2020 / 31 October 2022 / 11 мая 2021
+    re.compile(
+        rf"\b(?=[A-Zt0-9])(?:{WD},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+{YEAR}\b)?"
+    ),
+]
+_WEEKDAY_MENTION_RE = re.compile(rf"\b(?=[A-Z])(?P<wd>{_alternation(_WEEKDAY_WORDS)})\b(?![s-])")
+# "next Monday", "by Friday": not a day the news already happened on.
+_NOT_PAST_RE = re.compile(r"\b(?:next|until|till|by|every|coming|this coming)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a text: the year may be missing, the weekday is optional."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None = None
+    weekday: int | None = None
+
+    def on(self, year: int) -> dt.date | None:
+        """This day-month in `year`, or None when it does not exist (February 30)."""
+        return _make_date(year, self.month, self.day)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The full date when the year is written."""
+        return None if self.year is None else self.on(self.year)
+
+
+@dataclass(frozen=True)
+class DateGuess:
+    """What the evidence says about when an article was published."""
+
+    published: str | None
+    how: str
+    confidence: float
+    candidates: tuple[str, ...] = ()
+
+
+NO_DATE = DateGuess(None, "none", 0.0, ())
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _mention(match: re.Match[str]) -> DateMention | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("sep"):
+        first, second = int(groups["a"]), int(groups["b"])
+        # Dots are day-first everywhere; slashes are month-first only in the US,
+        # so trust the slash order only when one number cannot be a month.
+        if groups["sep"] == "/" and first <= 12 < second:
+            first, second = second, first
+        day, month = first, second
+    elif groups.get("mnum"):
+        day, month = int(groups["day"]), int(groups["mnum"])
+    else:
+        day, month = int(groups["day"]), _MONTH_WORDS[groups["mon"]]
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year is not None and _make_date(year, month, day) is None:
+        return None
+    weekday = _WEEKDAY_WORDS.get(groups["wd"]) if groups.get("wd") else None
+    return DateMention(match.start(), match.end(), month, day, year, weekday)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date written in `text` (full or day-month), in order, without overlaps."""
+    found: list[DateMention] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            mention = _mention(match)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda m: (m.start, -m.end))
+    result: list[DateMention] = []
+    for mention in found:
+        if result and mention.start < result[-1].end:
+            continue
+        result.append(mention)
+    return result
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """The first full date (with a year) written in `text`, if any."""
+    for mention in find_dates(text):
+        if mention.date is not None:
+            return mention.date
+    return None
+
+
+def parse_input_date(value: object) -> str | None:
+    """An input field (`published`, `date`) as an ISO date: date objects, ISO or free text."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and value.strip():
+        found = parse_date_text(value)
+        return found.isoformat() if found else None
+    return None
+
+
+# --- date lines ---------------------------------------------------------------------
+
+_PUBLISHED_LABEL_RE = re.compile(
+    r"^\W{0,3}(?:first\s+)?(?:published|posted|publication\s+date|date\s+published|"
+    r"release\s+date|released|issued|date)\b(?:\s+(?:date|on|at|time))?\s*[:|\-–—]?\s*",
+    re.IGNORECASE,
+)
+_MODIFIED_LABEL_RE = re.compile(
+    r"^\W{0,3}(?:last\s+)?(?:modified|updated|update|edited|changed|revised)\b", re.IGNORECASE
+)
+# What may surround the date on a date-only line: times, zones, separators, a weekday.
+_DATE_LINE_LEFTOVER_RE = re.compile(
+    r"^(?:[\s,.|/\-–—:()]|\d{1,2}:\d{2}(?::\d{2})?|[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|"
+    r"(?:GMT|UTC)[+-]?\d{0,2}(?::?\d\d)?|at|on|"
+    rf"{_alternation(_WEEKDAY_WORDS)})*$"
+)
+
+
+def classify_date_line(line: str) -> tuple[str, dt.date] | None:
+    """('published', date), ('modified', date) or ('bare', date) for a line that is a date
+    line, else None. Labels other than modified/updated count as publication."""
+    if len(line) > 120:
+        return None
+    if _MODIFIED_LABEL_RE.match(line):
+        found = parse_date_text(line)
+        return ("modified", found) if found else None
+    label = _PUBLISHED_LABEL_RE.match(line)
+    if label:
+        found = parse_date_text(line[label.end() :])
+        return ("published", found) if found else None
+    mentions = find_dates(line)
+    if len(mentions) != 1 or mentions[0].date is None:
+        return None
+    rest = line[: mentions[0].start] + " " + line[mentions[0].end :]
+    if _DATE_LINE_LEFTOVER_RE.match(rest):
+        return ("bare", mentions[0].date)
+    return None
+
+
+# --- wire datelines -------------------------------------------------------------------
+
+_UP = "A-ZА-ЯЁ"  # capitals that may open a place or an agency name
+_PLACE = rf"(?P<place>[{_UP}][^\W\d_]*\.?(?:[ '’\-][^\W\d_]+\.?){{0,3}})"
+_REGION = rf"(?:,\s*[{_UP}][^\W\d_]*(?:[ \-][{_UP}][^\W\d_]*){{0,2}})?"
+_DATELINE_DATE = (
+    rf"(?:{WD},?\s+)?(?:{MON}\s+{DAY}(?:,?\s+{YEAR})?"
+    rf"|{DAY.replace('<day>', '<day2>')}\s+{MON.replace('<mon>', '<mon2>')}"
+    rf"(?:\s+{YEAR.replace('<year>', '<year2>')})?"
+    r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))"
+)
+_AGENCY = rf"[{_UP}][\w&.'’\-]*(?:\s+[{_UP}][\w&.'’\-]*){{0,3}}"
+_DATELINE_RE = re.compile(
+    rf"^{_PLACE}{_REGION},\s*{_DATELINE_DATE}\s*"
+    r"(?:"
+    rf"\.?\s*/\s*(?P<pub_slash>[^/\n]{{2,40}}?)\s*/\s*\.?"  # BAKU, May 11. /TASS/.
+    rf"|\(\s*(?P<pub_paren>[^()\n]{{2,40}}?)\s*\)\s*[-–—:]*"  # LONDON, Jan 5 (Reuters) -
+    rf"|[,.]?\s*[-–—]+\s*(?P<pub_dash>{_AGENCY})\s*[.:\-–—]+"  # VIENNA, January 17 – RIA Novosti.
+    # YEREVAN, MARCH 21, ARMENPRESS.
+    rf"|,\s*(?P<pub_comma>[{_UP}][{_UP}0-9&\-]{{2,}}(?:\s+[{_UP}][\w\-]*)?)\s*[.:\-–—]+"
+    r"|[.:\-–—]+"  # MOSCOW, January 18.
+    r")\s+(?=\S)"
+)
+# No date: "WASHINGTON (Reuters) - ", "BERLIN — " (a place in capitals, then a dash)
+_AGENCY_DATELINE_RE = re.compile(
+    rf"^{_PLACE}{_REGION}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+"
+    rf"|^(?P<caps>[{_UP}][{_UP}.'’\-]{{2,}}(?: [{_UP}][{_UP}.'’\-]+){{0,2}})"
+    rf"{_REGION}\s*(?:—|–|--)\s+"
+)
+_NOT_PLACES = frozenset(["On", "In", "By", "At", "As", "Since", "Until", "From", "The", "And"])
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline opening a lead paragraph."""
+
+    place: str
+    end: int  # where the lead's own text starts
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    publisher: str | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        """The full date when the dateline writes the year."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        return _make_date(self.year, self.month, self.day)
+
+
+def _title_place(place: str) -> str:
+    return place.title() if place.isupper() else place
+
+
+def match_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening `paragraph`, if it has one."""
+    match = _DATELINE_RE.match(paragraph)
+    if match:
+        groups = match.groupdict()
+        if groups["place"].split()[0] in _NOT_PLACES or groups["place"] in _WEEKDAY_WORDS:
+            return None
+        year: int | None
+        if groups["iso"]:
+            year, month, day = (int(part) for part in groups["iso"].split("-"))
+        else:
+            written_year = groups["year"] or groups["year2"]
+            year = int(written_year) if written_year else None
+            month = _MONTH_WORDS[groups["mon"] or groups["mon2"]]
+            day = int(groups["day"] or groups["day2"])
+        if _make_date(year or 2000, month, day) is None:
+            return None
+        publisher = next(
+            (groups[k] for k in ("pub_slash", "pub_paren", "pub_dash", "pub_comma") if groups[k]),
+            None,
+        )
+        return Dateline(_title_place(groups["place"]), match.end(), month, day, year, publisher)
+    match = _AGENCY_DATELINE_RE.match(paragraph)
+    place = match and (match["place"] or match["caps"])
+    if match and place and place.split()[0] not in _NOT_PLACES:
+        return Dateline(_title_place(place), match.end(), publisher=match["pub_paren"])
+    return None
+
+
+# --- inference from the text ------------------------------------------------------------
+
+YEARS_BACK = 25  # how far back a year-less date may reach when nothing bounds it
+
+
+def _lead_weekday(lead: str) -> int | None:
+    for match in _WEEKDAY_MENTION_RE.finditer(lead):
+        if not _NOT_PAST_RE.search(lead[max(0, match.start() - 16) : match.start()]):
+            return _WEEKDAY_WORDS[match["wd"]]
+    return None
+
+
+def _candidate_dates(
+    month: int,
+    day: int,
+    *,
+    weekday: int | None,
+    after: dt.date | None,
+    today: dt.date,
+) -> list[dt.date]:
+    """Dates with this day-month (and weekday) between the bound and today, best first:
+    the earliest after a bound (news tell recent facts), else the most recent."""
+    first_year = after.year if after else today.year - YEARS_BACK
+    found = []
+    for year in range(first_year, today.year + 1):
+        date = _make_date(year, month, day)
+        if date is None or date > today or (after is not None and date < after):
+            continue
+        if weekday is None or date.weekday() == weekday:
+            found.append(date)
+    return found if after else found[::-1]
+
+
+def _latest_reference(mentions: list[DateMention], today: dt.date) -> dt.date | None:
+    """The latest date the text refers to. Year-less ones take the year of the same
+    day-month written elsewhere, else the year that puts them nearest the latest full date."""
+    full = [m.date for m in mentions if m.date is not None and m.date <= today]
+    if not full:
+        return None
+    latest = max(full)
+    years = {(m.month, m.day): m.year for m in mentions if m.year is not None}
+    for mention in mentions:
+        if mention.year is not None or (mention.month, mention.day) in years:
+            continue
+        options = [mention.on(latest.year + delta) for delta in (-1, 0, 1)]
+        valid = [d for d in options if d is not None and d <= today]
+        if valid:
+            nearest = min(valid, key=lambda d: abs((d - latest).days))
+            latest = max(latest, nearest)
+    return latest
+
+
+def _guess(dates: list[dt.date], how: str, sure: float, unsure: float) -> DateGuess:
+    iso = tuple(d.isoformat() for d in dates)
+    return DateGuess(iso[0], how, sure if len(iso) == 1 else unsure, iso)
+
+
+def infer_published(
+    text: str,
+    *,
+    lead: str,
+    dateline: Dateline | None,
+    today: dt.date,
+) -> DateGuess:
+    """Publication date from a year-less dateline and the text, or from the text alone."""
+    mentions = find_dates(text)
+    full = [m.date for m in mentions if m.date is not None and m.date <= today]
+    bound = max(full) if full else None
+    weekday = _lead_weekday(lead)
+
+    if dateline is not None and dateline.month is not None and dateline.day is not None:
+        month, day = dateline.month, dateline.day
+        for wd in (weekday, None):
+            dates = _candidate_dates(month, day, weekday=wd, after=bound, today=today)
+            if dates:
+                return _guess(dates, "dateline", 0.8 if wd is not None else 0.7, 0.5)
+
+    with_weekday = [m for m in mentions if m.weekday is not None and m.year is None]
+    for mention in with_weekday:
+        dates = _candidate_dates(
+            mention.month, mention.day, weekday=mention.weekday, after=bound, today=today
+        )
+        if dates:
+            return _guess(dates, "text-weekday", 0.7, 0.5)
+
+    latest = _latest_reference(mentions, today)
+    if latest is not None:
+        if weekday is not None:
+            shifted = latest + dt.timedelta(days=(weekday - latest.weekday()) % 7)
+            if shifted <= today:
+                return DateGuess(shifted.isoformat(), "text-latest", 0.4, (shifted.isoformat(),))
+        return DateGuess(latest.isoformat(), "text-latest", 0.3, (latest.isoformat(),))
+    return NO_DATE

