@@ -25,9 +25,11 @@ extract: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## test: lint, type-check and run the whole test suite
+## test: lint, format check, import contracts, type-check and the whole test suite
 test: $(STAMP)
 	$(BIN)/ruff check generator tests scripts benchmarks
+	$(BIN)/ruff format --check generator tests scripts benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

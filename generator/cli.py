@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from generator.errors import ModelError
+
 STATE_DIR = Path(".chronology/generated")
 
 
@@ -113,22 +115,26 @@ def _extract(
     *,
     use_cache: bool = True,
 ) -> None:
-    from generator.extract import remember_run, run_extraction
+    from generator.cache.runs import remember_run
+    from generator.extract import run_extraction
     from generator.records.sync import sync_records
 
     if not seeds_dir.is_dir():
         raise click.ClickException(f"{seeds_dir}: no such folder of articles")
     cache_dir = state_dir.parent / "cache" if use_cache else None
-    extraction = run_extraction(
-        seeds_dir,
-        content_dir,
-        model=model,
-        warn=_warn,
-        progress=_progress,
-        n_process=jobs,
-        cache_dir=cache_dir,
-        state_dir=state_dir,
-    )
+    try:
+        extraction = run_extraction(
+            seeds_dir,
+            content_dir,
+            model=model,
+            warn=_warn,
+            progress=_progress,
+            n_process=jobs,
+            cache_dir=cache_dir,
+            state_dir=state_dir,
+        )
+    except ModelError as error:
+        raise click.ClickException(str(error)) from None
     if extraction.unchanged is not None:
         click.echo("Nothing changed since the last extraction: content/ is up to date.")
         click.echo(f"(last run: {extraction.unchanged})")
@@ -139,7 +145,7 @@ def _extract(
     click.echo(report.summary())
     click.echo(extraction.summary())
     if cache_dir is not None:
-        remember_run(extraction, cache_dir, content_dir)
+        remember_run(extraction.run_key, extraction.summary(), cache_dir, content_dir)
 
 
 def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
@@ -201,7 +207,8 @@ def serve(config_file: Path, dev_addr: str) -> None:
 @CONTENT_OPTION
 def validate(content_dir: Path) -> None:
     """Check every record against its schema and every reference; list all problems."""
-    from generator.records.store import ContentError, load_catalog
+    from generator.errors import ContentError
+    from generator.records.store import load_catalog
 
     if not content_dir.is_dir():
         raise click.ClickException(f"{content_dir}: no such folder of records")
@@ -229,7 +236,9 @@ def validate(content_dir: Path) -> None:
 @MODEL_OPTION
 def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str | None) -> None:
     """Every temporal expression in FILE and how it was normalised."""
-    from generator.ingest.reader import ArticleError, decode_bytes, read_article_file
+    from generator.errors import ArticleError
+    from generator.ingest.decoding import decode_bytes
+    from generator.ingest.reader import read_article_file
     from generator.nlp.pipeline import load_pipeline
 
     try:
@@ -248,7 +257,10 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
             anchor, how = dt.date.fromisoformat(found.published), found.published_how
         else:
             anchor, how = dt.date.today(), "none (today)"
-    nlp = load_pipeline(model)
+    try:
+        nlp = load_pipeline(model)
+    except ModelError as error:
+        raise click.ClickException(str(error)) from None
     if len(text) < nlp.max_length:
         doc = nlp.make_doc(text)
         doc._.anchor = anchor

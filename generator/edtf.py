@@ -13,15 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.errors import EdtfError
+
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
 
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12)}
 _MONTHS = [calendar.month_name[m] for m in range(13)]
-
-
-class EdtfError(ValueError):
-    """A string that is not an EDTF date this tool understands."""
 
 
 @dataclass(frozen=True, order=True)

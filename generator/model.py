@@ -6,7 +6,7 @@ them names and types. Everything here is pure: no file is read or written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,67 @@ EVENT_TYPES = (
 )
 
 ACTOR_KINDS = ("person", "country", "organization", "place", "group")
+
+
+# --- extraction: what the stages hand on ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as the later stages see it."""
+
+    id: str
+    file: str
+    sha256: str
+    title: str
+    text: str
+    published: str | None
+    published_how: str
+    published_confidence: float
+    published_candidates: tuple[str, ...]
+    publisher: str | None
+    dateline: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """One entity as a sentence shows it."""
+
+    text: str
+    label: str
+    role: str = ""
+    ent_id: str = ""
+    as_agent: bool = False
+    as_place: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sentence of one article telling one event."""
+
+    source: str
+    quote: str
+    date: str
+    date_text: str
+    type: str
+    title: str | None
+    published: str | None
+    position: int
+    actors: list[Mentioned] = field(default_factory=list)
+    places: list[Mentioned] = field(default_factory=list)
+    actor_keys: list[str] = field(default_factory=list)
+    place_keys: list[str] = field(default_factory=list)
+    agreement_kind: str | None = None
+    effective: str | None = None
+    references: list[tuple[str, str]] = field(default_factory=list)
+    provisions: list[str] = field(default_factory=list)
+    lemmas: frozenset[str] = frozenset()
+    tense: str = "past"
+    confidence: float = 0.8
+
+
+# --- records ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -129,6 +190,90 @@ class Source:
     file: str | None = None
     url: str | None = None
     sha256: str | None = None
+
+
+def source_of(article: Article) -> Source:
+    """The source record of one article."""
+    return Source(
+        id=article.id,
+        title=article.title,
+        published=article.published,
+        published_how=article.published_how,
+        published_confidence=article.published_confidence,
+        publisher=article.publisher,
+        dateline=article.dateline,
+        file=article.file,
+        url=article.url,
+        sha256=article.sha256,
+    )
+
+
+# --- records to and from their YAML data: the one place that spells out their fields ----
+
+Record = Event | Actor | Agreement | Source
+
+# Each kind's fields in the order records are written; a field whose value is in its
+# kind's "omitted when" set is left out of the record.
+_ORDER: dict[type, tuple[str, ...]] = {
+    Event: (
+        "id",
+        "date",
+        "end",
+        "title",
+        "type",
+        "summary",
+        "actors",
+        "places",
+        "agreements",
+        "sources",
+        "flags",
+        "confidence",
+    ),
+    Actor: ("id", "name", "kind", "aliases", "role", "description"),
+    Agreement: (
+        "id",
+        "title",
+        "type",
+        "date",
+        "parties",
+        "signatories",
+        "mediators",
+        "provisions",
+        "events",
+        "sources",
+        "effective",
+        "summary",
+    ),
+    Source: tuple(name for name in Source.__dataclass_fields__),
+}
+_OMITTED: dict[type, dict[str, tuple[Any, ...]]] = {
+    Event: {"end": (None,), "confidence": (None,)},
+    Actor: {"role": ("",), "description": ("",)},
+    Agreement: {"date": (None,), "effective": (None,), "summary": ("",)},
+    Source: {name: (None,) for name in Source.__dataclass_fields__},
+}
+
+
+def _data(value: Any) -> Any:
+    """A field's value as record data: tuples as lists, claims and flags as mappings."""
+    if isinstance(value, tuple):
+        return [_data(item) for item in value]
+    if isinstance(value, Claim):
+        return {k: v for k, v in vars(value).items() if v is not None}
+    if isinstance(value, Flag):
+        return {"code": value.code, "message": value.message}
+    return value
+
+
+def to_record(record: Record) -> dict[str, Any]:
+    """A record's data as it is written to content/ (see `from_record` for the way back)."""
+    omitted = _OMITTED[type(record)]
+    data: dict[str, Any] = {}
+    for name in _ORDER[type(record)]:
+        value = getattr(record, name)
+        if name not in omitted or value not in omitted[name]:
+            data[name] = _data(value)
+    return data
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -234,34 +379,26 @@ class Catalog:
         """All events, earliest first."""
         return sorted(self.events.values(), key=lambda event: event.sort_key)
 
-    def events_of_actor(self, actor_id: str) -> list[Event]:
-        """Events an actor takes part in (or happened at a place), earliest first."""
-        return [e for e in self.chronological() if actor_id in e.actors or actor_id in e.places]
 
-    def events_of_source(self, source_id: str) -> list[Event]:
-        """Events that cite a source, earliest first."""
-        return [e for e in self.chronological() if any(c.source == source_id for c in e.sources)]
+_BUILDERS: dict[str, Callable[[Mapping[str, Any]], Record]] = {
+    "events": event_from_dict,
+    "actors": actor_from_dict,
+    "agreements": agreement_from_dict,
+    "sources": source_from_dict,
+}
 
-    def events_of_agreement(self, agreement_id: str) -> list[Event]:
-        """Events that refer to an agreement (or that the agreement lists), earliest first."""
-        listed = (
-            set(self.agreements[agreement_id].events) if agreement_id in self.agreements else set()
-        )
-        return [e for e in self.chronological() if agreement_id in e.agreements or e.id in listed]
+
+def from_record(kind: str, data: Mapping[str, Any]) -> Record:
+    """The record of a kind (events, actors, agreements, sources) from validated data."""
+    return _BUILDERS[kind](data)
 
 
 def build_catalog(records: Mapping[str, Iterable[Mapping[str, Any]]]) -> Catalog:
     """Turn validated record mappings, grouped by kind, into a Catalog."""
-    builders = {
-        "events": event_from_dict,
-        "actors": actor_from_dict,
-        "agreements": agreement_from_dict,
-        "sources": source_from_dict,
-    }
     catalog = Catalog()
-    for kind, build in builders.items():
+    for kind in _BUILDERS:
         target = getattr(catalog, kind)
         for data in records.get(kind, ()):
-            record: Any = build(data)
+            record = from_record(kind, data)
             target[record.id] = record
     return catalog

@@ -13,8 +13,9 @@ import random
 from pathlib import Path
 from typing import Any
 
+from generator.atomic import write_atomic
 from generator.model import ACTOR_KINDS, EVENT_TYPES
-from generator.records.store import dump_record, write_atomic
+from generator.records.store import dump_record
 
 _SYLLABLES = [
     "al",

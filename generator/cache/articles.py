@@ -25,9 +25,9 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from generator.article import Article
-from generator.cache.mentions import BackgroundWrites
+from generator.cache.entries import EntryStore
 from generator.ingest.reader import FileReading
+from generator.model import Article
 
 Parse = Callable[[Callable[[str], None]], FileReading]
 
@@ -75,20 +75,15 @@ class ArticleMemo:
         *,
         warn: Callable[[str], None] = lambda message: None,
     ) -> None:
-        self.folder = folder / "articles"
+        self.entries = EntryStore(folder / "articles", warn=warn)
         self.version = version
-        self.warn = warn
         self.hits = 0
-        self._writes = BackgroundWrites()
 
     def key(self, data: bytes, names: tuple[str, ...]) -> str:
         """The key of a file's entry: its bytes and names, and the code version."""
         digest = hashlib.sha256(json.dumps([self.version, *names]).encode() + b"\0")
         digest.update(data)
         return digest.hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
 
     def read(
         self,
@@ -125,21 +120,21 @@ class ArticleMemo:
             "warnings": heard,
             "articles": [asdict(article) for article in reading.articles],
         }
-        self._writes.submit(self._path(key), json.dumps(entry))
+        self.entries.write(key, json.dumps(entry))
         return reading.articles
 
     def _get(self, key: str, today: str) -> tuple[list[Article], list[str]] | None:
+        entry = self.entries.read(key)
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
             if entry["key"] != key or entry["today"] not in (None, today):
                 return None
             warnings = entry["warnings"]
             if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
                 return None
             return [_article_from_json(item) for item in entry["articles"]], warnings
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return None
 
     def close(self) -> None:
         """Wait for the writes; a failed write is a warning (the next run misses)."""
-        self._writes.close(self.folder, self.warn)
+        self.entries.close()

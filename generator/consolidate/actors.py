@@ -15,6 +15,8 @@ from functools import cache
 from typing import Any
 
 from generator import gazetteer
+from generator.model import Actor, Mentioned, actor_from_dict
+from generator.nlp.names import clean_name, is_junk
 from generator.slugs import slugify, unique
 
 _KIND_OF_LABEL = {
@@ -25,20 +27,6 @@ _KIND_OF_LABEL = {
     "ORG": "organization",
     "NORP": "group",
 }
-_JUNK = re.compile(r"\d|^(admin|photo|comment|author|image|getty|reuters photo)\b", re.I)
-_TRAILING = re.compile(r"(['’]s|['’])$")
-
-
-@dataclass(frozen=True)
-class Mentioned:
-    """One entity as a sentence shows it."""
-
-    text: str
-    label: str
-    role: str = ""
-    ent_id: str = ""
-    as_agent: bool = False
-    as_place: bool = False
 
 
 @dataclass
@@ -51,15 +39,6 @@ class _Draft:
     labels: Counter[str] = field(default_factory=Counter)
     place_uses: int = 0
     fixed: bool = False  # an editor's record: name and kind are theirs
-
-
-def clean_name(text: str) -> str:
-    """Entity text without possessive endings, leading articles, dangling conjunctions
-    ('Hang Seng and') and stray punctuation."""
-    text = re.sub(r"\s+", " ", text).strip(" \t\n\"'“”‘’.,;:()[]")
-    text = _TRAILING.sub("", text)
-    text = re.sub(r"\s+(and|or|&)$", "", text)
-    return re.sub(r"^(the|The)\s+", "", text).strip()
 
 
 _WORD_BREAK = re.compile(r"[\s\-.,]+")
@@ -91,26 +70,6 @@ def _words(name: str) -> tuple[str, ...]:
     while len(words) > 1 and words[-1] in _CORPORATE:
         words.pop()
     return tuple(words)
-
-
-_PRODUCT = re.compile(r"^[a-z]+[A-Z]")  # iPhone, iTunes, eReader: products, not actors
-_INDEX = re.compile(r"\b(index|indices|average|composite)$", re.I)
-
-
-def is_junk(mention: Mentioned) -> bool:
-    """Entity text that cannot name an actor: numbers, page furniture, lower-case phrases,
-    products written in camel case, stock indices and time zones."""
-    name = clean_name(mention.text)
-    return (
-        len(name) < 2
-        or len(name) > 60
-        or bool(_JUNK.search(name))
-        or not any(ch.isupper() for ch in name)
-        or len(name.split()) > 6
-        or bool(_PRODUCT.match(name))
-        or bool(_INDEX.search(name))
-        or gazetteer.is_not_actor(name)
-    )
 
 
 _SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la"}
@@ -353,7 +312,7 @@ class ActorResolver:
             mapping[source] = mapping[target]
         return mapping
 
-    def records(self, used: set[str] | None = None) -> list[dict[str, Any]]:
+    def records(self, used: set[str] | None = None) -> list[Actor]:
         """Actor records for the actors seen (keys in ``used``, when given), with final ids."""
         ids = self.final_ids()
         merged = self._merged()
@@ -383,4 +342,4 @@ class ActorResolver:
             if draft.roles:
                 record["role"] = draft.roles.most_common(1)[0][0]
             out.append(record)
-        return sorted(out, key=lambda r: r["id"])
+        return [actor_from_dict(record) for record in sorted(out, key=lambda r: r["id"])]

@@ -27,7 +27,7 @@ from generator.consolidate.pairing import (
     types_fit,
     word_weights,
 )
-from generator.nlp.mentions import Mention
+from generator.model import Agreement, Event, Mention, agreement_from_dict, event_from_dict
 from generator.slugs import slugify, unique
 
 _TYPE_PRIORITY = [
@@ -256,7 +256,7 @@ def _choose_type(cluster: Cluster) -> str:
 
 def build_records(
     clusters: list[Cluster], *, actor_ids: Mapping[str, str], actor_kinds: Mapping[str, str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[Event], list[Agreement]]:
     """Event and agreement records from the clusters; actor keys mapped to final ids."""
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
@@ -288,7 +288,12 @@ def build_records(
         events.append(record)
         _collect_agreement(record, mentions, agreements, actor_ids, actor_kinds)
     _link_references(events, ordered, agreements)
-    return events, sorted(agreements.values(), key=lambda a: a["id"])
+    # Built as data, since agreements and references are filled in as clusters come;
+    # handed on as records.
+    return (
+        [event_from_dict(event) for event in events],
+        [agreement_from_dict(a) for a in sorted(agreements.values(), key=lambda a: a["id"])],
+    )
 
 
 def _ordered(items: Iterable[str]) -> list[str]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import repeat
 
 from generator import edtf
-from generator.nlp.mentions import Mention
+from generator.model import Mention
 
 _COMPATIBLE_TYPES = [
     {"agreement", "ceasefire", "statement"},

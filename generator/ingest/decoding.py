@@ -7,14 +7,9 @@ import codecs
 import re
 from collections import Counter
 
-from generator.article import ArticleError
+from generator.errors import UndecodableError
 
-__all__ = ["UndecodableError", "decode_bytes"]
-
-
-class UndecodableError(ArticleError, ValueError):
-    """Bytes that are not text (binary) or not in their declared encoding. Raised by
-    `decode_bytes`, which does not know the file name: callers add it."""
+__all__ = ["decode_bytes"]
 
 
 _BOMS = [
@@ -55,8 +50,10 @@ def _sniff_utf16(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4 or len(data) % 2:
         return None
-    for encoding, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
-                                ("utf-16-be", sample[0::2], sample[1::2])):
+    for encoding, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
         common = Counter(high).most_common(2)
         if (
             0 in dict(common)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 import yaml
 
+from generator.errors import MarkupError
 from generator.ingest import furniture
 from generator.ingest.published import classify_date_line, match_dateline, parse_input_date
 
 __all__ = [
-    "MarkupError",
     "Page",
     "markdown_to_text",
     "parse_jsonl_line",
@@ -23,10 +23,6 @@ __all__ = [
     "parse_plain",
     "split_front_matter",
 ]
-
-
-class MarkupError(ValueError):
-    """Input that cannot be read (bad front matter, a bad .jsonl line)."""
 
 
 @dataclass

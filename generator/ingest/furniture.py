@@ -81,8 +81,20 @@ _AGENCY_RE = re.compile(
     r"Interfax|RIA|ARMENPRESS|Anadolu|Sputnik|EFE|ANSA|DPA|Kyodo|Yonhap|PTI|UPI|IANS|"
     r"BBC|CNN|Bloomberg|Trend|APA)\b",
 )
-_PUNCT_TRANSLATION = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'",
-                                    "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+_PUNCT_TRANSLATION = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 @dataclass
@@ -240,4 +252,3 @@ def _drop_duplicates(paragraphs: list[str]) -> list[str]:
             drop[index] = True
         seen.add(key)
     return [p for p, dropped in zip(paragraphs, drop, strict=True) if not dropped]
-

@@ -17,19 +17,79 @@ from generator.ingest.published import parse_input_date
 __all__ = ["parse_html"]
 
 
-_SKIP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form", "button",
-    "select", "textarea", "iframe", "figure", "figcaption", "object", "embed", "canvas", "dialog",
-})
-_VOID_TAGS = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-})
-_BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd", "h1",
-    "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "address", "hr",
-    "br", "figure", "center",
-})
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "iframe",
+        "figure",
+        "figcaption",
+        "object",
+        "embed",
+        "canvas",
+        "dialog",
+    }
+)
+_VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "address",
+        "hr",
+        "br",
+        "figure",
+        "center",
+    }
+)
 _IMPLICIT_CLOSE = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
 _FURNITURE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|related|comments?|newsletter|subscri\w*|cookies?|"
@@ -38,11 +98,24 @@ _FURNITURE_CLASS_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
-_PUBLISHED_META = frozenset({
-    "article:published_time", "og:published_time", "pubdate", "publishdate", "publish-date",
-    "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
-    "sailthru.date", "parsely-pub-date", "datepublished",
-})
+_PUBLISHED_META = frozenset(
+    {
+        "article:published_time",
+        "og:published_time",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "dcterms.issued",
+        "sailthru.date",
+        "parsely-pub-date",
+        "datepublished",
+    }
+)
 
 
 class _HtmlExtractor(HTMLParser):
@@ -83,7 +156,7 @@ class _HtmlExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {key.lower(): (value or "") for key, value in attrs}
         if tag == "meta":
-            key = (values.get("property") or values.get("name") or values.get("itemprop", ""))
+            key = values.get("property") or values.get("name") or values.get("itemprop", "")
             if key and values.get("content"):
                 self.meta.setdefault(key.lower(), values["content"])
         elif tag == "link" and "canonical" in values.get("rel", "").lower():
@@ -95,8 +168,10 @@ class _HtmlExtractor(HTMLParser):
             self._flush()
         if tag in _VOID_TAGS:
             return
-        if self.stack and self.stack[-1][0] in _IMPLICIT_CLOSE and (
-            tag == self.stack[-1][0] or (self.stack[-1][0] == "p" and tag in _BLOCK_TAGS)
+        if (
+            self.stack
+            and self.stack[-1][0] in _IMPLICIT_CLOSE
+            and (tag == self.stack[-1][0] or (self.stack[-1][0] == "p" and tag in _BLOCK_TAGS))
         ):
             self._pop(self.stack[-1][0])
         classes = f"{values.get('class', '')} {values.get('id', '')}"

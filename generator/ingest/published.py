@@ -23,13 +23,24 @@ from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 # Russian genitive month names ("11 мая 2021"), lower case as Russian writes them.
 _MONTHS_RU = (
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 )
 _MONTH_WORDS = {name: number for number, name in enumerate(_MONTHS_RU, start=1)}
 _WEEKDAY_WORDS: dict[str, int] = {}
 for _table, _names_list, _first in (
-    (_MONTH_WORDS, MONTH_NAMES, 1), (_WEEKDAY_WORDS, WEEKDAY_NAMES, 0)
+    (_MONTH_WORDS, MONTH_NAMES, 1),
+    (_WEEKDAY_WORDS, WEEKDAY_NAMES, 0),
 ):
     for _number, _names in enumerate(_names_list, start=_first):
         for _name in _names.split():

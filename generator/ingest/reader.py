@@ -23,18 +23,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.article import Article, ArticleError
+from generator.errors import ArticleError, MarkupError, UndecodableError
 from generator.ingest import furniture
-from generator.ingest.decoding import UndecodableError, decode_bytes
-from generator.ingest.formats import (
-    MarkupError,
-    Page,
-    parse_jsonl_line,
-    parse_markdown,
-    parse_plain,
-)
+from generator.ingest.decoding import decode_bytes
+from generator.ingest.formats import Page, parse_jsonl_line, parse_markdown, parse_plain
 from generator.ingest.html import parse_html
 from generator.ingest.published import DateGuess, infer_published, match_dateline
+from generator.model import Article
 from generator.slugs import slugify, unique
 
 if TYPE_CHECKING:
@@ -54,7 +49,16 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+# The reader of each kind of file, by extension (as Pelican's readers): text in, a Page out.
+# A .jsonl file holds many articles, one per line, and is read line by line instead.
+READERS: dict[str, Callable[[str], Page]] = {
+    ".txt": parse_plain,
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
+}
+SUFFIXES = frozenset({*READERS, ".jsonl"})
 MAX_BYTES = 64 * 1024 * 1024
 
 _CONFIDENCE = {"input": 1.0, "header": 1.0, "date-line": 0.9, "dateline": 0.9, "bare": 0.85}
@@ -218,12 +222,7 @@ def parse_article_file(
     if not text.strip():
         raise ArticleError(f"{file}: empty file")
     try:
-        if suffix in (".html", ".htm"):
-            parsed = parse_html(text)
-        elif suffix in (".md", ".markdown"):
-            parsed = parse_markdown(text)
-        else:
-            parsed = parse_plain(text)
+        parsed = READERS.get(suffix, parse_plain)(text)
         built = _build(
             parsed,
             id=_slug(parsed.id) if parsed.id else _slug(path.stem),

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator import edtf
-from generator.consolidate.actors import ActorResolver, Mentioned, is_junk
+from generator.model import Mention, Mentioned
 from generator.nlp.event_types import anchor_verb, clause_verb, event_type, not_news
-from generator.nlp.titles import fallback_title, make_title
+from generator.nlp.names import is_junk
+from generator.nlp.titles import make_title
 from generator.timex.tagger import Timex
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -37,31 +38,6 @@ _PROVISION = re.compile(
     r"\b(provided for|envisaged|envisages|stipulates|provides for)\b",
     re.I,
 )
-
-
-@dataclass
-class Mention:
-    """One sentence of one article telling one event."""
-
-    source: str
-    quote: str
-    date: str
-    date_text: str
-    type: str
-    title: str | None
-    published: str | None
-    position: int
-    actors: list[Mentioned] = field(default_factory=list)
-    places: list[Mentioned] = field(default_factory=list)
-    actor_keys: list[str] = field(default_factory=list)
-    place_keys: list[str] = field(default_factory=list)
-    agreement_kind: str | None = None
-    effective: str | None = None
-    references: list[tuple[str, str]] = field(default_factory=list)
-    provisions: list[str] = field(default_factory=list)
-    lemmas: frozenset[str] = frozenset()
-    tense: str = "past"
-    confidence: float = 0.8
 
 
 def _tense(sentence: Span) -> str:
@@ -214,7 +190,8 @@ def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Menti
         dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME")]
         if not dated:
             if _PROVISION.search(text) and mentions and mentions[-1].agreement_kind:
-                mentions[-1].provisions.append(text)
+                last = mentions[-1]
+                mentions[-1] = replace(last, provisions=[*last.provisions, text])
             continue
         main, references = _split_dates(sentence, dated)
         if not main:
@@ -223,10 +200,8 @@ def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Menti
             if not_news(sentence, anchor):
                 continue
             mention = _mention(sentence, timex, anchor, main, references, source, published)
-            mention.position = position
-            if _PROVISION.search(text) and mention.agreement_kind:
-                mention.provisions.append(text)
-            mentions.append(mention)
+            provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
+            mentions.append(replace(mention, position=position, provisions=provisions))
     return mentions
 
 
@@ -283,18 +258,18 @@ def _mention(
     # A call or meeting between named people reads best as "Phone call between A and B"
     # unless the sentence itself has those people as its subject.
     templated = kind in ("call", "meeting") and len(people) >= 2
-    title = make_title(
-        sentence, skip=skip, surnames=surnames, verb=verb, require_people=templated
-    )
+    title = make_title(sentence, skip=skip, surnames=surnames, verb=verb, require_people=templated)
     confidence = 0.8 if title else 0.5
     if kind == "other":
         confidence -= 0.2
     date = timex.edtf or ""
     start, _ = edtf.parse_span(date)
     tense = _tense(sentence)
+    if published and tense == "past" and start.first_day().isoformat() > published:
+        confidence = 0.3  # told as past, dated after the article: suspicious
     signing = kind in ("agreement", "ceasefire") or bool(_SIGNING.search(text))
     agreement = _agreement_kind(lemmas, text) if signing else None
-    mention = Mention(
+    return Mention(
         source=source,
         quote=text,
         date=date,
@@ -314,9 +289,6 @@ def _mention(
         tense=tense,
         confidence=round(confidence, 2),
     )
-    if published and tense == "past" and start.first_day().isoformat() > published:
-        mention.confidence = 0.3  # told as past, dated after the article: suspicious
-    return mention
 
 
 _FROM = re.compile(r"\b(from|starting|effective|as of|into force)\s*(on|at)?\s*$", re.I)
@@ -355,31 +327,3 @@ def _tokens(doc: Doc, timex: Timex) -> list:  # type: ignore[type-arg]
     if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
         tokens.insert(0, doc[span.start - 1])
     return tokens
-
-
-def resolve_mentions(mentions: list[Mention], resolver: ActorResolver) -> None:
-    """Resolve every mention's entities to actors, and title the mentions that have none."""
-    for mention in mentions:
-        mention.actor_keys = _resolve_all(mention.actors, resolver)
-        mention.place_keys = [
-            k for k in _resolve_all(mention.places, resolver) if k not in mention.actor_keys
-        ]
-        if not mention.title:
-            names = [resolver.display_name(key) for key in mention.actor_keys]
-            people = [
-                resolver.display_name(k)
-                for k in mention.actor_keys
-                if resolver.kind_of(k) == "person"
-            ]
-            mention.title = fallback_title(
-                mention.type, mention.quote, mention.date_text, people or names
-            )
-
-
-def _resolve_all(items: list[Mentioned], resolver: ActorResolver) -> list[str]:
-    keys: list[str] = []
-    for item in items:
-        key = resolver.resolve(item)
-        if key is not None and key not in keys:
-            keys.append(key)
-    return keys

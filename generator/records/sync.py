@@ -29,9 +29,11 @@ from typing import Any
 
 import yaml
 
+from generator.atomic import write_atomic
 from generator.model import KINDS
 from generator.records import store
-from generator.records.store import REFERENCES, dump_record, parse_record, write_atomic
+from generator.records.folder import record_ids, record_names
+from generator.records.store import REFERENCES, dump_record, parse_record
 from generator.records.yaml_load import load_yaml
 from generator.slugs import slugify
 
@@ -79,7 +81,9 @@ def sync_records(
     if unknown:
         raise ValueError(f"unknown record kinds: {', '.join(sorted(unknown))}")
     theirs = remap_merged_actors(generated, content_dir)
-    deleted = {kind: _ids(state_dir / kind) - _ids(content_dir / kind) for kind in KINDS}
+    deleted = {
+        kind: record_ids(state_dir / kind) - record_ids(content_dir / kind) for kind in KINDS
+    }
     theirs = _drop_references(theirs, deleted)
     report = SyncReport()
     dumps = _Dumps(state_dir)
@@ -95,7 +99,9 @@ def sync_records(
                 continue
             seen.add(record_id)
             _sync_one(kind, record_id, record, content_dir, state_dir, report, dumps)
-        for record_id in sorted((_ids(state_dir / kind) & _ids(content_dir / kind)) - seen):
+        for record_id in sorted(
+            (record_ids(state_dir / kind) & record_ids(content_dir / kind)) - seen
+        ):
             report.orphaned.append(f"{kind}/{record_id}")
     dumps.save()
     return report
@@ -139,6 +145,11 @@ def _sync_one(
         getattr(report, outcome.status).append(name)
     if generated_text != state_text:
         write_atomic(state_path, generated_text)
+
+
+def _generated_ids(kind: str, state_dir: Path) -> set[str]:
+    """The ids of the records of a kind the last extraction generated."""
+    return record_ids(state_dir / kind)
 
 
 class _Dumps:
@@ -263,16 +274,6 @@ def _content_path(folder: Path, record_id: str) -> Path:
     return folder / f"{record_id}.yml"
 
 
-def _ids(folder: Path) -> set[str]:
-    if not folder.is_dir():
-        return set()
-    return {
-        path.stem
-        for path in folder.iterdir()
-        if path.suffix in (".yml", ".yaml") and not path.name.startswith(".")
-    }
-
-
 def _actor_fields() -> dict[str, list[str]]:
     """Fields that hold actor ids, per kind."""
     fields: dict[str, list[str]] = {}
@@ -299,9 +300,8 @@ def remap_merged_actors(
     index: dict[str, set[str]] = {}
     existing: set[str] = set()
     folder = content_dir / "actors"
-    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
-        if path.name.startswith("."):
-            continue
+    for name in record_names(folder):
+        path = folder / name
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):

@@ -33,6 +33,7 @@ from mkdocs.plugins import BasePlugin, PrefixedLogger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.errors import ContentError, PagefindMissing
 from generator.model import Catalog
 from generator.publish.context import Context, Options
 from generator.publish.exports import EXPORTS, ExportSettings, build_exports
@@ -47,13 +48,12 @@ from generator.publish.pages import (
 )
 from generator.publish.pages_lists import exports_list
 from generator.publish.urls import RECORD_KINDS, Urls
-from generator.records.store import ContentError, load_catalog
+from generator.records.store import load_catalog
 from generator.site.config import ChronologyConfig
 from generator.site.generated_page import GeneratedPage
 from generator.site.nav_cache import cache_navigation
 from generator.site.search import (
     SEARCH_PAGE,
-    PagefindMissing,
     material_search_entries,
     pagefind_executable,
     run_pagefind,

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.errors import PagefindMissing
 from generator.publish.html_page import HtmlPage, SearchSection
 from generator.publish.render import text, title_text
 
@@ -29,10 +30,6 @@ BUNDLE = "pagefind"
 ROOT_SELECTOR = "article.md-content__inner"
 # Heading permalinks ("¶") and the timeline's controls are not content.
 EXCLUDE_SELECTORS = (".headerlink", ".chronology-timeline")
-
-
-class PagefindMissing(Exception):
-    """The Pagefind binary is not installed."""
 
 
 def material_search_entries(plugins: Iterable[object]) -> list[dict[str, Any]] | None:

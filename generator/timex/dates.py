@@ -41,13 +41,53 @@ __all__ = [
 
 # Words a yearless month or a two-digit year is read as a date after.
 _PREPOSITIONS = {
-    "in", "on", "since", "by", "until", "till", "through", "from", "to", "of", "during",
-    "before", "after", "between", "and", "or", "early", "late", "mid", "last", "next",
-    "this", "past", "around", "as", "throughout", "at",
+    "in",
+    "on",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "from",
+    "to",
+    "of",
+    "during",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "past",
+    "around",
+    "as",
+    "throughout",
+    "at",
 }
 # "fall" is mostly a verb: as a season it needs one of these words before it.
-_FALL_BEFORE = {"in", "the", "this", "last", "next", "during", "since", "until", "by", "of",
-                "early", "late", "mid", "past", "through", "that"}
+_FALL_BEFORE = {
+    "in",
+    "the",
+    "this",
+    "last",
+    "next",
+    "during",
+    "since",
+    "until",
+    "by",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "past",
+    "through",
+    "that",
+}
 _COUNTED_NOUN = re.compile(
     r"\s+(?i:points?|units?|people|jobs|employees|workers|vehicles|cars|planes|aircraft|"
     r"jets|shares|tons|tonnes|km|kilometers|miles|feet|metres|meters|dollars|euros|"
@@ -82,7 +122,8 @@ def month_day(m: re.Match[str], ctx: Context) -> Norm | None:
         # A weekday fixes the year: the nearest year where the date falls on that day.
         wd = WEEKDAYS[m["wdp"].lower()]
         fits = [
-            y for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
+            y
+            for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
             if _valid_day(y, month, day) and dt.date(y, month, day).weekday() == wd
         ]
         year = fits[0] if fits else pick_year(ctx.anchor, month_period(month, day), ctx.tense())
@@ -109,8 +150,14 @@ def _year_of(m: re.Match[str], ctx: Context) -> int | None:
     words = (m["yrel"] or "").lower().split() if "yrel" in m.re.groupindex else []
     rel = [w for w in words if w not in ("year", "the")][-1:]
     if rel:
-        return ctx.anchor.year + {"this": 0, "current": 0, "last": -1, "previous": -1,
-                                  "next": 1, "same": 0}.get(rel[0], 0)
+        return ctx.anchor.year + {
+            "this": 0,
+            "current": 0,
+            "last": -1,
+            "previous": -1,
+            "next": 1,
+            "same": 0,
+        }.get(rel[0], 0)
     return None
 
 
@@ -127,8 +174,12 @@ def bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
     month = _month_of(m)
     rel = (m["rel"] or "").lower().split()
     prev = word_before(m).lower()
-    if m["mon"].rstrip(".") in ("May", "MAY", "Mar", "Jan") and not rel and not m["mod"] \
-            and prev not in _PREPOSITIONS:
+    if (
+        m["mon"].rstrip(".") in ("May", "MAY", "Mar", "Jan")
+        and not rel
+        and not m["mod"]
+        and prev not in _PREPOSITIONS
+    ):
         return None
     if not rel and not m["mod"] and prev not in _PREPOSITIONS and m["mon"].isupper():
         return None
@@ -155,8 +206,11 @@ def year_expr(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", str(year))
     start = m.start("y")
     prev = text[start - 1] if start else " "
-    if prev.isalnum() or prev in "$£€#.,/:+" or (prev == "-" and not m["mod"]
-                                                  and not text[start - 2 : start - 1].isdigit()):
+    if (
+        prev.isalnum()
+        or prev in "$£€#.,/:+"
+        or (prev == "-" and not m["mod"] and not text[start - 2 : start - 1].isdigit())
+    ):
         return None
     if re.match(r"[.,:]\d", text[m.end("y") : m.end("y") + 2]):
         return None
@@ -172,8 +226,15 @@ def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["c"]:
         return Norm("DATE", f"{m['c']}{m['dd']}")
     digit = m["d2"] or m["d3"]
-    if m["d3"] and word_before(m, "d3").lower() not in ("the", "and", "of", "in", "early",
-                                                           "late", "mid"):
+    if m["d3"] and word_before(m, "d3").lower() not in (
+        "the",
+        "and",
+        "of",
+        "in",
+        "early",
+        "late",
+        "mid",
+    ):
         return None
     century = "19" if int(digit) > (ctx.anchor.year % 100) // 10 else "20"
     return Norm("DATE", f"{century}{digit}")

@@ -33,19 +33,55 @@ _EDTF_SEASONS = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
-    "couple of": 2, "single": 1,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "single": 1,
 }
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "a number of")
 
 ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-    "fourth": 4, "4th": 4,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
 }
 
 Tense = str  # "past", "future" or "" (unknown)
@@ -229,9 +265,19 @@ def shift(anchor: dt.date, unit: str, n: int) -> str | None:
 
 
 _UNIT_CODES = {
-    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-    "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
-    "decade": "DE", "century": "CE",
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
 }
 
 

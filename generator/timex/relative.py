@@ -36,8 +36,13 @@ __all__ = [
 
 _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _DAY_WORDS = {
-    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
-    "the day before yesterday": -2, "the day after tomorrow": 2,
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
 }
 
 
@@ -53,8 +58,21 @@ def relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", day_value(day))
 
 
-_NOT_A_DAY = {"black", "cyber", "blue", "good", "easter", "super", "ash", "holy", "bloody",
-              "palm", "whit", "shrove", "giving"}
+_NOT_A_DAY = {
+    "black",
+    "cyber",
+    "blue",
+    "good",
+    "easter",
+    "super",
+    "ash",
+    "holy",
+    "bloody",
+    "palm",
+    "whit",
+    "shrove",
+    "giving",
+}
 
 
 def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -80,16 +98,25 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     """'last week' -> 2004-W47, 'next year', 'this month', 'the previous year', 'the weekend'."""
     rel = " ".join(m["rel"].lower().split())
     unit = canonical_unit(m["u"])
-    if rel in ("the past", "the next", "the coming", "the last") and unit not in (
-        "weekend",
-    ):
+    if rel in ("the past", "the next", "the coming", "the last") and unit not in ("weekend",):
         if rel == "the last" and unit in ("year", "month", "week", "quarter"):
             return Norm("DATE", shift(ctx.anchor, unit, -1) or "")
         return Norm("DURATION", duration_value(1, unit))
     offsets = {
-        "this": 0, "current": 0, "the current": 0, "this past": -1, "last": -1, "past": -1,
-        "previous": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1,
-        "this coming": 1, "the coming": 1, "the next": 1,
+        "this": 0,
+        "current": 0,
+        "the current": 0,
+        "this past": -1,
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "the previous": -1,
+        "the last": -1,
+        "next": 1,
+        "coming": 1,
+        "this coming": 1,
+        "the coming": 1,
+        "the next": 1,
     }
     if rel in ("the following", "the same", "that"):
         base = ctx.ref
@@ -159,14 +186,31 @@ def ref_word(m: re.Match[str], ctx: Context) -> Norm | None:
     word = " ".join(m[0].lower().split())
     if word in ("the day before", "the previous day", "the day earlier", "the eve"):
         return Norm("DATE", day_value(ctx.ref - dt.timedelta(days=1)))
-    if word in ("the next day", "the following day", "the day after", "the same day",
-                "that day", "that same day"):
+    if word in (
+        "the next day",
+        "the following day",
+        "the day after",
+        "the same day",
+        "that day",
+        "that same day",
+    ):
         delta = 0 if word in ("the same day", "that day", "that same day") else 1
         return Norm("DATE", day_value(ctx.ref + dt.timedelta(days=delta)))
     if re.search(r"the day$", word):
         return Norm("DATE", day_value(ctx.ref))
-    if word.endswith(("now", "currently", "presently", "present", "being", "nowadays",
-                      "these days", "moment", "current")):
+    if word.endswith(
+        (
+            "now",
+            "currently",
+            "presently",
+            "present",
+            "being",
+            "nowadays",
+            "these days",
+            "moment",
+            "current",
+        )
+    ):
         return Norm("DATE", "PRESENT_REF")
     if word.endswith(("recently", "past", "recent")):
         return Norm("DATE", "PAST_REF")

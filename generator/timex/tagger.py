@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ from generator.timex.patterns import RULES, Norm
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Timex", "find_timexes", "timex_at", "to_edtf"]
+__all__ = ["Timex", "find_timexes", "to_edtf"]
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,11 @@ class Timex:
     def to_json(self) -> dict[str, Any]:
         """Plain dict: start, end, text, type, value and (when there is one) edtf."""
         out: dict[str, Any] = {
-            "start": self.start, "end": self.end, "text": self.text,
-            "type": self.type, "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
         }
         if self.edtf is not None:
             out["edtf"] = self.edtf
@@ -80,17 +83,32 @@ def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
 
 
 _FUTURE_AUX = {"will", "'ll", "wo", "shall", "may", "might", "should", "could", "can", "must"}
-_FUTURE_LEMMAS = {"set", "schedule", "due", "expect", "plan", "intend", "aim", "go",
-                  "hope", "want", "prepare", "propose", "agree"}
+_FUTURE_LEMMAS = {
+    "set",
+    "schedule",
+    "due",
+    "expect",
+    "plan",
+    "intend",
+    "aim",
+    "go",
+    "hope",
+    "want",
+    "prepare",
+    "propose",
+    "agree",
+}
 _SCHEDULE_LEMMAS = {"schedule", "due", "plan", "expect", "slate"}
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|scheduled|"
     r"expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming|may|might|should|"
-    r"from\s+now)\b", re.I,
+    r"from\s+now)\b",
+    re.I,
 )
 _PAST_WORDS = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|took|began|came|went|ago|yesterday|"
-    r"\w{3,}ed)\b", re.I,
+    r"\w{3,}ed)\b",
+    re.I,
 )
 
 
@@ -215,8 +233,10 @@ def _attach_times(text: str, found: list[tuple[int, int, Norm, dt.date]]) -> lis
                 if n2.type != "TIME":
                     break
             else:
-                if i and _DAY_VALUE.match(found[i - 1][2].value) and _GLUE_BEFORE.match(
-                    text[found[i - 1][1] : s]
+                if (
+                    i
+                    and _DAY_VALUE.match(found[i - 1][2].value)
+                    and _GLUE_BEFORE.match(text[found[i - 1][1] : s])
                 ):
                     day = found[i - 1][2].value
             value = f"{day}{norm.value}"
@@ -265,8 +285,3 @@ def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
     return _attach_times(text, found)
-
-
-def timex_at(timexes: Iterable[Timex], start: int, end: int) -> list[Timex]:
-    """The timexes lying inside the character span [start, end) (e.g. one sentence)."""
-    return [t for t in timexes if t.start >= start and t.end <= end]

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.records.store import dump_record, write_atomic
+from generator.atomic import write_atomic
+from generator.records.store import dump_record
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"

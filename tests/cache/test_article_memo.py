@@ -12,9 +12,10 @@ import pytest
 
 from generator.cache.articles import ArticleMemo
 from generator.ingest import reader as ingest
-from generator.ingest.reader import Article, read_articles
+from generator.ingest.reader import read_articles
+from generator.model import Article
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TODAY = dt.date(2026, 11, 23)
 JSONL = "\n".join(
     [

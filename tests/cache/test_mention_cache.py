@@ -15,14 +15,13 @@ from generator.cache.mentions import (
     MentionCache,
     Patterns,
     article_key,
-    fingerprint,
     mention_from_json,
     mention_to_json,
 )
-from generator.consolidate.actors import Mentioned
+from generator.cache.versions import fingerprint
 from generator.extract import run_extraction
-from generator.ingest.reader import Article, read_articles
-from generator.nlp.mentions import Mention
+from generator.ingest.reader import read_articles
+from generator.model import Article, Mention, Mentioned
 
 LAVROV = {"id": "sergey-lavrov", "name": "Sergey Lavrov", "kind": "person"}
 TODAY = dt.date(2024, 5, 1)

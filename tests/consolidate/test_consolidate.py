@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import replace
 
 from generator.consolidate.clustering import (
     _slip_bound,
@@ -12,7 +13,7 @@ from generator.consolidate.clustering import (
     cluster_mentions,
 )
 from generator.consolidate.pairing import similarity_bound, traits, traits_similarity, word_weights
-from generator.nlp.mentions import Mention
+from generator.model import Mention
 
 
 def _mention(
@@ -55,7 +56,7 @@ def test_same_event_in_two_articles_becomes_one_event_with_two_sources() -> None
     events, _ = build_records(
         clusters, actor_ids={"putin": "putin", "aliyev": "aliyev"}, actor_kinds={}
     )
-    assert [c["source"] for c in events[0]["sources"]] == ["a", "b"]
+    assert [c.source for c in events[0].sources] == ["a", "b"]
 
 
 def test_different_days_stay_different_events() -> None:
@@ -86,20 +87,20 @@ def test_past_date_after_publication_joins_its_twin_and_is_flagged() -> None:
     clusters = cluster_mentions([good, wrong])
     assert len(clusters) == 1
     events, _ = build_records(clusters, actor_ids={}, actor_kinds={})
-    assert events[0]["date"] == "2021-01-11"
-    assert events[0]["flags"][0]["code"] == "date-conflict"
+    assert events[0].date == "2021-01-11"
+    assert events[0].flags[0].code == "date-conflict"
 
 
 def test_lone_impossible_date_is_kept_and_flagged() -> None:
     wrong = _mention("a", "2021-11-11", "a summit no one else mentions", [], confidence=0.3)
     events, _ = build_records(cluster_mentions([wrong]), actor_ids={}, actor_kinds={})
-    assert events[0]["flags"][0]["code"] == "date-after-publication"
+    assert events[0].flags[0].code == "date-after-publication"
 
 
 def test_ids_are_stable_readable_slugs() -> None:
     clusters = cluster_mentions([_mention("a", "2020-11-09", "Leaders sign a deal", ["p"])])
     events, _ = build_records(clusters, actor_ids={"p": "p"}, actor_kinds={})
-    assert events[0]["id"] == "2020-11-09-leaders-sign-a-deal"
+    assert events[0].id == "2020-11-09-leaders-sign-a-deal"
 
 
 def test_a_vague_year_does_not_chain_different_days_into_one_event() -> None:
@@ -181,8 +182,7 @@ def _random_mentions(seed: int, count: int) -> list[Mention]:
             kind=rng.choice(kinds),
             confidence=rng.choice([0.2, 0.8]),
         )
-        mention.place_keys = rng.sample("pq", rng.randint(0, 1))
-        mentions.append(mention)
+        mentions.append(replace(mention, place_keys=rng.sample("pq", rng.randint(0, 1))))
     return mentions
 
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-FIXTURE = Path(__file__).parent / "fixtures" / "content"
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_8669875d53f030cc.txt"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_8669875d53f030cc.txt"
 
 
 @pytest.fixture()

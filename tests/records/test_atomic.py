@@ -14,9 +14,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator import atomic
+from generator.atomic import write_atomic
 from generator.model import KINDS
-from generator.records import store
-from generator.records.store import check_references, read_content, schema_for, write_atomic
+from generator.records.store import check_references, read_content, schema_for
 from generator.records.sync import sync_records
 from generator.records.yaml_load import load_yaml
 
@@ -147,7 +148,7 @@ def test_write_atomic_names_its_temporary_file_so_read_content_skips_it(
         real_replace(source, target)
 
     real_replace = os.replace
-    monkeypatch.setattr(store.os, "replace", spy)
+    monkeypatch.setattr(atomic.os, "replace", spy)
     write_atomic(tmp_path / "events" / "e.yml", "id: e\n")
     [name] = seen
     assert name.startswith(".e.yml.") and name.endswith(".tmp")
@@ -162,7 +163,7 @@ def test_write_atomic_keeps_the_old_file_when_the_rename_fails(
     def fail(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(store.os, "replace", fail)
+    monkeypatch.setattr(atomic.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         write_atomic(path, "id: new\n")
     assert path.read_text(encoding="utf-8") == "id: old\n"
@@ -178,7 +179,7 @@ def test_write_atomic_keeps_the_old_file_when_the_write_fails(
     def fail(_: int) -> None:
         raise OSError("I/O error")
 
-    monkeypatch.setattr(store.os, "fsync", fail)
+    monkeypatch.setattr(atomic.os, "fsync", fail)
     with pytest.raises(OSError, match="I/O error"):
         write_atomic(path, "id: new\n")
     assert path.read_text(encoding="utf-8") == "id: old\n"

@@ -21,7 +21,7 @@ from generator.records.schema_check import QuickCheck, compile_quick_check
 from generator.records.store import schema_for
 from generator.records.yaml_load import load_yaml
 
-FIXTURES = Path(__file__).parent / "fixtures" / "content"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 
 VALID = {kind: load_yaml(min((FIXTURES / kind).glob("*.yml")).read_text()) for kind in KINDS}
 

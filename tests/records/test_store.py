@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import ContentError
 from generator.model import ACTOR_KINDS
 from generator.records import store
-from generator.records.store import ContentError, load_catalog, read_content
+from generator.records.store import load_catalog, read_content
 from generator.synthetic import write_synthetic_content
 
-FIXTURES = Path(__file__).parent / "fixtures" / "content"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 
 TYPES = (
     "meeting, call, talks, statement, agreement, ceasefire, clashes, attack, deployment, "

@@ -18,7 +18,7 @@ import pytest
 from generator.publish.pages import timeline_module
 from generator.records.store import load_catalog
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
 SITE_PATH = "/chronology/"
 

@@ -1,26 +1,25 @@
-"""Tests of the temporal tagger (generator.timex.tagger).
+"""Tests of the temporal tagger (generator.timex).
 
-Golden cases live in tests/golden/timex/*.yml (``name``, ``anchor``, ``text``,
-``expected: [{text, type, value, edtf?}]``), one per phenomenon; they run the patterns
-alone (no spaCy). ``UPDATE_GOLDEN=1 pytest tests/test_timex.py`` rewrites ``expected``
-from the current output — review the diff before keeping it.
-The slow tests run the real spaCy model on the real seed articles.
+Golden cases live in cases/*.yml (``anchor``, ``text``, ``expected: [{text, type, value,
+edtf?}]``), one per phenomenon named by its file; they run the patterns alone (no spaCy).
+``pytest --update-goldens tests/timex`` rewrites ``expected`` from the current output —
+review the diff before keeping it. The slow tests run the real spaCy model on the real
+seed articles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from generator.timex.tagger import Timex, find_timexes, timex_at, to_edtf
+from generator.timex.tagger import Timex, find_timexes, to_edtf
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = sorted((ROOT / "tests" / "golden" / "timex").glob("*.yml"))
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 SEEDS = ROOT / "seeds"
 
 
@@ -35,28 +34,17 @@ def _as_expected(t: Timex) -> dict[str, Any]:
     return row
 
 
-@pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
-def test_golden(path: Path) -> None:
-    case = yaml.safe_load(path.read_text())
-    assert case["name"] == path.stem
-    found = [_as_expected(t) for t in find_timexes(case["text"], anchor=_anchor(case["anchor"]))]
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        case["expected"] = found
-        path.write_text(yaml.safe_dump(case, sort_keys=False, allow_unicode=True, width=100))
-        return
-    got = [{k: row[k] for k in ("text", "type", "value")} for row in found]
-    want = [{k: row[k] for k in ("text", "type", "value")} for row in case["expected"]]
-    assert got == want
-    for row, exp in zip(found, case["expected"], strict=True):
-        if "edtf" in exp:
-            assert row.get("edtf") == exp["edtf"], row
+@pytest.mark.golden_test("cases/*.yml")
+def test_golden(golden: Any) -> None:
+    found = find_timexes(golden["text"], anchor=_anchor(golden["anchor"]))
+    assert [_as_expected(t) for t in found] == golden.out["expected"]
 
 
 def test_golden_cases_are_not_empty() -> None:
     """Every phenomenon case but the negative one expects something (guards a bad refresh)."""
     for path in GOLDEN:
         case = yaml.safe_load(path.read_text())
-        if case["name"] != "not_temporal":
+        if path.stem != "not_temporal":
             assert case["expected"], path.name
 
 
@@ -97,19 +85,28 @@ def test_edtf_values_are_valid_records() -> None:
             assert edtf_mod.is_valid(t.edtf), t
 
 
-def test_to_json_and_timex_at() -> None:
+def test_to_json() -> None:
     text = "On November 9, leaders met. For three years, nothing happened."
     found = find_timexes(text, anchor=dt.date(2021, 1, 18))
     first = found[0].to_json()
-    assert first == {"start": 3, "end": 13, "text": "November 9", "type": "DATE",
-                     "value": "2020-11-09", "edtf": "2020-11-09"}
+    assert first == {
+        "start": 3,
+        "end": 13,
+        "text": "November 9",
+        "type": "DATE",
+        "value": "2020-11-09",
+        "edtf": "2020-11-09",
+    }
     assert "edtf" not in found[1].to_json()
-    assert [t.text for t in timex_at(found, 0, 27)] == ["November 9"]
 
 
 def test_never_more_precise_than_the_text() -> None:
-    for text, value in [("in April 2016", "2016-04"), ("in 2016", "2016"),
-                        ("in early 2009", "2009"), ("last month", "2016-04")]:
+    for text, value in [
+        ("in April 2016", "2016-04"),
+        ("in 2016", "2016"),
+        ("in early 2009", "2009"),
+        ("last month", "2016-04"),
+    ]:
         (t,) = find_timexes(text, anchor=dt.date(2016, 5, 20))
         assert t.value == value, text
 

@@ -1,0 +1,71 @@
+"""The project's exception classes, in one place.
+
+Library code raises these; only the command line (``generator.cli``) turns them into
+``click`` exceptions and only the MkDocs adapter (``generator.site``) into ``PluginError``,
+so no stage depends on either front end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ArticleError",
+    "ContentError",
+    "EdtfError",
+    "MarkupError",
+    "ModelError",
+    "PagefindMissing",
+    "Problem",
+    "UndecodableError",
+]
+
+
+class ArticleError(Exception):
+    """A file (or jsonl line) that cannot be read; the message names it and says why."""
+
+
+class UndecodableError(ArticleError, ValueError):
+    """Bytes that are not text (binary) or not in their declared encoding. Raised by
+    `generator.ingest.decoding.decode_bytes`, which does not know the file name: callers
+    add it."""
+
+
+class MarkupError(ValueError):
+    """Input that cannot be read (bad front matter, a bad .jsonl line)."""
+
+
+class EdtfError(ValueError):
+    """A string that is not an EDTF date this tool understands."""
+
+
+class ModelError(Exception):
+    """The spaCy model cannot be loaded; the message says which and what to do."""
+
+
+class PagefindMissing(Exception):
+    """The Pagefind binary is not installed."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one record, located to a line."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """content/ has problems; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

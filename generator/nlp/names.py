@@ -1,0 +1,39 @@
+"""Rules for the text of a name: what a name is without its trimmings, and which entity
+texts cannot name an actor at all. Shared by the mention finder and actor resolution."""
+
+from __future__ import annotations
+
+import re
+
+from generator import gazetteer
+from generator.model import Mentioned
+
+_JUNK = re.compile(r"\d|^(admin|photo|comment|author|image|getty|reuters photo)\b", re.I)
+_TRAILING = re.compile(r"(['’]s|['’])$")
+_PRODUCT = re.compile(r"^[a-z]+[A-Z]")  # iPhone, iTunes, eReader: products, not actors
+_INDEX = re.compile(r"\b(index|indices|average|composite)$", re.I)
+
+
+def clean_name(text: str) -> str:
+    """Entity text without possessive endings, leading articles, dangling conjunctions
+    ('Hang Seng and') and stray punctuation."""
+    text = re.sub(r"\s+", " ", text).strip(" \t\n\"'“”‘’.,;:()[]")
+    text = _TRAILING.sub("", text)
+    text = re.sub(r"\s+(and|or|&)$", "", text)
+    return re.sub(r"^(the|The)\s+", "", text).strip()
+
+
+def is_junk(mention: Mentioned) -> bool:
+    """Entity text that cannot name an actor: numbers, page furniture, lower-case phrases,
+    products written in camel case, stock indices and time zones."""
+    name = clean_name(mention.text)
+    return (
+        len(name) < 2
+        or len(name) > 60
+        or bool(_JUNK.search(name))
+        or not any(ch.isupper() for ch in name)
+        or len(name.split()) > 6
+        or bool(_PRODUCT.match(name))
+        or bool(_INDEX.search(name))
+        or gazetteer.is_not_actor(name)
+    )

@@ -1,0 +1,49 @@
+"""What the pipeline is given besides the text, without importing spaCy: the entity-ruler
+patterns built from actor records, and the date each article's relative dates count from.
+The cache computes its keys from these, so they must not need spaCy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from generator import gazetteer
+
+LABELS = {
+    "person": "PERSON",
+    "country": "GPE",
+    "place": "GPE",
+    "organization": "ORG",
+    "group": "NORP",
+}
+
+
+def actor_patterns(actors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Entity-ruler patterns for every name and alias of every actor record, and for demonyms."""
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, actor_id: str) -> None:
+        text = text.strip()
+        if len(text) < 2 or (text, label) in seen:
+            return
+        seen.add((text, label))
+        patterns.append({"label": label, "pattern": text, "id": actor_id})
+
+    for actor in actors:
+        label = LABELS.get(str(actor.get("kind")), "ORG")
+        for name in [actor.get("name"), *(actor.get("aliases") or ())]:
+            if name:
+                add(label, str(name), str(actor["id"]))
+    for country in gazetteer.countries():
+        for demonym in country.demonyms:
+            add("NORP", demonym, "")
+    return patterns
+
+
+def anchor_date(published: str | None, *, today: dt.date | None = None) -> dt.date:
+    """The date relative expressions count from: the publication date, else today."""
+    if published:
+        return dt.date.fromisoformat(published[:10])
+    return today or dt.date.today()
