@@ -135,8 +135,6 @@ def _extract(work: Path, jobs: int, *extra: str) -> Run:
             "corpus",
             "--content",
             "content",
-            "--state",
-            ".chronology/generated",
             "--jobs",
             str(jobs),
             *extra,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.errors import ArticleError, MarkupError, UndecodableError
+from generator.errors import ArticleError, MarkupError, UndecodableError, one_line
 from generator.ingest import furniture
 from generator.ingest.decoding import decode_bytes
 from generator.ingest.formats import Page, parse_jsonl_line, parse_markdown, parse_plain
@@ -260,6 +260,9 @@ def _read_jsonl(
         except (ArticleError, MarkupError) as error:
             warn(f"{file}:{number}: {error}")
             continue
+        except Exception as error:  # noqa: BLE001 - a bug on one line never stops a run
+            warn(f"{file}:{number}: skipped: {one_line(error)}")
+            continue
         inferred = inferred or built.inferred
         articles.append(replace(built.article, id=unique(built.article.id, taken)))
     if not articles:
@@ -278,7 +281,8 @@ def read_articles(
     files and folders ignored; sorted by path for determinism).
 
     Unreadable, empty or binary files are skipped with warn('path: reason') and the run
-    goes on. Ids are unique within the run (-2, -3 ... on a clash). Year-ambiguous dates
+    goes on; so is a file whose reading raises any other exception. warn is called for
+    nothing else. Ids are unique within the run (-2, -3 ... on a clash). Year-ambiguous dates
     are left as found: call `resolve_years` on the result for the corpus-level pass.
     With a memo, a file read before with the same bytes is not parsed again.
     Raises ArticleError when root is not a folder.
@@ -304,6 +308,9 @@ def read_articles(
             found = _read_file(path, root=root, warn=warn, today=today, memo=memo)
         except ArticleError as error:
             warn(str(error))
+            continue
+        except Exception as error:  # noqa: BLE001 - a bug on one file never stops a run
+            warn(f"{_relative(path, root)}: skipped: {one_line(error)}")
             continue
         articles.extend(replace(a, id=unique(a.id, taken)) for a in found)
     return articles
