@@ -25,6 +25,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 import traceback
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -218,7 +220,8 @@ def _isolated(
             for article in batch:
                 outcome = alone.run([article])
                 if isinstance(outcome, str):
-                    yield article, Failure(f"its worker process died twice ({outcome})")
+                    again = f"its worker process died, again when it was analysed alone ({outcome})"
+                    yield article, Failure(again)
                 else:
                     yield article, outcome[0]
     finally:
@@ -318,11 +321,20 @@ def _start_worker(model: str, actors: Sequence[Mapping[str, Any]], started: Any)
     from generator.nlp.pipeline import load_pipeline
 
     _STARTED = started
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     try:
         _PIPELINE = load_pipeline(model, actors=actors)
     except Exception as error:  # noqa: BLE001 - raised by _work, in the parent process
         # An initializer that raises breaks the pool; this way the parent gets the error.
         _FAILURE = error
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when its parent has ended (killed): it would otherwise wait for work
+    forever, holding a model in memory."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _work(slot: int, batch: Sequence[Article]) -> list[Outcome]:

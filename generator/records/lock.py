@@ -27,6 +27,21 @@ from generator.records.state import prepare_state
 
 LOCK = "lock"
 
+# The lock files this process holds open. A forked child (a pool worker) inherits them, and
+# a flock lasts until every copy is closed: a worker that outlived a killed run would keep
+# the folder locked. So every child closes its copies at once; the parent's lock stays.
+_HELD: set[int] = set()
+
+
+def _close_in_child() -> None:
+    for fd in _HELD:
+        with suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
+
 
 def lock_path(content_dir: Path) -> Path:
     """The lock file of a content folder."""
@@ -47,14 +62,16 @@ def folder_lock(
     """
     path = lock_path(content_dir)
     fd = _acquire(path, content_dir, command, warn)
+    _HELD.add(fd)
     try:
         yield
     finally:
+        _HELD.discard(fd)
         # Unlink while still holding the lock: a run that opened the old file meanwhile sees
         # it is no longer the lock file (_acquire checks the inode) and opens the new one.
         with suppress(OSError):
             path.unlink()
-        fcntl.flock(fd, fcntl.LOCK_UN)  # also for worker processes that inherited fd
+        fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
 
 

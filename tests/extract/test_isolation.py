@@ -125,8 +125,8 @@ def test_a_killed_worker_is_retried_once_then_its_article_skipped(
     )
     assert found.skipped == 1
     assert warnings == [
-        "001_0_poisoned.txt: skipped: its worker process died twice (killed by SIGKILL: "
-        "out of memory?)"
+        "001_0_poisoned.txt: skipped: its worker process died, again when it was analysed "
+        "alone (killed by SIGKILL: out of memory?)"
     ]
     # In the pool, then its batch alone in a fresh worker, then the article alone.
     pids = attempts.read_text(encoding="utf-8").split()

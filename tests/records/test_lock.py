@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,3 +123,62 @@ def test_a_run_killed_while_holding_the_lock_leaves_a_lock_the_next_run_takes(
     with folder_lock(content, command="chronology extract", warn=warnings.append):
         pass
     assert len(warnings) == 1 and f"took over the lock left by pid {process.pid} " in warnings[0]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="lists processes in /proc")
+def test_a_run_killed_with_its_workers_running_leaves_neither_lock_nor_worker(
+    tmp_path: Path,
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    line = '{"text": "On March %d, 2021, the ministers met in Geneva.", "published": "2021-03-30"}'
+    (seeds / "many.jsonl").write_text("\n".join(line % (n % 28 + 1) for n in range(40)), "utf-8")
+    content = tmp_path / "content"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "extract", "--seeds", str(seeds)]
+        + ["--content", str(content), "--jobs", "2", "--no-cache"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    while run.poll() is None and len(workers) < 2:
+        time.sleep(0.05)
+        workers = _children(run.pid)
+    assert run.poll() is None, "the run ended before its pool started"
+    run.kill()
+    run.wait()
+    warnings: list[str] = []
+    with folder_lock(content, command="next", warn=warnings.append):
+        pass  # the workers' inherited copies of the lock file do not hold it
+    assert len(warnings) == 1 and f"left by pid {run.pid} " in warnings[0]
+    # Each worker ends once it sees its parent gone (it checks every second).
+    deadline = time.monotonic() + 60
+    try:
+        while any(_running(worker) for worker in workers):
+            assert time.monotonic() < deadline, f"workers {workers} outlived their run"
+            time.sleep(0.1)
+    finally:
+        for worker in filter(_running, workers):
+            os.kill(worker, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
