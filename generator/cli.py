@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from generator.errors import ModelError
+from generator.errors import ModelError, TypologyError
 
 STATE_DIR = Path(".chronology/generated")
 
@@ -133,7 +133,7 @@ def _extract(
             cache_dir=cache_dir,
             state_dir=state_dir,
         )
-    except ModelError as error:
+    except (ModelError, TypologyError) as error:
         raise click.ClickException(str(error)) from None
     if extraction.unchanged is not None:
         click.echo("Nothing changed since the last extraction: content/ is up to date.")

@@ -17,6 +17,7 @@ __all__ = [
     "ModelError",
     "PagefindMissing",
     "Problem",
+    "TypologyError",
     "UndecodableError",
 ]
 
@@ -41,6 +42,10 @@ class EdtfError(ValueError):
 
 class ModelError(Exception):
     """The spaCy model cannot be loaded; the message says which and what to do."""
+
+
+class TypologyError(Exception):
+    """An event typology file that cannot be used; the message names the file and why."""
 
 
 class PagefindMissing(Exception):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.model import Article, Mention
 from generator.nlp.pipeline import batches
+from generator.typology import Typology
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,6 +32,7 @@ def analyse_articles(
     actors: list[dict[str, Any]],
     n_process: int,
     batch_size: int,
+    typology: Typology | None = None,
 ) -> Iterator[tuple[Article, list[Mention]]]:
     """Each article with its mentions, in order: in this process or in a pool of them.
 
@@ -47,24 +49,28 @@ def analyse_articles(
 
         nlp = load_pipeline(model, actors=actors)
         for batch in work:
-            yield from zip(batch, analyse_batch(nlp, batch), strict=True)
+            yield from zip(batch, analyse_batch(nlp, batch, typology), strict=True)
         return
     import multiprocessing
 
-    with multiprocessing.Pool(processes, _start_worker, (model, actors)) as pool:
+    with multiprocessing.Pool(processes, _start_worker, (model, actors, typology)) as pool:
         for batch, results in zip(work, pool.imap(_work, work), strict=True):
             yield from zip(batch, results, strict=True)
 
 
 # One pipeline per pool worker, loaded by the pool's initializer.
 _PIPELINE: Language | None = None
+_TYPOLOGY: Typology | None = None
 _FAILURE: BaseException | None = None
 
 
-def _start_worker(model: str, actors: Sequence[Mapping[str, Any]]) -> None:
-    global _PIPELINE, _FAILURE
+def _start_worker(
+    model: str, actors: Sequence[Mapping[str, Any]], typology: Typology | None
+) -> None:
+    global _PIPELINE, _FAILURE, _TYPOLOGY
     from generator.nlp.pipeline import load_pipeline
 
+    _TYPOLOGY = typology
     try:
         _PIPELINE = load_pipeline(model, actors=actors)
     except Exception as error:  # noqa: BLE001 - raised by _work, in the parent process
@@ -78,4 +84,4 @@ def _work(batch: Sequence[Article]) -> list[list[Mention]]:
     if _FAILURE is not None:
         raise _FAILURE
     assert _PIPELINE is not None
-    return analyse_batch(_PIPELINE, batch)
+    return analyse_batch(_PIPELINE, batch, _TYPOLOGY)

@@ -27,22 +27,16 @@ from generator.consolidate.pairing import (
     types_fit,
     word_weights,
 )
-from generator.model import Agreement, Event, Mention, agreement_from_dict, event_from_dict
+from generator.model import (
+    EVENT_TYPES,
+    Agreement,
+    Event,
+    Mention,
+    agreement_from_dict,
+    event_from_dict,
+)
 from generator.slugs import slugify, unique
 
-_TYPE_PRIORITY = [
-    "ceasefire",
-    "agreement",
-    "clashes",
-    "deployment",
-    "call",
-    "meeting",
-    "visit",
-    "election",
-    "protest",
-    "statement",
-    "other",
-]
 _AGREEMENT_PHRASE = re.compile(
     r"\b((?:joint|trilateral|new|peace|humanitarian|complete)\s+)*"
     r"(statement|ceasefire|truce|agreement|accord|memorandum|treaty)\b",
@@ -251,7 +245,8 @@ def _choose_type(cluster: Cluster) -> str:
     if not counts:
         return "other"
     top = max(counts.values())
-    return min((t for t, c in counts.items() if c == top), key=_TYPE_PRIORITY.index)
+    order = {name: rank for rank, name in enumerate(EVENT_TYPES)}
+    return min((t for t, c in counts.items() if c == top), key=lambda t: (order.get(t, 99), t))
 
 
 def build_records(

@@ -18,10 +18,19 @@ from itertools import repeat
 from generator import edtf
 from generator.model import Mention
 
+# Types one real event can be told as, by different clauses of different articles: the
+# storm that "made landfall" and "killed four"; the talks "held" and the "statement" after.
+# A statement can report any event, so it fits every type.
 _COMPATIBLE_TYPES = [
-    {"agreement", "ceasefire", "statement"},
-    {"meeting", "call", "statement"},
-    {"clashes", "deployment"},
+    {"agreement", "ceasefire"},
+    {"meeting", "call", "talks", "visit"},
+    {"clashes", "deployment", "attack", "casualties"},
+    {"disaster", "casualties", "deployment"},
+    {"legal", "casualties", "attack"},
+    {"election", "appointment", "resignation", "policy"},
+    {"health", "policy", "casualties"},
+    {"business", "agreement", "policy"},
+    {"protest", "clashes", "casualties"},
 ]
 _PRECISION = {"year": 0, "season": 1, "month": 2, "day": 3}
 _MAX_IDF = 3.0
@@ -87,7 +96,9 @@ def word_weights(mentions: Iterable[Mention]) -> dict[str, float]:
 @lru_cache(maxsize=1024)
 def types_fit(a: str, b: str) -> bool:
     """Whether two event types may tell one event (a call and a meeting, or 'other')."""
-    return a == b or "other" in (a, b) or any(a in g and b in g for g in _COMPATIBLE_TYPES)
+    if a == b or {a, b} & {"other", "statement", "announcement"}:
+        return True
+    return any(a in g and b in g for g in _COMPATIBLE_TYPES)
 
 
 def _same_day_and_type(a: Traits, b: Traits) -> bool:

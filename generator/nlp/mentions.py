@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from generator import edtf
 from generator.model import Mention, Mentioned
-from generator.nlp.event_types import anchor_verb, clause_verb, event_type, not_news
+from generator.nlp.event_types import anchor_verb, clause_verb, event_noun, event_type
 from generator.nlp.names import is_junk
+from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
 from generator.nlp.titles import make_title
 from generator.timex.tagger import Timex
+from generator.typology import Typology, default_typology
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span, Token
@@ -180,8 +182,11 @@ def _agreement_kind(lemmas: set[str], text: str) -> str | None:
     return None
 
 
-def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Mention]:
+def find_mentions(
+    doc: Doc, *, source: str, published: str | None, typology: Typology | None = None
+) -> list[Mention]:
     """Every event mention in one analysed article, in text order (actors not yet resolved)."""
+    typology = typology or default_typology()
     mentions: list[Mention] = []
     timexes: Iterable[Timex] = doc._.timexes
     for position, sentence in enumerate(doc.sents):
@@ -194,12 +199,14 @@ def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Menti
                 mentions[-1] = replace(last, provisions=[*last.provisions, text])
             continue
         main, references = _split_dates(sentence, dated)
-        if not main:
+        if not main or is_caption(sentence):
             continue
         for timex, anchor in _told_dates(sentence, main):
-            if not_news(sentence, anchor):
+            if not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor):
                 continue
-            mention = _mention(sentence, timex, anchor, main, references, source, published)
+            mention = _mention(
+                sentence, timex, anchor, main, references, source, published, typology
+            )
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
     return mentions
@@ -242,6 +249,7 @@ def _mention(
     references: list[Timex],
     source: str,
     published: str | None,
+    typology: Typology,
 ) -> Mention:
     """The mention of the event that one date in a sentence dates."""
     doc = sentence.doc
@@ -251,7 +259,10 @@ def _mention(
     words = [t for t in sentence if t.i not in skip]
     lemmas = {t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop}
     lemmas |= {t.lemma_.lower() for t in words if t.pos_ == "VERB"}
-    kind = event_type(sentence, anchor)
+    date_span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    date_root = date_span.root if date_span is not None else None
+    kind = event_type(sentence, anchor, typology, date=date_root, skip=frozenset(skip))
+    noun = event_noun(date_root, typology) if date_root is not None else None
     actors, places, surnames = _entities(sentence)
     verb = anchor if clause_verb(sentence, anchor) else None
     people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
@@ -286,6 +297,7 @@ def _mention(
             (_agreement_kind(lemmas, text) or "agreement", t.edtf or "") for t in references
         ],
         lemmas=frozenset(lemmas),
+        event_noun=noun.lemma_.lower() if noun is not None else None,
         tense=tense,
         confidence=round(confidence, 2),
     )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from generator.errors import ModelError
 from generator.model import Article
 from generator.nlp.patterns import actor_patterns, anchor_date
+from generator.typology import Typology
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -110,7 +111,9 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return [*pieces, text]
 
 
-def analyse_batch(nlp: Language, articles: Sequence[Article]) -> list[list[Mention]]:
+def analyse_batch(
+    nlp: Language, articles: Sequence[Article], typology: Typology | None = None
+) -> list[list[Mention]]:
     """The event mentions of each article of one batch (actors not yet resolved)."""
     from dataclasses import replace
 
@@ -127,7 +130,10 @@ def analyse_batch(nlp: Language, articles: Sequence[Article]) -> list[list[Menti
         owners, analyse(nlp, parts, batch_size=max(1, len(parts))), strict=True
     ):
         offset = found[owner][-1].position + 1 if found[owner] else 0
-        for mention in find_mentions(doc, source=article.id, published=article.published):
+        found_here = find_mentions(
+            doc, source=article.id, published=article.published, typology=typology
+        )
+        for mention in found_here:
             found[owner].append(replace(mention, position=mention.position + offset))
     return found
 
