@@ -52,6 +52,8 @@ class Mentioned:
     ent_id: str = ""
     as_agent: bool = False
     as_place: bool = False
+    long_form: str = ""  # what an acronym stands for, where the article defines it
+    thing: bool = False  # its article uses the name for a thing: a storm, a craft, an event
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Mention:
     provisions: list[str] = field(default_factory=list)
     lemmas: frozenset[str] = frozenset()
     event_noun: str | None = None  # the event noun the date modifies: "the 1918 pandemic"
+    speaker: str | None = None  # who said it, for a statement: the name of the subject
     tense: str = "past"
     confidence: float = 0.8
 

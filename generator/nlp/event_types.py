@@ -105,8 +105,9 @@ _NOMINAL_DEPS = {"compound", "nummod", "amod", "nmod", "poss", "npadvmod"}
 
 def event_noun(date: Token, typology: Typology | None = None) -> Token | None:
     """The event noun a date expression modifies, or None: "the 1918 pandemic", "the
-    attack on March 22", "the elections of 2022" (``date``: the root of the expression).
-    With a typology, only a noun that triggers a type counts."""
+    attack on March 22", "the elections of 2022", "the results of the talks on April 7"
+    (``date``: the root of the expression). With a typology, only a noun that triggers a
+    type counts (looked for in the noun and in its "of" complement)."""
     head = date.head
     if date.dep_ in _NOMINAL_DEPS and head.pos_ == "NOUN":
         noun = head
@@ -116,9 +117,12 @@ def event_noun(date: Token, typology: Typology | None = None) -> Token | None:
         noun = head.head
     else:
         return None
-    if typology is not None and typology.rank(_lemma(noun), noun.pos_) is None:
-        return None
-    return noun
+    if typology is None:
+        return noun
+    candidates = [noun]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        candidates += [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+    return next((c for c in candidates if typology.rank(_lemma(c), c.pos_) is not None), None)
 
 
 def _lemma(token: Token) -> str:

@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator import edtf
-from generator.model import Mention, Mentioned
+from generator.model import Mention
+from generator.nlp.entities import ArticleNames, article_names, sentence_entities
 from generator.nlp.event_types import anchor_verb, clause_verb, event_noun, event_type
 from generator.nlp.names import is_junk
 from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
@@ -85,96 +86,6 @@ def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[
     return main, references
 
 
-def _entities(sentence: Span) -> tuple[list[Mentioned], list[Mentioned], dict[int, str]]:
-    actors: list[Mentioned] = []
-    places: list[Mentioned] = []
-    surnames: dict[int, str] = {}
-    for ent in sentence.ents:
-        if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"):
-            continue
-        as_place = ent.label_ in ("GPE", "LOC", "FAC") and (
-            ent.root.head.lower_ in ("in", "to", "at", "near", "into", "from", "across")
-        )
-        as_place = as_place or (
-            ent.label_ != "PERSON" and ent.root.head.lower_ in ("in", "at", "near")
-        )
-        as_agent = not as_place
-        role = _role(ent)
-        mentioned = Mentioned(ent.text, ent.label_, role, ent.ent_id_, as_agent, as_place)
-        if ent.label_ == "PERSON" and not is_junk(mentioned):
-            surnames[ent.end - 1] = ent[-1].text
-        target = places if as_place else actors
-        if mentioned not in target:
-            target.append(mentioned)
-    return actors, places, surnames
-
-
-_TITLE_WORDS = {
-    "president",
-    "minister",
-    "prime",
-    "foreign",
-    "deputy",
-    "secretary",
-    "press",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chancellor",
-    "king",
-    "queen",
-    "general",
-    "chief",
-    "head",
-    "ambassador",
-    "envoy",
-    "leader",
-    "defense",
-    "defence",
-    "interior",
-    "mayor",
-    "governor",
-    "senator",
-    "speaker",
-    "director",
-    "chairman",
-    "commander",
-}
-
-
-def _role(ent: Span) -> str:
-    """Title words right before a person's name: 'Russian Foreign Minister'."""
-    if ent.label_ != "PERSON":
-        return ""
-    words: list[str] = []
-    index = ent.start - 1
-    while index >= ent.sent.start and len(words) < 5:
-        token = ent.doc[index]
-        if token.lower_ in _TITLE_WORDS or (words and token.ent_type_ in ("NORP", "GPE")):
-            words.insert(0, token.text)
-            index -= 1
-            continue
-        break
-    if not any(w.lower() in _TITLE_WORDS for w in words):
-        return ""
-    # "the press secretary of the Russian President Dmitry Peskov": the title is the whole phrase
-    while (
-        index - 2 >= ent.sent.start
-        and ent.doc[index].lower_ == "the"
-        and (ent.doc[index - 1].lower_ == "of")
-    ):
-        head = index - 2
-        extra: list[str] = []
-        while head >= ent.sent.start and ent.doc[head].lower_ in _TITLE_WORDS:
-            extra.insert(0, ent.doc[head].text)
-            head -= 1
-        if not extra:
-            break
-        words = [*extra, "of the", *words]
-        index = head
-    return " ".join(words)
-
-
 def _agreement_kind(lemmas: set[str], text: str) -> str | None:
     for word, kind in AGREEMENT_WORDS.items():
         if word in lemmas or re.search(rf"\b{word}", text, re.I):
@@ -187,6 +98,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every event mention in one analysed article, in text order (actors not yet resolved)."""
     typology = typology or default_typology()
+    names = article_names(doc)
     mentions: list[Mention] = []
     timexes: Iterable[Timex] = doc._.timexes
     for position, sentence in enumerate(doc.sents):
@@ -205,7 +117,7 @@ def find_mentions(
             if not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor):
                 continue
             mention = _mention(
-                sentence, timex, anchor, main, references, source, published, typology
+                sentence, timex, anchor, main, references, source, published, typology, names
             )
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
@@ -250,6 +162,7 @@ def _mention(
     source: str,
     published: str | None,
     typology: Typology,
+    names: ArticleNames,
 ) -> Mention:
     """The mention of the event that one date in a sentence dates."""
     doc = sentence.doc
@@ -263,13 +176,20 @@ def _mention(
     date_root = date_span.root if date_span is not None else None
     kind = event_type(sentence, anchor, typology, date=date_root, skip=frozenset(skip))
     noun = event_noun(date_root, typology) if date_root is not None else None
-    actors, places, surnames = _entities(sentence)
+    actors, places, surnames = sentence_entities(sentence, names)
     verb = anchor if clause_verb(sentence, anchor) else None
     people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
     # A call or meeting between named people reads best as "Phone call between A and B"
     # unless the sentence itself has those people as its subject.
     templated = kind in ("call", "meeting") and len(people) >= 2
-    title = make_title(sentence, skip=skip, surnames=surnames, verb=verb, require_people=templated)
+    title = make_title(
+        sentence,
+        skip=skip,
+        surnames=surnames,
+        verb=verb,
+        require_people=templated,
+        statement=kind == "statement",
+    )
     confidence = 0.8 if title else 0.5
     if kind == "other":
         confidence -= 0.2
@@ -298,9 +218,24 @@ def _mention(
         ],
         lemmas=frozenset(lemmas),
         event_noun=noun.lemma_.lower() if noun is not None else None,
+        speaker=_speaker(anchor) if kind == "statement" else None,
         tense=tense,
         confidence=round(confidence, 2),
     )
+
+
+def _speaker(verb: Token) -> str | None:
+    """The name of who said what a statement tells: the named subject of its verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    names = [e for e in verb.doc.ents if e.start <= subject.i < e.end]
+    if names and names[0].label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return names[0].text.lower()
+    return None
 
 
 _FROM = re.compile(r"\b(from|starting|effective|as of|into force)\s*(on|at)?\s*$", re.I)

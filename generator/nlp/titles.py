@@ -1,9 +1,14 @@
-"""Readable event titles from the sentence that tells the event.
+"""Readable event titles from the clause that tells the event: subject, verb in the
+headline present tense, object and, room permitting, where — at most MAX_WORDS words.
 
 "On November 9, Russian President Vladimir Putin, Azerbaijani President Ilham Aliyev and
 Armenian Prime Minister Nikol Pashinyan signed a joint statement on a complete ceasefire
 in Nagorno-Karabakh starting from November 10." becomes "Putin, Aliyev and Pashinyan sign
-a joint statement on a complete ceasefire in Nagorno-Karabakh".
+a joint statement on a complete ceasefire in Nagorno-Karabakh". Negation and modality are
+kept ("will not give"), a passive with its agent turns active ("Parliament passes the
+bill"), a statement names its speaker ("Ford says it can make it through the year"), and
+the phrases that only carry the date go with it ("at about 8:30 p.m.", "for much of
+Wednesday").
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ if TYPE_CHECKING:  # spaCy loads only when articles are analysed
 
 __all__ = ["MAX_WORDS", "REPORTING", "fallback_title", "make_title", "present"]
 
-MAX_WORDS = 14
-MAX_SUBJECT = 7
+MAX_WORDS = 12
+MAX_SUBJECT = 6
 _CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "cc"}
 _NO_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"}
 _LATE_PREPS = {"with", "during", "after", "before", "in", "amid", "since", "following"}
@@ -55,6 +60,65 @@ def _previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, boo
         if ent.end <= sentence.root.i and ent.label_ == "PERSON" and len(ent.text) > 2:
             return ent[-1].text, False
     return None
+
+
+_THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"}
+_ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
+
+
+def _antecedent(pronoun: Token) -> tuple[str, bool] | None:
+    """What 'it' or 'they' refers to: the nearest thing before it, in its sentence or the
+    one before, that agrees in number and is named (an organisation, a place) or is a
+    subject or a possessor ('the region's ownership ... when it announced' -> 'the region');
+    failing those, the nearest object."""
+    plural = pronoun.lower_ == "they"
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    candidates = []
+    for token in reversed(doc[first : pronoun.i]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "PERSON"):
+            continue
+        if token.dep_ == "compound":
+            continue
+        many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        if many == plural:
+            candidates.append(token)
+    for strong in (True, False):
+        for token in candidates:
+            named = token.ent_type_ in _THING_LABELS
+            role = token.dep_ in (("nsubj", "nsubjpass", "poss") if strong else _ANTECEDENT_DEPS)
+            if named or role:
+                return _antecedent_text(token, named), plural
+    return None
+
+
+def _antecedent_text(token: Token, named: bool) -> str:
+    words = [
+        t
+        for t in token.subtree
+        if token.left_edge.i <= t.i <= token.i
+        and (t.dep_ in ("det", "compound", "amod") or t is token)
+    ]
+    if named and len(words) > 1 and words[0].dep_ == "det":
+        words = words[1:]
+    return _join([t for t in words if t.text not in ("'s", "’s")])
+
+
+def _entity_list(noun: Token) -> tuple[str, bool] | None:
+    """A long coordinated subject by the names in it: 'The presidents of Russia and
+    Azerbaijan and the prime minister of Armenia' -> 'Russia, Azerbaijan and Armenia'."""
+    doc = noun.doc
+    inside = {t.i for t in noun.subtree}
+    names = [
+        e.text
+        for e in doc.ents
+        if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and e.start in inside
+    ]
+    names = list(dict.fromkeys(names))
+    if len(names) < 2:
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1], True
 
 
 def _names(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
@@ -135,41 +199,322 @@ def _subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
     return tokens
 
 
-def _object_words(verb: Token, skip: set[int]) -> list[Token]:
+# What a verb's right side may hold, in order of importance: its objects and complements
+# are the predicate, its prepositional phrases are kept while there is room.
+_CORE_DEPS = {"dobj", "attr", "oprd", "acomp", "dative", "xcomp", "ccomp", "pcomp", "advmod"}
+_PHRASE_DEPS = _CORE_DEPS | {"prep", "npadvmod", "agent"}
+# Words that, as the object of a preposition whose own object is a date, only measure it:
+# "for much of Wednesday", "at the end of March", "by the start of 2024".
+_MEASURES = {"much", "part", "end", "beginning", "start", "middle", "rest", "most", "course"}
+
+
+def expand_skip(sentence: Span, skip: set[int]) -> set[int]:
+    """skip (the tokens of the date expressions) with the prepositional phrases that only
+    carry a date: "on Monday", "at about 8:30 p.m.", "for much of Wednesday"."""
+    expanded = set(skip)
+    for token in sentence:
+        if token.dep_ != "prep" or token.i in expanded:
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        obj = objects[0]
+        subtree = {t.i for t in obj.subtree}
+        dated = obj.i in skip or (obj.lower_ in _MEASURES and subtree & skip)
+        if dated and all(
+            t.i in skip
+            or t.is_punct
+            or t.i == obj.i
+            or t.dep_ in ("det", "advmod", "quantmod", "prep")
+            or t.lower_ in _MEASURES
+            for t in obj.subtree
+        ):
+            expanded |= {t.i for t in token.subtree}
+    return expanded
+
+
+def _phrase(child: Token, skip: set[int]) -> list[Token]:
+    """A child's subtree as title words: without skipped tokens, without its relative and
+    participial clauses, cut at a comma, semicolon or opening bracket."""
     words: list[Token] = []
-    for child in verb.rights:
-        if child.dep_ in _CUT_DEPS or child.i in skip:
-            if child.dep_ in ("punct", "cc") and words:
+    for token in child.subtree:
+        if token.i in skip:
+            continue
+        if (
+            token.dep_ in ("relcl", "acl", "appos")
+            and token.i != child.i
+            and (token.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP") or token.dep_ == "appos")
+        ):
+            cut = {t.i for t in token.subtree}
+            words = [w for w in words if w.i not in cut]
+            break
+        if not _keep(token):
+            if token.text in ",;:(" and words:
                 break
             continue
-        if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "VERB" and words:
-            break
-        for token in child.subtree:
-            if token.i in skip:
-                continue
-            if token.dep_ in ("relcl", "acl") and token.tag_ in ("VBG", "VBN", "VBD"):
-                return words
-            if not _keep(token):
-                if token.text in ",;:(" and words:
-                    return words
-                continue
-            if (
-                token.dep_ == "prep"
-                and len(words) >= 4
-                and token.head.i != verb.i
-                and (token.lower_ in _LATE_PREPS)
-            ):
-                return words
-            words.append(token)
-            if len(words) >= MAX_WORDS:
-                return words
+        words.append(token)
     return words
+
+
+def _compressed(words: list[Token], budget: int) -> list[Token]:
+    """A noun phrase shortened to budget words: its prepositional modifiers go first,
+    from the last; a phrase that still does not fit is dropped."""
+    while _words_in(words) > budget:
+        preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i]
+        if not preps:
+            return []
+        cut = {t.i for t in preps[-1].subtree}
+        words = [t for t in words if t.i not in cut]
+    return _trim(words)
+
+
+def _predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
+    """What the verb governs on its right, as title words within budget: its objects and
+    complements, then its prepositional phrases in order while they fit whole."""
+    phrases: list[tuple[Token, list[Token]]] = []
+    for child in verb.rights:
+        if child.i in skip or child.dep_ not in _PHRASE_DEPS:
+            if child.dep_ in ("punct", "cc", "conj", "advcl", "parataxis") and phrases:
+                break
+            continue
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") and phrases:
+            break
+        words = _phrase(child, skip)
+        if words:
+            phrases.append((child, words))
+    kept: list[Token] = []
+    left = budget
+    copula = verb.lemma_.lower() == "be"
+    for child, words in phrases:
+        # the predicate of a copula is its first complement, whatever its form
+        core = (child.dep_ in _CORE_DEPS or copula) and not kept
+        fitted = _compressed(words, left)
+        if len(fitted) < 2 and child.dep_ == "prep":
+            fitted = []  # a preposition left alone says nothing
+        if not fitted:
+            if core:
+                break
+            continue
+        kept += fitted
+        left -= _words_in(fitted)
+        if left <= 0:
+            break
+    return kept
 
 
 def _trim(words: list[Token]) -> list[Token]:
+    """words without the function words a title cannot end on ('... to the'); an object
+    pronoun ('make it') is a word of its own and stays."""
     while words and (words[-1].pos_ in _NO_END or words[-1].text in {"'s", "-"}):
+        if words[-1].pos_ == "PRON" and words[-1].dep_ in ("dobj", "pobj", "nsubj"):
+            break
         words.pop()
     return words
+
+
+def _modal(verb: Token) -> str | None:
+    modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    return (
+        {"wo": "will", "ca": "can", "'ll": "will", "'d": "would"}.get(modals[0], modals[0])
+        if modals
+        else None
+    )
+
+
+def _verb_words(verb: Token, plural: bool, passive: bool) -> str:
+    """The verb group in the headline present: 'signs', 'will not sign', 'does not give',
+    'is arrested'; negation and modality kept."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    modal = _modal(verb)
+    particles = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+    if modal:
+        words = [modal, "not" if negated else "", "be " + verb.text if passive else verb.lemma_]
+    elif passive:
+        words = ["are" if plural else "is", "not" if negated else "", verb.text]
+    elif negated:
+        words = ["do" if plural else "does", "not", verb.lemma_]
+    else:
+        words = [present(verb, plural)]
+    return " ".join(w for w in [*words, particles] if w)
+
+
+def make_title(
+    sentence: Span,
+    *,
+    skip: set[int],
+    surnames: dict[int, str],
+    verb: Token | None = None,
+    require_people: bool = False,
+    statement: bool = False,
+) -> str | None:
+    """A headline-style title for the sentence, or None when it has no usable clause.
+
+    skip: token indices to leave out (the date expressions); surnames: token index -> the
+    surname of the person whose name ends at that token; verb: the clause to title (default
+    the sentence's main clause); require_people: only a title whose subject names people;
+    statement: the event is the saying, so a reporting verb's title names the speaker.
+    """
+    skip = expand_skip(sentence, skip)
+    verb = verb or sentence.root
+    reporter = verb
+    if is_reporting(verb):
+        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if inner:
+            verb = inner[0]
+    if verb is not reporter and statement:
+        title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
+        if title is not None:
+            return title
+    title = _clause_title(sentence, verb, skip, surnames, require_people)
+    if title is None and verb is not reporter:
+        title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
+    return title
+
+
+def _subject_text(
+    sentence: Span, verb: Token, skip: set[int], surnames: dict[int, str], require_people: bool
+) -> tuple[str, bool, bool] | None:
+    """The subject of a clause as a headline shows it: (text, plural, passive)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":  # "was started in 1976 and launched ..."
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subjects[0]
+    passive = subject.dep_ == "nsubjpass" and subject.head.i == verb.i
+    found = _noun_text(sentence, subject, skip, surnames, require_people)
+    if found is None:
+        return None
+    return found[0], found[1], passive
+
+
+def _noun_text(
+    sentence: Span, noun: Token, skip: set[int], surnames: dict[int, str], require_people: bool
+) -> tuple[str, bool] | None:
+    """A noun phrase as a headline names it: (text, plural); people by their surnames."""
+    if noun.lower_ in ("he", "she"):
+        named = _previous_person(sentence, surnames)
+        if named is None:
+            return None
+    elif noun.lower_ in ("it", "they"):
+        named = _antecedent(noun)
+        if named is None:
+            return None
+    elif noun.pos_ == "PRON" or noun.lower_ in _DEICTIC:
+        return None
+    else:
+        named = _names(noun, surnames)
+    if named is not None:
+        return named
+    if require_people:
+        return None
+    tokens = _subject_tokens(noun, skip)
+    coordinated = any(c.dep_ == "conj" for c in noun.children)
+    if coordinated and _words_in(tokens) > MAX_SUBJECT:
+        # a coordinated subject names every party: cut short, it would lose one
+        listed = _entity_list(noun)
+        if listed is not None:
+            return listed
+    if not tokens or _words_in(tokens) > MAX_SUBJECT + (6 if coordinated else 2):
+        return None
+    plural = noun.tag_ in ("NNS", "NNPS") or coordinated
+    return _join(tokens), plural
+
+
+_PREFIX = re.compile(
+    r"^(?:UPDATE[SD]?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LIVE|VIDEO|PHOTOS?|LISTEN)\b\W*",
+    re.I,
+)
+
+
+def _finish(parts: list[str]) -> str | None:
+    title = " ".join(p for p in parts if p)
+    title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
+    title = _PREFIX.sub("", title)
+    title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
+    if len(title.split()) < 3:
+        return None
+    return title[0].upper() + title[1:]
+
+
+def _lower_first(text: str, sentence: Span) -> str:
+    """text with its first word in lower case unless that word is a name."""
+    first, _, rest = text.partition(" ")
+    named = any(t.text == first and (t.ent_type_ or t.pos_ == "PROPN") for t in sentence)
+    return text if named or first.isupper() else f"{first.lower()} {rest}".strip()
+
+
+def _agent(verb: Token) -> Token | None:
+    """The doer of a passive verb: the object of its 'by' phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def _clause_title(
+    sentence: Span, verb: Token, skip: set[int], surnames: dict[int, str], require_people: bool
+) -> str | None:
+    found = _subject_text(sentence, verb, skip, surnames, require_people)
+    if found is None:
+        return None
+    subject_text, plural, passive = found
+    agent = _agent(verb) if passive else None
+    if agent is not None:  # "The bill was passed by parliament" -> "Parliament passes the bill"
+        doer = _noun_text(sentence, agent, skip, surnames, require_people)
+        if doer is not None:
+            head = _verb_words(verb, doer[1], passive=False)
+            budget = MAX_WORDS - len(doer[0].split()) - len(head.split())
+            if budget >= len(subject_text.split()):
+                done = _lower_first(subject_text, sentence)
+                by = {
+                    t.i for child in verb.children if child.dep_ == "agent" for t in child.subtree
+                }
+                rest = _predicate(verb, skip | by, budget - len(done.split()))
+                return _finish([doer[0], head, done, _join(rest)])
+    head = _verb_words(verb, plural, passive)
+    budget = MAX_WORDS - len(subject_text.split()) - len(head.split())
+    rest = _predicate(verb, skip, max(budget, 2))
+    if not rest and verb.lemma_ == "be":
+        return None  # "The first flight was [in 1994]": nothing left to say
+    return _finish([subject_text, head, _join(rest)])
+
+
+def _report_title(
+    sentence: Span,
+    reporter: Token,
+    inner: Token,
+    skip: set[int],
+    surnames: dict[int, str],
+    require_people: bool,
+) -> str | None:
+    """'Ford says it can make it through the year without government aid': the speaker and
+    what was said."""
+    found = _subject_text(sentence, reporter, skip, surnames, require_people)
+    if found is None:
+        return None
+    subject_text, plural, _ = found
+    says = present(reporter, plural)
+    budget = MAX_WORDS - len(subject_text.split()) - 1
+    said = _clause_title(sentence, inner, skip, surnames, False)
+    if said is not None and len(said.split()) <= budget:
+        said = _lower_first(said, sentence)
+        if said.lower().startswith(subject_text.lower() + " "):  # "X says X is ..." -> "it is"
+            said = ("they" if plural else "it") + said[len(subject_text) :]
+        return _finish([subject_text, says, said])
+    words = [
+        t
+        for t in inner.subtree
+        if t.i not in skip and _keep(t) and not (t.dep_ == "mark" and t.head.i == inner.i)
+    ]
+    words = [t for t in words if t.i < sentence.end and t.text not in ("“", "”", '"', "``", "''")]
+    cut = next((n for n, t in enumerate(words) if t.text in (",", ";", ":") and n >= 4), None)
+    words = _fit(words[:cut] if cut else words, budget)
+    if len(words) < 2 or inner not in words:
+        return None  # cut before its verb, what was said would be a fragment
+    first = words[0].text if words[0].ent_type_ else words[0].text.lower()
+    return _finish([subject_text, says, first, _join(words[1:])])
 
 
 def _fit(words: list[Token], budget: int) -> list[Token]:
@@ -188,128 +533,15 @@ def _fit(words: list[Token], budget: int) -> list[Token]:
     return _trim(kept)
 
 
-def make_title(
-    sentence: Span,
-    *,
-    skip: set[int],
-    surnames: dict[int, str],
-    verb: Token | None = None,
-    require_people: bool = False,
-) -> str | None:
-    """A headline-style title for the sentence, or None when it has no usable clause.
-
-    skip: token indices to leave out (the date expressions); surnames: token index -> the
-    surname of the person whose name ends at that token; verb: the clause to title (default
-    the sentence's main clause); require_people: only a title whose subject names people.
-    """
-    verb = verb or sentence.root
-    reporter = verb
-    if is_reporting(verb):
-        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-        if inner:
-            verb = inner[0]
-    title = _clause_title(sentence, verb, skip, surnames, require_people)
-    if title is None and verb is not reporter:
-        title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
-    return title
-
-
-def _subject_text(
-    sentence: Span, verb: Token, skip: set[int], surnames: dict[int, str], require_people: bool
-) -> tuple[str, bool, bool] | None:
-    """The subject of a clause as a headline shows it: (text, plural, passive)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ == "conj":  # "was started in 1976 and launched ..."
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    subject = subjects[0]
-    passive = subject.dep_ == "nsubjpass" and subject.head.i == verb.i
-    if subject.lower_ in ("he", "she"):
-        named = _previous_person(sentence, surnames)
-        if named is None:
-            return None
-    elif subject.pos_ == "PRON" or subject.lower_ in _DEICTIC:
-        return None
-    else:
-        named = _names(subject, surnames)
-    if named is not None:
-        return named[0], named[1], passive
-    if require_people:
-        return None
-    tokens = _subject_tokens(subject, skip)
-    coordinated = any(c.dep_ == "conj" for c in subject.children)
-    # "The presidents of Russia and Azerbaijan and the prime minister of Armenia": a
-    # coordinated subject names every party and cannot be shortened without losing one.
-    if not tokens or _words_in(tokens) > MAX_SUBJECT + (8 if coordinated else 4):
-        return None
-    plural = subject.tag_ in ("NNS", "NNPS") or coordinated
-    return _join(tokens), plural, passive
-
-
-def _finish(parts: list[str]) -> str | None:
-    title = " ".join(p for p in parts if p)
-    title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
-    title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
-    if len(title.split()) < 3:
-        return None
-    return title[0].upper() + title[1:]
-
-
-def _clause_title(
-    sentence: Span, verb: Token, skip: set[int], surnames: dict[int, str], require_people: bool
-) -> str | None:
-    found = _subject_text(sentence, verb, skip, surnames, require_people)
-    if found is None:
-        return None
-    subject_text, plural, passive = found
-    head = verb.text if passive else present(verb, plural)
-    particles = [c.text for c in verb.children if c.dep_ == "prt"]
-    budget = max(4, MAX_WORDS - len(subject_text.split()) - 1 - len(particles))
-    rest = _fit(_object_words(verb, skip), budget)
-    if not rest and verb.lemma_ == "be":
-        return None  # "The first flight was [in 1994]": nothing left to say
-    return _finish([subject_text, head, *particles, _join(rest)])
-
-
-def _report_title(
-    sentence: Span,
-    reporter: Token,
-    inner: Token,
-    skip: set[int],
-    surnames: dict[int, str],
-    require_people: bool,
-) -> str | None:
-    """'Ford says it can make it through the year without government aid': the speaker and
-    what was said, when the reported clause cannot stand as a headline by itself."""
-    found = _subject_text(sentence, reporter, skip, surnames, require_people)
-    if found is None:
-        return None
-    subject_text, plural, _ = found
-    said = [
-        t
-        for t in inner.subtree
-        if t.i not in skip and _keep(t) and not (t.dep_ == "mark" and t.head.i == inner.i)
-    ]
-    said = [t for t in said if t.i < sentence.end and t.text not in ("“", "”", '"', "``", "''")]
-    budget = max(4, MAX_WORDS - len(subject_text.split()) - 1)
-    cut = next((n for n, t in enumerate(said) if t.text in (",", ";", ":") and n >= 4), None)
-    said = _fit(said[:cut] if cut else said, budget)
-    if len(said) < 2 or inner not in said:
-        return None  # cut before its verb, what was said would be a fragment
-    first = said[0].text if said[0].ent_type_ else said[0].text.lower()
-    return _finish([subject_text, present(reporter, plural), first, _join(said[1:])])
-
-
 _TEMPLATES = {
-    "call": "Phone call between {all}",
-    "meeting": "Meeting of {all}",
-    "statement": "Statement by {first}",
-    "ceasefire": "Ceasefire between {all}",
-    "agreement": "Agreement between {all}",
-    "clashes": "Clashes involving {all}",
-    "deployment": "Deployment by {first}",
-    "visit": "Visit by {first}",
+    "call": "{all} hold a phone call",
+    "meeting": "{all} meet",
+    "statement": "{first} makes a statement",
+    "ceasefire": "{all} agree on a ceasefire",
+    "agreement": "{all} reach an agreement",
+    "clashes": "{all} clash",
+    "deployment": "{first} deploys forces",
+    "visit": "{first} makes a visit",
 }
 
 
