@@ -100,6 +100,7 @@ def _token_rank(token: Token, typology: Typology) -> tuple[int, str] | None:
     return typology.rank(lemma, token.pos_)
 
 
+_PREMODIFIER = {"compound", "nummod", "amod", "poss", "nmod"}
 _NOMINAL_DEPS = {"compound", "nummod", "amod", "nmod", "poss", "npadvmod"}
 
 
@@ -172,7 +173,9 @@ def event_type(
     from the closest triggers outward (``sentence``: the tokens to fall back on; ``skip``:
     the tokens of date expressions, which trigger nothing)."""
     typology = typology or default_typology()
-    noun = event_noun(date, typology) if date is not None else None
+    # a date written before its noun surely dates it ("the 1918 pandemic"); where a
+    # phrase like "in April" after a noun attaches is unsure, so the verb decides then
+    noun = event_noun(date, typology) if date is not None and date.dep_ in _PREMODIFIER else None
     if noun is not None:
         return _trigger_type([noun], typology) or "other"
     verb = anchor

@@ -18,7 +18,7 @@ from generator.nlp.entities import ArticleNames, article_names, sentence_entitie
 from generator.nlp.event_types import anchor_verb, clause_verb, event_noun, event_type
 from generator.nlp.names import is_junk
 from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
-from generator.nlp.titles import make_title
+from generator.nlp.titles import make_title, nominal_title
 from generator.timex.tagger import Timex
 from generator.typology import Typology, default_typology
 
@@ -113,8 +113,11 @@ def find_mentions(
         main, references = _split_dates(sentence, dated)
         if not main or is_caption(sentence):
             continue
-        for timex, anchor in _told_dates(sentence, main):
-            if not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor):
+        for timex, anchor in _told_dates(sentence, main, typology):
+            nominal = anchor.pos_ in ("NOUN", "PROPN")  # a background event, however told
+            if not nominal and (
+                not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor)
+            ):
                 continue
             mention = _mention(
                 sentence, timex, anchor, main, references, source, published, typology, names
@@ -134,20 +137,63 @@ def _anchor(sentence: Span, timex: Timex) -> Token:
     return anchor_verb(sentence, span.root) if span is not None else sentence.root
 
 
-def _told_dates(sentence: Span, main: list[Timex]) -> list[tuple[Timex, Token]]:
-    """The dates that each date one event here: the first, the dates listed with it, and
-    dates of other main clauses ('started in 1976, and launched the store in 2003')."""
-    first = main[0]
-    anchors = [_anchor(sentence, first)]
-    told = [(first, anchors[0])]
-    for previous, timex in zip(main, main[1:], strict=False):
+def _told_dates(sentence: Span, main: list[Timex], typology: Typology) -> list[tuple[Timex, Token]]:
+    """The dates that each date one event here, with the word each dates: the first date
+    of the main clauses, the dates listed with it, and dates of other main clauses
+    ('started in 1976, and launched the store in 2003'); and each date that dates an event
+    noun in a side phrase rather than a clause ('..., who was arrested in a brutal 2020
+    arrest, was convicted in April'), with that noun."""
+    told: list[tuple[Timex, Token]] = []
+    anchors: list[Token] = []
+    for timex in main:
+        noun = _side_event_noun(sentence, timex, typology, alone=len(main) == 1)
+        if noun is not None:
+            told.append((timex, noun))
+            continue
         anchor = _anchor(sentence, timex)
-        if _coordinated(sentence.doc.text, previous, timex) and previous in [t for t, _ in told]:
-            told.append((timex, anchor))
-        elif clause_verb(sentence, anchor) and all(anchor.i != a.i for a in anchors):
+        previous = told[-1][0] if told else None
+        listed = previous is not None and _coordinated(sentence.doc.text, previous, timex)
+        if (
+            not anchors
+            or listed
+            or (clause_verb(sentence, anchor) and all(anchor.i != a.i for a in anchors))
+        ):
             told.append((timex, anchor))
             anchors.append(anchor)
     return told
+
+
+_CORE_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"}
+# A date written before its noun ("the 1918 pandemic", "last year's election") surely dates it.
+_PREMODIFIER = {"compound", "nummod", "amod", "poss", "nmod"}
+
+
+def _side_event_noun(
+    sentence: Span, timex: Timex, typology: Typology, *, alone: bool
+) -> Token | None:
+    """The event noun a date modifies when that noun is not what its clause is about (not
+    the subject or object of its verb): "compared with the 1918 pandemic". Not when the
+    clause is a past happening that no other date dates ("spread globally in a 2022
+    outbreak", "said at a Monday press conference"): then the date dates the clause too."""
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if span.root.dep_ not in _PREMODIFIER:
+        return None  # "... in April" after a noun: where such a phrase attaches is unsure
+    noun = event_noun(span.root, typology)
+    if noun is None or noun.dep_ in _CORE_ROLES:
+        return None
+    if alone and _past(anchor_verb(sentence, noun)):
+        return None
+    return noun
+
+
+def _past(verb: Token) -> bool:
+    """A verb told in a past tense: 'spread', 'has spread', 'was declared'."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" or c.lower_ in ("has", "have", "had")
+        for c in verb.children
+    )
 
 
 _SIGNING = re.compile(r"\b(sign|signs|signed|signing)\b", re.I)
@@ -182,14 +228,17 @@ def _mention(
     # A call or meeting between named people reads best as "Phone call between A and B"
     # unless the sentence itself has those people as its subject.
     templated = kind in ("call", "meeting") and len(people) >= 2
-    title = make_title(
-        sentence,
-        skip=skip,
-        surnames=surnames,
-        verb=verb,
-        require_people=templated,
-        statement=kind == "statement",
-    )
+    if anchor.pos_ in ("NOUN", "PROPN"):  # an event told by a noun in a side phrase
+        title = nominal_title(anchor, skip, kind)
+    else:
+        title = make_title(
+            sentence,
+            skip=skip,
+            surnames=surnames,
+            verb=verb,
+            require_people=templated,
+            statement=kind == "statement",
+        )
     confidence = 0.8 if title else 0.5
     if kind == "other":
         confidence -= 0.2

@@ -108,7 +108,15 @@ def entity_list(noun: Token) -> tuple[str, bool] | None:
 def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
     """A subject made of people only: their surnames joined ('Putin, Aliyev and Pashinyan')."""
     found: list[str] = []
+    aside = {
+        t.i
+        for child in subject.subtree
+        if child.dep_ in ("appos", "relcl", "acl", "prep") and child.i != subject.i
+        for t in child.subtree
+    }
     for token in subject.subtree:
+        if token.i in aside:
+            continue  # "Chauvin, the cop who killed Floyd": Floyd is no subject
         name = surnames.get(token.i)
         if name and name not in found:
             found.append(name)

@@ -38,7 +38,7 @@ from generator.nlp.phrases import (
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Span, Token
 
-__all__ = ["MAX_WORDS", "REPORTING", "fallback_title", "make_title", "present"]
+__all__ = ["MAX_WORDS", "REPORTING", "fallback_title", "make_title", "nominal_title", "present"]
 
 MAX_WORDS = 12
 
@@ -220,6 +220,40 @@ def _report_title(
         return None  # cut before its verb, what was said would be a fragment
     first = words[0].text if words[0].ent_type_ else words[0].text.lower()
     return _finish([subject_text, says, first, join(words[1:])])
+
+
+# How a headline says that an event told by a noun happened: "Pandemic breaks out".
+_HAPPENED = {
+    "disaster": ("strikes", "strike"),
+    "health": ("breaks out", "break out"),
+    "clashes": ("breaks out", "break out"),
+    "election": ("is held", "are held"),
+    "meeting": ("is held", "are held"),
+}
+
+
+def nominal_title(noun: Token, skip: set[int], kind: str) -> str | None:
+    """A title for an event told by a noun phrase, not a clause ("compared with the 1918
+    pandemic"): the phrase without its date and asides, then what such an event does
+    ("The pandemic breaks out")."""
+    skip = expand_skip(noun.sent, skip)
+    words = [
+        t
+        for t in noun.subtree
+        if t.i not in skip
+        and keep(t)
+        and t.dep_ not in ("relcl", "appos", "acl")
+        and not any(a.dep_ in ("relcl", "appos", "acl") and t in a.subtree for a in noun.children)
+    ]
+    words = [t for t in words if t.i <= noun.i or t.dep_ == "prep" or t.head.i != noun.i]
+    while words and words[0].dep_ in ("det", "poss") and words[0].pos_ != "PROPN":
+        words = words[1:]
+    text = join(words)
+    if not text or len(text.split()) > MAX_WORDS - 2:
+        text = join([t for t in words if t.i <= noun.i])
+    plural = noun.tag_ in ("NNS", "NNPS")
+    verb = _HAPPENED.get(kind, ("takes place", "take place"))[1 if plural else 0]
+    return _finish([text, verb])
 
 
 _TEMPLATES = {

@@ -1,10 +1,11 @@
 """Headline titles from hand-built sentences, with the real model.
 
-Each case in cases/titles/*.yml is a sentence (``text``, ``skip``: words that a date
-took, left out of the title, and ``statement``: whether the event is the saying), the title made of it (``title``, refreshed with
-``pytest --update-goldens``: review the diff before keeping it) and ``checks`` written by
-hand that a refresh never changes: ``starts_with``, ``contains``, ``excludes``, ``fits``
-(at most MAX_WORDS words), ``last_word_not``, ``none`` (no title at all).
+Each case in cases/titles/*.yml is a sentence (``text``; ``skip``: words that a date took,
+left out of the title; ``statement``: whether the event is the saying), the title made of
+it (``title``, refreshed with ``pytest --update-goldens``: review the diff before keeping
+it) and ``checks`` written by hand that a refresh never changes: ``starts_with``,
+``contains``, ``excludes``, ``fits`` (at most MAX_WORDS words), ``last_word_not``, ``none``
+(no title at all).
 """
 
 from __future__ import annotations
