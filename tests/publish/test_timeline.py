@@ -102,7 +102,7 @@ def test_events_are_chronological_and_refer_to_types_actors_and_agreements_by_in
     data = timeline.timeline_data(catalog, DirectoryUrls())
     assert [row[0] for row in data["events"]] == ["earlier", "listed", "later"]
     # Types in vocabulary order, only those used.
-    assert data["types"] == ["call", "ceasefire"]
+    assert data["types"] == ["ceasefire", "call"]
     # Actors that take part in (or are the place of) an event, by name; aliases kept.
     assert data["actors"] == [["ab", "Ab", []], ["zed", "Zed", ["Zedd"]]]
     assert data["agreements"] == [["deal", "The deal"]]
