@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from generator.errors import AnalysisError, ModelError
+from generator.errors import AnalysisError, ModelError, TypologyError
 
 # The cache of article readings and analyses, shared by every content folder of the project
 # (keyed by what each entry depends on); each content folder keeps its own state inside it
@@ -156,7 +156,7 @@ def _extract_locked(
             cache_dir=cache_dir,
             state_dir=state_dir,
         )
-    except (ModelError, AnalysisError) as error:
+    except (ModelError, AnalysisError, TypologyError) as error:
         raise click.ClickException(str(error)) from None
     if extraction.unchanged is not None:
         click.echo(f"Nothing changed since the last extraction: {content_dir}/ is up to date.")

@@ -19,6 +19,7 @@ __all__ = [
     "ModelError",
     "PagefindMissing",
     "Problem",
+    "TypologyError",
     "UndecodableError",
     "one_line",
 ]
@@ -52,6 +53,10 @@ class AnalysisError(Exception):
 
 class FolderLocked(Exception):
     """Another run holds the lock of a content folder; the message names the folder and it."""
+
+
+class TypologyError(Exception):
+    """An event typology file that cannot be used; the message names the file and why."""
 
 
 class PagefindMissing(Exception):

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from generator.errors import AnalysisError, one_line
 from generator.model import Article, Mention
 from generator.nlp.pipeline import batches
+from generator.typology import Typology
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,6 +61,9 @@ class Failure:
 
 
 Outcome: TypeAlias = "list[Mention] | Failure"
+# What a worker loads its pipeline from: the model's name, the actors of the entity ruler
+# and the event typology.
+_PipelineArgs: TypeAlias = "tuple[str, list[dict[str, Any]], Typology | None]"
 
 
 def cpu_count() -> int:
@@ -76,6 +80,7 @@ def analyse_articles(
     actors: list[dict[str, Any]],
     n_process: int,
     batch_size: int,
+    typology: Typology | None = None,
 ) -> Iterator[tuple[Article, Outcome]]:
     """Each article with its mentions, or the Failure that stopped its analysis.
 
@@ -91,11 +96,11 @@ def analyse_articles(
     if processes <= 1:
         from generator.nlp.pipeline import load_pipeline  # spaCy loads here
 
-        nlp = load_pipeline(model, actors=actors)
+        nlp = load_pipeline(model, actors=actors, typology=typology)
         for batch in work:
             yield from zip(batch, analyse_safely(nlp, batch), strict=True)
         return
-    yield from _pooled(work, processes, model, actors)
+    yield from _pooled(work, processes, model, actors, typology)
 
 
 # --- exceptions: the article that raises ------------------------------------------------------
@@ -171,13 +176,17 @@ def _failing_line(nlp: Language, article: Article) -> int | None:
 
 
 def _pooled(
-    work: list[Sequence[Article]], processes: int, model: str, actors: list[dict[str, Any]]
+    work: list[Sequence[Article]],
+    processes: int,
+    model: str,
+    actors: list[dict[str, Any]],
+    typology: Typology | None,
 ) -> Iterator[tuple[Article, Outcome]]:
     """Every batch analysed by a pool; a pool that breaks is replaced (see the module)."""
     todo = list(range(len(work)))
     suspects: list[int] = []
     while todo:
-        pool = _Pool(min(processes, len(todo)), model, actors, len(todo))
+        pool = _Pool(min(processes, len(todo)), (model, actors, typology), len(todo))
         try:
             futures = {
                 pool.submit(slot, work[index]): (slot, index) for slot, index in enumerate(todo)
@@ -201,15 +210,19 @@ def _pooled(
         suspects += running
         todo = sorted(index for slot, index in lost if not pool.started(slot))
     if suspects:
-        yield from _isolated(work, suspects, model, actors)
+        yield from _isolated(work, suspects, model, actors, typology)
 
 
 def _isolated(
-    work: list[Sequence[Article]], suspects: list[int], model: str, actors: list[dict[str, Any]]
+    work: list[Sequence[Article]],
+    suspects: list[int],
+    model: str,
+    actors: list[dict[str, Any]],
+    typology: Typology | None,
 ) -> Iterator[tuple[Article, Outcome]]:
     """The batches that were running when a worker died, each alone in one worker, so that
     a death names its batch; a batch that dies again, article by article."""
-    alone = _Alone(model, actors)
+    alone = _Alone((model, actors, typology))
     try:
         for index in suspects:
             batch = work[index]
@@ -231,14 +244,14 @@ def _isolated(
 class _Alone:
     """One worker process at a time, each task alone; a fresh one after each death."""
 
-    def __init__(self, model: str, actors: list[dict[str, Any]]) -> None:
-        self.model, self.actors = model, actors
+    def __init__(self, pipeline: _PipelineArgs) -> None:
+        self.pipeline = pipeline
         self.pool: _Pool | None = None
 
     def run(self, batch: Sequence[Article]) -> list[Outcome] | str:
         """The batch's outcomes, or how its worker died."""
         if self.pool is None:
-            self.pool = _Pool(1, self.model, self.actors, 1)
+            self.pool = _Pool(1, self.pipeline, 1)
         self.pool.reset(0)
         try:
             return self.pool.submit(0, batch).result()
@@ -261,9 +274,7 @@ class _Pool:
     """A process pool whose workers load the pipeline once and mark each task they start
     (in shared memory), so that after a death the tasks that were running are known."""
 
-    def __init__(
-        self, processes: int, model: str, actors: list[dict[str, Any]], tasks: int
-    ) -> None:
+    def __init__(self, processes: int, pipeline: _PipelineArgs, tasks: int) -> None:
         # The platform's default start method (fork on Linux): a worker inherits the
         # parent's modules as they are, patches included.
         context = multiprocessing.get_context()
@@ -272,7 +283,7 @@ class _Pool:
             processes,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(model, actors, self._started),
+            initargs=(*pipeline, self._started),
         )
         self._processes: list[Any] = []
 
@@ -316,14 +327,16 @@ _FAILURE: BaseException | None = None
 _STARTED: Any = None
 
 
-def _start_worker(model: str, actors: Sequence[Mapping[str, Any]], started: Any) -> None:
+def _start_worker(
+    model: str, actors: Sequence[Mapping[str, Any]], typology: Typology | None, started: Any
+) -> None:
     global _PIPELINE, _FAILURE, _STARTED
     from generator.nlp.pipeline import load_pipeline
 
     _STARTED = started
     threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     try:
-        _PIPELINE = load_pipeline(model, actors=actors)
+        _PIPELINE = load_pipeline(model, actors=actors, typology=typology)
     except Exception as error:  # noqa: BLE001 - raised by _work, in the parent process
         # An initializer that raises breaks the pool; this way the parent gets the error.
         _FAILURE = error

@@ -30,6 +30,7 @@ from generator.ingest.reader import read_articles, resolve_years
 from generator.model import KINDS, Article, Mention, Record, source_of, to_record
 from generator.nlp.pipeline import BATCH_SIZE, model_name
 from generator.records.folder import editor_actors
+from generator.typology import load_typology
 
 Progress = Callable[[Iterator[Any], int], Iterator[Any]]
 
@@ -100,10 +101,12 @@ def run_extraction(
         if memo is not None:
             memo.close()
     known = editor_actors(content_dir, state_dir)
+    typology = load_typology(content_dir)
     name = model_name(model)
     cache = None
     if cache_dir is not None:
-        cache = MentionCache(cache_dir, fingerprint(name), Patterns(known), warn=note)
+        common = fingerprint(name, typology.digest())
+        cache = MentionCache(cache_dir, common, Patterns(known), warn=note)
     found = [None if cache is None else cache.get(article) for article in articles]
     missing = [a for a, mentions in zip(articles, found, strict=True) if mentions is None]
     run_key = ""
@@ -116,7 +119,12 @@ def run_extraction(
             empty: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
             return Extraction(empty, warnings, seconds, len(articles), skipped, run_key, previous)
     analysed = analyse_articles(
-        missing, model=name, actors=known, n_process=n_process, batch_size=batch_size
+        missing,
+        model=name,
+        actors=known,
+        n_process=n_process,
+        batch_size=batch_size,
+        typology=typology,
     )
     if progress is not None:
         analysed = progress(analysed, len(missing))

@@ -11,25 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import edtf
+from generator.typology import default_typology
 
 KINDS = ("events", "actors", "agreements", "sources")
 
-EVENT_TYPES = (
-    "meeting",
-    "call",
-    "talks",
-    "statement",
-    "agreement",
-    "ceasefire",
-    "clashes",
-    "attack",
-    "deployment",
-    "visit",
-    "election",
-    "protest",
-    "announcement",
-    "other",
-)
+# Every event type of the packaged typology, in its order of precedence.
+EVENT_TYPES = default_typology().names()
 
 ACTOR_KINDS = ("person", "country", "organization", "place", "group")
 
@@ -65,6 +52,8 @@ class Mentioned:
     ent_id: str = ""
     as_agent: bool = False
     as_place: bool = False
+    long_form: str = ""  # what an acronym stands for, where the article defines it
+    thing: bool = False  # its article uses the name for a thing: a storm, a craft, an event
 
 
 @dataclass(frozen=True)
@@ -88,6 +77,8 @@ class Mention:
     references: list[tuple[str, str]] = field(default_factory=list)
     provisions: list[str] = field(default_factory=list)
     lemmas: frozenset[str] = frozenset()
+    event_noun: str | None = None  # the event noun the date modifies: "the 1918 pandemic"
+    speaker: str | None = None  # who said it, for a statement: the name of the subject
     tense: str = "past"
     confidence: float = 0.8
 

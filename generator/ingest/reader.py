@@ -28,6 +28,7 @@ from generator.ingest import furniture
 from generator.ingest.decoding import decode_bytes
 from generator.ingest.formats import Page, parse_jsonl_line, parse_markdown, parse_plain
 from generator.ingest.html import parse_html
+from generator.ingest.hygiene import restore_text
 from generator.ingest.published import DateGuess, infer_published, match_dateline
 from generator.model import Article
 from generator.slugs import slugify, unique
@@ -103,7 +104,7 @@ class _Built(NamedTuple):
 
 def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> _Built:
     """The article of a page, and whether its date was inferred (which depends on today)."""
-    paragraphs = list(parsed.paragraphs)
+    paragraphs = [restore_text(paragraph) for paragraph in parsed.paragraphs]
     dateline = None
     for index, paragraph in enumerate(paragraphs[:6]):
         dateline = match_dateline(paragraph)

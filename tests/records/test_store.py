@@ -22,8 +22,9 @@ from generator.synthetic import write_synthetic_content
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 
 TYPES = (
-    "meeting, call, talks, statement, agreement, ceasefire, clashes, attack, deployment, "
-    "visit, election, protest, announcement, other"
+    "ceasefire, legal, attack, clashes, casualties, disaster, health, election, appointment, "
+    "resignation, protest, call, meeting, visit, deployment, business, launch, policy, sport, "
+    "agreement, statement, talks, announcement, other"
 )
 ISO = "expected an ISO date (2020, 2020-11 or 2020-11-09)"
 EVENT = (
