@@ -128,17 +128,21 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
 # An article seldom tells one event twice in other words, and its sentences share its
 # vocabulary: two of its mentions are one event only on stronger evidence than two
 # articles' mentions are.
-_SAME_ARTICLE_PENALTY = 0.25
+_SAME_ARTICLE_PENALTY = 0.35
 
 
 # "the 1918 pandemic" and "the pandemic of 1918", "talks in Moscow on April 7" and "held
 # talks on April 7": an event noun that a date modifies names the event, and another
 # mention of that date with that word tells the same one, however else it is worded.
-_EVENT_NOUN_BONUS = 0.35
+_EVENT_NOUN_BONUS = 0.45
 
 
 def _named_alike(a: Traits, b: Traits) -> bool:
-    """One mention's event noun, dated as the other is, is among the other's words."""
+    """One mention's event noun, dated as the other is, is among the other's words, and
+    their actors, where both name some, overlap ("the 2020 election" of two countries is
+    two elections)."""
+    if a.keys and b.keys and a.keys.isdisjoint(b.keys):
+        return False
     return a.date == b.date and (
         (a.event_noun is not None and a.event_noun in b.lemmas | {b.event_noun})
         or (b.event_noun is not None and b.event_noun in a.lemmas)
