@@ -33,6 +33,10 @@ def not_news(sentence: Span, anchor: Token, typology: Typology | None = None) ->
         return True
     verb = anchor if clause_verb(sentence, anchor) else sentence.root
     subjects = [c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.i == anchor.i and is_reporting(verb) and subjects and subjects[0] not in _FIRST_PERSON:
+        # '"We placed our units on alert," Lukashenko said at a Tuesday press conference':
+        # the date dates the saying, a statement by someone named
+        return False
     quoted = sentence.text.lstrip()[:1] in "\"“`'‘"
     if (subjects and subjects[0] in _FIRST_PERSON) or (quoted and verb.i == sentence.root.i):
         return event_type(sentence, anchor, typology) not in _NEWS_TYPES
