@@ -100,6 +100,7 @@ class Context:
     tense_of: Callable[[int, int], Tense]
     ref: dt.date = field(init=False)
     last_value: str | None = None
+    last_quarter: str | None = None
     start: int = 0
     end: int = 0
 
@@ -121,6 +122,8 @@ def parse_number(text: str) -> float | None:
             t, half = t[: -len(suffix)].strip(), 0.5
     if t in ("half a", "half an", "half"):
         return 0.5
+    if t.endswith((" 1/2", "½")):
+        t, half = t.removesuffix(" 1/2").removesuffix("½").strip(), 0.5
     if re.fullmatch(r"\d[\d,]*(\.\d+)?", t):
         return float(t.replace(",", "")) + half
     if t in _NUMBER_WORDS:
@@ -281,14 +284,33 @@ _UNIT_CODES = {
 }
 
 
+# A fraction of a unit is written in the next smaller one: 2 1/2 years -> P2Y6M.
+_SMALLER = {
+    "year": ("month", 12),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration from a canonical unit: (3, 'year') -> P3Y, (None, 'year') -> PXY,
-    (30, 'minute') -> PT30M, (1, 'decade') -> P10Y."""
+    (30, 'minute') -> PT30M, (1, 'decade') -> P10Y, (2.5, 'year') -> P2Y6M."""
     if unit == "decade" and n is not None:
         n, unit = n * 10, "year"
     if unit == "fortnight" and n is not None:
         n, unit = n * 2, "week"
     code = _UNIT_CODES.get(unit, "D")
+    if n is not None and n != int(n) and unit in _SMALLER:
+        small, per = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * per)
+        if whole == 0:
+            return duration_value(rest, small)
+        tail = duration_value(rest, small)
+        head = duration_value(whole, unit)
+        if head.startswith("PT") or not tail.startswith("PT"):
+            return head + tail[2 if head.startswith("PT") else 1 :]
+        return head + tail[1:]
     amount = "X" if n is None else format_amount(n)
     if code.startswith("T"):
         return f"PT{amount}{code[1:]}"

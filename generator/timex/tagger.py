@@ -82,7 +82,19 @@ def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
     return spans
 
 
-_FUTURE_AUX = {"will", "'ll", "wo", "shall", "may", "might", "should", "could", "can", "must"}
+_FUTURE_AUX = {
+    "will",
+    "'ll",
+    "wo",
+    "shall",
+    "may",
+    "might",
+    "should",
+    "could",
+    "can",
+    "must",
+    "would",
+}
 _FUTURE_LEMMAS = {
     "set",
     "schedule",
@@ -124,7 +136,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         if head.lemma_.lower() in _FUTURE_LEMMAS:
             return "future"
         if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
-            return _verb_tense(head, depth + 1) or ("future" if "to" in words else "")
+            governing = _verb_tense(head, depth + 1)
+            if governing == "past" and "to" in words:
+                # "asked it to respond by Oct. 31": after the asking, before or after now.
+                return ""
+            return governing or ("future" if "to" in words else "")
         # "an event to be held on October 12", "markets to remain closed until Friday"
         return "future" if "to" in words else ""
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -198,8 +214,23 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    """Where the expression is: the rule's ``x`` group (``x1``, ``x2`` ...) when it has one
+    (the rest of the match is context, e.g. a preposition), else the whole match."""
+    for name in m.re.groupindex:
+        if name[0] == "x" and name[1:].isdigit() | (name == "x") and m[name] is not None:
+            return m.span(name)
+    return m.span()
+
+
+# A hyphenated expression before a noun is a modifier ("the two-week crisis", "the
+# third-quarter loss"): the determiner belongs to the noun, not to the expression.
+_ADJECTIVE = re.compile(r"(?i)^the\s+(?=\S*\w-\w+$)")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _trimmed(m: re.Match[str]) -> tuple[int, int]:
-    s, e = m.span()
+    s, e = _span(m)
     text = m.string
     while s < e and text[s].isspace():
         s += 1
@@ -207,6 +238,11 @@ def _trimmed(m: re.Match[str]) -> tuple[int, int]:
         e -= 1
     if text[e - 1 : e] == ")" and "(" not in text[s:e]:
         e -= 1
+    if _POSSESSIVE.search(text, s, e):
+        e -= 2
+    adjective = _ADJECTIVE.match(text[s:e])
+    if adjective and re.match(r"\s+\w", text[e : e + 3]):
+        s += adjective.end()
     return s, e
 
 
@@ -284,4 +320,6 @@ def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
+            if RULES[c.rule][0].startswith("quarter"):
+                ctx.last_quarter = norm.value if "-Q" in norm.value else ctx.last_quarter
     return _attach_times(text, found)
