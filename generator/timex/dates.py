@@ -283,9 +283,13 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
     'two thousand' -> 2000, 'two thousand and one' -> 2001."""
     words = [w for w in re.split(r"[-\s]+", m["sy"].lower()) if w not in ("and", "hundred")]
     if words[:2] == ["two", "thousand"]:
-        if not words[2:] and not m[0].lower().startswith("the year") and (
-            word_before(m).lower() not in ("in", "since", "by", "until", "before", "after")
-            or re.match(r"\s+[a-z]", m.string[m.end() : m.end() + 2])
+        if (
+            not words[2:]
+            and not m[0].lower().startswith("the year")
+            and (
+                word_before(m).lower() not in ("in", "since", "by", "until", "before", "after")
+                or re.match(r"\s+[a-z]", m.string[m.end() : m.end() + 2])
+            )
         ):
             return None  # "two thousand troops": a number
         rest = _spelled(words[2:]) if words[2:] else 0

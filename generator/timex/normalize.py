@@ -204,7 +204,7 @@ def month_period(
     def period(year: int) -> tuple[dt.date, dt.date] | None:
         last = calendar.monthrange(year, month)[1]
         if day is not None:
-            if day > last:
+            if not 1 <= day <= last:
                 return None
             return (dt.date(year, month, day), dt.date(year, month, day))
         return (dt.date(year, month, 1), dt.date(year, month, last))
@@ -358,7 +358,11 @@ def to_edtf(value: str) -> str | None:
     if m := _VALUE_HALF.match(value):
         return f"{m[1]}-01/{m[1]}-06" if m[2] == "1" else f"{m[1]}-07/{m[1]}-12"
     if m := _VALUE_WEEK.match(value):
-        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        try:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            monday + dt.timedelta(days=6)
+        except (ValueError, OverflowError):
+            return None  # no such week, or past the end of the calendar
         if m[3]:
             return f"{monday + dt.timedelta(days=5)}/{monday + dt.timedelta(days=6)}"
         return f"{monday}/{monday + dt.timedelta(days=6)}"

@@ -286,6 +286,20 @@ def _attach_times(text: str, found: list[tuple[int, int, Norm, dt.date]]) -> lis
     return out
 
 
+def _normalize(rule: int, m: re.Match[str], ctx: Context) -> Norm | None:
+    """The rule's reading of a match; None when its date falls outside the calendar Python
+    can represent (years 1 to 9999: "a million days ago", an anchor in year 9999). Any
+    other error is a bug and is raised."""
+    try:
+        return RULES[rule][2](m, ctx)
+    except OverflowError:
+        return None
+    except ValueError as error:
+        if "year" in str(error) and "out of range" in str(error):
+            return None
+        raise
+
+
 def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[Timex]:
     """All temporal expressions in ``text``, normalized against ``anchor`` (the article's
     publication date), in text order.
@@ -301,18 +315,18 @@ def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[
     sentences = _sentences(text, doc)
     ctx = Context(anchor, _TenseFinder(text, doc, sentences))
     cands: list[_Candidate] = []
-    for idx, (_name, rx, handler) in enumerate(RULES):
+    for idx, (_name, rx, _handler) in enumerate(RULES):
         for m in rx.finditer(text):
             s, e = _trimmed(m)
             if e <= s:
                 continue
             ctx.start, ctx.end = s, e
-            if handler(m, ctx) is not None:
+            if _normalize(idx, m, ctx) is not None:
                 cands.append(_Candidate(s, e, idx, m))
     found: list[tuple[int, int, Norm, dt.date]] = []
     for c in _select(cands):
         ctx.start, ctx.end = c.start, c.end
-        norm = RULES[c.rule][2](c.match, ctx)
+        norm = _normalize(c.rule, c.match, ctx)
         if norm is None:
             continue
         found.append((c.start, c.end, norm, ctx.ref))
