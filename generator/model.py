@@ -53,6 +53,10 @@ class Article:
     publisher: str | None
     dateline: str | None
     url: str | None
+    # When the publication date is unknown: the earliest day the text can have been written
+    # (its latest explicit date, or the lead's news day after it). Relative and year-less
+    # dates count from it, and the events they date are flagged for review.
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,9 @@ class Mention:
     lemmas: frozenset[str] = frozenset()
     tense: str = "past"
     confidence: float = 0.8
+    # Set when the article has no publication date and this mention's date counts from
+    # the article's own latest date (Article.anchor): the day it counted from.
+    anchored_on: str | None = None
 
 
 # --- records ---------------------------------------------------------------------------
