@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
@@ -88,24 +87,53 @@ Tense = str  # "past", "future" or "" (unknown)
 SOON = 60  # days: a yearless date this close ahead of the anchor is read as upcoming
 
 
-@dataclass
+class NoAnchor(Exception):
+    """An expression needs the anchor (the publication date) and the article has none."""
+
+
 class Context:
     """What a normalization needs besides the matched text.
 
-    ``ref`` is the HeidelTime-style reference time: the last day-precision date told
-    before the expression ("the day before" counts back from it), the anchor at first.
+    ``anchor`` is the publication date (None when unknown: then reading it raises
+    ``NoAnchor``, and the expression is left out). ``ref`` is the HeidelTime-style
+    reference time: the last day-precision date told before the expression ("the day
+    before" counts back from it), the anchor at first. ``anchored`` says whether the
+    current expression read the anchor, i.e. whether its value depends on the day the
+    article was written.
     """
 
-    anchor: dt.date
-    tense_of: Callable[[int, int], Tense]
-    ref: dt.date = field(init=False)
-    last_value: str | None = None
-    last_quarter: str | None = None
-    start: int = 0
-    end: int = 0
+    def __init__(self, anchor: dt.date | None, tense_of: Callable[[int, int], Tense]) -> None:
+        self._anchor = anchor
+        self._ref: dt.date | None = None  # a day told in the text, once there is one
+        self.tense_of = tense_of
+        self.last_value: str | None = None
+        self.last_quarter: str | None = None
+        self.start = 0
+        self.end = 0
+        self.anchored = False
 
-    def __post_init__(self) -> None:
-        self.ref = self.anchor
+    @property
+    def anchor(self) -> dt.date:
+        """The publication date; NoAnchor when the article has none."""
+        self.anchored = True
+        if self._anchor is None:
+            raise NoAnchor
+        return self._anchor
+
+    @property
+    def ref(self) -> dt.date:
+        """The last day told, else the anchor."""
+        return self._ref if self._ref is not None else self.anchor
+
+    @ref.setter
+    def ref(self, day: dt.date) -> None:
+        self._ref = day
+
+    def reference_day(self) -> tuple[dt.date | None, bool]:
+        """The reference time without reading it: (day or None, whether it is the anchor)."""
+        if self._ref is not None:
+            return self._ref, False
+        return self._anchor, True
 
     def tense(self) -> Tense:
         """Tense of the clause the current expression sits in."""

@@ -373,7 +373,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"the\s+day\s+before|the\s+previous\s+day|"
             r"the\s+next\s+day|the\s+following\s+day|the\s+same\s+day|that\s+(?:same\s+)?"
             r"day|(?:end|ending|ended|finish|finished|finishing|close|closed|closing|"
-            r"for|during|late\s+in|later\s+in|earlier\s+in|early\s+in)\s+(?P<x5>the\s+day)|"
+            r"start|started|starting|for|during|of|late\s+in|later\s+in|earlier\s+in|"
+            r"early\s+in)\s+(?P<x5>the\s+day)|"
             r"(?P<x6>the\s+(?:start|beginning|end|close)\s+of\s+the\s+day))"
             r"(?![\w-])"
         ),

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from generator.timex.normalize import Context, Tense, to_edtf
+from generator.timex.normalize import Context, NoAnchor, Tense, to_edtf
 from generator.timex.patterns import RULES, Norm
 
 if TYPE_CHECKING:
@@ -43,9 +43,12 @@ class Timex:
     type: str
     value: str
     edtf: str | None
+    # The value depends on the anchor (the publication date): a relative or year-less date.
+    anchored: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """Plain dict: start, end, text, type, value and (when there is one) edtf."""
+        """Plain dict: start, end, text, type, value, edtf (when there is one) and
+        anchored (when the value counts from the publication date)."""
         out: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
@@ -55,6 +58,8 @@ class Timex:
         }
         if self.edtf is not None:
             out["edtf"] = self.edtf
+        if self.anchored:
+            out["anchored"] = True
         return out
 
 
@@ -250,20 +255,25 @@ _GLUE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*|on\s+(?:the\s+)?)?$", re
 _GLUE_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:at|from|by|around)?\s*$", re.I)
 
 
-def _attach_times(text: str, found: list[tuple[int, int, Norm, dt.date]]) -> list[Timex]:
+_Found = tuple[int, int, Norm, dt.date | None, bool]  # start, end, value, ref, anchored
+
+
+def _attach_times(text: str, found: list[_Found]) -> list[Timex]:
     """Give each bare clock time ('T12:00') the day of the date beside it, or of the
-    reference date; merge a time and a date separated only by a space into one TIME."""
+    reference date (none without a publication date: the time is left out); merge a time
+    and a date separated only by a space into one TIME."""
     out: list[Timex] = []
     skip: set[int] = set()
-    for i, (s, e, norm, ref) in enumerate(found):
+    for i, (s, e, norm, ref, anchored) in enumerate(found):
         if i in skip:
             continue
         if norm.type == "TIME" and norm.value.startswith("T"):
-            day, merge = ref.isoformat(), None
+            day = ref.isoformat() if ref else None
+            merge = None
             for j in range(i + 1, min(i + 3, len(found))):
-                s2, _e2, n2, _r = found[j]
+                s2, _e2, n2, _r, near_anchored = found[j]
                 if _DAY_VALUE.match(n2.value) and _GLUE_AFTER.match(text[e:s2]):
-                    day = n2.value
+                    day, anchored = n2.value, near_anchored
                     merge = j if text[e:s2].isspace() or not text[e:s2] else None
                     break
                 if n2.type != "TIME":
@@ -274,15 +284,17 @@ def _attach_times(text: str, found: list[tuple[int, int, Norm, dt.date]]) -> lis
                     and _DAY_VALUE.match(found[i - 1][2].value)
                     and _GLUE_BEFORE.match(text[found[i - 1][1] : s])
                 ):
-                    day = found[i - 1][2].value
+                    day, anchored = found[i - 1][2].value, found[i - 1][4]
+            if day is None:
+                continue
             value = f"{day}{norm.value}"
             if merge is not None:
                 skip.add(merge)
                 e = found[merge][1]
-            out.append(Timex(s, e, text[s:e], "TIME", value, to_edtf(value)))
+            out.append(Timex(s, e, text[s:e], "TIME", value, to_edtf(value), anchored))
             continue
         edtf = norm.edtf if norm.edtf is not None else to_edtf(norm.value)
-        out.append(Timex(s, e, text[s:e], norm.type, norm.value, edtf))
+        out.append(Timex(s, e, text[s:e], norm.type, norm.value, edtf, anchored))
     return out
 
 
@@ -292,6 +304,8 @@ def _normalize(rule: int, m: re.Match[str], ctx: Context) -> Norm | None:
     other error is a bug and is raised."""
     try:
         return RULES[rule][2](m, ctx)
+    except NoAnchor:
+        return None  # relative or year-less, and no publication date to count from
     except OverflowError:
         return None
     except ValueError as error:
@@ -300,9 +314,11 @@ def _normalize(rule: int, m: re.Match[str], ctx: Context) -> Norm | None:
         raise
 
 
-def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[Timex]:
+def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex]:
     """All temporal expressions in ``text``, normalized against ``anchor`` (the article's
-    publication date), in text order.
+    publication date), in text order. With no anchor, the expressions whose value would
+    count from it (relative and year-less dates) are left out; each Timex says whether
+    its value counts from the anchor (``anchored``).
 
     If ``doc`` (a spaCy Doc of exactly this text) is given, its sentences and parse
     decide the tense of each clause (which year a yearless date takes); the patterns
@@ -323,13 +339,19 @@ def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[
             ctx.start, ctx.end = s, e
             if _normalize(idx, m, ctx) is not None:
                 cands.append(_Candidate(s, e, idx, m))
-    found: list[tuple[int, int, Norm, dt.date]] = []
+    found: list[_Found] = []
     for c in _select(cands):
         ctx.start, ctx.end = c.start, c.end
+        ctx.anchored = False
         norm = _normalize(c.rule, c.match, ctx)
         if norm is None:
             continue
-        found.append((c.start, c.end, norm, ctx.ref))
+        ref, ref_is_anchor = ctx.reference_day()
+        # A clock time takes the reference day: anchored when that day is the anchor.
+        anchored = ctx.anchored or (
+            norm.type == "TIME" and norm.value.startswith("T") and ref_is_anchor
+        )
+        found.append((c.start, c.end, norm, ref, anchored))
         if norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10]):
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
         if norm.type == "DATE" and norm.value[:4].isdigit():
