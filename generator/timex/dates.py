@@ -234,6 +234,9 @@ def year_expr(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if not m["mod"] and not m["fy"] and in_name(text, start, m.end("y")):
         return None
+    mod = (m["mod"] or "").lower()
+    if "half" in mod:  # "the first half of 2009" -> 2009-H1, "the last half of 1989"
+        return Norm("DATE", f"{m['y']}-H{1 if 'first' in mod else 2}")
     # A fiscal year is named by the calendar year it ends in: its value is that year.
     return Norm("DATE", m["y"])
 
@@ -282,6 +285,7 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
     """Years read out as broadcasts write them: 'nineteen ninety-six' -> 1996,
     'two thousand' -> 2000, 'two thousand and one' -> 2001."""
     words = [w for w in re.split(r"[-\s]+", m["sy"].lower()) if w not in ("and", "hundred")]
+    month = f"-{_month_of(m):02d}" if m["mon"] else ""  # "January nineteen ninety-seven"
     if words[:2] == ["two", "thousand"]:
         if (
             not words[2:]
@@ -293,11 +297,11 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
         ):
             return None  # "two thousand troops": a number
         rest = _spelled(words[2:]) if words[2:] else 0
-        return None if rest is None or rest > 99 else Norm("DATE", str(2000 + rest))
+        return None if rest is None or rest > 99 else Norm("DATE", f"{2000 + rest}{month}")
     rest = _spelled(words[1:])
     if rest is None or rest > 99 or (rest < 10 and "hundred" not in m["sy"].lower()):
         return None  # "nineteen five" is not how a year is read
-    return Norm("DATE", str(1900 + rest))
+    return Norm("DATE", f"{1900 + rest}{month}")
 
 
 def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -369,7 +373,10 @@ def quarter_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     if not 1 <= q <= 4:
         return None
     if year is None:
-        year = pick_year(ctx.anchor, quarter_period(q), ctx.tense())
+        # "expects to report a profit for the third quarter": the report is ahead, the
+        # quarter need not be; a future clause says nothing about which year's quarter.
+        tense = ctx.tense()
+        year = pick_year(ctx.anchor, quarter_period(q), "" if tense == "future" else tense)
     return Norm("DATE", f"{year}-Q{q}")
 
 

@@ -85,6 +85,7 @@ ORDINALS = {
 
 Tense = str  # "past", "future" or "" (unknown)
 SOON = 60  # days: a yearless date this close ahead of the anchor is read as upcoming
+QUARTER_REACH = 1500  # characters: how far a report's quarter carries ("a year ago")
 
 
 class NoAnchor(Exception):
@@ -107,7 +108,7 @@ class Context:
         self._ref: dt.date | None = None  # a day told in the text, once there is one
         self.tense_of = tense_of
         self.last_value: str | None = None
-        self.last_quarter: str | None = None
+        self._last_quarter: tuple[str, int] | None = None  # value, where it was told
         self.start = 0
         self.end = 0
         self.anchored = False
@@ -134,6 +135,18 @@ class Context:
         if self._ref is not None:
             return self._ref, False
         return self._anchor, True
+
+    @property
+    def last_quarter(self) -> str | None:
+        """The quarter the text is about: the last one told, if told shortly before (a
+        report's quarter does not carry over to the next story of a news digest)."""
+        if self._last_quarter is None or self.start - self._last_quarter[1] > QUARTER_REACH:
+            return None
+        return self._last_quarter[0]
+
+    def told_quarter(self, value: str) -> None:
+        """Remember a quarter told at the current expression."""
+        self._last_quarter = (value, self.start)
 
     def tense(self) -> Tense:
         """Tense of the clause the current expression sits in."""

@@ -178,6 +178,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "spelled_year",
         _rx(
+            r"(?:" + _MONTH + r"\s+)?"
             r"(?i:(?:the\s+year\s+)?(?P<sy>nineteen[-\s](?:hundred(?:\s+and)?[-\s])?(?:"
             + _NINETEEN
             + r")|two\s+thousand(?:[-\s](?:and[-\s])?(?:"

@@ -124,7 +124,8 @@ _FUTURE_WORDS = re.compile(
 )
 _PAST_WORDS = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|took|began|came|went|ago|yesterday|"
-    r"\w{3,}ed)\b",
+    # an -ed word after "remain", "stay" or "be" is an adjective ("will remain closed")
+    r"(?<!remain )(?<!remains )(?<!stay )(?<!stays )(?<!be )(?<!been )\w{3,}ed)\b",
     re.I,
 )
 
@@ -356,6 +357,6 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
-            if RULES[c.rule][0].startswith("quarter"):
-                ctx.last_quarter = norm.value if "-Q" in norm.value else ctx.last_quarter
+            if RULES[c.rule][0].startswith("quarter") and "-Q" in norm.value:
+                ctx.told_quarter(norm.value)
     return _attach_times(text, found)
