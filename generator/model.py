@@ -40,6 +40,10 @@ class Article:
     publisher: str | None
     dateline: str | None
     url: str | None
+    # When the publication date is unknown: the earliest day the text can have been written
+    # (its latest explicit date, or the lead's news day after it). Relative and year-less
+    # dates count from it, and the events they date are flagged for review.
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,9 @@ class Mention:
     speaker: str | None = None  # who said it, for a statement: the name of the subject
     tense: str = "past"
     confidence: float = 0.8
+    # Set when the article has no publication date and this mention's date counts from
+    # the article's own latest date (Article.anchor): the day it counted from.
+    anchored_on: str | None = None
 
 
 # --- records ---------------------------------------------------------------------------

@@ -243,6 +243,17 @@ def _after_publication(mention: Mention) -> dict[str, str]:
     }
 
 
+def _anchor_flags(mentions: list[Mention]) -> list[dict[str, str]]:
+    """A date counted from an undated article's own dates, not its publication date."""
+    messages = {
+        f"{m.source} gives no publication date; {m.date_text!r} ({m.date}) was counted "
+        f"from {m.anchored_on}, the earliest day its own dates show it was written.": None
+        for m in mentions
+        if m.anchored_on
+    }
+    return [{"code": "date-from-latest-date", "message": message} for message in messages]
+
+
 def _choose_date(cluster: Cluster) -> str:
     votes: dict[str, float] = {}
     for mention in cluster.mentions:
@@ -351,7 +362,7 @@ def build_records(
                 {"source": m.source, "quote": m.quote, "date_text": m.date_text, "date": m.date}
                 for m in mentions
             ],
-            "flags": cluster.flags + _conflict_flags(cluster, date),
+            "flags": cluster.flags + _conflict_flags(cluster, date) + _anchor_flags(mentions),
             "confidence": max(m.confidence for m in mentions),
         }
         events.append(record)

@@ -81,8 +81,8 @@ def load_pipeline(
     return nlp
 
 
-def _anchor(article: Article) -> dt.date:
-    return anchor_date(article.published)
+def _anchor(article: Article) -> dt.date | None:
+    return anchor_date(article.published, article.anchor)
 
 
 def analyse(
@@ -148,8 +148,25 @@ def analyse_batch(
             doc, source=article.id, published=article.published, typology=typology
         )
         for mention in found_here:
-            found[owner].append(replace(mention, position=mention.position + offset))
+            mention = replace(mention, position=mention.position + offset)
+            found[owner].append(_mark_anchored(mention, article, doc))
     return found
+
+
+def _mark_anchored(mention: Mention, article: Article, doc: Doc) -> Mention:
+    """An article with no publication date counts its relative and year-less dates from
+    its own latest date (``Article.anchor``): a mention dated that way says so, for the
+    review flag of its event."""
+    from dataclasses import replace
+
+    if article.published or not article.anchor:
+        return mention
+    if any(
+        t.anchored and t.text == mention.date_text and (t.edtf or "") == mention.date
+        for t in doc._.timexes
+    ):
+        return replace(mention, anchored_on=article.anchor)
+    return mention
 
 
 def batches(items: Sequence[Any], size: int = BATCH_SIZE) -> list[Sequence[Any]]:
