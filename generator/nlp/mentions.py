@@ -101,7 +101,9 @@ def find_mentions(
     names = article_names(doc)
     mentions: list[Mention] = []
     timexes: Iterable[Timex] = doc._.timexes
+    previous: Span | None = None
     for position, sentence in enumerate(doc.sents):
+        before, previous = previous, sentence
         inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
         text = sentence.text.strip()
         dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME")]
@@ -113,6 +115,15 @@ def find_mentions(
         main, references = _split_dates(sentence, dated)
         if not main or is_caption(sentence):
             continue
+        if before is not None and _happened_then(sentence):
+            # "Milton made landfall near Siesta Key. This happened at 8:30 pm on October 9th."
+            timex = main[0]
+            mention = _mention(
+                before, timex, before.root, main, references, source, published, typology, names
+            )
+            quote = f"{before.text.strip()} {text}"
+            mentions.append(replace(mention, position=position, quote=quote))
+            continue
         for timex, anchor in _told_dates(sentence, main, typology):
             nominal = anchor.pos_ in ("NOUN", "PROPN")  # a background event, however told
             if not nominal and (
@@ -122,9 +133,41 @@ def find_mentions(
             mention = _mention(
                 sentence, timex, anchor, main, references, source, published, typology, names
             )
+            if _future(mention):
+                continue
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
     return mentions
+
+
+_HAPPEN = {"happen", "occur"}
+_THIS = {"this", "that", "it"}
+
+
+def _happened_then(sentence: Span) -> bool:
+    """'This happened at 8:30 pm on October 9th': a sentence that only dates what the one
+    before it told."""
+    root = sentence.root
+    takes_place = root.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in root.children
+    )
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        (root.lemma_.lower() in _HAPPEN or takes_place)
+        and bool(subjects)
+        and subjects[0].lower_ in _THIS
+    )
+
+
+def _future(mention: Mention) -> bool:
+    """Dated after its article was published and not told in the past: a future event."""
+    if mention.published is None or mention.tense == "past":
+        return False
+    try:
+        start, _ = edtf.parse_span(mention.date)
+    except edtf.EdtfError:
+        return False
+    return start.first_day().isoformat() > mention.published[:10]
 
 
 def _anchor(sentence: Span, timex: Timex) -> Token:
@@ -223,7 +266,10 @@ def _mention(
     kind = event_type(sentence, anchor, typology, date=date_root, skip=frozenset(skip))
     noun = event_noun(date_root, typology) if date_root is not None else None
     actors, places, surnames = sentence_entities(sentence, names)
-    verb = anchor if clause_verb(sentence, anchor) else None
+    # the clause the date dates, when it has a subject of its own ("since Floyd was killed
+    # a year ago"); else the main clause
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+    verb = anchor if clause_verb(sentence, anchor) or own else None
     people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
     # A call or meeting between named people reads best as "Phone call between A and B"
     # unless the sentence itself has those people as its subject.

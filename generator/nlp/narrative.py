@@ -56,6 +56,15 @@ def is_state(sentence: Span, verb: Token, typology: Typology | None = None) -> b
     return not (subjects and event_type(subjects[0].subtree, subjects[0], typology) != "other")
 
 
+def _fragment(sentence: Span) -> bool:
+    """A sentence without a main verb tells no event: a caption or a list item written as a
+    noun phrase ('Destruction at the country club on Oct. 10, 2024.')."""
+    root = sentence.root
+    if root.pos_ in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "cop", "aux") for c in root.children)
+
+
 _SCHEDULED = {"schedule", "due", "set", "expect", "slate", "poise", "likely", "able", "plan"}
 _CONDITIONS = {"if", "unless", "whether"}
 _NOBODY = {"nobody", "nothing", "none", "neither"}
@@ -64,9 +73,16 @@ _NOBODY = {"nobody", "nothing", "none", "neither"}
 def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
     """The clause the date attaches to does not tell something that happened: it is a
     question, negated, possible, future, planned or conditional."""
-    if sentence.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    if sentence.text.rstrip().rstrip("\"'”’)").endswith("?") or _fragment(sentence):
         return True
     verb = anchor
+    # "will have access starting Monday", "were expected to resume with the sun rising
+    # Tuesday": a participle takes its mood from the verb it depends on
+    governing = verb
+    while governing.tag_ in ("VBG", "VBN") and governing.dep_ in ("advcl", "acl", "xcomp", "pcomp"):
+        governing = governing.head
+        if irrealis(governing) or governing.lemma_.lower() in _SCHEDULED:
+            return True
     if is_reporting(verb):
         return any(c.dep_ == "neg" for c in verb.children)  # "did not say": nothing said
     if any(c.dep_ == "neg" for c in verb.children) or irrealis(verb):
@@ -93,6 +109,7 @@ _CAPTION = re.compile(
     r"|(?:^|\s)(?:Photo|Image|Credit)s?\s*:\s"
     r"|\s/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Bloomberg|ANI|PTI)\b"
     r"|^\s*(?:FILE|File)\s*(?:PHOTO|photo)?\s*[-–—:]"
+    r"|^\s*[A-Z][A-Z .'-]+,\s*[A-Z][A-Z .'-]+\s*[-–—]\s*[A-Z]+ \d{1,2}(?:, \d{4})?:"
     r"|^\s*(?:In\s+)?(?:This|These|A|An)\s+(?:undated\s+|handout\s+|file\s+)*"
     r"(?:photo|image|picture|handout|screen\s?grab|screenshot|still|video\s+grab)\b",
 )
