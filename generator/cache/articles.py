@@ -46,6 +46,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "publisher": _OPTIONAL,
     "dateline": _OPTIONAL,
     "url": _OPTIONAL,
+    "language": str,
 }
 assert set(_TYPES) == {f.name for f in fields(Article)}, "an Article field has no JSON type"
 

@@ -29,6 +29,7 @@ from generator.ingest.decoding import decode_bytes
 from generator.ingest.formats import Page, parse_jsonl_line, parse_markdown, parse_plain
 from generator.ingest.html import parse_html
 from generator.ingest.hygiene import restore_text
+from generator.ingest.language import with_language
 from generator.ingest.published import DateGuess, infer_published, match_dateline
 from generator.model import Article
 from generator.slugs import slugify, unique
@@ -137,7 +138,7 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> 
         dateline=dateline.place if dateline else None,
         url=parsed.url,
     )
-    return _Built(article, inferred)
+    return _Built(with_language(article, parsed.language), inferred)
 
 
 # --- files -------------------------------------------------------------------------------------

@@ -140,6 +140,7 @@ def analyse_batch(
             parts.append(replace(article, text=piece))
             owners.append(number)
     found: list[list[Mention]] = [[] for _ in articles]
+    _read_other_languages(nlp, articles, parts, owners, found, typology)
     for owner, (article, doc) in zip(
         owners, analyse(nlp, parts, batch_size=max(1, len(parts))), strict=True
     ):
@@ -150,6 +151,33 @@ def analyse_batch(
         for mention in found_here:
             found[owner].append(replace(mention, position=mention.position + offset))
     return found
+
+
+def _read_other_languages(
+    nlp: Language,
+    articles: Sequence[Article],
+    parts: list[Article],
+    owners: list[int],
+    found: list[list[Mention]],
+    typology: Typology | None,
+) -> None:
+    """Articles in a language other than the model's are read by ``generator.nlp.foreign``:
+    their mentions go into found, and their parts leave the model's batch."""
+    from generator.nlp.foreign import find_foreign_mentions
+
+    patterns = (
+        nlp.get_pipe("chronology_actors").patterns if "chronology_actors" in nlp.pipe_names else []
+    )
+    kept = [
+        (part, owner)
+        for part, owner in zip(parts, owners, strict=True)
+        if articles[owner].language == nlp.lang
+    ]
+    for number, article in enumerate(articles):
+        if article.language != nlp.lang:
+            found[number] = find_foreign_mentions(article, patterns=patterns, typology=typology)
+    parts[:] = [part for part, _ in kept]
+    owners[:] = [owner for _, owner in kept]
 
 
 def batches(items: Sequence[Any], size: int = BATCH_SIZE) -> list[Sequence[Any]]:
