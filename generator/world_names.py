@@ -59,7 +59,7 @@ def _capital_zones() -> dict[str, str]:
     from babel.dates import get_timezone_location
 
     capitals = {cap.lower(): cap for c in gazetteer.countries() for cap in c.capitals}
-    zones = {}
+    zones: dict[str, str] = {}
     for zone in sorted(available_timezones()):
         if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/")):
             continue

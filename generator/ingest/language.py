@@ -19,14 +19,15 @@ from functools import cache
 from typing import Any
 
 from generator.errors import MarkupError
-from generator.languages import ENGLISH, normalise_code
+from generator.ingest.formats import Page
+from generator.languages import ENGLISH, language, normalise_code
 from generator.model import Article
 from generator.timex.foreign import publication_line
 
 _SAMPLE = 3000  # characters identification reads: plenty, and it stays fast
 _MIN_LETTERS = 20  # fewer letters than this cannot be told apart: left as English
 _UNSURE = frozenset({"none", "unknown", "text-weekday", "text-latest", "inferred"})
-_LINES_READ = 8
+_LINES_READ = 15  # a byline is near the top, after a headline and a few menu lines
 
 
 @cache
@@ -55,30 +56,53 @@ def declared_language(value: str | None) -> str | None:
     return code
 
 
-def with_language(article: Article, declared: str | None = None) -> Article:
-    """The article with its language, and dated by a date line in its language when the
-    English rules found no publication date or only inferred one."""
-    code = declared_language(declared) or identify_language(f"{article.title}\n{article.text}")
+def with_language(article: Article, page: Page | None = None) -> Article:
+    """The article with its language (the page's stated one, else identified), dated by a
+    date line in its language when the English rules found no publication date or only
+    inferred one. Of several date lines at the top of a page, a labelled one or one with a
+    time of day (a byline) wins over a bare date (which may be the site's date bar)."""
+    declared = declared_language(page.language if page is not None else None)
+    code = declared or identify_language(f"{article.title}\n{article.text}")
     article = replace(article, language=code)
     if code == ENGLISH or article.published_how not in _UNSURE:
         return article
-    lines = [article.title, *[line for line in article.text.split("\n") if line.strip()]]
-    for index, line in enumerate(lines[:_LINES_READ]):
-        found = publication_line(_clean(line), code)
-        if found is None:
-            continue
-        iso = found.isoformat()
-        dated = replace(
-            article,
-            published=iso,
-            published_how="date-line",
-            published_confidence=0.9,
-            published_candidates=(iso,),
-        )
-        if index == 0 and len(lines) > 1:  # the headline was the date line
-            dated = replace(dated, title=next((t for t in lines[1:] if len(t.split()) > 2), ""))
-        return dated if dated.title else replace(dated, title=article.title)
-    return article
+    raw = [page.title or "", *page.paragraphs] if page is not None else [article.text]
+    lines = [line for text in raw for line in text.split("\n") if line.strip()]
+    found = []
+    for order, line in enumerate(lines[:_LINES_READ]):
+        date = publication_line(_clean(line), code)
+        if date is not None:
+            strength = 2 if _TIME.search(line) or _labelled(line, code) else 1
+            found.append((-strength, order, date))
+    if not found:
+        return article
+    iso = min(found)[2].isoformat()
+    dated = replace(
+        article,
+        published=iso,
+        published_how="date-line",
+        published_confidence=0.9,
+        published_candidates=(iso,),
+    )
+    if publication_line(_clean(article.title), code) is not None:  # the headline was a date
+        headline = next((t for t in lines[1:] if _headline(t, code)), None)
+        dated = replace(dated, title=headline or article.title)
+    return dated
+
+
+def _headline(line: str, code: str) -> bool:
+    words = line.split()
+    return 2 < len(words) <= 30 and publication_line(_clean(line), code) is None
+
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+
+
+def _labelled(line: str, code: str) -> bool:
+    folded = line.strip().casefold()
+    return any(
+        folded.startswith(label.casefold()) for label in language(code).words("published_labels")
+    )
 
 
 def _clean(line: str) -> str:

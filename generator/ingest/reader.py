@@ -138,7 +138,7 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> 
         dateline=dateline.place if dateline else None,
         url=parsed.url,
     )
-    return _Built(with_language(article, parsed.language), inferred)
+    return _Built(with_language(article, parsed), inferred)
 
 
 # --- files -------------------------------------------------------------------------------------

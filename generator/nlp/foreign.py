@@ -29,7 +29,7 @@ from typing import Any
 from generator import edtf
 from generator.languages import Language, language, tokens
 from generator.model import Article, Mention
-from generator.nlp.foreign_names import Name, NameFinder
+from generator.nlp.foreign_names import Name, NameFinder, canonical_names, stop_words
 from generator.timex.foreign import Anchor, ForeignDate, find_dates, latest_full_date
 from generator.typology import Typology, default_typology
 
@@ -114,17 +114,6 @@ def _event_words(code: str, typology_names: tuple[str, ...]) -> list[tuple[tuple
     return found
 
 
-@cache
-def _stop_words(code: str) -> frozenset[str]:
-    """Function words of a language (spaCy's lists): a title never ends on one."""
-    from spacy.util import get_lang_class
-
-    try:
-        return frozenset(w.casefold() for w in get_lang_class(code).Defaults.stop_words)
-    except ImportError:
-        return frozenset()
-
-
 def find_foreign_mentions(
     article: Article,
     *,
@@ -140,25 +129,27 @@ def find_foreign_mentions(
     dates = find_dates(text, code, anchor)
     finder = _finder(code, tuple(_pattern_items(patterns)))
     words = _event_words(code, tuple(typology.names()))
+    sentences = split_sentences(text, code)
+    found = canonical_names([n for s, e in sentences for n in finder.find(text, s, e)], code)
     mentions: list[Mention] = []
-    for position, (start, end) in enumerate(split_sentences(text, code)):
+    for position, (start, end) in enumerate(sentences):
         inside = [d for d in dates if start <= d.timex.start < end and d.timex.edtf]
         sentence = text[start:end]
         if not inside or _is_caption(sentence, lang):
             continue
-        names = finder.find(text, start, end)
+        names = [n for n in found if start <= n.start < end]
         toks = [(s + start, e + start, w) for s, e, w in tokens(sentence)]
         keys = [lang.keys(w) for _, _, w in toks]
         triggers = _triggers(lang, words, toks, keys)
         told = [d for d in inside if not _bounds_only(text, d, lang, start)]
-        for date in _one_per_clause(text, told, triggers, start, end):
+        for date, scope in _told_dates(text, told, triggers, start, end):
             if not (names or triggers):
                 continue
             clause = _clause_of(text, date.timex.start, start, end)
             if _not_told_as_happened(lang, toks, keys, clause):
                 continue
             mention = _mention(
-                article, sentence, start, date, names, triggers, toks, position, from_text
+                article, sentence, start, date, names, scope or triggers, toks, position, from_text
             )
             mentions.append(mention)
     return mentions
@@ -221,28 +212,26 @@ def _clause_of(text: str, at: int, start: int, end: int) -> _Clause:
     left = start
     for match in _CLAUSE.finditer(text, start, at):
         left = match.end()
-    right = end
-    match = _CLAUSE.search(text, at, end)
-    if match:
-        right = match.start()
-    return _Clause(left, right)
+    following = _CLAUSE.search(text, at, end)
+    return _Clause(left, following.start() if following else end)
 
 
-def _one_per_clause(
+def _told_dates(
     text: str, dates: list[ForeignDate], triggers: list[_Trigger], start: int, end: int
-) -> list[ForeignDate]:
-    """The first date, and each later date in a clause of its own with an event word."""
-    chosen: list[ForeignDate] = []
-    for date in dates:
-        if not chosen:
-            chosen.append(date)
-            continue
-        clause = _clause_of(text, date.timex.start, start, end)
-        own = [t for t in triggers if clause.start <= t[0] < clause.end]
-        taken = any(clause.start <= c.timex.start < clause.end for c in chosen)
-        if own and not taken:
-            chosen.append(date)
-    return chosen
+) -> list[tuple[ForeignDate, list[_Trigger]]]:
+    """The dates that date an event here, each with the event words of its part of the
+    sentence (from its clause to the next date's): the first date, and each later one with
+    event words of its own ("am 22. März den Anschlag verübt, wurden am Sonntag, dem 24.
+    März, in das Bezirksgericht verbracht")."""
+    starts = [_clause_of(text, d.timex.start, start, end).start for d in dates]
+    told: list[tuple[ForeignDate, list[_Trigger]]] = []
+    for index, date in enumerate(dates):
+        left = start if index == 0 else starts[index]
+        right = next((s for s in starts[index + 1 :] if s > starts[index]), end)
+        own = [t for t in triggers if left <= t[0] < right]
+        if index == 0 or (own and all(starts[index] != starts[dates.index(d)] for d, _ in told)):
+            told.append((date, own))
+    return told
 
 
 def _not_told_as_happened(
@@ -284,7 +273,7 @@ def _mention(
     nearest = min(triggers, key=lambda t: abs(t[0] - timex.start), default=None)
     kind = nearest[2] if nearest else "other"
     title = make_title(article.text, start, start + len(sentence), timex, nearest, code)
-    stops = _stop_words(code)
+    stops = stop_words(code)
     lemmas = {
         lang.stem(lang.key(w))
         for s, e, w in toks
@@ -338,7 +327,7 @@ def make_title(
         clause = _Clause(start, clause.end if clause.end > at else end)
     cut = _without_date(text, clause, timex, lang)
     words = cut.split()
-    stops = _stop_words(code)
+    stops = stop_words(code)
     if len(words) > MAX_TITLE_WORDS:
         words = words[:MAX_TITLE_WORDS]
     words = _close_quotes(words)

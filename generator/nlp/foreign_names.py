@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,7 @@ from typing import Any
 
 from generator.languages import Language, language, tokens
 from generator.model import Mentioned
+from generator.timex.foreign import is_calendar_word
 from generator.world_names import place_names
 
 # Scripts whose languages write every noun with a capital, or have no capitals at all:
@@ -53,6 +55,7 @@ class NameFinder:
     def __init__(self, code: str, patterns: Iterable[Mapping[str, Any]] = ()) -> None:
         self.lang = language(code)
         self.code = code
+        self._text = ""
         self._by_first: dict[str, list[_Entry]] = {}
         for pattern in patterns:
             text = pattern.get("pattern")
@@ -97,6 +100,7 @@ class NameFinder:
 
     def find(self, text: str, start: int, end: int) -> list[Name]:
         """The names in text[start:end] (a sentence), in order."""
+        self._text = text
         toks = [(s + start, e + start, w) for s, e, w in tokens(text[start:end])]
         words = [w for _, _, w in toks]
         keys = [self.lang.keys(w) for w in words]
@@ -120,7 +124,7 @@ class NameFinder:
     def _name(
         self, text: str, toks: Sequence[tuple[int, int, str]], i: int, n: int, entry: _Entry
     ) -> Name:
-        surface = text[toks[i][0] : toks[i + n - 1][1]]
+        surface = _surface(text, toks[i][0], toks[i + n - 1][1], self.lang)
         place = self._locative(toks, i) and entry.label in ("GPE", "LOC", "FAC")
         mentioned = Mentioned(
             surface, entry.label, "", entry.ent_id, not place, place, entry.long_form
@@ -136,7 +140,14 @@ class NameFinder:
         return before in {self.lang.key(w) for w in self.lang.words("locative")}
 
     def _starts_name(self, word: str) -> bool:
-        return word[:1].isupper() and any(ch.isalpha() for ch in word)
+        """A word that may be part of a name: capitalised, not a month or weekday, not a
+        function word ("Tüm", "Die")."""
+        return (
+            word[:1].isupper()
+            and any(ch.isalpha() for ch in word)
+            and not is_calendar_word(word, self.code)
+            and word.casefold() not in stop_words(self.code)
+        )
 
     def _run(
         self,
@@ -155,11 +166,12 @@ class NameFinder:
         while i + n < len(words) and n < 4 and self._starts_name(words[i + n]):
             if n and self._match(keys, words, i + n) is not None:
                 break
-            if n and _gap(toks, i + n - 1, i + n).strip() not in ("", "-"):
-                break
+            if _phrase_at(self.lang, self.roles, keys, i + n):
+                break  # "Devlet Başkanı Vladimir Putin": the name starts after the role
+            if n and self._text[toks[i + n - 1][1] : toks[i + n][0]].strip() not in ("", "-"):
+                break  # "ЧВК «Вагнер» Евгения": punctuation ends a name
             n += 1
-        opens = i == 0 or _gap_before(toks, i)
-        if opens and n < 2 and not after_role:
+        if i == 0 and n < 2 and not after_role:
             return 0  # a capital opening a sentence says nothing
         return n
 
@@ -179,25 +191,68 @@ class NameFinder:
             label = "ORG"
         else:
             label = "PERSON" if n >= 2 else "ORG"
-        surface = text[toks[i][0] : toks[i + n - 1][1]]
+        surface = _surface(text, toks[i][0], toks[i + n - 1][1], self.lang)
         place = self._locative(toks, i) and label != "PERSON"
         mentioned = Mentioned(surface, label, "", "", not place, place)
         return Name(toks[i][0], toks[i + n - 1][1], mentioned)
 
 
-def _gap(toks: Sequence[tuple[int, int, str]], a: int, b: int) -> str:
-    return " " * max(0, toks[b][0] - toks[a][1])  # only its length matters to callers
+def canonical_names(names: list[Name], code: str) -> list[Name]:
+    """One spelling per name within an article: the inflected forms of a name the records
+    and CLDR do not know ("Крокусе", "Вагнера") stand for its shortest form in the article
+    ("Крокус", "Вагнер"), which becomes the actor's name and they its aliases."""
+    from dataclasses import replace
+
+    lang = language(code)
+    guessed = [n for n in names if not n.mentioned.ent_id and not n.mentioned.long_form]
+    out = []
+    for name in names:
+        mentioned = name.mentioned
+        if name in guessed:
+            words = mentioned.text.split()
+            variants = [
+                o.mentioned.text
+                for o in guessed
+                if len(o.mentioned.text.split()) == len(words)
+                and o.mentioned.label == mentioned.label
+                and all(
+                    lang.same_word(lang.key(a), lang.key(b))
+                    or lang.same_word(lang.key(b), lang.key(a))
+                    for a, b in zip(words, o.mentioned.text.split(), strict=True)
+                )
+            ]
+            shortest = min(variants, key=lambda v: (len(v), variants.index(v)))
+            if shortest != mentioned.text:
+                mentioned = replace(mentioned, long_form=shortest)
+        out.append(Name(name.start, name.end, mentioned))
+    return out
 
 
-def _gap_before(toks: Sequence[tuple[int, int, str]], i: int) -> bool:
-    """Whether word i follows sentence-opening punctuation (a new sentence, a quote)."""
-    return False
+def _surface(text: str, start: int, end: int, lang: Language) -> str:
+    """A name as written, without the suffixes Turkish writes after an apostrophe."""
+    surface = text[start:end]
+    if lang.data.get("suffixes"):
+        words = surface.split(" ")
+        words[-1] = re.split("['’]", words[-1], maxsplit=1)[0]
+        surface = " ".join(words)
+    return surface
 
 
 def _quoted(text: str, toks: Sequence[tuple[int, int, str]], i: int, n: int) -> bool:
     before = text[max(0, toks[i][0] - 1) : toks[i][0]]
     after = text[toks[i + n - 1][1] : toks[i + n - 1][1] + 1]
     return before in _QUOTES and after == _QUOTES[before]
+
+
+@cache
+def stop_words(code: str) -> frozenset[str]:
+    """Function words of a language (spaCy's lists), lower case."""
+    from spacy.util import get_lang_class
+
+    try:
+        return frozenset(w.casefold() for w in get_lang_class(code).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
 
 
 @cache

@@ -165,9 +165,10 @@ def _read_other_languages(
     their mentions go into found, and their parts leave the model's batch."""
     from generator.nlp.foreign import find_foreign_mentions
 
-    patterns = (
-        nlp.get_pipe("chronology_actors").patterns if "chronology_actors" in nlp.pipe_names else []
+    ruler: Any = (
+        nlp.get_pipe("chronology_actors") if "chronology_actors" in nlp.pipe_names else None
     )
+    patterns = ruler.patterns if ruler is not None else []
     kept = [
         (part, owner)
         for part, owner in zip(parts, owners, strict=True)

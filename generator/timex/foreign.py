@@ -113,9 +113,9 @@ def _words(code: str) -> _Words:
                     weekdays.setdefault(form, number)
     relative: dict[tuple[str, ...], int] = {}
     for phrase, names in (info.get("relative-type") or {}).items():
-        offset = {"0 day ago": 0, "1 day ago": -1, "2 day ago": -2}.get(phrase)
-        for name in names if offset is not None else ():
-            relative[tuple(lang.key(w) for _, _, w in tokens(str(name)))] = offset
+        days = {"0 day ago": 0, "1 day ago": -1, "2 day ago": -2}.get(phrase)
+        for name in names if days is not None else ():
+            relative[tuple(lang.key(w) for _, _, w in tokens(str(name)))] = int(days or 0)
     for phrase, offset in (lang.data.get("relative_days") or {}).items():
         relative[tuple(lang.key(w) for _, _, w in tokens(str(phrase)))] = int(offset)
     return _Words(
@@ -125,6 +125,14 @@ def _words(code: str) -> _Words:
         frozenset(lang.key(w) for w in lang.words("before_month")),
         frozenset(lang.key(w) for w in lang.words("after_month")),
         tuple(lang.key(w) for w in lang.words("day_parts")),
+    )
+
+
+def is_calendar_word(word: str, code: str) -> bool:
+    """A month or weekday name of the language, in any of its forms ("Mart", "Sonntag")."""
+    words = _words(code)
+    return any(
+        k in words.months or _weekday(k, words) is not None for k in language(code).keys(word)
     )
 
 
@@ -184,9 +192,9 @@ def find_dates(text: str, code: str, anchor: Anchor | None = None) -> list[Forei
         if result is None:
             index += 1
             continue
-        date, last = result
-        if date is not None:
-            found.append(date)
+        told, last = result
+        if told is not None:
+            found.append(told)
         index = last + 1
     found.sort(key=lambda d: d.timex.start)
     return found
