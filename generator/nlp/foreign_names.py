@@ -89,7 +89,7 @@ class NameFinder:
                 n = len(entry.keys)
                 if best is not None and n <= len(best.keys) or i + n > len(keys):
                     continue
-                if entry.capitalised and words[i][:1].islower():
+                if entry.capitalised and _bare(words[i], self.lang)[:1].islower():
                     continue  # "мир" is not "Мир", "fas" is not "Fas"
                 if all(
                     any(self.lang.same_word(k, e) for k in keys[i + m])
@@ -226,6 +226,13 @@ def canonical_names(names: list[Name], code: str) -> list[Name]:
                 mentioned = replace(mentioned, long_form=shortest)
         out.append(Name(name.start, name.end, mentioned))
     return out
+
+
+def _bare(word: str, lang: Language) -> str:
+    """A word without an elided article before it ("d'Azerbaïdjan" -> "Azerbaïdjan")."""
+    if lang.words("elision"):
+        return re.sub(r"^\w{1,6}['’](?=\w)", "", word)
+    return word
 
 
 def _surface(text: str, start: int, end: int, lang: Language) -> str:

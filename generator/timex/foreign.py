@@ -249,6 +249,9 @@ def _date_at(
         return ForeignDate(_timex(text, toks[i][0], toks[i][0] + 4, word[:4])), i
     weekday = next((w for k in keys[i] if (w := _weekday(k, words)) is not None), None)
     if weekday is not None:
+        for k in range(i + 1, min(i + 3, len(toks) - 1)):
+            if _DAY.match(toks[k][2]) and _month_at(keys, k + 1, words):
+                return None  # "lundi 15 avril", "Sonntagabend, dem 24. März": read there
         return _weekday_date(text, toks, i, weekday, anchor)
     for phrase, offset in words.relative.items():
         n = len(phrase)
@@ -294,10 +297,14 @@ def _day_month(
     year, k = _year_after(text, toks, k)
     start = toks[i][0]
     weekday = None
-    if i >= 1 and _between(text, toks, i - 1, i).strip(" ,،") == "":
-        weekday = next((w for key in keys[i - 1] if (w := _weekday(key, words)) is not None), None)
-        if weekday is not None:
-            start = toks[i - 1][0]
+    for back in (1, 2):  # "Sonntagabend, dem 24. März", "الجمعة 22 مارس"
+        if i >= back and _between(text, toks, i - back, i - back + 1).strip(" ,،") == "":
+            found = next(
+                (w for key in keys[i - back] if (w := _weekday(key, words)) is not None), None
+            )
+            if found is not None:
+                weekday, start = found, toks[i - back][0]
+                break
     end = toks[k][1]
     yearless = year is None
     if year is None and weekday is not None and anchor is not None:
