@@ -268,9 +268,12 @@ def _date_at(
 
 def _year_after(text: str, toks: list[tuple[int, int, str]], k: int) -> tuple[int | None, int]:
     """A year right after token k ('22 марта 2024', 'Februar, 2025', '/أيلول 2023')."""
-    if k + 1 < len(toks) and _YEAR.match(toks[k + 1][2]):
-        if _between(text, toks, k, k + 1).strip(" ,،") == "":
-            return int(toks[k + 1][2][:4]), k + 1
+    if (
+        k + 1 < len(toks)
+        and _YEAR.match(toks[k + 1][2])
+        and not _between(text, toks, k, k + 1).strip(" ,،")
+    ):
+        return int(toks[k + 1][2][:4]), k + 1
     return None, k
 
 
@@ -291,9 +294,12 @@ def _day_month(
     month = _month_at(keys, j + 1, words) or 1
     k = j + 1
     # "سبتمبر/أيلول": the same month in a second calendar
-    if k + 1 < len(toks) and _between(text, toks, k, k + 1).strip() == "/":
-        if _month_at(keys, k + 1, words) == month:
-            k += 1
+    if (
+        k + 1 < len(toks)
+        and _between(text, toks, k, k + 1).strip() == "/"
+        and _month_at(keys, k + 1, words) == month
+    ):
+        k += 1
     year, k = _year_after(text, toks, k)
     start = toks[i][0]
     weekday = None
