@@ -300,6 +300,7 @@ def _choose_title(cluster: Cluster, date: str, kind: str) -> str:
             + 0.1 * (m.type == kind)
             + 0.1 * min(len(m.actor_keys), 3)
             - 0.05 * max(0, len(words) - 12)
+            + 0.2 * (m.language == "en")  # of sources in several languages, English titles it
         )
         return (-quality, len(words), m.source)
 

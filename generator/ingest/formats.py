@@ -37,6 +37,7 @@ class Page:
     url: str | None = None
     header_date: str | None = None
     id: str | None = None
+    language: str | None = None  # a language the input states (front matter, .jsonl field)
 
 
 # ' date 2021-01-18 Title' (a scraper's header line: the title may follow on the line)
@@ -106,6 +107,7 @@ def _with_fields(page: Page, fields: dict[str, object]) -> Page:
     page.publisher = _field(fields, "publisher", "source", "site") or page.publisher
     page.url = _field(fields, "url", "link", "canonical") or page.url
     page.id = _field(fields, "id", "slug")
+    page.language = _field(fields, "language", "lang")
     return page
 
 
