@@ -42,7 +42,7 @@ class Page:
 
 # ' date 2021-01-18 Title' (a scraper's header line: the title may follow on the line)
 _HEADER_RE = re.compile(
-    r"^\s*date\s*[:=]?\s*(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][\d:.]+Z?)?"
+    r"^\s*date\s*[:=]?\s*(?P<date>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)(?:[T ][\d:.]+Z?)?"
     r"(?:\s+|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -64,6 +64,11 @@ def parse_plain(text: str, *, title: str | None = None) -> Page:
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     if nonempty:
         header = _HEADER_RE.match(lines[nonempty[0]])
+        if header and len(header["date"]) == 7:
+            # ' date 2024-03 Title': a month is no day to count dates from; the line is
+            # page furniture all the same, not part of the headline
+            lines[nonempty[0]] = header["rest"]
+            header = None
         header_date = parse_input_date(header["date"]) if header else None
         if header and header_date:
             lines[nonempty[0]] = header["rest"]
