@@ -103,7 +103,9 @@ def find_mentions(
     timexes: Iterable[Timex] = doc._.timexes
     previous: Span | None = None
     for position, sentence in enumerate(doc.sents):
-        before, previous = previous, sentence
+        before = previous
+        if sentence.root.pos_ in ("VERB", "AUX"):
+            previous = sentence  # the last sentence with a main verb: what "this" refers to
         inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
         text = sentence.text.strip()
         dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME")]
@@ -115,7 +117,7 @@ def find_mentions(
         main, references = _split_dates(sentence, dated)
         if not main or is_caption(sentence):
             continue
-        if before is not None and _happened_then(sentence):
+        if before is not None and _happened_then(sentence) and before.root.pos_ in ("VERB", "AUX"):
             # "Milton made landfall near Siesta Key. This happened at 8:30 pm on October 9th."
             timex = main[0]
             mention = _mention(
@@ -124,8 +126,8 @@ def find_mentions(
             quote = f"{before.text.strip()} {text}"
             mentions.append(replace(mention, position=position, quote=quote))
             continue
-        for timex, anchor in _told_dates(sentence, main, typology):
-            nominal = anchor.pos_ in ("NOUN", "PROPN")  # a background event, however told
+        for timex, anchor, nominal in _told_dates(sentence, main, typology):
+            # a background event told by a noun is an event however its sentence is told
             if not nominal and (
                 not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor)
             ):
@@ -133,7 +135,7 @@ def find_mentions(
             mention = _mention(
                 sentence, timex, anchor, main, references, source, published, typology, names
             )
-            if _future(mention):
+            if _future(mention, anchor):
                 continue
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
@@ -159,9 +161,16 @@ def _happened_then(sentence: Span) -> bool:
     )
 
 
-def _future(mention: Mention) -> bool:
-    """Dated after its article was published and not told in the past: a future event."""
-    if mention.published is None or mention.tense == "past":
+_PAST_TAGS = {"VBD", "VBN"}
+
+
+def _future(mention: Mention, anchor: Token) -> bool:
+    """Dated after its article was published and not told in the past: a future event
+    ("before 2027, when his term ends")."""
+    told_past = anchor.tag_ in _PAST_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST_TAGS for c in anchor.children
+    )
+    if mention.published is None or told_past:
         return False
     try:
         start, _ = edtf.parse_span(mention.date)
@@ -180,18 +189,20 @@ def _anchor(sentence: Span, timex: Timex) -> Token:
     return anchor_verb(sentence, span.root) if span is not None else sentence.root
 
 
-def _told_dates(sentence: Span, main: list[Timex], typology: Typology) -> list[tuple[Timex, Token]]:
+def _told_dates(
+    sentence: Span, main: list[Timex], typology: Typology
+) -> list[tuple[Timex, Token, bool]]:
     """The dates that each date one event here, with the word each dates: the first date
     of the main clauses, the dates listed with it, and dates of other main clauses
     ('started in 1976, and launched the store in 2003'); and each date that dates an event
     noun in a side phrase rather than a clause ('..., who was arrested in a brutal 2020
-    arrest, was convicted in April'), with that noun."""
-    told: list[tuple[Timex, Token]] = []
+    arrest, was convicted in April'), with that noun (and True: a background event)."""
+    told: list[tuple[Timex, Token, bool]] = []
     anchors: list[Token] = []
     for timex in main:
         noun = _side_event_noun(sentence, timex, typology, alone=len(main) == 1)
         if noun is not None:
-            told.append((timex, noun))
+            told.append((timex, noun, True))
             continue
         anchor = _anchor(sentence, timex)
         previous = told[-1][0] if told else None
@@ -201,7 +212,7 @@ def _told_dates(sentence: Span, main: list[Timex], typology: Typology) -> list[t
             or listed
             or (clause_verb(sentence, anchor) and all(anchor.i != a.i for a in anchors))
         ):
-            told.append((timex, anchor))
+            told.append((timex, anchor, False))
             anchors.append(anchor)
     return told
 
@@ -226,6 +237,8 @@ def _side_event_noun(
     noun = event_noun(span.root, typology)
     if noun is None or noun.dep_ in _CORE_ROLES:
         return None
+    if event_type([noun], noun, typology) == "statement":
+        return None  # "said in a Friday press release": the date dates the saying
     if alone and _past(anchor_verb(sentence, noun)):
         return None
     return noun

@@ -65,6 +65,8 @@ def _fragment(sentence: Span) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "cop", "aux") for c in root.children)
 
 
+# How a participle or infinitive depends on the verb whose mood it takes.
+_DEPENDENT = {"advcl", "acl", "xcomp", "pcomp", "ccomp"}
 _SCHEDULED = {"schedule", "due", "set", "expect", "slate", "poise", "likely", "able", "plan"}
 _CONDITIONS = {"if", "unless", "whether"}
 _NOBODY = {"nobody", "nothing", "none", "neither"}
@@ -79,9 +81,14 @@ def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
     # "will have access starting Monday", "were expected to resume with the sun rising
     # Tuesday": a participle takes its mood from the verb it depends on
     governing = verb
-    while governing.tag_ in ("VBG", "VBN") and governing.dep_ in ("advcl", "acl", "xcomp", "pcomp"):
+    while governing.head.i != governing.i and (
+        (governing.tag_ in ("VBG", "VBN", "VB") and governing.dep_ in _DEPENDENT)
+        or governing.pos_ == "ADP"
+    ):
         governing = governing.head
-        if irrealis(governing) or governing.lemma_.lower() in _SCHEDULED:
+        if governing.pos_ in ("VERB", "AUX") and (
+            irrealis(governing) or governing.lemma_.lower() in _SCHEDULED
+        ):
             return True
     if is_reporting(verb):
         return any(c.dep_ == "neg" for c in verb.children)  # "did not say": nothing said
