@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator import edtf
 from generator.model import Mention
+from generator.nlp.doctext import doc_text
 from generator.nlp.entities import ArticleNames, article_names, sentence_entities
 from generator.nlp.event_types import anchor_verb, clause_verb, event_noun, event_type
 from generator.nlp.names import is_junk
@@ -57,7 +58,7 @@ _COORDINATED = re.compile(r"^\s*(,\s*and|,|and|or)\s*(in|on|at)?\s*$", re.I)
 
 
 def _is_reference(sentence: Span, timex: Timex) -> bool:
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     before = text[max(sentence.start_char, timex.start - 12) : timex.start]
     after = text[timex.end : timex.end + 8]
     if re.match(r"^,?\s*when\b", after):
@@ -76,7 +77,7 @@ def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[
     references: list[Timex] = []
     previous: Timex | None = None
     for timex in dated:
-        if previous is not None and _coordinated(sentence.doc.text, previous, timex):
+        if previous is not None and _coordinated(doc_text(sentence.doc), previous, timex):
             (references if previous in references else main).append(timex)
         elif _is_reference(sentence, timex):
             references.append(timex)
@@ -206,7 +207,7 @@ def _told_dates(
             continue
         anchor = _anchor(sentence, timex)
         previous = told[-1][0] if told else None
-        listed = previous is not None and _coordinated(sentence.doc.text, previous, timex)
+        listed = previous is not None and _coordinated(doc_text(sentence.doc), previous, timex)
         if (
             not anchors
             or listed
@@ -351,7 +352,7 @@ _FROM = re.compile(r"\b(from|starting|effective|as of|into force)\s*(on|at)?\s*$
 
 def _effective(sentence: Span, dated: list[Timex], date: str) -> str | None:
     """'a ceasefire ... starting from November 10': the date the agreement takes effect."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     for timex in dated:
         before = text[max(sentence.start_char, timex.start - 20) : timex.start]
         if timex.edtf and timex.edtf[:10] != date and _FROM.search(before):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.nlp.doctext import doc_text
 from generator.nlp.event_types import clause_verb, event_type, irrealis, is_reporting
 from generator.typology import Typology
 
@@ -125,7 +126,7 @@ _CAPTION = re.compile(
 def is_caption(sentence: Span) -> bool:
     """A photo caption or credit line rather than a sentence of the story: the sentence, or
     its paragraph (a credit closes the caption it belongs to), looks like one."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
     end = text.find("\n", sentence.end_char)
     paragraph = text[start : end if end >= 0 else len(text)]
