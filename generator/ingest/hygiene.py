@@ -4,6 +4,10 @@ Corpora and scrapers sometimes hand over Penn Treebank tokens: brackets as -LRB-
 -RRB-, quotes as `` and '', and spaces around punctuation ("Reuters -RRB- - Fears rose ,
 traders said ."). Left as they are, they end up in names ("Reuters -RRB- - Fears"),
 titles and quotes.
+
+Scrapers also join a paragraph to the next without a space ("gained 1.5%.Market Pulse
+Stories are ...", "in Fort Pierce on Thursday.John Falchetto / AFP"): a sentence's end
+glued to a capitalised word is given its space back, so the two are two sentences.
 """
 
 from __future__ import annotations
@@ -30,9 +34,15 @@ _AFTER = re.compile(r"([(\[{$])\s+")
 _TOKENIZED = re.compile(r"\s[,.;:](?:\s|$)|-[LR][RSC]B-|``|\s''|\sn't\b")
 
 
+# A sentence's end (after a lower-case letter, a per cent sign, a bracket or a quote)
+# glued to a capitalised word of three letters or more; not "U.S.", "Ph.D." nor "p.m.".
+_JOINED = re.compile(r"(?<=[a-z%)\]\"”’])([.!?])(?=[A-Z][a-z]{2,})")
+
+
 def restore_text(text: str) -> str:
-    """text with treebank escapes and tokenised spacing undone; text that shows no sign of
-    tokenisation is returned unchanged."""
+    """text with treebank escapes and tokenised spacing undone, and sentences a scraper
+    glued together separated; text that shows no sign of either is returned unchanged."""
+    text = _JOINED.sub(r"\1 ", text)
     if not _TOKENIZED.search(text):
         return text
     text = _ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], text)

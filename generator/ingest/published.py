@@ -312,6 +312,10 @@ _AGENCY_DATELINE_RE = re.compile(
     rf"^{_PLACE}{_REGION}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+"
     rf"|^(?P<caps>[{_UP}][{_UP}.'’\-]{{2,}}(?: [{_UP}][{_UP}.'’\-]+){{0,2}})"
     rf"{_REGION}\s*(?:—|–|--)\s+"
+    # "Geneva, Switzerland - The World Health Organization ...": a place in mixed case
+    # needs its region and a dash with spaces round it, before a capital
+    r"|^(?P<mixed>[A-Z][^\W\d_]+(?:[ '’\-][A-Z][^\W\d_]+){0,2})"
+    r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2}\s+[-–—]{1,2}\s+(?=[A-Z\"“])"
 )
 _NOT_PLACES = frozenset(["On", "In", "By", "At", "As", "Since", "Until", "From", "The", "And"])
 
@@ -362,7 +366,7 @@ def match_dateline(paragraph: str) -> Dateline | None:
         )
         return Dateline(_title_place(groups["place"]), match.end(), month, day, year, publisher)
     match = _AGENCY_DATELINE_RE.match(paragraph)
-    place = match and (match["place"] or match["caps"])
+    place = match and (match["place"] or match["caps"] or match["mixed"])
     if match and place and place.split()[0] not in _NOT_PLACES:
         return Dateline(_title_place(place), match.end(), publisher=match["pub_paren"])
     return None

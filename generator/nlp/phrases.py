@@ -272,6 +272,9 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
 
 # What a verb's right side may hold, in order of importance: its objects and complements
 # are the predicate, its prepositional phrases are kept while there is room.
+# The complements a verb cannot lose and keep its sense; the limit may stretch for them.
+_ESSENTIAL = {"dobj", "attr", "oprd", "acomp", "dative", "xcomp", "ccomp"}
+OVERRUN = 3
 _CORE_DEPS = {"dobj", "attr", "oprd", "acomp", "dative", "xcomp", "ccomp", "pcomp", "advmod"}
 _PHRASE_DEPS = _CORE_DEPS | {"prep", "npadvmod", "agent"}
 # Words that, as the object of a preposition whose own object is a date, only measure it:
@@ -356,16 +359,24 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
     kept: list[Token] = []
     left = budget
     copula = verb.lemma_.lower() == "be"
+    essential_kept = False
     for child, words in phrases:
         # the predicate of a copula is its first complement, whatever its form
         core = (child.dep_ in _CORE_DEPS or copula) and not kept
+        essential = child.dep_ in _ESSENTIAL and not essential_kept
         fitted = compressed(words, left)
+        if not fitted and essential:
+            # "is now [a global public health emergency]", "is granted [a medical
+            # exemption]": without its object the clause says something else or nothing;
+            # a title a few words over the limit is better than a broken one
+            fitted = compressed(words, left + OVERRUN)
         if len(fitted) < 2 and child.dep_ == "prep":
             fitted = []  # a preposition left alone says nothing
         if not fitted:
-            if core:
+            if core or essential:
                 break
             continue
+        essential_kept = essential_kept or essential
         kept += fitted
         left -= words_in(fitted)
         if left <= 0:
@@ -382,14 +393,40 @@ def trim(words: list[Token]) -> list[Token]:
         last = words[-1]
         if last.pos_ == "PRON" and last.dep_ in ("dobj", "pobj", "nsubj"):
             break
-        dangling = (
-            last.pos_ in ("ADJ", "ADV", "NOUN")
-            and any(
-                c.dep_ in ("prep", "pobj", "ccomp", "xcomp") and c.i > last.i and c.i not in kept
-                for c in last.children
-            )
-            and last.lower_ in _NEEDS_COMPLEMENT
+        cut_complement = any(
+            c.dep_ in ("prep", "pobj", "ccomp", "xcomp") and c.i > last.i and c.i not in kept
+            for c in last.children
         )
+        # a bare noun after a preposition whose own phrase was cut: "in connection [with
+        # the storm]", "in response [to the attack]", "on behalf [of the family]"
+        idiom = (
+            last.pos_ == "NOUN"
+            and last.dep_ == "pobj"
+            and last.tag_ == "NN"
+            and not any(
+                c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in last.children
+            )
+        )
+        dangling = cut_complement and (
+            (last.pos_ in ("ADJ", "ADV", "NOUN") and last.lower_ in _NEEDS_COMPLEMENT) or idiom
+        )
+        # a second verb whose object was cut: "to enter Australia and compete [in the Open]"
+        if last.pos_ == "VERB" and last.dep_ == "conj" and cut_complement:
+            words = [
+                t
+                for t in words
+                if t.i != last.i
+                and not (
+                    t.dep_ == "cc"
+                    and t.i < last.i
+                    and t.head.i == last.head.i
+                    and t.i > last.head.i
+                )
+            ]
+            continue
+        if dangling and idiom:
+            words = [t for t in words if t.i not in {last.i, last.head.i}]
+            continue
         if last.pos_ in _NO_END or last.text in {"'s", "-"} or dangling:
             words.pop()
             continue
@@ -398,7 +435,30 @@ def trim(words: list[Token]) -> list[Token]:
 
 
 # Words that say little without the phrase that follows them.
-_NEEDS_COMPLEMENT = {"worth", "available", "able", "subject", "due", "part", "kind", "type"}
+_NEEDS_COMPLEMENT = {
+    "worth",
+    "available",
+    "able",
+    "unable",
+    "capable",
+    "subject",
+    "due",
+    "part",
+    "kind",
+    "type",
+    "responsible",
+    "aware",
+    "likely",
+    "ready",
+    "willing",
+    "eligible",
+    "prior",
+    "according",
+    "close",
+    "similar",
+    "contrary",
+    "ahead",
+}
 
 
 def modal(verb: Token) -> str | None:

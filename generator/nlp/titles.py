@@ -20,6 +20,7 @@ from generator.nlp.event_types import REPORTING, is_reporting
 from generator.nlp.phrases import (
     DEICTIC,
     MAX_SUBJECT,
+    OVERRUN,
     antecedent,
     coreferent,
     entity_list,
@@ -210,7 +211,7 @@ def _report_title(
     says = present(reporter, plural)
     budget = MAX_WORDS - len(subject_text.split()) - 1
     said = _clause_title(sentence, inner, skip, surnames, False, budget)
-    if said is not None and len(said.split()) <= budget:
+    if said is not None and len(said.split()) <= budget + OVERRUN:
         said = _lower_first(said, sentence)
         if said.lower().startswith(subject_text.lower() + " "):  # "X says X is ..." -> "it is"
             said = ("they" if plural else "it") + said[len(subject_text) :]
