@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from generator.cache.runs import inputs_key, last_run
 from generator.cache.versions import code_version, fingerprint
 from generator.consolidate.actors import ActorResolver
 from generator.consolidate.clustering import build_records, cluster_mentions
+from generator.consolidate.corpus_dates import corpus_days
 from generator.consolidate.resolve import resolve_mentions
 from generator.executors import Failure, analyse_articles
 from generator.ingest.reader import read_articles, resolve_years
@@ -58,6 +59,10 @@ class Extraction:
             f"{len(self.records['actors'])} actors, {len(self.records['agreements'])} agreements, "
             f"{flags} flags in {self.seconds:.1f} s"
         )
+
+
+# How sure an article's date is when the corpus gave it (the events it dates, too).
+_CORPUS_DATED = 0.5
 
 
 def run_extraction(
@@ -118,37 +123,79 @@ def run_extraction(
             seconds = time.perf_counter() - started
             empty: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
             return Extraction(empty, warnings, seconds, len(articles), skipped, run_key, previous)
-    analysed = analyse_articles(
-        missing,
-        model=name,
-        actors=known,
-        n_process=n_process,
-        batch_size=batch_size,
-        typology=typology,
-    )
-    if progress is not None:
-        analysed = progress(analysed, len(missing))
-    fresh: dict[str, list[Mention]] = {}
+
+    def analysed(batch: list[Article]) -> Iterator[tuple[Article, list[Mention] | Failure]]:
+        """The analysis of batch, each article's mentions cached as it comes."""
+        outcomes = analyse_articles(
+            batch,
+            model=name,
+            actors=known,
+            n_process=n_process,
+            batch_size=batch_size,
+            typology=typology,
+        )
+        if progress is not None:
+            outcomes = progress(outcomes, len(batch))
+        for article, outcome in outcomes:
+            if cache is not None and not isinstance(outcome, Failure):
+                cache.put(article, outcome)
+            yield article, outcome
+
+    told: dict[str, list[Mention]] = {}
     failed: set[str] = set()
     try:
-        for article, outcome in analysed:
+        for article, outcome in analysed(missing):
             if isinstance(outcome, Failure):  # not cached: the next run tries it again
                 skip(outcome.describe(article.file))
                 failed.add(article.id)
                 continue
-            if cache is not None:
-                cache.put(article, outcome)
-            fresh[article.id] = outcome
+            told[article.id] = outcome
+        kept = [a for a in articles if a.id not in failed]
+        for article, mentions in zip(articles, found, strict=True):
+            if mentions is not None:
+                told[article.id] = mentions
+        # undated articles dated by the happenings other articles date: read again
+        days = corpus_days(kept, [m for a in kept for m in told[a.id]])
+        again = [
+            replace(a, published=days[a.id][0], published_how="corpus", anchor=None)
+            for a in kept
+            if a.id in days
+        ]
+        found_again = [None if cache is None else cache.get(a) for a in again]
+        reread = {a.id: m for a, m in zip(again, found_again, strict=True) if m is not None}
+        for article, outcome in analysed(
+            [a for a, f in zip(again, found_again, strict=True) if f is None]
+        ):
+            if isinstance(outcome, Failure):  # its first reading stands
+                note(outcome.describe(article.file))
+                continue
+            reread[article.id] = outcome
     finally:
         if cache is not None:
             cache.close()
-    kept = [(a, f) for a, f in zip(articles, found, strict=True) if a.id not in failed]
-    mentions = [m for a, f in kept for m in (fresh[a.id] if f is None else f)]
-    records = consolidate([a for a, _ in kept], mentions, ActorResolver(known))
+    for article_id, mentions in reread.items():
+        told[article_id] = _with_matched(told[article_id], mentions, days[article_id][1])
+    mentions = [m for a in kept for m in told[a.id]]
+    records = consolidate(kept, mentions, ActorResolver(known))
     data = {kind: [to_record(record) for record in items] for kind, items in records.items()}
     cached = 0 if cache is None else cache.hits
     seconds = time.perf_counter() - started
     return Extraction(data, warnings, seconds, cached, skipped, run_key)
+
+
+def _with_matched(
+    first: list[Mention], second: list[Mention], matched: frozenset[str]
+) -> list[Mention]:
+    """An undated article's mentions, and those of its second reading (counted from the
+    day other articles gave one of its weekdays) that tell a day so matched, less sure and
+    flagged for review."""
+    quotes = {m.quote for m in first}
+    added = [
+        replace(m, confidence=min(m.confidence, _CORPUS_DATED), dated_by_corpus=True)
+        for m in second
+        if m.date in matched and m.quote not in quotes
+    ]
+    return [*first, *added]
 
 
 def consolidate(

@@ -90,6 +90,9 @@ class Mention:
     # the article's own latest date (Article.anchor): the day it counted from.
     anchored_on: str | None = None
     language: str = "en"  # the language of the article, hence of the quote and title
+    # Set when the article has no publication date and this mention's weekday was read as
+    # the day other, dated articles give the same happening (consolidate.corpus_dates).
+    dated_by_corpus: bool = False
 
 
 # --- records ---------------------------------------------------------------------------

@@ -253,14 +253,22 @@ def _after_publication(mention: Mention) -> dict[str, str]:
 
 
 def _anchor_flags(mentions: list[Mention]) -> list[dict[str, str]]:
-    """A date counted from an undated article's own dates, not its publication date."""
+    """A date counted from an undated article's own dates, or read from other sources,
+    not from its publication date."""
     messages = {
         f"{m.source} gives no publication date; {m.date_text!r} ({m.date}) was counted "
         f"from {m.anchored_on}, the earliest day its own dates show it was written.": None
         for m in mentions
         if m.anchored_on
     }
-    return [{"code": "date-from-latest-date", "message": message} for message in messages]
+    flags = [{"code": "date-from-latest-date", "message": message} for message in messages]
+    matched = {
+        f"{m.source} gives no publication date; {m.date_text!r} was read as {m.date}, the "
+        "day dated sources give this happening.": None
+        for m in mentions
+        if m.dated_by_corpus
+    }
+    return flags + [{"code": "date-from-other-sources", "message": text} for text in matched]
 
 
 def _choose_date(cluster: Cluster) -> str:

@@ -140,3 +140,39 @@ def test_gold_scores_stay_high(seed_extraction: Any, tmp_path: Any) -> None:
     assert result["splits_per_event"] <= 1.05
     assert result["conflicts_flagged"] == "1/1"
     assert result["junk_actors"] == []
+
+
+def test_an_undated_article_s_weekday_is_read_from_a_dated_article_on_the_same_happening(
+    tmp_path: Any,
+) -> None:
+    """marinatimes gives no date ('reached a verdict, Tuesday'); the Boston Globe, dated
+    2021-04-21, tells the same verdict on Tuesday 2021-04-20: the undated article's Tuesday
+    is that day, flagged, and its own publication date stays unknown."""
+    import shutil
+    from pathlib import Path
+
+    from generator.extract import run_extraction
+
+    story = Path(__file__).parents[2] / "eval" / "dev" / "articles" / "chauvin-trial-2021"
+    undated = "marinatimes-chauvin-guilty-all-charges"
+    alone, both = tmp_path / "alone", tmp_path / "both"
+    for folder, names in (
+        (alone, [undated]),
+        (both, [undated, "bostonglobe-nation-reacts-chauvin-verdict"]),
+    ):
+        folder.mkdir()
+        for name in names:
+            shutil.copy(story / f"{name}.txt", folder / f"{name}.txt")
+
+    def undated_days(folder: Path) -> dict[str, list[str]]:
+        extraction = run_extraction(folder, tmp_path / f"content-{folder.name}")
+        source = next(s for s in extraction.records["sources"] if s["id"] == undated)
+        assert source.get("published") is None
+        return {
+            event["date"]: [flag["code"] for flag in event.get("flags") or []]
+            for event in extraction.records["events"]
+            if any(claim["source"] == undated for claim in event["sources"])
+        }
+
+    assert "2021-04-20" not in undated_days(alone)
+    assert "date-from-other-sources" in undated_days(both)["2021-04-20"]

@@ -1,0 +1,128 @@
+"""Publication days of undated articles, read from the other articles of the corpus.
+
+An article without a date line ("The jury found Chauvin guilty on Tuesday ...") cannot
+date its own weekdays, and never the clock's. A reader of the whole file dates it the
+way a journalist would: another article, dated, tells the same happening ("a jury found
+Chauvin guilty on 20 April 2021"), 20 April 2021 was a Tuesday, so the undated article's
+Tuesday is that day and it was written that week. Here each English sentence of an
+undated article that tells a past weekday is compared with the dated sentences of the
+other articles whose day falls on that weekday; a close enough match (their rarer words
+shared) says on which day that weekday fell. The article's day is the latest such day, so
+its other relative dates ("yesterday", "last week") count from it; the date is marked as
+inferred ("corpus") and its events carry less confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from generator.model import Article, Mention
+
+__all__ = ["MATCH", "corpus_days"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# A weekday told as ahead, or a habit: no day of the past to match.
+_AHEAD = re.compile(
+    r"\b(?:will|would|next|upcoming|coming|until|till|every|each|expected|scheduled|"
+    r"set to|due to|plans? to)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])")
+_WORD = re.compile(r"[^\W_]{3,}|\d+(?:[.,]\d+)?")
+# Words any two news sentences share; they say nothing of the happening.
+_STOP = frozenset(
+    """the and for that with from this was were has have had are his her its their they
+    said says say who which what when where after before about into over than then there
+    been also but not more most some other one two three would could should will can may
+    new last week day days year monday tuesday wednesday thursday friday saturday sunday
+    morning afternoon evening night today yesterday""".split()  # noqa: SIM905
+)
+
+# How much of their weighted words two sentences must share to tell one happening
+# (Dice on rarity-weighted words): measured on the development corpus, where sentences
+# of two articles on one happening share their names, numbers and key nouns.
+MATCH = 0.3
+_WEEK = 6  # a past weekday is at most this many days before the writing
+
+_Told = tuple[dt.date, frozenset[str]]  # a dated sentence: its day and its words
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text)) - _STOP
+
+
+def _dated_days(mentions: Iterable[Mention], dated: set[str]) -> dict[int, list[_Told]]:
+    """Per weekday (0 = Monday), the day and words of each sentence a dated article
+    dates to a single day."""
+    by_weekday: dict[int, list[_Told]] = {}
+    for mention in mentions:
+        if mention.source not in dated or len(mention.date) != 10 or mention.anchored_on:
+            continue
+        try:
+            day = dt.date.fromisoformat(mention.date)
+        except ValueError:
+            continue
+        by_weekday.setdefault(day.weekday(), []).append((day, _words(mention.quote)))
+    return by_weekday
+
+
+def _weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
+    """The article's sentences that tell a past weekday: (weekday, words)."""
+    found = []
+    for sentence in _SENTENCE.split(article.text):
+        days = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(sentence)}
+        if len(days) == 1 and not _AHEAD.search(sentence):
+            found.append((days.pop(), _words(sentence)))
+    return found
+
+
+def corpus_days(
+    articles: list[Article], mentions: list[Mention]
+) -> dict[str, tuple[str, frozenset[str]]]:
+    """Article id -> (the earliest day each undated English article can have been written,
+    the days its weekdays were matched to), from the dated articles' sentences that tell
+    the happenings of its weekdays; articles with no such match are absent."""
+    dated = {a.id for a in articles if a.published and len(a.published) == 10}
+    undated = [a for a in articles if not a.published and a.language == "en"]
+    if not dated or not undated:
+        return {}
+    by_weekday = _dated_days(mentions, dated)
+    documents = [words for told in by_weekday.values() for _, words in told]
+    counts = Counter(word for words in documents for word in words)
+    total = len(documents) + 1
+
+    def weight(word: str) -> float:
+        return math.log(total / (counts.get(word, 0) + 1)) + 1.0
+
+    days: dict[str, tuple[str, frozenset[str]]] = {}
+    for article in undated:
+        matched: list[dt.date] = []
+        for weekday, words in _weekday_sentences(article):
+            own = sum(weight(w) for w in words)
+            best: dt.date | None = None
+            best_score = MATCH
+            for told_day, other in by_weekday.get(weekday, ()):
+                shared = sum(weight(w) for w in words & other)
+                if not shared:
+                    continue
+                score = 2 * shared / (own + sum(weight(w) for w in other))
+                if score >= best_score:
+                    best, best_score = told_day, score
+            if best is not None:
+                matched.append(best)
+        if not matched:
+            continue
+        day = max(matched)
+        # the days matched must fit one week of writing, and the article's own latest
+        # explicit date (its anchor) cannot come after the day it was written
+        if min(matched) < day - dt.timedelta(days=_WEEK):
+            continue
+        if article.anchor and article.anchor > day.isoformat():
+            continue
+        days[article.id] = (day.isoformat(), frozenset(d.isoformat() for d in matched))
+    return days
