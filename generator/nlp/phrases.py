@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Span, Token
 
 MAX_SUBJECT = 6
+OF_OVERRUN = 3  # words over MAX_SUBJECT a common noun's 'of' complement may take
 _NO_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"}
 _IRREGULAR = {
     "be": ("is", "are"),
@@ -262,7 +263,11 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
                 cut |= {t.i for t in token.subtree}
         tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     coordinated = any(c.dep_ == "conj" for c in subject.children)
-    if words_in(tokens) > MAX_SUBJECT and not coordinated:  # then 'of' complements
+    # a common noun says who or what only with its 'of' complement ("Members [of Macron's
+    # Cabinet]", "A less severe form [of the virus]"): it may take the subject a little
+    # over the limit
+    relational = subject.pos_ == "NOUN" and words_in(tokens) <= MAX_SUBJECT + OF_OVERRUN
+    if words_in(tokens) > MAX_SUBJECT and not coordinated and not relational:
         for child in subject.children:
             if child.dep_ == "prep" and child.i > subject.i:
                 cut |= {t.i for t in child.subtree}
@@ -270,11 +275,11 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
     return tokens
 
 
-# What a verb's right side may hold, in order of importance: its objects and complements
-# are the predicate, its prepositional phrases are kept while there is room.
 # The complements a verb cannot lose and keep its sense; the limit may stretch for them.
 _ESSENTIAL = {"dobj", "attr", "oprd", "acomp", "dative", "xcomp", "ccomp"}
 OVERRUN = 3
+# What a verb's right side may hold, in order of importance: its objects and complements
+# are the predicate, its prepositional phrases are kept while there is room.
 _CORE_DEPS = {"dobj", "attr", "oprd", "acomp", "dative", "xcomp", "ccomp", "pcomp", "advmod"}
 _PHRASE_DEPS = _CORE_DEPS | {"prep", "npadvmod", "agent"}
 # Words that, as the object of a preposition whose own object is a date, only measure it:

@@ -20,6 +20,7 @@ from generator.nlp.event_types import REPORTING, is_reporting
 from generator.nlp.phrases import (
     DEICTIC,
     MAX_SUBJECT,
+    OF_OVERRUN,
     OVERRUN,
     antecedent,
     coreferent,
@@ -122,7 +123,7 @@ def _noun_text(
         listed = entity_list(noun)
         if listed is not None:
             return listed
-    if not tokens or words_in(tokens) > MAX_SUBJECT + (6 if coordinated else 2):
+    if not tokens or words_in(tokens) > MAX_SUBJECT + (6 if coordinated else OF_OVERRUN):
         return None
     plural = noun.tag_ in ("NNS", "NNPS") or coordinated
     return join(tokens), plural
