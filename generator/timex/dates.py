@@ -359,9 +359,12 @@ def quarter_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'the first quarter of 2009' -> 2009-Q1, 'third-quarter', 'the last quarter', 'Q3'."""
     word = m["ord"].lower()
     year = _year_of(m, ctx)
-    if year is None and "yq" in m.re.groupindex and m["yq"]:
+    groups = m.groupdict()
+    if year is None and groups.get("yq"):
         rel = m["yq"].lower().split()[0]
         year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+    if year is None and groups.get("yb"):
+        year = int(m["yb"])
     if m["half"]:
         half = 2 if word in ("last", "latter") else ORDINALS.get(word, 0)
         if year is None or half not in (1, 2):

@@ -216,6 +216,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         "quarter",
         _rx(
             r"(?:(?i:the)\s+)?(?:(?P<yq>(?i:this|last|next)\s+year['’]s)\s+)?"
+            # "the 1988 second quarter": the year before the ordinal.
+            r"(?:(?P<yb>(?:19|20)\d\d)\s+)?"
             r"(?:(?i:fiscal)[-\s]+)?(?P<ord>(?i:first|second|third|fourth|final|last|latter|"
             r"1st|2nd|3rd|4th))[-\s]+(?:(?P<half>(?i:half))|(?i:quarter|qtr))(?![a-z])"
             r"(?:(?:\s+(?i:of)\s+(?i:fiscal\s+)?|\s+)" + _YEAR + r"|\s+(?i:of)\s+"

@@ -253,8 +253,9 @@ def year_ago_period(m: re.Match[str], ctx: Context) -> Norm | None:
     back = _year_back(quarter)
     if back is not None:
         return Norm("DATE", back)
-    if m["pu"] or m["pu2"]:
+    if "quarter" in ((m["pu"] or "") + (m["pu2"] or "")).lower():
         return Norm("DATE", shift(ctx.anchor, "quarter", -5) or "")
+    # "the year-ago period" of a report on the year to date, or with no quarter told.
     return Norm("DATE", str(ctx.anchor.year - 1))
 
 

@@ -64,6 +64,9 @@ class Timex:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b")
+# "the first nine months", "the latest six months": a report's year to date.
+_YEAR_TO_DATE = re.compile(r"(?i)the\s+(?:first\s+|latest\s+)?(?:nine|six|9|6)\s+months")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Inc|Corp|Co|Ltd|No|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx)\.)$"
@@ -355,8 +358,14 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
         found.append((c.start, c.end, norm, ref, anchored))
         if norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10]):
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
+        rule = RULES[c.rule][0]
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
-            if RULES[c.rule][0].startswith("quarter") and "-Q" in norm.value:
-                ctx.told_quarter(norm.value)
+            if rule.startswith("quarter") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
+                over = "fiscal" in c.match[0].lower() or _ENDED.match(text, c.end)
+                ctx.told_quarter(norm.value, over=bool(over))
+        if rule in ("period", "year_ago"):
+            ctx.still_on_quarter()
+        elif _YEAR_TO_DATE.match(text, c.start, c.end) and norm.value in ("P6M", "P9M"):
+            ctx.told_year_to_date()
     return _attach_times(text, found)
