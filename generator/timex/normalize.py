@@ -103,7 +103,7 @@ class Context:
     article was written.
     """
 
-    def __init__(self, anchor: dt.date | None, tense_of: Callable[[int, int], Tense]) -> None:
+    def __init__(self, anchor: dt.date | None, tense_of: Callable[..., Tense]) -> None:
         self._anchor = anchor
         self._ref: dt.date | None = None  # a day told in the text, once there is one
         self.tense_of = tense_of
@@ -149,18 +149,19 @@ class Context:
             return None
         return self._last_quarter[0]
 
-    def told_quarter(self, value: str, *, over: bool = False) -> None:
+    def told_quarter(self, value: str, *, ended: bool = False, past: bool = False) -> None:
         """Remember a quarter told at the current expression, if a report can be about it.
 
         Results are reported for a quarter that is over: "a fourth-quarter charge" ahead
         of the anchor is not the quarter "a year ago" compares with, unless the text says
-        it is over (``over``: "the fiscal fourth quarter", "the quarter ended Sept. 30").
-        Of the calendar quarters over, the report is about the latest ("after a flat
-        second quarter" in a report on the third does not change the subject).
+        it is over (``ended``: "the fiscal fourth quarter", "the quarter ended Sept. 30";
+        ``past``: "reported a decline in fourth-quarter earnings"). Of the calendar
+        quarters over, the report is about the latest ("after a flat second quarter" in
+        a report on the third does not change the subject) unless the text says which.
         """
-        if not over:
+        if not ended:
             _start, end = quarter_period(int(value[-1]))(int(value[:4]))
-            if self._anchor is not None and end >= self._anchor:
+            if self._anchor is not None and end >= self._anchor and not past:
                 return
             current = self.last_quarter
             if current is not None and current > value:
@@ -181,6 +182,11 @@ class Context:
     def tense(self) -> Tense:
         """Tense of the clause the current expression sits in."""
         return self.tense_of(self.start, self.end)
+
+    def clause_tense(self) -> Tense:
+        """Tense of the clause, also for an expression that modifies a noun ("reported a
+        decline in fourth-quarter earnings": past)."""
+        return self.tense_of(self.start, self.end, through_nouns=True)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -206,7 +206,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         "season",
         _rx(
             r"(?:" + _REL + r"\s+)?" + _MOD + r"(?:(?i:the)\s+)?"
-            r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?![a-z])(?:\s+(?:(?i:of)\s+)?"
+            r"(?<![A-Za-z])(?P<s>(?i:spring|summer|fall|autumn|winter))(?![a-z])(?:\s+(?:(?i:of)\s+)?"
             + _YEAR
             + r"|\s+(?i:of\s+(?P<yrel>this|last|next)\s+year))?"
         ),

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from generator.timex.names import in_title
 from generator.timex.normalize import Context, NoAnchor, Tense, to_edtf
 from generator.timex.patterns import RULES, Norm
 
@@ -176,7 +177,9 @@ class _TenseFinder:
                 return s, e
         return 0, len(self.text)
 
-    def __call__(self, start: int, end: int) -> Tense:
+    def __call__(self, start: int, end: int, *, through_nouns: bool = False) -> Tense:
+        """The tense of the clause; "" for a date that hangs off a noun ("the statement of
+        November 9"), unless ``through_nouns`` (the tense of the clause the noun is in)."""
         if self.doc is not None:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
@@ -189,7 +192,7 @@ class _TenseFinder:
                 if tok.pos_ in ("VERB", "AUX"):
                     # A date hanging off a noun ("the statement of November 9") says
                     # nothing about the tense of the clause's verb.
-                    return "" if via_noun else _verb_tense(tok)
+                    return "" if via_noun and not through_nouns else _verb_tense(tok)
         s, e = self._sentence(start)
         best: tuple[int, Tense] = (10**9, "")
         for rx, tense in ((_FUTURE_WORDS, "future"), (_PAST_WORDS, "past")):
@@ -338,7 +341,7 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
     for idx, (_name, rx, _handler) in enumerate(RULES):
         for m in rx.finditer(text):
             s, e = _trimmed(m)
-            if e <= s:
+            if e <= s or in_title(text, s, e):
                 continue
             ctx.start, ctx.end = s, e
             if _normalize(idx, m, ctx) is not None:
@@ -362,8 +365,8 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
             if rule.startswith("quarter") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
-                over = "fiscal" in c.match[0].lower() or _ENDED.match(text, c.end)
-                ctx.told_quarter(norm.value, over=bool(over))
+                ended = "fiscal" in c.match[0].lower() or bool(_ENDED.match(text, c.end))
+                ctx.told_quarter(norm.value, ended=ended, past=ctx.clause_tense() == "past")
         if rule in ("period", "year_ago"):
             ctx.still_on_quarter()
         elif _YEAR_TO_DATE.match(text, c.start, c.end) and norm.value in ("P6M", "P9M"):
