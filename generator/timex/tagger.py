@@ -91,6 +91,7 @@ def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
     return spans
 
 
+_TEMPORAL_PREPOSITIONS = {"by", "in", "on", "until", "till", "before", "after", "through", "from"}
 _FUTURE_AUX = {
     "will",
     "'ll",
@@ -184,6 +185,29 @@ class _TenseFinder:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 tok, via_noun = span.root, False
+                # "double its flights by August", "paid on a date in January": a date in
+                # a temporal prepositional phrase tells when the clause's event happens,
+                # whichever noun the parser hangs the phrase on.
+                prep = span.root.head if span.root.dep_ == "pobj" else None
+                if prep is not None and prep.lower_ in _TEMPORAL_PREPOSITIONS:
+                    # Up to the verb through the one noun the phrase hangs on (its
+                    # object, or the object of its preposition), no further: "the meeting
+                    # on Friday was ..." is the noun's own phrase.
+                    tok = prep.head
+                    for _ in range(2):
+                        if tok.pos_ in ("VERB", "AUX"):
+                            break
+                        if tok.head is tok or tok.dep_ not in ("pobj", "prep", "dobj"):
+                            break
+                        tok = tok.head
+                    if tok.pos_ not in ("VERB", "AUX"):
+                        tok, via_noun = prep.head, prep.head.pos_ in ("NOUN", "PROPN")
+                    elif prep.head.pos_ in ("NOUN", "PROPN") and not through_nouns:
+                        # Through a noun, only a future clause tells: "postponed the visit
+                        # in September" may be a visit ahead, "will double its flights by
+                        # August" is not behind.
+                        tense = _verb_tense(tok)
+                        return tense if tense == "future" else ""
                 for _ in range(10):
                     if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
                         break
