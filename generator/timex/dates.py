@@ -102,7 +102,15 @@ _COUNTED_NOUN = re.compile(
 _DEADLINE_WORDS = {"until", "till", "through", "by", "to", "effective", "before"}
 
 
+# A date announced as ahead: "payable Jan. 2 to stock of record Dec. 15", "effective
+# Feb. 1", "the offer expires Nov. 6" (a dividend is paid, a change takes effect, an offer
+# lapses after it is announced).
+_AHEAD_WORDS = {"payable", "record", "effective", "expires", "expire", "expiring"}
+
+
 def _tense(m: re.Match[str], ctx: Context) -> str:
+    if word_before(m).lower() in _AHEAD_WORDS:
+        return "future"
     tense = ctx.tense()
     if tense == "past" and word_before(m).lower() in _DEADLINE_WORDS:
         return ""
