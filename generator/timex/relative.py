@@ -79,7 +79,18 @@ _NOT_A_DAY = {
 
 
 # "until Friday", "as soon as Monday": a day ahead unless the clause is in the past.
-_AHEAD = re.compile(r"(?i)\b(?:until|till|as\s+soon\s+as)\s+$")
+_AHEAD = re.compile(
+    r"(?i)\b(?:until|till|as\s+soon\s+as)\s+"
+    # "until 9 a.m. EST Tuesday": a clock time may come first.
+    r"(?:(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?|noon|midnight)"
+    r"(?:\s+[A-Z]{3})?,?\s+)?$"
+)
+# "postponed until Tuesday", "extended the deadline until Friday": whatever the tense of
+# the putting off, the day it is put off to lies ahead.
+_PUT_OFF = re.compile(
+    r"(?i)\b(?:postpon|extend|delay|defer|adjourn|gave|give|given|grant|suspend|put\s+off|"
+    r"push\w*\s+back|recess)\w*\b[^.;!?]{0,60}$"
+)
 
 
 def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -101,8 +112,10 @@ def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
         day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     else:
         tense = ctx.tense()
-        before = m.string[max(0, m.start() - 20) : m.start()]
-        if tense != "past" and _AHEAD.search(before):
+        ahead = _AHEAD.search(m.string, max(0, m.start() - 40), m.start())
+        if ahead and (
+            tense != "past" or _PUT_OFF.search(m.string, max(0, ahead.start() - 80), ahead.start())
+        ):
             tense = "future"
         day = weekday_date(anchor, wd, tense)
     if m["pod"]:
