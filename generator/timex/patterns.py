@@ -33,6 +33,7 @@ from generator.timex.dates import (
     year_expr,
 )
 from generator.timex.durations import clock_time, duration, every, vague_duration
+from generator.timex.holidays import HOLIDAY_PATTERN, holiday_expr
 from generator.timex.normalize import Context, Norm
 from generator.timex.relative import (
     ago,
@@ -249,6 +250,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         ),
         year_ago_period,
     ),
+    ("holiday", _rx(HOLIDAY_PATTERN), holiday_expr),
     (
         "relative_day",
         _rx(

@@ -365,7 +365,7 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
     for idx, (_name, rx, _handler) in enumerate(RULES):
         for m in rx.finditer(text):
             s, e = _trimmed(m)
-            if e <= s or in_title(text, s, e):
+            if e <= s or (_name != "holiday" and in_title(text, s, e)):
                 continue
             ctx.start, ctx.end = s, e
             if _normalize(idx, m, ctx) is not None:

@@ -223,3 +223,13 @@ def test_seed_001_and_002(nlp: Any) -> None:
 def test_tense_of_a_date_on_a_noun(nlp: Any, text: str, expression: str, value: str) -> None:
     found = find_timexes(text, anchor=dt.date(1998, 2, 13), doc=nlp(text))
     assert _value_of(found, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("year", "day"),
+    [(1998, "1998-04-12"), (2000, "2000-04-23"), (2019, "2019-04-21"), (2024, "2024-03-31")],
+)
+def test_easter(year: int, day: str) -> None:
+    from generator.timex.holidays import easter
+
+    assert easter(year).isoformat() == day
