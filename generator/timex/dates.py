@@ -38,6 +38,7 @@ __all__ = [
     "quarter_expr",
     "season_expr",
     "spelled_year",
+    "year_end",
     "year_expr",
 ]
 
@@ -312,12 +313,28 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{1900 + rest}{month}")
 
 
+_DECADE_WORDS = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+]
+
+
 def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'the 1990s' -> 199, "the '70s" / '70s and 80s' -> 197."""
-    if m["c"]:
+    """'the 1990s' -> 199, "the '70s" / '70s and 80s' / 'the nineties' -> 197."""
+    groups = m.groupdict()
+    if groups.get("c"):
         return Norm("DATE", f"{m['c']}{m['dd']}")
-    digit = m["d2"] or m["d3"]
-    if m["d3"] and word_before(m, "d3").lower() not in (
+    if groups.get("dw"):
+        digit = str(_DECADE_WORDS.index(m["dw"].lower()) + 2)
+    else:
+        digit = m["d2"] or m["d3"]
+    if groups.get("d3") and word_before(m, "d3").lower() not in (
         "the",
         "and",
         "of",
@@ -330,6 +347,13 @@ def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     # The latest decade of that name that has begun by the anchor: "the '80s" in 1989.
     century = "20" if 2000 + 10 * int(digit) <= ctx.anchor.year else "19"
     return Norm("DATE", f"{century}{digit}")
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'by year-end', "by year's end" -> the anchor's year, as 'the end of the year' is;
+    'since year-end' -> the year before (its end is the one behind)."""
+    back = word_before(m, "x").lower() == "since"
+    return Norm("DATE", str(ctx.anchor.year - back))
 
 
 def century_expr(m: re.Match[str], ctx: Context) -> Norm | None:

@@ -30,6 +30,7 @@ from generator.timex.dates import (
     quarter_expr,
     season_expr,
     spelled_year,
+    year_end,
     year_expr,
 )
 from generator.timex.durations import clock_time, duration, every, vague_duration
@@ -197,6 +198,23 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"|['’](?P<d2>\d)0s|(?<![\w'’$])(?P<d3>[1-9])0s))(?![\w])"
         ),
         decade_expr,
+    ),
+    # "the nineties", "the early sixties": a decade spelled out (with its determiner).
+    (
+        "decade_word",
+        _rx(
+            r"(?i:the\s+(?:(?:early|late|mid)[-\s]+)?)(?P<dw>(?i:twenties|thirties|forties|"
+            r"fifties|sixties|seventies|eighties|nineties))(?![\w])"
+        ),
+        decade_expr,
+    ),
+    (
+        "year_end",
+        _rx(
+            r"(?i:(?:by|at|before|after|since|until|till|around|near|towards?|through|of)\s+)"
+            r"(?P<x>(?i:the\s+)?(?i:year[-\s]end|year['’]s\s+end))(?![\w-])"
+        ),
+        year_end,
     ),
     (
         "century",
