@@ -154,7 +154,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     elif rel == "the":
         if unit != "weekend":
             return None
-        base, n = ctx.ref, 0
+        # The weekend next to the article's day, not to the last day told: a Monday
+        # story on "Friday's trading" says "over the weekend" of the two days between.
+        base, n = ctx.anchor, 0
         if base.weekday() < 5:
             n = -1 if ctx.tense() != "future" else 0
     else:
