@@ -115,6 +115,8 @@ def clock_time(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
     ampm = (m["ap"] or "").lower().replace(".", "")
+    if m["inpod"]:
+        ampm = "am" if "morning" in m["inpod"].lower() else "pm"
     if m["sep"] == "." and not ampm:
         return None
     if not m["mi"] and not ampm and not m["hhmm"]:

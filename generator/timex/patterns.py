@@ -39,6 +39,7 @@ from generator.timex.normalize import Context, Norm
 from generator.timex.relative import (
     ago,
     anaphoric_period,
+    part_of_day,
     part_of_period,
     ref_word,
     relative_day,
@@ -377,12 +378,26 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         _rx(
             r"(?<![\d.:,])(?:(?P<h>[012]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?(?![\d:])"
             r"|(?P<hhmm>[012]\d[0-5]\d)(?=\s*(?:hours|hrs|UTC|GMT)))"
-            r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z])))?"
+            r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z]))"
+            # "4 in the morning", "9 o'clock at night"
+            r"|\s+(?:(?i:o['’]clock)\s+)?(?P<inpod>(?i:in\s+the\s+(?:morning|afternoon|evening)|"
+            r"at\s+night))(?![\w-]))?"
             r"(?:\s*\(?(?P<tz>UTC|GMT|Z|EST|EDT|PST|PDT|CET|CEST|BST|MSK|(?i:local\s+time)|"
             r"[A-Z][a-z]+\s+time)(?:\s*(?P<off>[+-]\d{1,2})(?::?\d\d)?)?\)?)?"
-            r"|(?P<word>(?i:midnight|noon|midday))"
+            r"|(?<![A-Za-z-])(?P<word>(?i:midnight|noon|midday))(?![\w-])"
         ),
         clock_time,
+    ),
+    # "in the morning", "at mid-afternoon yesterday", "in morning trading": a part of
+    # the day being told (or of the day named after it).
+    (
+        "part_of_day",
+        _rx(
+            r"(?i:\b(?:in|during|by|until|till|at|on|from|through)\s+)(?P<x>(?i:the\s+)?"
+            r"(?:(?i:early|late|mid)[-\s]?)?(?P<pod>(?i:morning|afternoon|evening))"
+            r"(?:\s+(?P<w>(?i:yesterday|today|tomorrow)))?)(?![\w-])"
+        ),
+        part_of_day,
     ),
     (
         "ref_word",

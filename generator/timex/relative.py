@@ -27,6 +27,7 @@ from generator.timex.normalize import (
 __all__ = [
     "ago",
     "anaphoric_period",
+    "part_of_day",
     "part_of_period",
     "ref_word",
     "relative_day",
@@ -272,6 +273,13 @@ def year_ago_period(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", shift(ctx.anchor, "quarter", -5) or "")
     # "the year-ago period" of a report on the year to date, or with no quarter told.
     return Norm("DATE", str(ctx.anchor.year - 1))
+
+
+def part_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'in the morning', 'by mid-afternoon', 'at mid-afternoon yesterday': that part of the
+    day named after it, else of the day being told (the reference day)."""
+    day = ctx.anchor + dt.timedelta(days=_DAY_WORDS[m["w"].lower()]) if m["w"] else ctx.ref
+    return Norm("TIME", f"{day.isoformat()}T{_PART_OF_DAY[m['pod'].lower()]}")
 
 
 def part_of_period(m: re.Match[str], ctx: Context) -> Norm | None:
