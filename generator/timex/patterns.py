@@ -405,8 +405,12 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"(?i:(?:right\s+)?(?P<x1>\bnow\b)|currently|presently|nowadays|"
             r"these\s+days|(?:at|for)\s+(?P<x2>the\s+(?:moment|time\s+being))|"
             r"(?:more\s+)?recently|(?:in\s+)?(?P<x3>the\s+past)(?=\s*[,.;]|\s+(?:and|or)\b)|"
+            # "indicated in the past that ...": not "in the past three months".
+            r"in\s+(?P<x7>the\s+past)(?!\s+(?:\d|few|several|couple|\w+teen|\w+ty|one|two|"
+            r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|years?|months?|weeks?|"
+            r"days?|decades?|centur|quarters?|hours?|minutes?|generation|half)|[\w-])|"
             r"(?:recent|current)(?=\s+[a-z])|"
-            r"in\s+(?P<x4>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)|"
+            r"(?:in|into)\s+(?P<x4>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)|"
             r"the\s+(?:near|long|short)\s+term|"
             r"the\s+day\s+before|the\s+previous\s+day|"
             r"the\s+next\s+day|the\s+following\s+day|the\s+same\s+day|that\s+(?:same\s+)?"
