@@ -194,6 +194,11 @@ def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year}-{_month_of(m):02d}")
 
 
+# A capitalised word after a short month name that is also a given name ("Jan Kavan"):
+# an abbreviated month is followed by a day or a year, or has its full stop.
+_NAME_AFTER_MONTH = re.compile(r"[ \t]+[A-Z][a-z]+\b")
+
+
 def bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
     """'in October', 'this past July', 'This September', 'early November', 'last month'."""
     month = _month_of(m)
@@ -208,6 +213,8 @@ def bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if not rel and not m["mod"] and prev not in _PREPOSITIONS and m["mon"].isupper():
         return None
+    if len(m["mon"]) == 3 and _NAME_AFTER_MONTH.match(m.string, m.end()):
+        return None  # a given name: "Jan Kavan", "Jun Takahashi"
     anchor = ctx.anchor
     if rel[-1:] == ["past"] or rel == ["last"]:
         year = anchor.year if month < anchor.month else anchor.year - 1

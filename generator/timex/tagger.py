@@ -123,7 +123,7 @@ _FUTURE_LEMMAS = {
 _SCHEDULE_LEMMAS = {"schedule", "due", "plan", "expect", "slate"}
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|scheduled|"
-    r"expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming|may|might|should|"
+    r"expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming|(?-i:may)|might|should|"
     r"from\s+now)\b",
     re.I,
 )
