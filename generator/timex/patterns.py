@@ -395,7 +395,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         _rx(
             r"(?i:\b(?:in|during|by|until|till|at|on|from|through)\s+)(?P<x>(?i:the\s+)?"
             r"(?:(?i:early|late|mid)[-\s]?)?(?P<pod>(?i:morning|afternoon|evening))"
-            r"(?:\s+(?P<w>(?i:yesterday|today|tomorrow)))?)(?![\w-])"
+            # "the evening of March 22" is that day's: the date tells it.
+            r"(?:\s+(?P<w>(?i:yesterday|today|tomorrow)))?)(?![\w-]|\s+of\b)"
         ),
         part_of_day,
     ),
