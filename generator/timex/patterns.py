@@ -2,7 +2,8 @@
 what TIMEX3 type and value each one has.
 
 Each rule is a regex compiled once at import plus a handler that turns a match into a
-``Norm`` (or rejects it). The tagger runs every rule over the text, keeps the longest
+``Norm`` (or rejects it). The tagger runs every rule over the text (but those whose key
+words, ``timex.prefilter.KEYWORDS``, the text lacks: they cannot match), keeps the longest
 non-overlapping matches and calls the handlers in text order, so that relative
 expressions ("the day before") see the dates told before them.
 

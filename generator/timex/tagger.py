@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from generator.timex.names import in_title
 from generator.timex.normalize import Context, NoAnchor, Tense, to_edtf
 from generator.timex.patterns import RULES, Norm
+from generator.timex.prefilter import active_rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -329,6 +330,9 @@ def _attach_times(text: str, found: list[_Found]) -> list[Timex]:
     return out
 
 
+_RULE_NAMES = [name for name, _rx, _handler in RULES]
+
+
 def _normalize(rule: int, m: re.Match[str], ctx: Context) -> Norm | None:
     """The rule's reading of a match; None when its date falls outside the calendar Python
     can represent (years 1 to 9999: "a million days ago", an anchor in year 9999). Any
@@ -362,7 +366,9 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
     sentences = _sentences(text, doc)
     ctx = Context(anchor, _TenseFinder(text, doc, sentences))
     cands: list[_Candidate] = []
-    for idx, (_name, rx, _handler) in enumerate(RULES):
+    # Only the rules whose key words occur in the text: the others cannot match.
+    for idx in active_rules(text, _RULE_NAMES):
+        _name, rx, _handler = RULES[idx]
         for m in rx.finditer(text):
             s, e = _trimmed(m)
             if e <= s or (_name != "holiday" and in_title(text, s, e)):
