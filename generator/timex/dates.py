@@ -150,9 +150,34 @@ def month_day(m: re.Match[str], ctx: Context) -> Norm | None:
             if _valid_day(y, month, day) and dt.date(y, month, day).weekday() == wd
         ]
         year = fits[0] if fits else pick_year(ctx.anchor, month_period(month, day), _tense(m, ctx))
+    elif said := _YEAR_SAID_AFTER.match(m.string, m.end()):
+        # "Jan. 12 next year": the year said after the day (its own expression).
+        year = ctx.anchor.year + {"this": 0, "next": 1, "last": -1}[said["rel"].lower()]
     else:
         year = pick_year(ctx.anchor, month_period(month, day), _tense(m, ctx))
+        year = _near(ctx.anchor, month, day, year)
     return _day_or_range(year, month, day, day2)
+
+
+_YEAR_SAID_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year)\b")
+
+
+# A yearless day told as ahead is told near the article: one the tense puts almost a
+# year ahead ("to repatriate the child by Jan. 14" on January 15) is the one just gone by,
+# when it is a few days back (the text tells a plan or a deadline that has since passed).
+_NEAR_DAYS = 14
+_FAR_DAYS = 300
+
+
+def _near(anchor: dt.date, month: int, day: int, year: int) -> int:
+    """The year of a yearless day: ``year`` unless that is almost a year ahead and the
+    day was a few days ago."""
+    if not _valid_day(year, month, day) or (dt.date(year, month, day) - anchor).days < _FAR_DAYS:
+        return year
+    if not _valid_day(year - 1, month, day):
+        return year
+    gone = (anchor - dt.date(year - 1, month, day)).days
+    return year - 1 if 0 <= gone <= _NEAR_DAYS else year
 
 
 def numeric_date(match: re.Match[str], ctx: Context) -> Norm | None:

@@ -79,9 +79,10 @@ _NOT_A_DAY = {
 }
 
 
-# "until Friday", "as soon as Monday": a day ahead unless the clause is in the past.
+# "until Friday", "as soon as Monday", "as early as Tuesday": a day ahead unless the clause
+# is in the past.
 _AHEAD = re.compile(
-    r"(?i)\b(?:until|till|as\s+soon\s+as)\s+"
+    r"(?i)\b(?:until|till|as\s+(?:soon|early)\s+as)\s+"
     # "until 9 a.m. EST Tuesday": a clock time may come first.
     r"(?:(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?|noon|midnight)"
     r"(?:\s+[A-Z]{3})?,?\s+)?$"

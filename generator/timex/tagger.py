@@ -101,7 +101,6 @@ _FUTURE_AUX = {
     "may",
     "might",
     "should",
-    "could",
     "can",
     "must",
     "would",
