@@ -322,27 +322,34 @@ def _spelled(words: list[str]) -> int | None:
     return total
 
 
+def spelled_year_number(spelled: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001; None when the words
+    are not how a year is read ("nineteen five")."""
+    words = [w for w in re.split(r"[-\s]+", spelled.lower()) if w not in ("and", "hundred")]
+    if words[:2] == ["two", "thousand"]:
+        rest = _spelled(words[2:]) if words[2:] else 0
+        return None if rest is None or rest > 99 else 2000 + rest
+    rest = _spelled(words[1:])
+    if rest is None or rest > 99 or (rest < 10 and "hundred" not in spelled.lower()):
+        return None
+    return 1900 + rest
+
+
 def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
     """Years read out as broadcasts write them: 'nineteen ninety-six' -> 1996,
     'two thousand' -> 2000, 'two thousand and one' -> 2001."""
-    words = [w for w in re.split(r"[-\s]+", m["sy"].lower()) if w not in ("and", "hundred")]
     month = f"-{_month_of(m):02d}" if m["mon"] else ""  # "January nineteen ninety-seven"
-    if words[:2] == ["two", "thousand"]:
-        if (
-            not words[2:]
-            and not m[0].lower().startswith("the year")
-            and (
-                word_before(m).lower() not in ("in", "since", "by", "until", "before", "after")
-                or re.match(r"\s+[a-z]", m.string[m.end() : m.end() + 2])
-            )
-        ):
-            return None  # "two thousand troops": a number
-        rest = _spelled(words[2:]) if words[2:] else 0
-        return None if rest is None or rest > 99 else Norm("DATE", f"{2000 + rest}{month}")
-    rest = _spelled(words[1:])
-    if rest is None or rest > 99 or (rest < 10 and "hundred" not in m["sy"].lower()):
-        return None  # "nineteen five" is not how a year is read
-    return Norm("DATE", f"{1900 + rest}{month}")
+    if (
+        re.fullmatch(r"(?i)two\s+thousand", m["sy"])
+        and not m[0].lower().startswith("the year")
+        and (
+            word_before(m).lower() not in ("in", "since", "by", "until", "before", "after")
+            or re.match(r"\s+[a-z]", m.string[m.end() : m.end() + 2])
+        )
+    ):
+        return None  # "two thousand troops": a number
+    year = spelled_year_number(m["sy"])
+    return None if year is None else Norm("DATE", f"{year}{month}")
 
 
 _DECADE_WORDS = [
@@ -398,7 +405,7 @@ def season_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'the summer of 2014' -> 2014-SU, 'fall 2020' -> 2020-FA, 'this past summer'."""
     code = SEASON_CODES[m["s"].lower()]
     rel = (m["rel"] or "").lower().split()
-    year = _year_of(m, ctx)
+    year = spelled_year_number(m["sy"]) if m["sy"] else _year_of(m, ctx)
     if year is None:
         prev = word_before(m, "s").lower()
         if m["s"].lower() == "fall" and not rel and not m["mod"] and prev not in _FALL_BEFORE:

@@ -229,7 +229,13 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"(?:" + _REL + r"\s+)?" + _MOD + r"(?:(?i:the)\s+)?"
             r"(?<![A-Za-z])(?P<s>(?i:spring|summer|fall|autumn|winter))(?![a-z])(?:\s+(?:(?i:of)\s+)?"
             + _YEAR
-            + r"|\s+(?i:of\s+(?P<yrel>this|last|next)\s+year))?"
+            + r"|\s+(?i:of\s+(?P<yrel>this|last|next)\s+year)"
+            # "the winter of nineteen ninety-four", as broadcasts write a year
+            + r"|\s+(?i:of)\s+(?P<sy>(?i:nineteen[-\s](?:"
+            + _NINETEEN
+            + r")|two\s+thousand(?:[-\s](?:and[-\s])?(?:"
+            + _NINETEEN
+            + r"))?))(?![\w-]))?"
         ),
         season_expr,
     ),
