@@ -63,6 +63,19 @@ def by_name() -> dict[str, Country]:
 
 
 @cache
+def state_abbreviations() -> dict[str, str]:
+    """An AP-style US state abbreviation without its dots ('Fla', 'NY') -> the state's
+    name (shipped in ``generator/data/us_state_abbreviations.tsv``)."""
+    text = resources.files("generator.data").joinpath("us_state_abbreviations.tsv")
+    table = {}
+    for line in text.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, _, name = line.partition("\t")
+            table[short.replace(".", "").strip()] = name.strip()
+    return table
+
+
+@cache
 def not_actors() -> frozenset[str]:
     """Lower-cased names that are never actors: stock indices, time zones, news agencies
     and outlets (shipped in ``generator/data/not_actors.txt``)."""

@@ -47,6 +47,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "dateline": _OPTIONAL,
     "url": _OPTIONAL,
     "anchor": _OPTIONAL,
+    "language": str,
 }
 assert set(_TYPES) == {f.name for f in fields(Article)}, "an Article field has no JSON type"
 

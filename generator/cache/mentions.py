@@ -68,14 +68,21 @@ def article_key(common: str, article: Article, patterns: Patterns) -> str:
     """The cache key of one article's mentions under the fingerprint common."""
     anchor = _anchor(article)
     relevant = json.dumps(patterns.relevant(article.text), sort_keys=True)
-    parts = [common, relevant, article.published or "", anchor, article.text]
+    parts = [common, relevant, article.published or "", anchor, article.language, article.text]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def _key_inputs(common: str, article: Article, patterns: Patterns) -> str:
     """A hash of everything article_key depends on, all the patterns instead of the relevant."""
     anchor = _anchor(article)
-    parts = [common, patterns.digest, article.published or "", anchor, article.text]
+    parts = [
+        common,
+        patterns.digest,
+        article.published or "",
+        anchor,
+        article.language,
+        article.text,
+    ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

@@ -153,6 +153,11 @@ class ActorResolver:
                 self._note(self._drafts[key], clean_name(mention.text), mention)
             return key
         name = clean_name(mention.text)
+        state = gazetteer.state_abbreviations().get(name.replace(".", ""))
+        if state and mention.label in ("GPE", "ORG", "LOC"):
+            # "Tampa, Fla.": AP style's abbreviation of a state stands for the state
+            name = state
+            mention = replace(mention, text=name)
         if mention.ent_id and mention.ent_id in self._drafts:
             return self._note(self._drafts[mention.ent_id], name, mention)
         if is_junk(mention):

@@ -30,6 +30,7 @@ from generator.ingest.formats import Page, parse_jsonl_line, parse_markdown, par
 from generator.ingest.html import parse_html
 from generator.ingest.hygiene import restore_text
 from generator.ingest.inference import DateGuess, infer_published
+from generator.ingest.language import with_language
 from generator.ingest.published import match_dateline, url_date
 from generator.model import Article
 from generator.slugs import slugify, unique
@@ -135,7 +136,7 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
     publisher = parsed.publisher or (dateline.publisher if dateline else None)
     publisher = publisher or next(iter(cleaned.publishers), None)
     title = furniture.normalize_space(parsed.title or "") or _title_from_text(text)
-    return Article(
+    article = Article(
         id=id,
         file=file,
         sha256=sha256,
@@ -150,6 +151,7 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
         url=parsed.url,
         anchor=guess.anchor,
     )
+    return with_language(article, parsed)
 
 
 # --- files -------------------------------------------------------------------------------------

@@ -192,3 +192,13 @@ def test_a_merge_into_a_merged_name_reaches_the_record_that_stays() -> None:
         assert [record["id"] for record in records] == ["anna-smith-jones"], order
         assert {ids[key] for key in keys if key} == {"anna-smith-jones"}, order
         assert set(records[0]["aliases"]) == {"SJ", "Smith-Jones"}, order
+
+
+def test_an_ap_state_abbreviation_is_the_state() -> None:
+    resolver = ActorResolver()
+    dateline = resolver.resolve(Mentioned("Fla.", "GPE"))
+    text = resolver.resolve(Mentioned("Florida", "GPE"))
+    assert dateline == text == "florida"
+    assert resolver.resolve(Mentioned("N.Y.", "GPE")) == "new-york"
+    # a person's given name is no state
+    assert resolver.resolve(Mentioned("Del", "PERSON")) != "delaware"
