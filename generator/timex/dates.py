@@ -38,6 +38,7 @@ __all__ = [
     "quarter_expr",
     "season_expr",
     "spelled_year",
+    "year_end",
     "year_expr",
 ]
 
@@ -102,7 +103,15 @@ _COUNTED_NOUN = re.compile(
 _DEADLINE_WORDS = {"until", "till", "through", "by", "to", "effective", "before"}
 
 
+# A date announced as ahead: "payable Jan. 2 to stock of record Dec. 15", "effective
+# Feb. 1", "the offer expires Nov. 6" (a dividend is paid, a change takes effect, an offer
+# lapses after it is announced).
+_AHEAD_WORDS = {"payable", "record", "effective", "expires", "expire", "expiring"}
+
+
 def _tense(m: re.Match[str], ctx: Context) -> str:
+    if word_before(m).lower() in _AHEAD_WORDS:
+        return "future"
     tense = ctx.tense()
     if tense == "past" and word_before(m).lower() in _DEADLINE_WORDS:
         return ""
@@ -141,9 +150,34 @@ def month_day(m: re.Match[str], ctx: Context) -> Norm | None:
             if _valid_day(y, month, day) and dt.date(y, month, day).weekday() == wd
         ]
         year = fits[0] if fits else pick_year(ctx.anchor, month_period(month, day), _tense(m, ctx))
+    elif said := _YEAR_SAID_AFTER.match(m.string, m.end()):
+        # "Jan. 12 next year": the year said after the day (its own expression).
+        year = ctx.anchor.year + {"this": 0, "next": 1, "last": -1}[said["rel"].lower()]
     else:
         year = pick_year(ctx.anchor, month_period(month, day), _tense(m, ctx))
+        year = _near(ctx.anchor, month, day, year)
     return _day_or_range(year, month, day, day2)
+
+
+_YEAR_SAID_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year)\b")
+
+
+# A yearless day told as ahead is told near the article: one the tense puts almost a
+# year ahead ("to repatriate the child by Jan. 14" on January 15) is the one just gone by,
+# when it is a few days back (the text tells a plan or a deadline that has since passed).
+_NEAR_DAYS = 14
+_FAR_DAYS = 300
+
+
+def _near(anchor: dt.date, month: int, day: int, year: int) -> int:
+    """The year of a yearless day: ``year`` unless that is almost a year ahead and the
+    day was a few days ago."""
+    if not _valid_day(year, month, day) or (dt.date(year, month, day) - anchor).days < _FAR_DAYS:
+        return year
+    if not _valid_day(year - 1, month, day):
+        return year
+    gone = (anchor - dt.date(year - 1, month, day)).days
+    return year - 1 if 0 <= gone <= _NEAR_DAYS else year
 
 
 def numeric_date(match: re.Match[str], ctx: Context) -> Norm | None:
@@ -185,6 +219,11 @@ def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year}-{_month_of(m):02d}")
 
 
+# A capitalised word after a short month name that is also a given name ("Jan Kavan"):
+# an abbreviated month is followed by a day or a year, or has its full stop.
+_NAME_AFTER_MONTH = re.compile(r"[ \t]+[A-Z][a-z]+\b")
+
+
 def bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
     """'in October', 'this past July', 'This September', 'early November', 'last month'."""
     month = _month_of(m)
@@ -199,6 +238,8 @@ def bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if not rel and not m["mod"] and prev not in _PREPOSITIONS and m["mon"].isupper():
         return None
+    if len(m["mon"]) == 3 and _NAME_AFTER_MONTH.match(m.string, m.end()):
+        return None  # a given name: "Jan Kavan", "Jun Takahashi"
     anchor = ctx.anchor
     if rel[-1:] == ["past"] or rel == ["last"]:
         year = anchor.year if month < anchor.month else anchor.year - 1
@@ -281,35 +322,58 @@ def _spelled(words: list[str]) -> int | None:
     return total
 
 
+def spelled_year_number(spelled: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001; None when the words
+    are not how a year is read ("nineteen five")."""
+    words = [w for w in re.split(r"[-\s]+", spelled.lower()) if w not in ("and", "hundred")]
+    if words[:2] == ["two", "thousand"]:
+        rest = _spelled(words[2:]) if words[2:] else 0
+        return None if rest is None or rest > 99 else 2000 + rest
+    rest = _spelled(words[1:])
+    if rest is None or rest > 99 or (rest < 10 and "hundred" not in spelled.lower()):
+        return None
+    return 1900 + rest
+
+
 def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
     """Years read out as broadcasts write them: 'nineteen ninety-six' -> 1996,
     'two thousand' -> 2000, 'two thousand and one' -> 2001."""
-    words = [w for w in re.split(r"[-\s]+", m["sy"].lower()) if w not in ("and", "hundred")]
     month = f"-{_month_of(m):02d}" if m["mon"] else ""  # "January nineteen ninety-seven"
-    if words[:2] == ["two", "thousand"]:
-        if (
-            not words[2:]
-            and not m[0].lower().startswith("the year")
-            and (
-                word_before(m).lower() not in ("in", "since", "by", "until", "before", "after")
-                or re.match(r"\s+[a-z]", m.string[m.end() : m.end() + 2])
-            )
-        ):
-            return None  # "two thousand troops": a number
-        rest = _spelled(words[2:]) if words[2:] else 0
-        return None if rest is None or rest > 99 else Norm("DATE", f"{2000 + rest}{month}")
-    rest = _spelled(words[1:])
-    if rest is None or rest > 99 or (rest < 10 and "hundred" not in m["sy"].lower()):
-        return None  # "nineteen five" is not how a year is read
-    return Norm("DATE", f"{1900 + rest}{month}")
+    if (
+        re.fullmatch(r"(?i)two\s+thousand", m["sy"])
+        and not m[0].lower().startswith("the year")
+        and (
+            word_before(m).lower() not in ("in", "since", "by", "until", "before", "after")
+            or re.match(r"\s+[a-z]", m.string[m.end() : m.end() + 2])
+        )
+    ):
+        return None  # "two thousand troops": a number
+    year = spelled_year_number(m["sy"])
+    return None if year is None else Norm("DATE", f"{year}{month}")
+
+
+_DECADE_WORDS = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+]
 
 
 def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'the 1990s' -> 199, "the '70s" / '70s and 80s' -> 197."""
-    if m["c"]:
+    """'the 1990s' -> 199, "the '70s" / '70s and 80s' / 'the nineties' -> 197."""
+    groups = m.groupdict()
+    if groups.get("c"):
         return Norm("DATE", f"{m['c']}{m['dd']}")
-    digit = m["d2"] or m["d3"]
-    if m["d3"] and word_before(m, "d3").lower() not in (
+    if groups.get("dw"):
+        digit = str(_DECADE_WORDS.index(m["dw"].lower()) + 2)
+    else:
+        digit = m["d2"] or m["d3"]
+    if groups.get("d3") and word_before(m, "d3").lower() not in (
         "the",
         "and",
         "of",
@@ -324,6 +388,13 @@ def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{century}{digit}")
 
 
+def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'by year-end', "by year's end" -> the anchor's year, as 'the end of the year' is;
+    'since year-end' -> the year before (its end is the one behind)."""
+    back = word_before(m, "x").lower() == "since"
+    return Norm("DATE", str(ctx.anchor.year - back))
+
+
 def century_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'the 20th century' -> 19."""
     number = int(m["cn"])
@@ -334,7 +405,7 @@ def season_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'the summer of 2014' -> 2014-SU, 'fall 2020' -> 2020-FA, 'this past summer'."""
     code = SEASON_CODES[m["s"].lower()]
     rel = (m["rel"] or "").lower().split()
-    year = _year_of(m, ctx)
+    year = spelled_year_number(m["sy"]) if m["sy"] else _year_of(m, ctx)
     if year is None:
         prev = word_before(m, "s").lower()
         if m["s"].lower() == "fall" and not rel and not m["mod"] and prev not in _FALL_BEFORE:
@@ -359,9 +430,12 @@ def quarter_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'the first quarter of 2009' -> 2009-Q1, 'third-quarter', 'the last quarter', 'Q3'."""
     word = m["ord"].lower()
     year = _year_of(m, ctx)
-    if year is None and "yq" in m.re.groupindex and m["yq"]:
+    groups = m.groupdict()
+    if year is None and groups.get("yq"):
         rel = m["yq"].lower().split()[0]
         year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+    if year is None and groups.get("yb"):
+        year = int(m["yb"])
     if m["half"]:
         half = 2 if word in ("last", "latter") else ORDINALS.get(word, 0)
         if year is None or half not in (1, 2):

@@ -23,6 +23,13 @@ from generator.timex.normalize import (
 
 __all__ = ["clock_time", "duration", "every", "vague_duration"]
 
+# An age ("52 years old", "55 years of age") is no temporal expression.
+_AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.I)
+# "three-quarters of its food", "two quarters of the market": a fraction.
+_FRACTION = re.compile(
+    r"(?i)(?:one|two|three|\d)(?:-quarters\b|\s+quarters\s+of\s+(?:the|its|his|her|their|"
+    r"all|a|an|our|this|that|those|these)\b)"
+)
 _SET_BEFORE = re.compile(r"(?:\d|million|billion|bn|trillion|times|twice|once|%|percent)\s*$", re.I)
 
 
@@ -30,10 +37,12 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     """'three years' -> P3Y, '44 days' -> P44D, 'fifty-year', 'several years' -> PXY,
     '2 1/2 years' -> P2Y6M; '15 a year' -> SET P1Y. Ages ('a 6-year-old') are no
     temporal expression."""
-    if (m["long"] or "").lower() == "-old":
+    if (m["long"] or "").lower() == "-old" or _AGE_AFTER.match(m.string, m.end()):
         return None
     raw = " ".join(m["n"].lower().split())
     unit = canonical_unit(m["u"])
+    if unit == "quarter" and _FRACTION.match(m.string, m.start("n")):
+        return None
     if raw in ("a", "an") and _SET_BEFORE.search(m.string[max(0, m.start() - 20) : m.start()]):
         return Norm("SET", duration_value(1, unit))
     if raw in ("a", "an") and unit in ("second", "quarter"):
@@ -106,6 +115,8 @@ def clock_time(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
     ampm = (m["ap"] or "").lower().replace(".", "")
+    if m["inpod"]:
+        ampm = "am" if "morning" in m["inpod"].lower() else "pm"
     if m["sep"] == "." and not ampm:
         return None
     if not m["mi"] and not ampm and not m["hhmm"]:

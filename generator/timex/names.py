@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["in_name"]
+__all__ = ["in_name", "in_title"]
 
 # Capitalised words that may stand right before a year that is a date.
 _DATE_WORDS = frozenset(
@@ -51,3 +51,31 @@ def in_name(text: str, start: int, end: int) -> bool:
         if word.lower() not in _DATE_WORDS and not (word.isupper() and len(word) >= 3):
             return True
     return bool(_NAME_AFTER.match(text, end))
+
+
+# Words of a temporal expression that English writes in lower case: capitalised in the
+# middle of a sentence they are part of a title ("ABC's 'This Week'", "CBS's '60
+# Minutes'", "VOA Today", "High Noon", "USA Today"). Months, weekdays, holidays and
+# seasons are capitalised anyway (or may be: "their Autumn meetings").
+_LOWER_CASE_WORDS = re.compile(
+    r"\b(?:Week|Weekend|Weeks|Month|Months|Year|Years|Day|Days|Hours?|Minutes?|Seconds|"
+    r"Today|Tonight|Tomorrow|Yesterday|Noon|Midnight|Decade|Century|Now)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|--|[\"“‘'`(\[—–])[\s\"“‘'`(\[]*$")
+_SMALL_WORD = re.compile(r"\b[a-z][a-z]{3,}\b")
+
+
+def in_title(text: str, start: int, end: int) -> bool:
+    """True when the expression text[start:end] is part of a title: one of its words that
+    English writes in lower case is capitalised, not at the start of a sentence, on a line
+    that is not a headline (where every word is capitalised)."""
+    for m in _LOWER_CASE_WORDS.finditer(text, start, end):
+        if _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if not _SMALL_WORD.search(line):
+            continue  # a headline: Every Word Capitalised
+        return True
+    return False

@@ -103,12 +103,13 @@ class Context:
     article was written.
     """
 
-    def __init__(self, anchor: dt.date | None, tense_of: Callable[[int, int], Tense]) -> None:
+    def __init__(self, anchor: dt.date | None, tense_of: Callable[..., Tense]) -> None:
         self._anchor = anchor
         self._ref: dt.date | None = None  # a day told in the text, once there is one
         self.tense_of = tense_of
         self.last_value: str | None = None
         self._last_quarter: tuple[str, int] | None = None  # value, where it was told
+        self._year_to_date = -1  # where "the first nine months" was last told
         self.start = 0
         self.end = 0
         self.anchored = False
@@ -138,19 +139,54 @@ class Context:
 
     @property
     def last_quarter(self) -> str | None:
-        """The quarter the text is about: the last one told, if told shortly before (a
-        report's quarter does not carry over to the next story of a news digest)."""
+        """The quarter the text reports on: the last one told, if told shortly before (a
+        report's quarter does not carry over to the next story of a news digest) and not
+        followed by the year to date ("In the nine months, ... a year earlier": the
+        comparison is then with the same months of the year before)."""
         if self._last_quarter is None or self.start - self._last_quarter[1] > QUARTER_REACH:
+            return None
+        if self._year_to_date > self._last_quarter[1]:
             return None
         return self._last_quarter[0]
 
-    def told_quarter(self, value: str) -> None:
-        """Remember a quarter told at the current expression."""
+    def told_quarter(self, value: str, *, ended: bool = False, past: bool = False) -> None:
+        """Remember a quarter told at the current expression, if a report can be about it.
+
+        Results are reported for a quarter that is over: "a fourth-quarter charge" ahead
+        of the anchor is not the quarter "a year ago" compares with, unless the text says
+        it is over (``ended``: "the fiscal fourth quarter", "the quarter ended Sept. 30";
+        ``past``: "reported a decline in fourth-quarter earnings"). Of the calendar
+        quarters over, the report is about the latest ("after a flat second quarter" in
+        a report on the third does not change the subject) unless the text says which.
+        """
+        if not ended:
+            _start, end = quarter_period(int(value[-1]))(int(value[:4]))
+            if self._anchor is not None and end >= self._anchor and not past:
+                return
+            current = self.last_quarter
+            if current is not None and current > value:
+                return
         self._last_quarter = (value, self.start)
+
+    def still_on_quarter(self) -> None:
+        """The text still speaks of the report's quarter here ("the latest quarter", "the
+        year-ago period"): it stays in reach."""
+        quarter = self.last_quarter
+        if quarter is not None:
+            self._last_quarter = (quarter, self.start)
+
+    def told_year_to_date(self) -> None:
+        """Remember that "the first nine months" (or six) was told here."""
+        self._year_to_date = self.start
 
     def tense(self) -> Tense:
         """Tense of the clause the current expression sits in."""
         return self.tense_of(self.start, self.end)
+
+    def clause_tense(self) -> Tense:
+        """Tense of the clause, also for an expression that modifies a noun ("reported a
+        decline in fourth-quarter earnings": past)."""
+        return self.tense_of(self.start, self.end, through_nouns=True)
 
 
 @functools.lru_cache(maxsize=4096)

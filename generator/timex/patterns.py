@@ -2,7 +2,8 @@
 what TIMEX3 type and value each one has.
 
 Each rule is a regex compiled once at import plus a handler that turns a match into a
-``Norm`` (or rejects it). The tagger runs every rule over the text, keeps the longest
+``Norm`` (or rejects it). The tagger runs every rule over the text (but those whose key
+words, ``timex.prefilter.KEYWORDS``, the text lacks: they cannot match), keeps the longest
 non-overlapping matches and calls the handlers in text order, so that relative
 expressions ("the day before") see the dates told before them.
 
@@ -30,13 +31,16 @@ from generator.timex.dates import (
     quarter_expr,
     season_expr,
     spelled_year,
+    year_end,
     year_expr,
 )
 from generator.timex.durations import clock_time, duration, every, vague_duration
+from generator.timex.holidays import HOLIDAY_PATTERN, holiday_expr
 from generator.timex.normalize import Context, Norm
 from generator.timex.relative import (
     ago,
     anaphoric_period,
+    part_of_day,
     part_of_period,
     ref_word,
     relative_day,
@@ -197,6 +201,23 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         ),
         decade_expr,
     ),
+    # "the nineties", "the early sixties": a decade spelled out (with its determiner).
+    (
+        "decade_word",
+        _rx(
+            r"(?i:the\s+(?:(?:early|late|mid)[-\s]+)?)(?P<dw>(?i:twenties|thirties|forties|"
+            r"fifties|sixties|seventies|eighties|nineties))(?![\w])"
+        ),
+        decade_expr,
+    ),
+    (
+        "year_end",
+        _rx(
+            r"(?i:(?:by|at|before|after|since|until|till|around|near|towards?|through|of)\s+)"
+            r"(?P<x>(?i:the\s+)?(?i:year[-\s]end|year['’]s\s+end))(?![\w-])"
+        ),
+        year_end,
+    ),
     (
         "century",
         _rx(r"(?:(?i:the)\s+)?(?P<cn>\d{1,2})(?:st|nd|rd|th)[-\s]+(?i:century)"),
@@ -206,9 +227,15 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         "season",
         _rx(
             r"(?:" + _REL + r"\s+)?" + _MOD + r"(?:(?i:the)\s+)?"
-            r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?![a-z])(?:\s+(?:(?i:of)\s+)?"
+            r"(?<![A-Za-z])(?P<s>(?i:spring|summer|fall|autumn|winter))(?![a-z])(?:\s+(?:(?i:of)\s+)?"
             + _YEAR
-            + r"|\s+(?i:of\s+(?P<yrel>this|last|next)\s+year))?"
+            + r"|\s+(?i:of\s+(?P<yrel>this|last|next)\s+year)"
+            # "the winter of nineteen ninety-four", as broadcasts write a year
+            + r"|\s+(?i:of)\s+(?P<sy>(?i:nineteen[-\s](?:"
+            + _NINETEEN
+            + r")|two\s+thousand(?:[-\s](?:and[-\s])?(?:"
+            + _NINETEEN
+            + r"))?))(?![\w-]))?"
         ),
         season_expr,
     ),
@@ -216,6 +243,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         "quarter",
         _rx(
             r"(?:(?i:the)\s+)?(?:(?P<yq>(?i:this|last|next)\s+year['’]s)\s+)?"
+            # "the 1988 second quarter": the year before the ordinal.
+            r"(?:(?P<yb>(?:19|20)\d\d)\s+)?"
             r"(?:(?i:fiscal)[-\s]+)?(?P<ord>(?i:first|second|third|fourth|final|last|latter|"
             r"1st|2nd|3rd|4th))[-\s]+(?:(?P<half>(?i:half))|(?i:quarter|qtr))(?![a-z])"
             r"(?:(?:\s+(?i:of)\s+(?i:fiscal\s+)?|\s+)" + _YEAR + r"|\s+(?i:of)\s+"
@@ -247,6 +276,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         ),
         year_ago_period,
     ),
+    ("holiday", _rx(HOLIDAY_PATTERN), holiday_expr),
     (
         "relative_day",
         _rx(
@@ -355,12 +385,27 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         _rx(
             r"(?<![\d.:,])(?:(?P<h>[012]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?(?![\d:])"
             r"|(?P<hhmm>[012]\d[0-5]\d)(?=\s*(?:hours|hrs|UTC|GMT)))"
-            r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z])))?"
+            r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z]))"
+            # "4 in the morning", "9 o'clock at night"
+            r"|\s+(?:(?i:o['’]clock)\s+)?(?P<inpod>(?i:in\s+the\s+(?:morning|afternoon|evening)|"
+            r"at\s+night))(?![\w-]))?"
             r"(?:\s*\(?(?P<tz>UTC|GMT|Z|EST|EDT|PST|PDT|CET|CEST|BST|MSK|(?i:local\s+time)|"
             r"[A-Z][a-z]+\s+time)(?:\s*(?P<off>[+-]\d{1,2})(?::?\d\d)?)?\)?)?"
-            r"|(?P<word>(?i:midnight|noon|midday))"
+            r"|(?<![A-Za-z-])(?P<word>(?i:midnight|noon|midday))(?![\w-])"
         ),
         clock_time,
+    ),
+    # "in the morning", "at mid-afternoon yesterday", "in morning trading": a part of
+    # the day being told (or of the day named after it).
+    (
+        "part_of_day",
+        _rx(
+            r"(?i:\b(?:in|during|by|until|till|at|on|from|through)\s+)(?P<x>(?i:the\s+)?"
+            r"(?:(?i:early|late|mid)[-\s]?)?(?P<pod>(?i:morning|afternoon|evening))"
+            # "the evening of March 22" is that day's: the date tells it.
+            r"(?:\s+(?P<w>(?i:yesterday|today|tomorrow)))?)(?![\w-]|\s+of\b)"
+        ),
+        part_of_day,
     ),
     (
         "ref_word",
@@ -368,8 +413,12 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"(?i:(?:right\s+)?(?P<x1>\bnow\b)|currently|presently|nowadays|"
             r"these\s+days|(?:at|for)\s+(?P<x2>the\s+(?:moment|time\s+being))|"
             r"(?:more\s+)?recently|(?:in\s+)?(?P<x3>the\s+past)(?=\s*[,.;]|\s+(?:and|or)\b)|"
+            # "indicated in the past that ...": not "in the past three months".
+            r"in\s+(?P<x7>the\s+past)(?!\s+(?:\d|few|several|couple|\w+teen|\w+ty|one|two|"
+            r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|years?|months?|weeks?|"
+            r"days?|decades?|centur|quarters?|hours?|minutes?|generation|half)|[\w-])|"
             r"(?:recent|current)(?=\s+[a-z])|"
-            r"in\s+(?P<x4>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)|"
+            r"(?:in|into)\s+(?P<x4>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)|"
             r"the\s+(?:near|long|short)\s+term|"
             r"the\s+day\s+before|the\s+previous\s+day|"
             r"the\s+next\s+day|the\s+following\s+day|the\s+same\s+day|that\s+(?:same\s+)?"

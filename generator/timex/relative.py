@@ -27,6 +27,7 @@ from generator.timex.normalize import (
 __all__ = [
     "ago",
     "anaphoric_period",
+    "part_of_day",
     "part_of_period",
     "ref_word",
     "relative_day",
@@ -78,8 +79,20 @@ _NOT_A_DAY = {
 }
 
 
-# "until Friday", "as soon as Monday": a day ahead unless the clause is in the past.
-_AHEAD = re.compile(r"(?i)\b(?:until|till|as\s+soon\s+as)\s+$")
+# "until Friday", "as soon as Monday", "as early as Tuesday": a day ahead unless the clause
+# is in the past.
+_AHEAD = re.compile(
+    r"(?i)\b(?:until|till|as\s+(?:soon|early)\s+as)\s+"
+    # "until 9 a.m. EST Tuesday": a clock time may come first.
+    r"(?:(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?|noon|midnight)"
+    r"(?:\s+[A-Z]{3})?,?\s+)?$"
+)
+# "postponed until Tuesday", "extended the deadline until Friday": whatever the tense of
+# the putting off, the day it is put off to lies ahead.
+_PUT_OFF = re.compile(
+    r"(?i)\b(?:postpon|extend|delay|defer|adjourn|gave|give|given|grant|suspend|put\s+off|"
+    r"push\w*\s+back|recess)\w*\b[^.;!?]{0,60}$"
+)
 
 
 def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -101,8 +114,10 @@ def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
         day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     else:
         tense = ctx.tense()
-        before = m.string[max(0, m.start() - 20) : m.start()]
-        if tense != "past" and _AHEAD.search(before):
+        ahead = _AHEAD.search(m.string, max(0, m.start() - 40), m.start())
+        if ahead and (
+            tense != "past" or _PUT_OFF.search(m.string, max(0, ahead.start() - 80), ahead.start())
+        ):
             tense = "future"
         day = weekday_date(anchor, wd, tense)
     if m["pod"]:
@@ -141,7 +156,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     elif rel == "the":
         if unit != "weekend":
             return None
-        base, n = ctx.ref, 0
+        # The weekend next to the article's day, not to the last day told: a Monday
+        # story on "Friday's trading" says "over the weekend" of the two days between.
+        base, n = ctx.anchor, 0
         if base.weekday() < 5:
             n = -1 if ctx.tense() != "future" else 0
     else:
@@ -253,9 +270,17 @@ def year_ago_period(m: re.Match[str], ctx: Context) -> Norm | None:
     back = _year_back(quarter)
     if back is not None:
         return Norm("DATE", back)
-    if m["pu"] or m["pu2"]:
+    if "quarter" in ((m["pu"] or "") + (m["pu2"] or "")).lower():
         return Norm("DATE", shift(ctx.anchor, "quarter", -5) or "")
+    # "the year-ago period" of a report on the year to date, or with no quarter told.
     return Norm("DATE", str(ctx.anchor.year - 1))
+
+
+def part_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'in the morning', 'by mid-afternoon', 'at mid-afternoon yesterday': that part of the
+    day named after it, else of the day being told (the reference day)."""
+    day = ctx.anchor + dt.timedelta(days=_DAY_WORDS[m["w"].lower()]) if m["w"] else ctx.ref
+    return Norm("TIME", f"{day.isoformat()}T{_PART_OF_DAY[m['pod'].lower()]}")
 
 
 def part_of_period(m: re.Match[str], ctx: Context) -> Norm | None:

@@ -24,8 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from generator.timex.names import in_title
 from generator.timex.normalize import Context, NoAnchor, Tense, to_edtf
 from generator.timex.patterns import RULES, Norm
+from generator.timex.prefilter import active_rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,6 +66,9 @@ class Timex:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b")
+# "the first nine months", "the latest six months": a report's year to date.
+_YEAR_TO_DATE = re.compile(r"(?i)the\s+(?:first\s+|latest\s+)?(?:nine|six|9|6)\s+months")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Inc|Corp|Co|Ltd|No|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx)\.)$"
@@ -87,6 +92,7 @@ def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
     return spans
 
 
+_TEMPORAL_PREPOSITIONS = {"by", "in", "on", "until", "till", "before", "after", "through", "from"}
 _FUTURE_AUX = {
     "will",
     "'ll",
@@ -95,7 +101,6 @@ _FUTURE_AUX = {
     "may",
     "might",
     "should",
-    "could",
     "can",
     "must",
     "would",
@@ -118,7 +123,7 @@ _FUTURE_LEMMAS = {
 _SCHEDULE_LEMMAS = {"schedule", "due", "plan", "expect", "slate"}
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|scheduled|"
-    r"expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming|may|might|should|"
+    r"expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming|(?-i:may)|might|should|"
     r"from\s+now)\b",
     re.I,
 )
@@ -173,11 +178,36 @@ class _TenseFinder:
                 return s, e
         return 0, len(self.text)
 
-    def __call__(self, start: int, end: int) -> Tense:
+    def __call__(self, start: int, end: int, *, through_nouns: bool = False) -> Tense:
+        """The tense of the clause; "" for a date that hangs off a noun ("the statement of
+        November 9"), unless ``through_nouns`` (the tense of the clause the noun is in)."""
         if self.doc is not None:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 tok, via_noun = span.root, False
+                # "double its flights by August", "paid on a date in January": a date in
+                # a temporal prepositional phrase tells when the clause's event happens,
+                # whichever noun the parser hangs the phrase on.
+                prep = span.root.head if span.root.dep_ == "pobj" else None
+                if prep is not None and prep.lower_ in _TEMPORAL_PREPOSITIONS:
+                    # Up to the verb through the one noun the phrase hangs on (its
+                    # object, or the object of its preposition), no further: "the meeting
+                    # on Friday was ..." is the noun's own phrase.
+                    tok = prep.head
+                    for _ in range(2):
+                        if tok.pos_ in ("VERB", "AUX"):
+                            break
+                        if tok.head is tok or tok.dep_ not in ("pobj", "prep", "dobj"):
+                            break
+                        tok = tok.head
+                    if tok.pos_ not in ("VERB", "AUX"):
+                        tok, via_noun = prep.head, prep.head.pos_ in ("NOUN", "PROPN")
+                    elif prep.head.pos_ in ("NOUN", "PROPN") and not through_nouns:
+                        # Through a noun, only a future clause tells: "postponed the visit
+                        # in September" may be a visit ahead, "will double its flights by
+                        # August" is not behind.
+                        tense = _verb_tense(tok)
+                        return tense if tense == "future" else ""
                 for _ in range(10):
                     if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
                         break
@@ -186,7 +216,7 @@ class _TenseFinder:
                 if tok.pos_ in ("VERB", "AUX"):
                     # A date hanging off a noun ("the statement of November 9") says
                     # nothing about the tense of the clause's verb.
-                    return "" if via_noun else _verb_tense(tok)
+                    return "" if via_noun and not through_nouns else _verb_tense(tok)
         s, e = self._sentence(start)
         best: tuple[int, Tense] = (10**9, "")
         for rx, tense in ((_FUTURE_WORDS, "future"), (_PAST_WORDS, "past")):
@@ -299,6 +329,9 @@ def _attach_times(text: str, found: list[_Found]) -> list[Timex]:
     return out
 
 
+_RULE_NAMES = [name for name, _rx, _handler in RULES]
+
+
 def _normalize(rule: int, m: re.Match[str], ctx: Context) -> Norm | None:
     """The rule's reading of a match; None when its date falls outside the calendar Python
     can represent (years 1 to 9999: "a million days ago", an anchor in year 9999). Any
@@ -332,10 +365,12 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
     sentences = _sentences(text, doc)
     ctx = Context(anchor, _TenseFinder(text, doc, sentences))
     cands: list[_Candidate] = []
-    for idx, (_name, rx, _handler) in enumerate(RULES):
+    # Only the rules whose key words occur in the text: the others cannot match.
+    for idx in active_rules(text, _RULE_NAMES):
+        _name, rx, _handler = RULES[idx]
         for m in rx.finditer(text):
             s, e = _trimmed(m)
-            if e <= s:
+            if e <= s or (_name != "holiday" and in_title(text, s, e)):
                 continue
             ctx.start, ctx.end = s, e
             if _normalize(idx, m, ctx) is not None:
@@ -355,8 +390,14 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
         found.append((c.start, c.end, norm, ref, anchored))
         if norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10]):
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
+        rule = RULES[c.rule][0]
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
-            if RULES[c.rule][0].startswith("quarter") and "-Q" in norm.value:
-                ctx.told_quarter(norm.value)
+            if rule.startswith("quarter") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
+                ended = "fiscal" in c.match[0].lower() or bool(_ENDED.match(text, c.end))
+                ctx.told_quarter(norm.value, ended=ended, past=ctx.clause_tense() == "past")
+        if rule in ("period", "year_ago"):
+            ctx.still_on_quarter()
+        elif _YEAR_TO_DATE.match(text, c.start, c.end) and norm.value in ("P6M", "P9M"):
+            ctx.told_year_to_date()
     return _attach_times(text, found)

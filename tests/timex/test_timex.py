@@ -207,3 +207,29 @@ def test_seed_001_and_002(nlp: Any) -> None:
     assert _value_of(found, "April 7") == "2021-04-07"
     assert _value_of(found, "February 1988") == "1988-02"
     assert _value_of(found, "November 9") == "2020-11-09"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # A date in a phrase on the clause's object: a future clause puts it ahead.
+        ("Qantas will almost double its flights to India by August.", "August", "1998-08"),
+        ("The split would be paid on a date in January to holders.", "January", "1999-01"),
+        # The subject's own phrase says nothing of the clause's tense.
+        ("The meeting on Thursday was cancelled.", "Thursday", "1998-02-12"),
+    ],
+)
+def test_tense_of_a_date_on_a_noun(nlp: Any, text: str, expression: str, value: str) -> None:
+    found = find_timexes(text, anchor=dt.date(1998, 2, 13), doc=nlp(text))
+    assert _value_of(found, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("year", "day"),
+    [(1998, "1998-04-12"), (2000, "2000-04-23"), (2019, "2019-04-21"), (2024, "2024-03-31")],
+)
+def test_easter(year: int, day: str) -> None:
+    from generator.timex.holidays import easter
+
+    assert easter(year).isoformat() == day
