@@ -86,6 +86,11 @@ _STANDS_FOR = {
     **dict.fromkeys(("country", "nation", "government", "administration"), ("GPE",)),
     **dict.fromkeys(("city", "town", "capital"), ("GPE",)),
 }
+# Institutions whose names say what they are ("the Federal Circuit and Family Court",
+# "Silicon Valley Bank"): "the court" stands only for a name with "court" in it.
+_KIND_IN_NAME = frozenset(
+    {"bank", "court", "ministry", "department", "committee", "board", "union", "party"}
+)
 _STORMS = ("storm", "hurricane", "typhoon", "cyclone")
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)")
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -115,6 +120,8 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     if labels is None:
         return None
     for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= noun.i]):
+        if lemma in _KIND_IN_NAME and lemma not in ent.text.lower():
+            continue  # "the court" is a name with "Court" in it, not the last name told
         if ent.label_ in labels and len(ent.text) > 1:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             return text, noun.tag_ in ("NNS", "NNPS")
