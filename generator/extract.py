@@ -20,6 +20,7 @@ from generator.cache.runs import inputs_key, last_run
 from generator.cache.versions import code_version, fingerprint
 from generator.consolidate.actors import ActorResolver
 from generator.consolidate.clustering import build_records, cluster_mentions
+from generator.consolidate.importance import with_importance
 from generator.consolidate.resolve import resolve_mentions
 from generator.executors import analyse_articles
 from generator.ingest.reader import read_articles, resolve_years
@@ -133,6 +134,7 @@ def consolidate(
     actor_records = resolver.records()  # once: it folds merged drafts into their targets
     kinds = {actor.id: actor.kind for actor in actor_records}
     events, agreements = build_records(clusters, actor_ids=ids, actor_kinds=kinds)
+    events = with_importance(events, mentions)
     used = {a for e in events for a in [*e.actors, *e.places]}
     used |= {a for g in agreements for a in [*g.parties, *g.signatories, *g.mediators]}
     return {
