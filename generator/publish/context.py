@@ -7,10 +7,13 @@ no page reads a file, and no page recomputes the chronology.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator import edtf
 from generator.model import Catalog, Event
+from generator.publish.keys import CHRONOLOGY_KEYS, YEAR_KEYS, key_count, key_events
 from generator.publish.urls import Urls
 
 # Ways of finding a publication date that a person should check.
@@ -76,6 +79,24 @@ class Context:
         self.by_source = dict(by_source)
         self.by_agreement = dict(by_agreement)
 
+    @cached_property
+    def key_events(self) -> list[Event]:
+        """The key events of the whole chronology, in date order (see ``keys``)."""
+        return key_events(self.chronology, key_count(len(self.chronology), CHRONOLOGY_KEYS))
+
+    @cached_property
+    def year_keys(self) -> dict[int, list[Event]]:
+        """The key events of each year, in date order."""
+        return {
+            year: key_events(events, key_count(len(events), YEAR_KEYS))
+            for year, events in self.by_year.items()
+        }
+
+    @cached_property
+    def key_ids(self) -> frozenset[str]:
+        """Ids of the key events of the chronology."""
+        return frozenset(event.id for event in self.key_events)
+
     def neighbours(self, event_id: str) -> tuple[Event | None, Event | None]:
         """The previous and next event in chronological order."""
         index = self.position[event_id]
@@ -85,10 +106,15 @@ class Context:
 
     def co_actors(self, actor_id: str) -> list[tuple[str, int]]:
         """Actors that share events with an actor, most shared first, then by name."""
+        return self.actors_in(self.by_actor.get(actor_id, ()), leave_out=actor_id)
+
+    def actors_in(self, events: Iterable[Event], leave_out: str = "") -> list[tuple[str, int]]:
+        """The actors (and places) of some events with their number of events, most first,
+        then by name."""
         counts: Counter[str] = Counter()
-        for event in self.by_actor.get(actor_id, ()):
+        for event in events:
             for other in set(event.actors) | set(event.places):
-                if other != actor_id:
+                if other != leave_out:
                     counts[other] += 1
         names = self.catalog.actors
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from generator import edtf
 from generator.model import Catalog, Event
+from generator.publish.keys import CHRONOLOGY_KEYS, YEAR_KEYS, key_count, key_events
 from generator.publish.render import safe_url
 from generator.publish.urls import Urls
 
@@ -77,12 +78,36 @@ def json_document(document: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(members) + "\n}\n"
 
 
-def _event_dict(event: Event, settings: ExportSettings) -> dict[str, Any]:
+def _event_dict(event: Event, settings: ExportSettings, keys: KeyIds) -> dict[str, Any]:
     data = record_data(event)
     data["date_label"] = event.date_label
-    data["importance"] = event.importance
+    data["importance"] = event.weight
+    data["key"] = event.id in keys.chronology
+    data["year_key"] = event.id in keys.year
     data["page_url"] = settings.absolute(settings.urls.event(event.id))
     return data
+
+
+@dataclass(frozen=True)
+class KeyIds:
+    """The ids of the key events of the whole chronology and of each year."""
+
+    chronology: frozenset[str]
+    year: frozenset[str]
+
+
+def key_ids(events: list[Event]) -> KeyIds:
+    """Which of the events (in chronological order) are key events (see ``keys``)."""
+    by_year: dict[int, list[Event]] = {}
+    for event in events:
+        by_year.setdefault(edtf.parse_span(event.date)[0].year, []).append(event)
+    year = {
+        e.id
+        for members in by_year.values()
+        for e in key_events(members, key_count(len(members), YEAR_KEYS))
+    }
+    chronology = {e.id for e in key_events(events, key_count(len(events), CHRONOLOGY_KEYS))}
+    return KeyIds(frozenset(chronology), frozenset(year))
 
 
 def export_json(catalog: Catalog, settings: ExportSettings) -> str:
@@ -96,8 +121,10 @@ def export_json(catalog: Catalog, settings: ExportSettings) -> str:
         data["page_url"] = settings.absolute(urls.record(kind, record.id))
         return data
 
+    events = catalog.chronological()
+    keys = key_ids(events)
     document = {
-        "events": [_event_dict(event, settings) for event in catalog.chronological()],
+        "events": [_event_dict(event, settings, keys) for event in events],
         "actors": [with_url("actors", a) for a in catalog.actors.values()],
         "agreements": [with_url("agreements", a) for a in catalog.agreements.values()],
         "sources": [with_url("sources", s) for s in catalog.sources.values()],
@@ -150,7 +177,7 @@ def export_csv(catalog: Catalog, settings: ExportSettings) -> str:
             "places": "; ".join(event.places),
             "agreements": "; ".join(event.agreements),
             "sources": "; ".join(dict.fromkeys(claim.source for claim in event.sources)),
-            "importance": event.importance,
+            "importance": event.weight,
             "flags": "; ".join(f"{flag.code}: {flag.message}" for flag in event.flags),
             "confidence": "" if event.confidence is None else event.confidence,
             "url": settings.absolute(settings.urls.event(event.id)),

@@ -6,6 +6,14 @@ from generator import edtf
 from generator.model import Actor, Agreement, Event, Source
 from generator.publish.context import UNSURE_PUBLISHED_HOW, Context
 from generator.publish.html_page import HtmlPage, PageWriter
+from generator.publish.keys import YEAR_KEYS, key_count, key_events
+from generator.publish.reading import (
+    LinkSource,
+    after_publication,
+    confidence_words,
+    date_disagreement,
+)
+from generator.publish.reading import summary as reader_summary
 from generator.publish.render import (
     admonition,
     bullets,
@@ -18,8 +26,17 @@ from generator.publish.render import (
     table,
     text,
 )
+from generator.publish.strip import year_strip
 
-FLAG_TITLES = {"date-conflict": "Sources disagree on the date"}
+FLAG_TITLES = {
+    "date-conflict": "Sources disagree on the date",
+    "date-after-publication": "A date to check",
+}
+
+
+def year_of(event: Event) -> int:
+    """The year an event starts in."""
+    return edtf.parse_span(event.date)[0].year
 
 
 def _date(value: str | None, end: str | None = None) -> str:
@@ -57,7 +74,9 @@ def _event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool) -
     ]
     if show_type:
         parts.append(text(event.type))
-    parts.append(plural(event.importance, "source"))
+    parts.append(plural(event.source_count, "source"))
+    if event.id in ctx.key_ids:
+        parts.append("key event")
     if event.flags:
         parts.append("⚑ flagged")
     return " · ".join(parts)
@@ -103,30 +122,52 @@ def _actor_item(ctx: Context, actor_id: str, doc: str) -> str:
     return line
 
 
-def _flags(event: Event) -> list[str]:
+def _source_link(ctx: Context, doc: str) -> LinkSource:
+    def link_source(source_id: str, label: str) -> str:
+        return record_link(ctx, "sources", source_id, label, doc)
+
+    return link_source
+
+
+def _flags(ctx: Context, event: Event, doc: str) -> list[str]:
+    """The reasons to doubt an event, worded for a reader: sources named by publisher and
+    date, linked to their pages; flags the site has no words for keep their message."""
     blocks = []
+    sources = ctx.catalog.sources
+    link = _source_link(ctx, doc)
     for flag in event.flags:
+        words: list[str] | None = None
+        if flag.code == "date-conflict":
+            words = date_disagreement(event, sources, link)
+        elif flag.code == "date-after-publication":
+            words = after_publication(event, sources, link)
         title = FLAG_TITLES.get(flag.code, f"Needs review: {text(flag.code)}")
-        blocks.append(admonition("warning", title, [text(flag.message)]))
+        blocks.append(admonition("warning", title, words or [text(flag.message)]))
     return blocks
 
 
 def _claim(ctx: Context, event: Event, index: int, doc: str) -> str:
+    """One source's sentence, then who says it: publisher, date and title, linked."""
     claim = event.sources[index]
     source = ctx.catalog.sources.get(claim.source)
-    label = source.title if source else claim.source
-    facts = [record_link(ctx, "sources", claim.source, label, doc)]
+    title = source.title if source else claim.source
+    who = []
     if source and source.publisher:
-        facts.append(text(source.publisher))
+        who.append(f"<strong>{text(source.publisher)}</strong>")
     if source and source.published:
-        facts.append(f"published {text(_date(source.published))}")
+        who.append(text(_date(source.published)))
+    heading = ", ".join(who)
+    facts = [
+        (f"{heading}: " if heading else "") + record_link(ctx, "sources", claim.source, title, doc)
+    ]
     url = safe_url(source.url) if source else None
     if url:
         facts.append(external_link(url, "original article"))
     if claim.date_text:
-        facts.append(f"date as written: “{text(claim.date_text)}”")
-    if claim.date and claim.date != event.date:
-        facts.append(f"gives the date as {text(_date(claim.date))}")
+        written = f"date as written: “{text(claim.date_text)}”"
+        if claim.date and claim.date != event.date:
+            written += f" ({text(_date(claim.date))})"
+        facts.append(written)
     quote = text(claim.quote) if claim.quote else "<em>(no quote recorded)</em>"
     return f"<blockquote><p>{quote}</p></blockquote><p>— {' · '.join(facts)}</p>"
 
@@ -136,22 +177,36 @@ def _facts(pairs: list[tuple[str, str]]) -> str:
     return " · ".join(f"<strong>{label}:</strong> {value}" for label, value in pairs)
 
 
+def importance_words(event: Event) -> str:
+    """'3 sources; 2 more articles cite its date' (plain text)."""
+    words = plural(event.source_count, "source")
+    cited = event.weight - event.source_count
+    if cited > 0:
+        words += f"; {plural(cited, 'more article')} cite{'s' if cited == 1 else ''} its date"
+    return words
+
+
 def event_page(ctx: Context, event: Event) -> HtmlPage:
-    """The page of one event: date, type, actors, places, agreements, claims, flags."""
+    """The page of one event: the best-supported sentence, date, type, how sure the
+    chronology is, actors, places, agreements, and every source with its sentence."""
     doc = ctx.urls.doc("events", event.id)
     type_href = ctx.urls.href(doc, ctx.urls.doc_page(f"type:{event.type}"))
+    importance = text(importance_words(event))
+    if event.id in ctx.key_ids:
+        importance = f'<strong class="chronology-key">key event</strong>, {importance}'
+    sure = confidence_words(event, ctx.catalog.sources, low_confidence=ctx.is_low_confidence(event))
     facts = [
         ("Date", text(event.date_label)),
         ("Type", link(event.type, type_href)),
-        ("Importance", plural(event.importance, "source")),
+        ("Importance", importance),
+        ("Confidence", text(sure)),
     ]
-    if event.confidence is not None:
-        facts.append(("Confidence", f"{event.confidence:.2f}"))
     page = PageWriter(event_title(event))
+    summary = reader_summary(event)
+    if summary:
+        page.paragraph(text(summary))
     page.paragraph(_facts(facts))
-    if event.summary:
-        page.paragraph(text(event.summary))
-    for block in _flags(event):
+    for block in _flags(ctx, event, doc):
         page.add(block)
     for heading, members in (("Actors", event.actors), ("Places", event.places)):
         if members:
@@ -168,7 +223,7 @@ def event_page(ctx: Context, event: Event) -> HtmlPage:
                 item += f" — signed {text(_date(agreement.date))}"
             items.append(item)
         page.add(bullets(items))
-    page.section("Sources", heading=f"Sources ({event.importance})")
+    page.section("Sources", heading=f"Sources ({event.source_count})")
     page.add("".join(_claim(ctx, event, index, doc) for index in range(len(event.sources))))
     previous, following = ctx.neighbours(event.id)
     if previous or following:
@@ -184,8 +239,43 @@ def event_page(ctx: Context, event: Event) -> HtmlPage:
     return page.page()
 
 
+#: How many actors an actor or agreement page names as appearing with it most.
+TOP_ACTORS = 12
+#: An actor with more events than this gets its key events pulled out above the list.
+KEYS_FROM = 8
+
+
+def _own_timeline(ctx: Context, page: PageWriter, name: str, events: list[Event], doc: str) -> None:
+    """A record's events by year, drawn (see ``strip``), under its own heading."""
+    if not events:
+        return
+
+    def year_href(year: int) -> str | None:
+        if year not in ctx.by_year:
+            return None
+        return ctx.urls.href(doc, ctx.urls.doc_page(f"year:{year:04d}"))
+
+    bars, caption = year_strip((year_of(event) for event in events), name, year_href)
+    page.section("Over time", search=False)
+    page.add(f'<figure class="chronology-strip">{bars}<figcaption>{caption}</figcaption></figure>')
+
+
+def _top_actors(
+    ctx: Context, page: PageWriter, heading: str, counted: list[tuple[str, int]], doc: str
+) -> None:
+    if not counted:
+        return
+    rows = [[actor_link(ctx, other, doc), str(count)] for other, count in counted[:TOP_ACTORS]]
+    more = len(counted) - TOP_ACTORS
+    page.section(heading)
+    page.add(table(["Actor", "Events together"], rows))
+    if more > 0:
+        page.paragraph(f"And {plural(more, 'other actor')}.")
+
+
 def actor_page(ctx: Context, actor: Actor) -> HtmlPage:
-    """The page of one actor: who they are, every alias, their events, who they appear with."""
+    """The page of one actor: who they are, every alias, their story over time, their key
+    events and every event, and who they appear with most."""
     doc = ctx.urls.doc("actors", actor.id)
     facts = [("Kind", text(actor.kind))]
     if actor.role:
@@ -197,18 +287,20 @@ def actor_page(ctx: Context, actor: Actor) -> HtmlPage:
     if actor.aliases:
         page.paragraph(_facts([("Also known as", joined(text(a) for a in actor.aliases))]))
     events = ctx.by_actor.get(actor.id, [])
+    _own_timeline(ctx, page, actor.name, events, doc)
+    if len(events) > KEYS_FROM:
+        keys = key_events(events, key_count(len(events), YEAR_KEYS))
+        page.section("Key events", search=False)
+        page.add(bullets(event_line(ctx, event, doc) for event in keys))
     page.section("Events", heading=f"Events ({len(events)})")
     page.add(bullets((event_line(ctx, event, doc) for event in events), "No events yet."))
-    co_actors = ctx.co_actors(actor.id)
-    if co_actors:
-        rows = [[actor_link(ctx, other, doc), str(count)] for other, count in co_actors]
-        page.section("Appears with")
-        page.add(table(["Actor", "Events together"], rows))
+    _top_actors(ctx, page, "Appears with", ctx.co_actors(actor.id), doc)
     return page.page()
 
 
 def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
-    """The page of one agreement: terms, parties, provisions and its lifecycle of events."""
+    """The page of one agreement: terms, parties, provisions, its lifecycle of events drawn
+    over time, and the actors of those events."""
     doc = ctx.urls.doc("agreements", agreement.id)
     facts = [("Type", text(agreement.type)), ("Signed", text(_date(agreement.date)))]
     if agreement.effective:
@@ -229,6 +321,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
         page.section("Provisions")
         page.add(numbered(f"“{text(provision)}”" for provision in agreement.provisions))
     events = ctx.by_agreement.get(agreement.id, [])
+    _own_timeline(ctx, page, agreement.title, events, doc)
     page.section("Lifecycle")
     if events:
         rows = [
@@ -242,6 +335,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
         page.add(table(["Date", "Stage", "Event"], rows))
     else:
         page.paragraph("No event refers to this agreement yet.")
+    _top_actors(ctx, page, "Actors most involved", ctx.actors_in(events), doc)
     source_ids = list(agreement.sources)
     for event in events:
         source_ids += [claim.source for claim in event.sources]

@@ -64,6 +64,26 @@ def test_json_has_every_record_of_every_kind(catalog: Catalog, settings: ExportS
     assert "Sergei Lavrov" in lavrov["aliases"]
 
 
+def test_json_exports_importance_and_key_events(settings: ExportSettings) -> None:
+    events = [
+        {"id": "cited", "date": "2020-11-09", "title": "Cited", "type": "agreement",
+         "importance": 7, "sources": [{"source": "s", "quote": "q"}]},
+        {"id": "plain", "date": "2020-12-01", "title": "Plain", "type": "other",
+         "sources": [{"source": "s", "quote": "q"}, {"source": "t", "quote": "q"}]},
+        {"id": "later", "date": "2021-01-11", "title": "Later", "type": "other",
+         "importance": 1, "sources": [{"source": "s", "quote": "q"}]},
+    ]  # fmt: skip
+    catalog = build_catalog(
+        {"events": events, "sources": [{"id": "s", "title": "S"}, {"id": "t", "title": "T"}]}
+    )
+    data = {e["id"]: e for e in json.loads(export_json(catalog, settings))["events"]}
+    # A record without an importance counts its sources.
+    assert [data[e]["importance"] for e in ("cited", "plain", "later")] == [7, 2, 1]
+    # round(sqrt(3)) = 2 key events of the chronology; each year has its own.
+    assert [data[e]["key"] for e in ("cited", "plain", "later")] == [True, True, False]
+    assert [data[e]["year_key"] for e in ("cited", "plain", "later")] == [True, False, True]
+
+
 def test_json_drops_urls_that_are_not_http(settings: ExportSettings) -> None:
     catalog = build_catalog({"sources": [{"id": "s", "title": "S", "url": "javascript:alert(1)"}]})
     assert json.loads(export_json(catalog, settings))["sources"][0]["url"] is None
