@@ -54,7 +54,9 @@ from generator.site.generated_page import GeneratedPage
 from generator.site.nav_cache import cache_navigation
 from generator.site.search import (
     SEARCH_PAGE,
+    choose_backend,
     material_search_entries,
+    material_search_plugin,
     pagefind_executable,
     run_pagefind,
     search_entries,
@@ -80,6 +82,7 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         self._warned: set[str] = set()
         self._search_entries: list[dict[str, Any]] | None = None
         self._pagefind: Path | None = None
+        self._muted: Any = None  # Material's search plugin, while Pagefind stands in for it
 
     def _warn(self, message: str) -> None:
         # The same problem is reported once per build, however many pages show it.
@@ -113,12 +116,7 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
                 "chronology: records the site cannot publish:\n" + "\n".join(problems)
             )
         self.catalog = catalog
-        self._pagefind = None
-        if self.config.search_backend == "pagefind":
-            try:
-                self._pagefind = pagefind_executable()
-            except PagefindMissing as error:
-                raise PluginError(f"chronology: {error}") from None
+        self._pagefind = self._choose_search(config, len(catalog.events))
         self.timeline = timeline_module() if self.config.timeline_enabled else None
         if self.timeline is not None:
             for asset in _asset_uris(self.timeline):
@@ -141,6 +139,39 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         self._user_nav = config.nav is not None
         return config
 
+    def _choose_search(self, config: MkDocsConfig, events: int) -> Path | None:
+        """Material's search or Pagefind (see ``search.choose_backend``); the Pagefind
+        binary when the site uses it. Material's plugin is turned off when Pagefind takes
+        over, so that it neither builds its index nor shows its search box."""
+        material = material_search_plugin(config.plugins.values())
+        if material is not None and material is self._muted:
+            material.config.enabled = True  # muted by an earlier build of `mkdocs serve`
+        self._muted = None
+        material_on = material is not None and getattr(material.config, "enabled", True)
+        executable: Path | None = None
+        missing: PagefindMissing | None = None
+        try:
+            executable = pagefind_executable()
+        except PagefindMissing as error:
+            missing = error
+        backend, message = choose_backend(
+            self.config.search_backend,
+            events=events,
+            material=material_on,
+            pagefind=executable is not None,
+            above=self.config.search_pagefind_above,
+        )
+        if message:
+            log.info(message)
+        if backend != "pagefind":
+            return None
+        if missing is not None:
+            raise PluginError(f"chronology: {missing}")
+        if material_on:
+            material.config.enabled = False  # type: ignore[union-attr]
+            self._muted = material
+        return executable
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Add every generated page, the timeline and the exports as in-memory files."""
         if not self.config.enabled or self.context is None:
@@ -148,7 +179,9 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         for message in content_warnings(self.context.catalog):
             self._warn(message)
         ctx = self.context
-        self._search_entries = material_search_entries(config.plugins.values())
+        self._search_entries = None
+        if self._pagefind is None:
+            self._search_entries = material_search_entries(config.plugins.values())
         docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         writers = page_writers(ctx, site_name=config.site_name)
         extra: list[Any] = [uri for uri in docs_pages if uri != "index.md"]
@@ -157,7 +190,9 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
             extra.insert(0, {"Search": SEARCH_PAGE})
         if self.timeline is not None:
             timeline_page = self.timeline.timeline_page
-            writers["timeline/index.md"] = partial(timeline_page, ctx.catalog, ctx.urls)
+            writers["timeline/index.md"] = partial(
+                timeline_page, ctx.catalog, ctx.urls, list_at_most=self.config.nav_max_events
+            )
         # Pages have no source: each renders when MkDocs reaches it (see GeneratedPage).
         generated: dict[str, str | bytes] = dict.fromkeys(writers, "")
         if self.timeline is not None:

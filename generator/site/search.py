@@ -32,6 +32,49 @@ ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE_SELECTORS = (".headerlink", ".chronology-timeline")
 
 
+#: Above this many events, ``search_backend: auto`` uses Pagefind instead of Material's
+#: search: Material's browser index then passes about 5 MB and its first query a second and
+#: a half on a 2-core machine (``benchmarks/search_bench.py``), while Pagefind fetches a
+#: few hundred kilobytes whatever the size.
+PAGEFIND_ABOVE = 5_000
+
+
+def choose_backend(
+    setting: str, *, events: int, material: bool, pagefind: bool, above: int = PAGEFIND_ABOVE
+) -> tuple[str, str | None]:
+    """The search the site gets, and a message saying why when it was chosen for the user.
+
+    ``setting`` is the ``search_backend`` option (auto, material, pagefind); ``material``:
+    Material's search plugin is in ``plugins``; ``pagefind``: the Pagefind binary is there.
+    Returns ``material``, ``pagefind`` or ``none``.
+    """
+    if setting == "pagefind":
+        return "pagefind", None
+    if not material:
+        return "none", None
+    if setting == "material" or events <= above:
+        return "material", None
+    if not pagefind:
+        return "material", (
+            f"{events:,} events: Material's search index will be slow to load in the "
+            f"browser above {above:,}; install Pagefind (pip install 'chronology[pagefind]') "
+            "and the site will use it"
+        )
+    return "pagefind", (
+        f"{events:,} events, more than Material's search index serves well ({above:,}): "
+        "searching with Pagefind instead (a Search page; set search_backend: material "
+        "to keep Material's search)"
+    )
+
+
+def material_search_plugin(plugins: Iterable[object]) -> Any | None:
+    """Material's search plugin among the configured plugins, or None."""
+    for plugin in plugins:
+        if type(plugin).__module__.startswith("material.plugins.search"):
+            return plugin
+    return None
+
+
 def material_search_entries(plugins: Iterable[object]) -> list[dict[str, Any]] | None:
     """The entry list of Material's search index, when its search plugin is on, else None.
 

@@ -19,6 +19,7 @@ import pytest
 from generator.publish.context import Context
 from generator.publish.pages import nav_titles, navigation, site_pages
 from generator.records.store import load_catalog
+from generator.site.search import PAGEFIND_ABOVE, choose_backend
 from generator.synthetic import write_synthetic_content
 
 RECORD_LINK = re.compile(r'href="[^"]*\b(events|actors|agreements|sources)/[^"/]+/"')
@@ -123,3 +124,55 @@ def test_pagefind_backend_indexes_the_built_site(tmp_path: Path) -> None:
     assert "search/" in nav_html(site / "index.html")
     year_page = next((site / "years").glob("*/index.html")).read_text(encoding="utf-8")
     assert 'data-pagefind-ignore="all"' in year_page
+
+
+def test_auto_search_switches_to_pagefind_above_the_threshold_and_says_so(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("pagefind")
+    root = tmp_path
+    write_synthetic_content(root / "content", events=120, seed=7)
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(
+        "site_name: Scale test\ntheme:\n  name: material\n"
+        "plugins:\n  - search\n  - chronology:\n      content_dir: content\n"
+        "      search_pagefind_above: 100\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "120 events, more than Material's search index serves well (100)" in output
+    site = root / "site"
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'for="__search"' not in home  # Material's search box is gone with its index
+    assert "search/" in nav_html(site / "index.html")
+
+
+@pytest.mark.parametrize(
+    ("setting", "events", "material", "pagefind", "expected"),
+    [
+        ("auto", 5_000, True, True, "material"),
+        ("auto", 5_001, True, True, "pagefind"),
+        ("auto", 5_001, True, False, "material"),  # with a hint to install Pagefind
+        ("auto", 50_000, False, True, "none"),  # the site's owner took search out
+        ("material", 50_000, True, True, "material"),
+        ("pagefind", 10, False, True, "pagefind"),
+    ],
+)
+def test_search_backend_choice(
+    setting: str, events: int, material: bool, pagefind: bool, expected: str
+) -> None:
+    backend, message = choose_backend(setting, events=events, material=material, pagefind=pagefind)
+    assert backend == expected
+    assert (message is not None) == (setting == "auto" and events > PAGEFIND_ABOVE and material)

@@ -5,6 +5,21 @@
  * exists. It fetches the page's data file (data-src, relative to the page), draws events with
  * vis-timeline and keeps the filters and the visible window in the query string.
  *
+ * What the reader sees first: the stretch where the story is densest (``open`` in the data,
+ * see generator/publish/timeline.py), with "Show all" one click away. The axis stops a little
+ * before the first and after the last event.
+ *
+ * Zoomed out, events aggregate: when more than SHOW_ALL_UP_TO events match around the view,
+ * the span is cut into bins about BIN_PX pixels wide (bin widths come from a fixed ladder, so
+ * panning does not reshuffle them); a bin with more than PER_BIN matching events shows its
+ * most important ones (the data's ``rank``: key events first) and one "+N more" item that
+ * zooms into the bin. vis-timeline only ever holds the items of three window widths around
+ * the view, so 100,000 events cost what a few hundred do.
+ *
+ * Labels stop at a readable width (an ellipsis; the full title shows on hover and on focus).
+ * A point within a label's width of the right edge draws its label to the left of its date
+ * (as a range of a label's width ending on the date), so that no label runs off the timeline.
+ *
  * Record text (titles, names, aliases) is untrusted: it only ever enters the DOM through
  * textContent / text nodes, never as HTML.
  *
@@ -19,8 +34,16 @@
     "attack", "deployment", "visit", "election", "protest", "announcement", "other"
   ];
   var DAY = 86400000;
-  var FIT_ALL_BELOW = 400;   // larger timelines open on their latest events
-  var OPEN_ON_LATEST = 120;
+  var YEAR = DAY * 365.25;
+  // Bin widths, finest first; the finest bin that is at least BIN_PX wide on screen is used.
+  var LADDER = [
+    DAY, DAY * 2, DAY * 7, DAY * 14, DAY * 30.44, DAY * 91.31, DAY * 182.62, YEAR,
+    YEAR * 2, YEAR * 5, YEAR * 10, YEAR * 25, YEAR * 50, YEAR * 100, YEAR * 250
+  ];
+  var BIN_PX = 160;          // about one label's width
+  var PER_BIN = 6;           // events a bin shows before it aggregates the rest
+  var SHOW_ALL_UP_TO = 60;   // this many matching events around the view stack readably
+  var LABEL_PX = 200;        // room a label takes: points this close to the right edge flip
   var FILTER_DELAY = 40;     // ms: a light debounce while typing
   var URL_DELAY = 250;       // ms: after the window stops moving
 
@@ -99,9 +122,13 @@
     return "chronology-type-" + (index < 0 ? "x" : index);
   }
 
+  function plural(count, noun) {
+    return count + " " + noun + (count === 1 ? "" : "s");
+  }
+
   // --- data ------------------------------------------------------------------------
 
-  /** Turn the compact rows of data.json into event objects (see generator/site/timeline.py). */
+  /** Turn the compact rows of data.json into event objects (see generator/publish/timeline.py). */
   function decode(data, dataUrl) {
     var root = new URL(data.root || "../", dataUrl);
     var pattern = data.url || ["events/", "/"];
@@ -112,6 +139,9 @@
     var agreements = (data.agreements || []).map(function (row) {
       return { id: row[0], title: row[1] };
     });
+    var keys = {};
+    (data.keys || []).forEach(function (index) { keys[index] = true; });
+    var longest = 0;
     var events = (data.events || []).map(function (row, index) {
       var start = parseDay(row[2]);
       var last = row[3] ? parseDay(row[3]) : null;
@@ -121,12 +151,18 @@
       for (var i = 0; i < actorList.length; i++) {
         if (actors[actorList[i]]) hay.push(actors[actorList[i]].hay);
       }
+      var end = last ? nextDay(last) : null;
+      var s = start.getTime();
+      var t = (end || start).getTime();
+      longest = Math.max(longest, t - s);
       return {
         index: index,
         id: row[0],
         title: row[1],
         start: start,
-        end: last ? nextDay(last) : null,
+        end: end,
+        s: s,
+        t: t,
         y0: start.getFullYear(),
         y1: (last || start).getFullYear(),
         type: row[4],
@@ -134,11 +170,21 @@
         actors: actorList,
         agreements: row[6] || [],
         label: row[7],
-        href: new URL(row.length > 8 ? row[8] : pattern[0] + row[0] + pattern[1], root).href,
+        rank: row[8] == null ? index : row[8],
+        weight: row[9] || 1,
+        key: keys[index] === true,
+        href: new URL(row.length > 10 ? row[10] : pattern[0] + row[0] + pattern[1], root).href,
         hay: fold(hay.join(" "))
       };
     });
-    return { types: types, actors: actors, agreements: agreements, events: events };
+    var open = null;
+    if (data.open && validDay(data.open[0]) && validDay(data.open[1])) {
+      open = { start: parseDay(data.open[0]).getTime(), end: nextDay(parseDay(data.open[1])).getTime() };
+    }
+    return {
+      types: types, actors: actors, agreements: agreements, events: events,
+      longest: longest, open: open
+    };
   }
 
   // --- URL state -------------------------------------------------------------------
@@ -161,6 +207,7 @@
     var timers = {};
     var cleanups = [];
     var timeline = null;
+    var tip = null;
     var pathname = window.location.pathname;
     var abort = typeof AbortController === "function" ? new AbortController() : null;
     var dataUrl = new URL(container.getAttribute("data-src") || "data.json", window.location.href);
@@ -240,16 +287,15 @@
 
       timings.controls = performance.now();
       computeVisible();
-      var window0 = initialWindow(state, events);
-      // vis-timeline builds an object per item it is given, visible or not (about 0.1 ms
-      // each): a large timeline only gets the matching items near the visible window,
-      // three widths wide, and that region moves with the window.
-      var windowed = events.length > FIT_ALL_BELOW;
-      var region = { lo: -Infinity, hi: Infinity };
-      if (windowed && window0) setRegion(window0.start.getTime(), window0.end.getTime());
-      var items = null;
+      var bounds = axisBounds(events);
+      var window0 = initialWindow(state, model, bounds);
+      var grouping = controls.group ? controls.group.value : "";
+      var shown = new window.vis.DataSet();
       var groups = null;
-      makeViews(controls.group ? controls.group.value : "");
+      var groupView = null;
+      var region = { lo: 0, hi: 0, bin: 0, width: 0 };
+      makeGroups(grouping);
+      if (window0) aggregate(window0.start.getTime(), window0.end.getTime());
       timings.items = performance.now();
       var options = {
         minHeight: 320,
@@ -262,7 +308,11 @@
         orientation: { axis: "top", item: "top" },
         margin: { item: { horizontal: 6, vertical: 4 } },
         zoomMin: DAY * 3,
-        zoomMax: DAY * 365 * 300,
+        zoomMax: bounds ? Math.max(DAY * 30, (bounds.max - bounds.min) * 1.05) : YEAR * 300,
+        min: bounds ? new Date(bounds.min) : undefined,
+        max: bounds ? new Date(bounds.max) : undefined,
+        // Stacking order: key events take the top lanes, "+N more" items the last.
+        order: function (a, b) { return a.r - b.r; },
         groupOrder: "order",
         xss: { disabled: false },
         template: renderItem,
@@ -282,20 +332,28 @@
         "aria-label",
         "Timeline of events. Tab moves between the events in view; Enter opens one."
       );
-      timeline = groups
-        ? new window.vis.Timeline(container, items, groups, options)
-        : new window.vis.Timeline(container, items, options);
+      timeline = groupView
+        ? new window.vis.Timeline(container, shown, groupView, options)
+        : new window.vis.Timeline(container, shown, options);
       timings.built = performance.now();
       revealNow(timeline);
       updateStatus();
 
       function renderItem(item) {
+        if (item.c) {
+          var more = el("button", "chronology-tl-more", "+" + item.c + " more");
+          more.type = "button";
+          more.setAttribute("data-start", String(item.s));
+          more.setAttribute("data-end", String(item.t));
+          more.title = plural(item.c, "more event") + " here: zoom in to see them";
+          return more;
+        }
         var event = events[item.e];
         if (!event) return "";
         var link = el("a", "chronology-tl-link");
         link.href = event.href;
         link.draggable = false;
-        link.title = event.label + " — " + event.title + " (" + event.typeName + ")";
+        link.setAttribute("data-tip", event.label + " — " + event.title + " (" + event.typeName + ")");
         link.appendChild(el("span", "chronology-tl-type", event.typeName));
         link.appendChild(document.createTextNode(" " + event.title));
         return link;
@@ -345,12 +403,150 @@
         }
       }
 
+      /** The finest bin of the ladder at least BIN_PX wide for a window of ``span`` ms. */
+      function binFor(span) {
+        var width = Math.max(container.clientWidth || 800, 300);
+        var wanted = (span / width) * BIN_PX;
+        for (var i = 0; i < LADDER.length; i++) if (LADDER[i] >= wanted) return LADDER[i];
+        return LADDER[LADDER.length - 1];
+      }
+
+      /** First event (in start order) that may reach into [lo, ...). */
+      function firstFrom(lo) {
+        var from = lo - model.longest;
+        var low = 0;
+        var high = events.length;
+        while (low < high) {
+          var mid = (low + high) >> 1;
+          if (events[mid].s < from) low = mid + 1;
+          else high = mid;
+        }
+        return low;
+      }
+
+      /**
+       * Fill vis-timeline with the items of three window widths around [start, end): every
+       * matching event of a bin that holds at most PER_BIN of them; otherwise the bin's
+       * PER_BIN - 1 most important events and one "+N more" item.
+       */
+      function aggregate(start, end) {
+        var span = Math.max(end - start, DAY);
+        var bin = binFor(span);
+        var lo = start - span;
+        var hi = end + span;
+        var flipFrom = end - (span / Math.max(container.clientWidth || 800, 300)) * LABEL_PX;
+        var byActor = grouping === "actor";
+        var byType = grouping === "type";
+        var buckets = {};
+        var order = [];
+        for (var i = firstFrom(lo); i < events.length; i++) {
+          var event = events[i];
+          if (event.s > hi) break;
+          if (!visible[i] || event.t < lo) continue;
+          var slot = Math.floor(event.s / bin);
+          var lanes = byActor ? (event.actors.length ? event.actors : [-1]) : [byType ? event.type : ""];
+          for (var l = 0; l < lanes.length; l++) {
+            var key = lanes[l] + ":" + slot;
+            var bucket = buckets[key];
+            if (!bucket) {
+              bucket = buckets[key] = { group: lanes[l], slot: slot, members: [] };
+              order.push(key);
+            }
+            bucket.members.push(event);
+          }
+        }
+        var fresh = {};
+        var rows = [];
+        var matching = 0;
+        for (var k = 0; k < order.length; k++) matching += buckets[order[k]].members.length;
+        var clustered = bin > DAY && matching > SHOW_ALL_UP_TO;
+        for (var b = 0; b < order.length; b++) {
+          var found = buckets[order[b]];
+          var members = found.members;
+          var keep = members.length;
+          if (clustered && members.length > PER_BIN) {
+            members.sort(function (x, y) { return x.rank - y.rank; });
+            keep = PER_BIN - 1;
+          }
+          for (var m = 0; m < keep; m++) {
+            var row = eventItem(members[m], grouping ? found.group : undefined, flipFrom, end - flipFrom);
+            fresh[row.id] = true;
+            rows.push(row);
+          }
+          if (keep < members.length) {
+            var cluster = {
+              id: "c:" + order[b],
+              c: members.length - keep,
+              r: 1e15,
+              s: found.slot * bin,
+              t: (found.slot + 1) * bin,
+              start: new Date(found.slot * bin),
+              end: new Date((found.slot + 1) * bin),
+              type: "range",
+              className: "chronology-tl-cluster"
+            };
+            if (grouping) cluster.group = found.group;
+            fresh[cluster.id] = true;
+            rows.push(cluster);
+          }
+        }
+        var stale = shown.getIds({ filter: function (item) { return !fresh[item.id]; } });
+        if (stale.length) shown.remove(stale);
+        shown.update(rows);
+        region = { lo: lo, hi: hi, bin: bin, width: container.clientWidth, flip: flipFrom };
+        // What is drawn, for tests and tools: the window aggregated for, how many times the
+        // items were aggregated, the bin width and the "+N more" items.
+        container.setAttribute("data-window", formatDay(new Date(start)) + "/" + formatDay(new Date(end)));
+        container.setAttribute("data-drawn", String(+(container.getAttribute("data-drawn") || 0) + 1));
+        container.setAttribute("data-bin-days", String(Math.round(bin / DAY)));
+        container.setAttribute("data-clusters", String(rows.filter(function (r) { return r.c; }).length));
+        if (groupView) groupView.refresh();
+      }
+
+      function eventItem(event, group, flipFrom, labelMs) {
+        var classes = typeClass(event.typeName);
+        if (event.key) classes += " chronology-tl-key";
+        var row = {
+          id: group === undefined ? "e" + event.index : "e" + event.index + ":" + group,
+          e: event.index,
+          r: event.rank,
+          start: event.start,
+          s: event.s,
+          t: event.t
+        };
+        if (event.end) {
+          row.end = event.end;
+          row.type = "range";
+        } else if (event.s > flipFrom) {
+          // Its label would run off the right edge: a range of a label's width that ends on
+          // the date, its label right-aligned and its dot at the end (see the stylesheet).
+          row.type = "range";
+          row.start = new Date(event.s - labelMs);
+          row.end = event.start;
+          classes += " chronology-tl-flip";
+        } else {
+          row.type = "point";
+        }
+        row.className = classes;
+        if (group !== undefined) row.group = group;
+        return row;
+      }
+
+      /** Aggregate again when the view has left the aggregated region or changed scale. */
+      function follow(start, end, force) {
+        start = +start;
+        end = +end;
+        var span = Math.max(end - start, DAY);
+        var moved = start < region.lo || end > region.hi || binFor(span) !== region.bin;
+        var edge = end - (span / Math.max(container.clientWidth || 800, 300)) * LABEL_PX;
+        if (force || moved || Math.abs(edge - region.flip) > span / 20) aggregate(start, end);
+      }
+
       function applyFilters(inputTime) {
         var applied = performance.now();
         computeVisible();
-        // vis-timeline redraws on the next animation frame; no synchronous redraw here.
-        items.refresh();
-        if (groups) groups.refresh();
+        var range = timeline.getWindow();
+        aggregate(range.start.getTime(), range.end.getTime());
         updateStatus();
         scheduleUrl(0);
         if (inputTime != null) {
@@ -362,61 +558,50 @@
         }
       }
 
-      function setRegion(start, end) {
-        if (!windowed) return;
-        var width = Math.max(end - start, DAY);
-        region.lo = start - width;
-        region.hi = end + width;
+      function makeGroups(name) {
+        grouping = name;
+        groups = null;
+        groupView = null;
+        if (name === "actor") {
+          groups = model.actors.map(function (actor, index) {
+            return { id: index, order: index, label: actor.name };
+          });
+          groups.push({ id: -1, order: model.actors.length, label: "No actor" });
+        } else if (name === "type") {
+          groups = model.types.map(function (typeName, index) {
+            return { id: index, order: index, label: typeName, t: index };
+          });
+        }
+        if (groups) {
+          groupView = new window.vis.DataView(new window.vis.DataSet(groups), {
+            filter: function (group) { return groupVisible[group.id] === true; }
+          });
+        }
       }
 
-      function makeViews(grouping) {
-        var built = buildItems(model, grouping);
-        items = new window.vis.DataView(built.items, {
-          filter: function (item) {
-            return visible[item.e] === 1 && item.t >= region.lo && item.s <= region.hi;
-          }
-        });
-        groups = built.groups
-          ? new window.vis.DataView(built.groups, {
-              filter: function (group) {
-                return groupVisible[group.id] === true;
-              }
-            })
-          : null;
-      }
-
-      /** Load the items around the window when it has moved out of the loaded region. */
-      function followWindow(start, end, force) {
-        start = +start;
-        end = +end;
-        if (!windowed || (!force && start >= region.lo && end <= region.hi)) return;
-        setRegion(start, end);
-        items.refresh();
-      }
-
-      /** Show every matching event (vis' own fit only sees the loaded items, and leaves no
-       * room for the labels of the last ones). */
+      /** Show every matching event: the axis from the first to the last of them. */
       function fitAll() {
         var first = Infinity;
         var last = -Infinity;
         for (var i = 0; i < events.length; i++) {
           if (!visible[i]) continue;
-          first = Math.min(first, events[i].start.getTime());
-          last = Math.max(last, (events[i].end || events[i].start).getTime());
+          first = Math.min(first, events[i].s);
+          last = Math.max(last, events[i].t);
         }
         if (first === Infinity) return;
-        var range = padded(first, last);
-        followWindow(range.start, range.end, true);
-        timeline.setWindow(range.start, range.end);
+        var range = padded(first, last, bounds);
+        follow(range.start, range.end, true);
+        timeline.setWindow(range.start, range.end, { animation: false });
       }
 
       function regroup() {
-        var start = timeline.getWindow().start;
-        var end = timeline.getWindow().end;
+        var range = timeline.getWindow();
         computeVisible();
-        makeViews(controls.group.value);
-        timeline.setData({ groups: groups, items: items });
-        timeline.setWindow(start, end, { animation: false });
+        shown.clear();
+        makeGroups(controls.group.value);
+        aggregate(range.start.getTime(), range.end.getTime());
+        timeline.setData({ groups: groupView, items: shown });
+        timeline.setWindow(range.start, range.end, { animation: false });
         updateStatus();
         scheduleUrl(0);
       }
@@ -424,8 +609,13 @@
       function updateStatus() {
         var total = events.length;
         var noun = total === 1 ? "event" : "events";
-        if (visibleCount === total) setStatus(total + " " + noun + ".");
-        else setStatus(visibleCount + " of " + total + " " + noun + " match the filters.");
+        var text = visibleCount === total
+          ? total + " " + noun + "."
+          : visibleCount + " of " + total + " " + noun + " match the filters.";
+        if (region.bin > DAY && container.getAttribute("data-clusters") !== "0") {
+          text += " Zoomed out, the most important events show first; “+N more” zooms in.";
+        }
+        setStatus(text);
         container.setAttribute("data-visible", String(visibleCount));
       }
 
@@ -466,6 +656,34 @@
         });
       }
 
+      // --- the full title of an item, on hover and on keyboard focus -------------------
+
+      tip = el("div", "chronology-tl-tip");
+      tip.setAttribute("role", "tooltip");
+      tip.id = "timeline-tip";
+      tip.hidden = true;
+      container.appendChild(tip);
+
+      function showTip(target) {
+        var link = target && target.closest ? target.closest("[data-tip]") : null;
+        if (!link || !container.contains(link)) {
+          tip.hidden = true;
+          return;
+        }
+        tip.textContent = link.getAttribute("data-tip");
+        tip.hidden = false;
+        var box = link.getBoundingClientRect();
+        var frame = container.getBoundingClientRect();
+        var left = Math.min(box.left - frame.left, frame.width - tip.offsetWidth - 4);
+        tip.style.left = Math.max(0, left) + "px";
+        tip.style.top = box.bottom - frame.top + 4 + "px";
+      }
+
+      listen(container, "mouseover", function (event) { showTip(event.target); });
+      listen(container, "mouseleave", function () { tip.hidden = true; });
+      listen(container, "focusin", function (event) { showTip(event.target); });
+      listen(container, "focusout", function () { tip.hidden = true; });
+
       // --- wiring --------------------------------------------------------------------
 
       if (controls.form) listen(controls.form, "submit", function (event) { event.preventDefault(); });
@@ -495,7 +713,10 @@
         else if (action === "zoom-in") timeline.zoomIn(0.5);
         else if (action === "zoom-out") timeline.zoomOut(0.5);
         else if (action === "fit") fitAll();
-        else if (action === "reset") {
+        else if (action === "story" && model.open) {
+          var story = padded(model.open.start, model.open.end, bounds);
+          moveTo(story.start.getTime(), story.end.getTime());
+        } else if (action === "reset") {
           if (controls.filter) controls.filter.value = "";
           typeChecks.forEach(function (box) { box.checked = true; });
           [controls.actor, controls.agreement, controls.year].forEach(function (select) {
@@ -506,13 +727,36 @@
       }
 
       function moveTo(start, end) {
-        followWindow(start, end, false);
-        timeline.setWindow(new Date(start), new Date(end));
+        follow(start, end, false);
+        timeline.setWindow(new Date(start), new Date(end), { animation: false });
       }
 
-      timeline.on("rangechange", function (props) { followWindow(props.start, props.end, false); });
+      // A "+N more" item zooms into its bin.
+      listen(container, "click", function (event) {
+        var more = event.target.closest ? event.target.closest(".chronology-tl-more") : null;
+        if (!more) return;
+        event.preventDefault();
+        var start = +more.getAttribute("data-start");
+        var end = +more.getAttribute("data-end");
+        var margin = (end - start) * 0.1;
+        moveTo(start - margin, end + margin);
+      });
+
+      var moving = false;
+      timeline.on("rangechange", function (props) {
+        // While dragging, only when the view leaves the aggregated region.
+        if (moving) return;
+        moving = true;
+        requestAnimationFrame(function () {
+          moving = false;
+          if (destroyed || !timeline) return;
+          var range = timeline.getWindow();
+          if (+range.start < region.lo || +range.end > region.hi) follow(range.start, range.end, true);
+        });
+      });
       timeline.on("rangechanged", function (props) {
-        followWindow(props.start, props.end, false);
+        follow(props.start, props.end, false);
+        updateStatus();
         scheduleUrl(URL_DELAY);
       });
 
@@ -522,9 +766,9 @@
       timeline.on("click", function (props) {
         if (props.item == null || !props.event || !props.event.target) return;
         var target = props.event.target;
-        if (target.closest && target.closest("a")) return;
+        if (target.closest && target.closest("a, button")) return;
         var box = target.closest ? target.closest(".vis-item") : null;
-        var link = box ? box.querySelector("a.chronology-tl-link") : null;
+        var link = box ? box.querySelector("a.chronology-tl-link, button.chronology-tl-more") : null;
         if (link) link.click();
       });
 
@@ -539,7 +783,7 @@
         if (down && Math.abs(event.clientX - down.x) + Math.abs(event.clientY - down.y) > 5) moved = true;
       }, true);
       listen(container, "click", function (event) {
-        if (moved && event.target.closest && event.target.closest("a")) {
+        if (moved && event.target.closest && event.target.closest("a, button")) {
           event.preventDefault();
           event.stopPropagation();
         }
@@ -555,6 +799,7 @@
         Object.keys(timers).forEach(function (name) { clearTimeout(timers[name]); });
         cleanups.forEach(function (cleanup) { cleanup(); });
         if (timeline) timeline.destroy();
+        if (tip && tip.parentNode) tip.parentNode.removeChild(tip);
         timeline = null;
       }
     };
@@ -594,76 +839,39 @@
     }
   }
 
-  /** Items (and groups) for one grouping: "" (none), "type" or "actor". */
-  function buildItems(model, grouping) {
-    var events = model.events;
-    var rows = [];
-    var groups = null;
-    function item(event, id, group) {
-      var row = {
-        id: id,
-        e: event.index,
-        start: event.start,
-        s: event.start.getTime(),
-        t: (event.end || event.start).getTime(),
-        className: typeClass(event.typeName)
-      };
-      if (event.end) {
-        row.end = event.end;
-        row.type = "range";
-      } else {
-        row.type = "point";
-      }
-      if (group !== undefined) row.group = group;
-      return row;
+  /** Where the axis may go: a little before the first and after the last event. */
+  function axisBounds(events) {
+    if (events.length === 0) return null;
+    var first = Infinity;
+    var last = -Infinity;
+    for (var i = 0; i < events.length; i++) {
+      first = Math.min(first, events[i].s);
+      last = Math.max(last, events[i].t);
     }
-    if (grouping === "actor") {
-      groups = model.actors.map(function (actor, index) {
-        return { id: index, order: index, label: actor.name };
-      });
-      groups.push({ id: -1, order: model.actors.length, label: "No actor" });
-      events.forEach(function (event) {
-        if (event.actors.length === 0) rows.push(item(event, event.index + ":-1", -1));
-        event.actors.forEach(function (actor) {
-          rows.push(item(event, event.index + ":" + actor, actor));
-        });
-      });
-    } else if (grouping === "type") {
-      groups = model.types.map(function (name, index) {
-        return { id: index, order: index, label: name, t: index };
-      });
-      events.forEach(function (event) {
-        rows.push(item(event, event.index, event.type));
-      });
-    } else {
-      events.forEach(function (event) {
-        rows.push(item(event, event.index));
-      });
-    }
-    return {
-      items: new window.vis.DataSet(rows),
-      groups: groups ? new window.vis.DataSet(groups) : null
-    };
+    var margin = Math.max((last - first) * 0.02, DAY * 7);
+    return { min: first - margin, max: last + margin };
   }
 
-  function initialWindow(state, events) {
+  /** The window the page opens on: the URL's, else the densest stretch of the story. */
+  function initialWindow(state, model, bounds) {
     if (validDay(state.start) && validDay(state.end) && parseDay(state.start) < parseDay(state.end)) {
       return { start: parseDay(state.start), end: parseDay(state.end) };
     }
-    if (events.length === 0) return null;
-    var from = events.length > FIT_ALL_BELOW ? events.length - OPEN_ON_LATEST : 0;
-    var start = events[from].start.getTime();
-    var end = start;
-    for (var i = from; i < events.length; i++) {
-      end = Math.max(end, (events[i].end || events[i].start).getTime());
-    }
-    return padded(start, end);
+    if (!bounds) return null;
+    if (model.open) return padded(model.open.start, model.open.end, bounds);
+    return padded(bounds.min, bounds.max, bounds);
   }
 
-  /** A window around [start, end], with room on the right for the labels of the last events. */
-  function padded(start, end) {
+  /** A window around [start, end] with a small margin, kept within the axis bounds. */
+  function padded(start, end, bounds) {
     var span = Math.max(end - start, DAY * 30);
-    return { start: new Date(start - span * 0.03), end: new Date(end + span * 0.25) };
+    var from = start - span * 0.04;
+    var to = end + span * 0.04;
+    if (bounds) {
+      from = Math.max(from, bounds.min);
+      to = Math.min(to, bounds.max);
+    }
+    return { start: new Date(from), end: new Date(Math.max(to, from + DAY * 3)) };
   }
 
   function fillFacets(model, controls) {
