@@ -267,7 +267,8 @@ def _top_actors(
         return
     rows = [[actor_link(ctx, other, doc), str(count)] for other, count in counted[:TOP_ACTORS]]
     more = len(counted) - TOP_ACTORS
-    page.section(heading)
+    # Out of search, like "Before and after": the table only points to other pages.
+    page.section(heading, search=False)
     page.add(table(["Actor", "Events together"], rows))
     if more > 0:
         page.paragraph(f"And {plural(more, 'other actor')}.")

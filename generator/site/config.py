@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from generator.site.search import PAGEFIND_ABOVE
+from generator.site.search import INDEX_ABOVE
 
 
 class ChronologyConfig(Config):
@@ -35,11 +35,11 @@ class ChronologyConfig(Config):
     # makes the navigation depend on the page it is drawn on.
     cache_navigation = c.Type(bool, default=True)
     # `auto`: Material's search plugin (when `- search` is in `plugins`) up to
-    # `search_pagefind_above` events, Pagefind above that (its index is fetched in small
-    # parts, so search stays fast at any size; Material's single index is tens of
-    # megabytes at tens of thousands of events).
-    # `material`: always the theme's search plugin. `pagefind`: always Pagefind, with a
-    # Search page (drop `- search` from `plugins`).
-    search_backend = c.Choice(("auto", "material", "pagefind"), default="auto")
-    # With `search_backend: auto`, above this many events the site searches with Pagefind.
-    search_pagefind_above = c.Type(int, default=PAGEFIND_ABOVE)
+    # `search_index_above` events, the chronology's own index in small files above that
+    # (the browser fetches only the parts a query needs; Material's single index is tens of
+    # megabytes at tens of thousands of events). `material`, `chronology`: always that one.
+    # `pagefind`: Pagefind, with a Search page (drop `- search` from `plugins`; it needs
+    # about 50 kB of memory per page to build).
+    search_backend = c.Choice(("auto", "material", "chronology", "pagefind"), default="auto")
+    # With `search_backend: auto`, above this many events the site uses its own index.
+    search_index_above = c.Type(int, default=INDEX_ABOVE)

@@ -32,6 +32,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, PrefixedLogger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 from generator.errors import ContentError, PagefindMissing
 from generator.model import Catalog
@@ -47,14 +48,18 @@ from generator.publish.pages import (
     timeline_module,
 )
 from generator.publish.pages_lists import exports_list
+from generator.publish.search_index import SearchIndex, plain
 from generator.publish.urls import RECORD_KINDS, Urls
 from generator.records.store import load_catalog
 from generator.site.config import ChronologyConfig
 from generator.site.generated_page import GeneratedPage
 from generator.site.nav_cache import cache_navigation
 from generator.site.search import (
+    INDEX_FOLDER,
     SEARCH_PAGE,
+    SEARCH_SCRIPT,
     choose_backend,
+    index_search_page,
     material_search_entries,
     material_search_plugin,
     pagefind_executable,
@@ -82,6 +87,8 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         self._warned: set[str] = set()
         self._search_entries: list[dict[str, Any]] | None = None
         self._pagefind: Path | None = None
+        self._search = "material"  # material, chronology, pagefind or none
+        self._index: SearchIndex | None = None
         self._muted: Any = None  # Material's search plugin, while Pagefind stands in for it
 
     def _warn(self, message: str) -> None:
@@ -116,17 +123,17 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
                 "chronology: records the site cannot publish:\n" + "\n".join(problems)
             )
         self.catalog = catalog
-        self._pagefind = self._choose_search(config, len(catalog.events))
+        self._search = self._choose_search(config, len(catalog.events))
+        self._index = SearchIndex() if self._search == "chronology" else None
         self.timeline = timeline_module() if self.config.timeline_enabled else None
-        if self.timeline is not None:
-            for asset in _asset_uris(self.timeline):
-                if asset.endswith((".js", ".mjs")):
-                    script = ExtraScriptValue(asset)
-                    if asset.endswith(".mjs"):
-                        script.type = "module"
-                    config.extra_javascript.append(script)
-                elif asset.endswith(".css"):
-                    config.extra_css.append(asset)
+        for asset in _asset_uris(self._assets()):
+            if asset.endswith((".js", ".mjs")):
+                script = ExtraScriptValue(asset)
+                if asset.endswith(".mjs"):
+                    script.type = "module"
+                config.extra_javascript.append(script)
+            elif asset.endswith(".css"):
+                config.extra_css.append(asset)
         options = Options(
             nav_max_events=self.config.nav_max_events,
             nav_max_years=self.config.nav_max_years,
@@ -139,38 +146,41 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         self._user_nav = config.nav is not None
         return config
 
-    def _choose_search(self, config: MkDocsConfig, events: int) -> Path | None:
-        """Material's search or Pagefind (see ``search.choose_backend``); the Pagefind
-        binary when the site uses it. Material's plugin is turned off when Pagefind takes
+    def _choose_search(self, config: MkDocsConfig, events: int) -> str:
+        """Material's search, the chronology's own index or Pagefind (see
+        ``search.choose_backend``). Material's plugin is turned off when another takes
         over, so that it neither builds its index nor shows its search box."""
         material = material_search_plugin(config.plugins.values())
         if material is not None and material is self._muted:
             material.config.enabled = True  # muted by an earlier build of `mkdocs serve`
         self._muted = None
         material_on = material is not None and getattr(material.config, "enabled", True)
-        executable: Path | None = None
-        missing: PagefindMissing | None = None
-        try:
-            executable = pagefind_executable()
-        except PagefindMissing as error:
-            missing = error
         backend, message = choose_backend(
             self.config.search_backend,
             events=events,
             material=material_on,
-            pagefind=executable is not None,
-            above=self.config.search_pagefind_above,
+            above=self.config.search_index_above,
         )
         if message:
             log.info(message)
-        if backend != "pagefind":
-            return None
-        if missing is not None:
-            raise PluginError(f"chronology: {missing}")
-        if material_on:
+        self._pagefind = None
+        if backend == "pagefind":
+            try:
+                self._pagefind = pagefind_executable()
+            except PagefindMissing as error:
+                raise PluginError(f"chronology: {error}") from None
+        if backend in ("pagefind", "chronology") and material_on:
             material.config.enabled = False  # type: ignore[union-attr]
             self._muted = material
-        return executable
+        return backend
+
+    def _assets(self) -> list[str]:
+        """The asset files every page includes: the timeline's, and the search script when
+        the site searches its own index."""
+        assets = list(getattr(self.timeline, "ASSETS", [])) if self.timeline else []
+        if self._search == "chronology":
+            assets.append(SEARCH_SCRIPT)
+        return assets
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Add every generated page, the timeline and the exports as in-memory files."""
@@ -180,13 +190,13 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
             self._warn(message)
         ctx = self.context
         self._search_entries = None
-        if self._pagefind is None:
+        if self._search == "material":
             self._search_entries = material_search_entries(config.plugins.values())
         docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         writers = page_writers(ctx, site_name=config.site_name)
         extra: list[Any] = [uri for uri in docs_pages if uri != "index.md"]
-        if self._pagefind is not None:
-            writers[SEARCH_PAGE] = search_page
+        if self._search in ("pagefind", "chronology"):
+            writers[SEARCH_PAGE] = search_page if self._pagefind else index_search_page
             extra.insert(0, {"Search": SEARCH_PAGE})
         if self.timeline is not None:
             timeline_page = self.timeline.timeline_page
@@ -225,9 +235,8 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
             files.append(file)
             if uri in writers:
                 GeneratedPage(titles.get(uri), file, config, writers[uri])
-        if self.timeline is not None:
-            for uri, path in _asset_files(self.timeline):
-                files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for uri, path in _asset_files(self._assets()):
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def on_page_markdown(
@@ -242,19 +251,27 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Hand a generated page's search entries on; with Pagefind, keep the pages that are
-        out of the search index out of its index too."""
+        """Hand a page's search entries on (to Material's index or the chronology's own);
+        with Pagefind, keep the pages that are out of the search index out of its index too."""
+        if self._index is not None and not isinstance(page, GeneratedPage):
+            self._index.add(page.url, str(page.title or ""), plain(html))  # a docs page
         if not isinstance(page, GeneratedPage) or page.rendered is None:
             return html
         rendered, page.rendered = page.rendered, None
-        self._index(page, rendered)
+        self._add_to_search(page, rendered)
         if self._pagefind is not None and rendered.search == []:
             return f'<div data-pagefind-ignore="all">{html}</div>'
         return html
 
-    def _index(self, page: Page, rendered: HtmlPage) -> None:
+    def _add_to_search(self, page: Page, rendered: HtmlPage) -> None:
         """Give the search index a generated page's entries, if it takes them."""
         if rendered.search is None:
+            return
+        if self._index is not None:
+            if rendered.search:
+                title = plain(rendered.search[0].title)
+                text = plain(" ".join(section.text for section in rendered.search))
+                self._index.add(page.url, title, text)
             return
         if self._search_entries is not None:
             self._search_entries.extend(search_entries(page.url, rendered.search))
@@ -271,7 +288,13 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """With ``search_backend: pagefind``, index the built site."""
+        """Write the chronology's own search index; or, with Pagefind, index the built site."""
+        if self._index is not None:
+            folder = Path(config.site_dir) / INDEX_FOLDER
+            for name, data in self._index.files():
+                write_file(data.encode("utf-8"), str(folder / name))
+            log.info(f"search: {len(self._index.docs):,} pages in the index in small files")
+            self._index = SearchIndex()  # the next build of `mkdocs serve` starts afresh
         if self._pagefind is None:
             return
         try:
@@ -297,18 +320,18 @@ def _is_record_page(page: Any) -> bool:
     return isinstance(page, GeneratedPage) and page.file.inclusion.is_not_in_nav()
 
 
-def _asset_files(timeline: ModuleType) -> list[tuple[str, Path]]:
-    """(site URI, file on disk) of each timeline asset the module lists in ``ASSETS``."""
+def _asset_files(assets: list[str]) -> list[tuple[str, Path]]:
+    """(site URI, file on disk) of each asset (a path under ``generator/site/assets``)."""
     root = resources.files("generator.site") / "assets"
     found = []
-    for name in getattr(timeline, "ASSETS", []):
+    for name in assets:
         relative = str(name).removeprefix("assets/").lstrip("/")
         path = Path(str(root / relative))
         if not path.is_file():
-            raise PluginError(f"chronology: timeline asset {relative!r} not found at {path}")
+            raise PluginError(f"chronology: asset {relative!r} not found at {path}")
         found.append((ASSET_PREFIX + relative, path))
     return found
 
 
-def _asset_uris(timeline: ModuleType) -> list[str]:
-    return [uri for uri, _ in _asset_files(timeline)]
+def _asset_uris(assets: list[str]) -> list[str]:
+    return [uri for uri, _ in _asset_files(assets)]

@@ -124,6 +124,22 @@ def synthetic_url(synthetic_site: Path) -> Iterator[str]:
     stop()
 
 
+@pytest.fixture(scope="session")
+def indexed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a site of the fixture and hostile records that searches with the
+    chronology's own index in small files."""
+    if not _chromium_available() and os.environ.get("CI", "").lower() != "true":
+        pytest.skip(f"{CHROMIUM} is not installed")
+    work = tmp_path_factory.mktemp("indexed-site")
+    content = work / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    write_hostile_content(content)
+    options = "      search_backend: chronology\n"
+    url, stop = serve(build_site(content, work / "build", options=options))
+    yield url
+    stop()
+
+
 def _open(browser: Any, **context_options: Any) -> Iterator[BrowserPage]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
     page = context.new_page()

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browsing import BrowserPage
@@ -215,3 +216,45 @@ def test_the_disagreement_box_names_publishers_and_dates_and_links_the_sources(
     box.get_by_role("link", name="Newsline, 31 October 2022").click()
     page.wait_for_url(re.compile(r"/sources/newsline-2022-10-31-sochi/$"))
     assert "Sochi summit" in page.inner_text("article h1")
+
+
+def test_the_index_in_small_files_finds_records_as_the_reader_types(
+    browser_page: BrowserPage, indexed_url: str, fixture_catalog: Catalog
+) -> None:
+    page = browser_page.page
+    page.goto(f"{indexed_url}/")
+    assert page.locator("input.md-search__input").count() == 0  # Material's search is off
+    page.click("a[href$='search/']")
+    search = page.locator("#chronology-search-input")
+    search.wait_for()
+    # A word being typed matches every word it begins: "lavr" finds Lavrov.
+    search.press_sequentially("lavr", delay=40)
+    page.wait_for_selector("#chronology-search[data-query='lavr']")
+    titles = page.locator(".chronology-search__results li > a").all_inner_texts()
+    assert titles[0] == "Sergey Lavrov"  # actors come first: their pages gather the events
+    lavrov = {e.title for e in fixture_catalog.events.values() if "sergey-lavrov" in e.actors}
+    assert lavrov <= {title.split(" — ", 1)[-1] for title in titles}
+    # Every word must match; the query lives in the URL.
+    search.press_sequentially(" talks", delay=40)
+    page.wait_for_selector("#chronology-search[data-query='lavr talks']")
+    assert parse_qs(urlsplit(page.url).query)["q"] == ["lavr talks"]
+    narrowed = page.locator(".chronology-search__results li > a").all_inner_texts()
+    assert 0 < len(narrowed) < len(titles)
+    assert "9–10 October 2020 — Foreign ministers hold talks in Moscow" in narrowed
+    page.locator(".chronology-search__results li > a").first.click()
+    page.wait_for_url(re.compile(r"/(actors|events)/[^/]+/$"))
+
+
+def test_the_index_in_small_files_shows_hostile_text_as_text(
+    browser_page: BrowserPage, indexed_url: str
+) -> None:
+    page = browser_page.page
+    page.goto(f"{indexed_url}/search/?q=onmouseover")
+    page.wait_for_selector("#chronology-search[data-query='onmouseover']")
+    assert "onmouseover" in page.inner_text(".chronology-search__results")
+    assert (
+        page.locator(".chronology-search__results b, .chronology-search__results img").count() == 0
+    )
+    page.goto(f"{indexed_url}/search/?q=pwned")
+    page.wait_for_selector("#chronology-search[data-query='pwned'] li")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
