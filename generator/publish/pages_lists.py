@@ -15,7 +15,7 @@ from generator.publish.pages_records import (
     published_label,
     record_link,
 )
-from generator.publish.render import bullets, joined, link, plural, table, text
+from generator.publish.render import bullets, date_label, joined, link, plural, table, text
 
 EXPORT_LABELS = {
     "events.json": "JSON (every record of every kind)",
@@ -100,7 +100,7 @@ def home_page(ctx: Context, site_name: str = "Chronology") -> HtmlPage:
 def key_line(ctx: Context, event: Event, doc: str) -> str:
     """A key event as a list item: date, linked title, and why it is key."""
     line = (
-        f"<strong>{text(event.date_label)}</strong> — "
+        f"<strong>{text(date_label(event.date, event.end))}</strong> — "
         + record_link(ctx, "events", event.id, event.title, doc)
         + f" · {text(importance_words(event))}"
     )

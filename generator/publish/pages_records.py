@@ -17,6 +17,7 @@ from generator.publish.reading import summary as reader_summary
 from generator.publish.render import (
     admonition,
     bullets,
+    date_label,
     external_link,
     joined,
     link,
@@ -50,7 +51,7 @@ def _date(value: str | None, end: str | None = None) -> str:
 
 def event_title(event: Event) -> str:
     """The page title of an event: its date label, then its title (search shows both)."""
-    return f"{event.date_label} — {event.title}"
+    return f"{date_label(event.date, event.end)} — {event.title}"
 
 
 def event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool = True) -> str:
@@ -69,7 +70,7 @@ def event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool = T
 
 def _event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool) -> str:
     parts = [
-        f"<strong>{text(event.date_label)}</strong> — "
+        f"<strong>{text(date_label(event.date, event.end))}</strong> — "
         + record_link(ctx, "events", event.id, event.title, from_doc)
     ]
     if show_type:
@@ -196,7 +197,7 @@ def event_page(ctx: Context, event: Event) -> HtmlPage:
         importance = f'<strong class="chronology-key">key event</strong>, {importance}'
     sure = confidence_words(event, ctx.catalog.sources, low_confidence=ctx.is_low_confidence(event))
     facts = [
-        ("Date", text(event.date_label)),
+        ("Date", text(date_label(event.date, event.end))),
         ("Type", link(event.type, type_href)),
         ("Importance", importance),
         ("Confidence", text(sure)),
@@ -230,7 +231,7 @@ def event_page(ctx: Context, event: Event) -> HtmlPage:
         page.section("Before and after", search=False)
         page.add(
             bullets(
-                f"{label}: <strong>{text(other.date_label)}</strong> — "
+                f"{label}: <strong>{text(date_label(other.date, other.end))}</strong> — "
                 + record_link(ctx, "events", other.id, other.title, doc)
                 for label, other in (("Previous", previous), ("Next", following))
                 if other is not None
@@ -327,7 +328,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
     if events:
         rows = [
             [
-                text(event.date_label),
+                text(date_label(event.date, event.end)),
                 text(lifecycle_stage(agreement, event)),
                 record_link(ctx, "events", event.id, event.title, doc),
             ]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from generator import edtf
 from generator.model import Claim, Event, Source
 from generator.publish.context import UNSURE_PUBLISHED_HOW
-from generator.publish.render import text
+from generator.publish.render import date_label, text
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -121,7 +121,7 @@ def date_disagreement(
 
     'TASS, 18 January 2021, gives 11 November 2021; two other sources give 11 January 2021.'
     """
-    kept = event.date_label
+    kept = date_label(event.date, event.end)
     dissent: dict[str, list[str]] = {}
     supporters: list[str] = []
     for claim in event.sources:

@@ -41,6 +41,7 @@ SNIPPET = 180
 COMMON = 0.5
 
 _WORD = re.compile(r"[^\W_]+")
+_ENTITY = re.compile(r"&#?\w+;")
 _ACCENTS = re.compile("[\u0300-\u036f]")
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -73,10 +74,22 @@ class SearchIndex:
 
     def add(self, url: str, title: str, text: str) -> None:
         """One page: its URL (from the site root), title and text (plain text)."""
+        self._add(url, title, text[:SNIPPET], words(title), words(text))
+
+    def add_escaped(self, url: str, title: str, text: str) -> None:
+        """One page whose title and text are HTML-escaped, as search entries hold them:
+        only what the results show is decoded (the words skip the entities, which only
+        ever stand for punctuation and markup characters here)."""
+        snippet = html.unescape(text[: SNIPPET + 40])[:SNIPPET]
+        title_words = words(_ENTITY.sub(" ", title))
+        self._add(url, html.unescape(title), snippet, title_words, words(_ENTITY.sub(" ", text)))
+
+    def _add(
+        self, url: str, title: str, snippet: str, in_title: set[str], in_text: set[str]
+    ) -> None:
         doc = len(self.docs)
-        self.docs.append((url, title, text[:SNIPPET]))
-        in_title = words(title)
-        everywhere = in_title | words(text)
+        self.docs.append((url, title, snippet))
+        everywhere = in_title | in_text
         for target, found_words in ((self.postings, everywhere), (self.titles, in_title)):
             for word in found_words:
                 found = target.get(word)

@@ -46,7 +46,7 @@ from generator import edtf
 from generator.model import EVENT_TYPES, Catalog, Event
 from generator.publish.html_page import HtmlPage
 from generator.publish.keys import CHRONOLOGY_KEYS, key_count, key_events, ranking
-from generator.publish.render import title_text
+from generator.publish.render import date_label, title_text
 
 DATA_VERSION = 2
 
@@ -127,9 +127,12 @@ def densest_stretch(
     return [chosen[0][0], last]
 
 
-def timeline_data(catalog: Catalog, urls: EventUrls) -> dict[str, Any]:
-    """Everything the timeline script draws, as compact JSON-ready data (see module doc)."""
-    events = catalog.chronological()
+def timeline_data(
+    catalog: Catalog, urls: EventUrls, *, events: list[Event] | None = None
+) -> dict[str, Any]:
+    """Everything the timeline script draws, as compact JSON-ready data (see module doc);
+    ``events``: the catalog's events in chronological order, when the caller has them."""
+    events = catalog.chronological() if events is None else events
     rank = [0] * len(events)
     for place, position in enumerate(ranking(events)):
         rank[position] = place
@@ -168,7 +171,7 @@ def timeline_data(catalog: Catalog, urls: EventUrls) -> dict[str, Any]:
             type_index[event.type],
             [actor_index[a] for a in participants(event)],
             sorted(agreement_index[a] for a in agreements_of[event.id] if a in agreement_index),
-            event.date_label,
+            date_label(event.date, event.end),
             rank[index],
             event.weight,
         ]
@@ -193,17 +196,20 @@ def timeline_data(catalog: Catalog, urls: EventUrls) -> dict[str, Any]:
 def _fallback_item(event: Event, urls: EventUrls) -> str:
     first, _ = edtf.bounds(event.date, event.end)
     href = html.escape(SITE_ROOT + urls.event(event.id), quote=True)
+    label = html.escape(date_label(event.date, event.end))
     return (
-        f'<li><time datetime="{first.isoformat()}">{html.escape(event.date_label)}</time>'
+        f'<li><time datetime="{first.isoformat()}">{label}</time>'
         f' — <a href="{href}">{html.escape(event.title)}</a></li>'
     )
 
 
-def _render_fallback(catalog: Catalog, urls: EventUrls, list_at_most: int) -> str:
+def _render_fallback(
+    catalog: Catalog, urls: EventUrls, list_at_most: int, events: list[Event] | None
+) -> str:
     """What readers without JavaScript get: every event in date order, or, above
     ``list_at_most`` events, the key events and a link to each year's page (a list of
     100,000 events is no use to a reader and costs every reader its download)."""
-    events = catalog.chronological()
+    events = catalog.chronological() if events is None else events
     if not events:
         return "<p>No events yet.</p>"
     if len(events) <= list_at_most:
@@ -224,7 +230,12 @@ def _render_fallback(catalog: Catalog, urls: EventUrls, list_at_most: int) -> st
 
 
 def timeline_page(
-    catalog: Catalog, urls: EventUrls, *, title: str = "Timeline", list_at_most: int = 500
+    catalog: Catalog,
+    urls: EventUrls,
+    *,
+    title: str = "Timeline",
+    list_at_most: int = 500,
+    events: list[Event] | None = None,
 ) -> HtmlPage:
     """The page ``timeline/index.md``: the controls, the container, the fallback.
 
@@ -275,7 +286,7 @@ def timeline_page(
         f'<link rel="preload" href="{DATA_FILE}" as="fetch" type="application/json"'
         ' crossorigin="anonymous">',
         f'<div id="timeline" data-src="{DATA_FILE}" data-events="{count}"></div>',
-        f"<noscript>{_render_fallback(catalog, urls, list_at_most)}</noscript>",
+        f"<noscript>{_render_fallback(catalog, urls, list_at_most, events)}</noscript>",
         "</div>",
     ]
     # Out of search: each event is found on its own page, not in this list of them.

@@ -14,6 +14,7 @@ list where it is asked for.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import subprocess
@@ -29,15 +30,17 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, PrefixedLogger
+from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
+from mkdocs.utils.templates import TemplateContext
 
 from generator.errors import ContentError, PagefindMissing
 from generator.model import Catalog
 from generator.publish.context import Context, Options
-from generator.publish.exports import EXPORTS, ExportSettings, build_exports
+from generator.publish.exports import EXPORTS, ExportSettings
 from generator.publish.html_page import HtmlPage
 from generator.publish.pages import (
     content_problems,
@@ -52,7 +55,7 @@ from generator.publish.search_index import SearchIndex, plain
 from generator.publish.urls import RECORD_KINDS, Urls
 from generator.records.store import load_catalog
 from generator.site.config import ChronologyConfig
-from generator.site.generated_page import GeneratedPage
+from generator.site.generated_page import GeneratedPage, LazyFile
 from generator.site.nav_cache import cache_navigation
 from generator.site.search import (
     INDEX_FOLDER,
@@ -88,6 +91,7 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         self._search_entries: list[dict[str, Any]] | None = None
         self._pagefind: Path | None = None
         self._search = "material"  # material, chronology, pagefind or none
+        self._frozen = False
         self._index: SearchIndex | None = None
         self._muted: Any = None  # Material's search plugin, while Pagefind stands in for it
 
@@ -201,18 +205,29 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         if self.timeline is not None:
             timeline_page = self.timeline.timeline_page
             writers["timeline/index.md"] = partial(
-                timeline_page, ctx.catalog, ctx.urls, list_at_most=self.config.nav_max_events
+                timeline_page,
+                ctx.catalog,
+                ctx.urls,
+                list_at_most=self.config.nav_max_events,
+                events=ctx.chronology,
             )
-        # Pages have no source: each renders when MkDocs reaches it (see GeneratedPage).
-        generated: dict[str, str | bytes] = dict.fromkeys(writers, "")
+        # Pages have no source: each is drawn when MkDocs writes it (see GeneratedPage);
+        # the timeline data and the exports are made when MkDocs copies them (LazyFile).
+        generated: dict[str, Callable[[], str | bytes] | None] = dict.fromkeys(writers)
         if self.timeline is not None:
-            data = self.timeline.timeline_data(ctx.catalog, ctx.urls)
-            generated["timeline/data.json"] = json.dumps(data, ensure_ascii=False)
+            make_data = partial(
+                self.timeline.timeline_data, ctx.catalog, ctx.urls, events=ctx.chronology
+            )
+            generated["timeline/data.json"] = partial(_json, make_data)
         if self.config.exports_enabled:
             settings = ExportSettings(
-                urls=ctx.urls, base_url=config.site_url or "", site_name=config.site_name
+                urls=ctx.urls,
+                base_url=config.site_url or "",
+                site_name=config.site_name,
+                chronology=ctx.chronology,
             )
-            generated.update(build_exports(ctx.catalog, settings))
+            for name, export in EXPORTS.items():
+                generated[name] = partial(export, ctx.catalog, settings)
         nav: list[Any] | None = None
         if self.config.nav_enabled and not self._user_nav:
             nav = navigation(ctx, extra=extra)
@@ -220,7 +235,7 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
         titles = nav_titles(config.nav or [])
         in_nav = set(titles) if nav is not None else None
         record_folders = tuple(f"{kind}/" for kind in RECORD_KINDS)
-        for uri, content in generated.items():
+        for uri, make in generated.items():
             if files.get_file_from_path(uri) is not None:
                 self._warn(f"docs/{uri} replaces the page chronology would generate there")
                 continue
@@ -231,12 +246,20 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
             else:
                 left_out = uri.startswith(record_folders) and not uri.endswith("/index.md")
             inclusion = InclusionLevel.NOT_IN_NAV if left_out else InclusionLevel.UNDEFINED
-            file = File.generated(config, uri, content=content, inclusion=inclusion)
-            files.append(file)
-            if uri in writers:
+            if make is None:
+                file = File.generated(config, uri, content="", inclusion=inclusion)
                 GeneratedPage(titles.get(uri), file, config, writers[uri])
+            else:
+                file = LazyFile.lazy(config, uri, make)
+            files.append(file)
         for uri, path in _asset_files(self._assets()):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        # The catalog, its indexes and every page and file object live until the end of the
+        # build: out of the collector's sight, the full collections that a build of many
+        # pages triggers again and again no longer walk them (thawed in on_post_build).
+        gc.collect()
+        gc.freeze()
+        self._frozen = True
         return files
 
     def on_page_markdown(
@@ -251,17 +274,30 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Hand a page's search entries on (to Material's index or the chronology's own);
-        with Pagefind, keep the pages that are out of the search index out of its index too."""
+        """Index a docs page of the site's own in the chronology's search index."""
         if self._index is not None and not isinstance(page, GeneratedPage):
-            self._index.add(page.url, str(page.title or ""), plain(html))  # a docs page
-        if not isinstance(page, GeneratedPage) or page.rendered is None:
-            return html
-        rendered, page.rendered = page.rendered, None
-        self._add_to_search(page, rendered)
-        if self._pagefind is not None and rendered.search == []:
-            return f'<div data-pagefind-ignore="all">{html}</div>'
+            self._index.add(page.url, str(page.title or ""), plain(html))
         return html
+
+    @event_priority(90)  # before Material's search reads the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Draw a generated page just before its template renders, and hand its search
+        entries on; with Pagefind, keep the pages that are out of search out of its index."""
+        if not isinstance(page, GeneratedPage):
+            return context
+        rendered = page.draw()
+        self._add_to_search(page, rendered)
+        if self._pagefind is not None and rendered.search == [] and page.content is not None:
+            page.content = f'<div data-pagefind-ignore="all">{page.content}</div>'
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page is written: let its HTML go."""
+        if isinstance(page, GeneratedPage):
+            page.release()
+        return output
 
     def _add_to_search(self, page: Page, rendered: HtmlPage) -> None:
         """Give the search index a generated page's entries, if it takes them."""
@@ -269,9 +305,8 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
             return
         if self._index is not None:
             if rendered.search:
-                title = plain(rendered.search[0].title)
-                text = plain(" ".join(section.text for section in rendered.search))
-                self._index.add(page.url, title, text)
+                text = " ".join(section.text for section in rendered.search)
+                self._index.add_escaped(page.url, rendered.search[0].title, text)
             return
         if self._search_entries is not None:
             self._search_entries.extend(search_entries(page.url, rendered.search))
@@ -289,6 +324,7 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the chronology's own search index; or, with Pagefind, index the built site."""
+        self._thaw()
         if self._index is not None:
             folder = Path(config.site_dir) / INDEX_FOLDER
             for name, data in self._index.files():
@@ -305,6 +341,16 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
             raise PluginError(f"chronology: pagefind failed: {error}\n{output}") from None
         indexed = [line.strip() for line in summary.splitlines() if "Indexed" in line]
         log.info("pagefind: " + ("; ".join(indexed) or "index written"))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build lets the objects it froze go too."""
+        self._thaw()
+
+    def _thaw(self) -> None:
+        # `mkdocs serve` builds again and again: what one build froze must not outlive it.
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -335,3 +381,7 @@ def _asset_files(assets: list[str]) -> list[tuple[str, Path]]:
 
 def _asset_uris(assets: list[str]) -> list[str]:
     return [uri for uri, _ in _asset_files(assets)]
+
+
+def _json(make: Callable[[], Any]) -> str:
+    return json.dumps(make(), ensure_ascii=False)

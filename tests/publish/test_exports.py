@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Catalog, build_catalog
+from generator.publish import exports
 from generator.publish.exports import (
     EXPORTS,
     ExportSettings,
@@ -196,6 +197,17 @@ def test_atom_newest_first_and_escaped(settings: ExportSettings) -> None:
     link = entries[0].find(f"{ATOM}link")
     assert link is not None and link.get("href") == "https://example.org/c/events/new/"
     assert feed.findtext(f"{ATOM}updated") == "2021-03-04T00:00:00Z"
+
+
+def test_the_atom_feed_carries_the_newest_events(
+    catalog: Catalog, settings: ExportSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exports, "FEED_ENTRIES", 3)
+    feed = ET.fromstring(export_atom(catalog, settings).encode("utf-8"))
+    newest = [e.id for e in reversed(catalog.chronological())][:3]
+    links = [entry.find(f"{ATOM}link") for entry in feed.findall(f"{ATOM}entry")]
+    hrefs = [link.get("href", "") for link in links if link is not None]
+    assert [href.rstrip("/").split("/")[-1] for href in hrefs] == newest
 
 
 def test_timelinejs_dates_at_their_precision(catalog: Catalog, settings: ExportSettings) -> None:

@@ -46,3 +46,16 @@ def test_words_beyond_ascii_get_file_names_of_their_code_points() -> None:
     names = {name for name, _ in index.files()}
     assert f"t/{shard_name('мо')}.json" in names and shard_name("мо") == "u43c-43e"
     assert shard_name("ta") == "ta" and shard_name("9n") == "9n"
+
+
+def test_escaped_search_text_is_indexed_without_its_entities() -> None:
+    index = SearchIndex()
+    index.add_escaped(
+        "e/", "Baku &amp; Yerevan", "&lt;b&gt;Talks&lt;/b&gt; on the &quot;corridor&quot;"
+    )
+    index.add("f/", "Other", "Something else")
+    index.add("g/", "Third", "Something more")
+    files = _files(index)
+    assert files["d/0.json"][0] == ["e/", "Baku & Yerevan", '<b>Talks</b> on the "corridor"']
+    assert "amp" not in json.dumps(files) and "quot" not in json.dumps(files)
+    assert files["t/co.json"]["w"] == {"corridor": [0]}

@@ -145,46 +145,59 @@
     var events = (data.events || []).map(function (row, index) {
       var start = parseDay(row[2]);
       var last = row[3] ? parseDay(row[3]) : null;
-      var type = types[row[4]] || "other";
-      var actorList = row[5] || [];
-      var hay = [row[1], type, row[7]];
-      for (var i = 0; i < actorList.length; i++) {
-        if (actors[actorList[i]]) hay.push(actors[actorList[i]].hay);
-      }
-      var end = last ? nextDay(last) : null;
       var s = start.getTime();
-      var t = (end || start).getTime();
+      var t = last ? nextDay(last).getTime() : s;
       longest = Math.max(longest, t - s);
+      // Numbers only: Date objects are made for the few events drawn (see eventItem),
+      // and the text the filter searches is folded after the first render (see haystack).
       return {
         index: index,
         id: row[0],
         title: row[1],
-        start: start,
-        end: end,
         s: s,
         t: t,
+        range: last !== null,
         y0: start.getFullYear(),
         y1: (last || start).getFullYear(),
         type: row[4],
-        typeName: type,
-        actors: actorList,
+        typeName: types[row[4]] || "other",
+        actors: row[5] || [],
         agreements: row[6] || [],
         label: row[7],
         rank: row[8] == null ? index : row[8],
         weight: row[9] || 1,
         key: keys[index] === true,
-        href: new URL(row.length > 10 ? row[10] : pattern[0] + row[0] + pattern[1], root).href,
-        hay: fold(hay.join(" "))
+        url: row.length > 10 ? row[10] : null,
+        hay: null
       };
     });
-    var open = null;
-    if (data.open && validDay(data.open[0]) && validDay(data.open[1])) {
-      open = { start: parseDay(data.open[0]).getTime(), end: nextDay(parseDay(data.open[1])).getTime() };
-    }
-    return {
+    var model = {
       types: types, actors: actors, agreements: agreements, events: events,
-      longest: longest, open: open
+      longest: longest, open: null, root: root, pattern: pattern
     };
+    if (data.open && validDay(data.open[0]) && validDay(data.open[1])) {
+      model.open = { start: parseDay(data.open[0]).getTime(), end: nextDay(parseDay(data.open[1])).getTime() };
+    }
+    return model;
+  }
+
+  /** The folded text the filter searches: title, type, date and every actor's names. */
+  function haystack(model, event) {
+    if (event.hay === null) {
+      var hay = [event.title, event.typeName, event.label];
+      for (var i = 0; i < event.actors.length; i++) {
+        var actor = model.actors[event.actors[i]];
+        if (actor) hay.push(actor.hay);
+      }
+      event.hay = fold(hay.join(" "));
+    }
+    return event.hay;
+  }
+
+  /** The URL of an event's page. */
+  function hrefOf(model, event) {
+    var path = event.url !== null ? event.url : model.pattern[0] + event.id + model.pattern[1];
+    return new URL(path, model.root).href;
   }
 
   // --- URL state -------------------------------------------------------------------
@@ -246,6 +259,7 @@
       .catch(function (error) {
         if (destroyed || (error && error.name === "AbortError")) return;
         setStatus("The timeline could not be loaded (" + error.message + ").");
+        if (window.console) window.console.error(error);
       });
 
     function build(model) {
@@ -323,6 +337,7 @@
           afterPaint(function () {
             timings.firstRender = performance.now();
             container.setAttribute("data-ready", "true");
+            foldLater(0);
           });
         }
       };
@@ -339,6 +354,16 @@
       revealNow(timeline);
       updateStatus();
 
+      /** Fold the filter's text of every event in slices between frames, so that the first
+       * keystroke finds it ready (a keystroke before then folds what it needs itself). */
+      function foldLater(from) {
+        later("fold", 0, function () {
+          var to = Math.min(events.length, from + 5000);
+          for (var i = from; i < to; i++) if (events[i].hay === null) haystack(model, events[i]);
+          if (to < events.length) foldLater(to);
+        });
+      }
+
       function renderItem(item) {
         if (item.c) {
           var more = el("button", "chronology-tl-more", "+" + item.c + " more");
@@ -351,7 +376,7 @@
         var event = events[item.e];
         if (!event) return "";
         var link = el("a", "chronology-tl-link");
-        link.href = event.href;
+        link.href = hrefOf(model, event);
         link.draggable = false;
         link.setAttribute("data-tip", event.label + " — " + event.title + " (" + event.typeName + ")");
         link.appendChild(el("span", "chronology-tl-type", event.typeName));
@@ -388,8 +413,11 @@
             (actor < 0 || event.actors.indexOf(actor) >= 0) &&
             (agreement < 0 || event.agreements.indexOf(agreement) >= 0) &&
             (year === null || (event.y0 <= year && year <= event.y1));
-          for (var t = 0; on && t < terms.length; t++) {
-            if (event.hay.indexOf(terms[t]) < 0) on = false;
+          if (on && terms.length) {
+            var hay = event.hay === null ? haystack(model, event) : event.hay;
+            for (var t = 0; on && t < terms.length; t++) {
+              if (hay.indexOf(terms[t]) < 0) on = false;
+            }
           }
           visible[i] = on ? 1 : 0;
           if (!on) continue;
@@ -437,46 +465,51 @@
         var flipFrom = end - (span / Math.max(container.clientWidth || 800, 300)) * LABEL_PX;
         var byActor = grouping === "actor";
         var byType = grouping === "type";
-        var buckets = {};
+        // One bucket per (group, bin): how many events match there, and the PER_BIN best
+        // ranked of them, kept in rank order as the events come (no sort of the bin).
+        var buckets = new Map();
         var order = [];
+        var matching = 0;
         for (var i = firstFrom(lo); i < events.length; i++) {
           var event = events[i];
           if (event.s > hi) break;
           if (!visible[i] || event.t < lo) continue;
+          matching++;
           var slot = Math.floor(event.s / bin);
-          var lanes = byActor ? (event.actors.length ? event.actors : [-1]) : [byType ? event.type : ""];
+          var lanes = byActor ? (event.actors.length ? event.actors : [-1]) : [byType ? event.type : 0];
           for (var l = 0; l < lanes.length; l++) {
-            var key = lanes[l] + ":" + slot;
-            var bucket = buckets[key];
-            if (!bucket) {
-              bucket = buckets[key] = { group: lanes[l], slot: slot, members: [] };
-              order.push(key);
+            var key = grouping ? lanes[l] + ":" + slot : slot;
+            var bucket = buckets.get(key);
+            if (bucket === undefined) {
+              bucket = { key: key, group: lanes[l], slot: slot, count: 0, best: [] };
+              buckets.set(key, bucket);
+              order.push(bucket);
             }
-            bucket.members.push(event);
+            bucket.count++;
+            keepBest(bucket.best, event);
           }
         }
         var fresh = {};
         var rows = [];
-        var matching = 0;
-        for (var k = 0; k < order.length; k++) matching += buckets[order[k]].members.length;
         var clustered = bin > DAY && matching > SHOW_ALL_UP_TO;
         for (var b = 0; b < order.length; b++) {
-          var found = buckets[order[b]];
-          var members = found.members;
+          var found = order[b];
+          var members = found.best;
           var keep = members.length;
-          if (clustered && members.length > PER_BIN) {
-            members.sort(function (x, y) { return x.rank - y.rank; });
-            keep = PER_BIN - 1;
+          if (clustered && found.count > PER_BIN) keep = PER_BIN - 1;
+          else if (!clustered && found.count > members.length) {
+            members = allIn(found, lo, hi, bin);
+            keep = members.length;
           }
           for (var m = 0; m < keep; m++) {
             var row = eventItem(members[m], grouping ? found.group : undefined, flipFrom, end - flipFrom);
             fresh[row.id] = true;
             rows.push(row);
           }
-          if (keep < members.length) {
+          if (keep < found.count) {
             var cluster = {
-              id: "c:" + order[b],
-              c: members.length - keep,
+              id: "c:" + found.key,
+              c: found.count - keep,
               r: 1e15,
               s: found.slot * bin,
               t: (found.slot + 1) * bin,
@@ -503,6 +536,37 @@
         if (groupView) groupView.refresh();
       }
 
+      /** Keep ``best`` the PER_BIN best-ranked events seen, in rank order. */
+      function keepBest(best, event) {
+        if (best.length === PER_BIN) {
+          if (best[PER_BIN - 1].rank <= event.rank) return;
+          best.pop();  // the worst makes room
+        }
+        var at = best.length;
+        best.push(event);
+        while (at > 0 && best[at - 1].rank > event.rank) {
+          best[at] = best[at - 1];
+          at--;
+        }
+        best[at] = event;
+      }
+
+      /** Every matching event of a bucket (when nothing aggregates: few events match). */
+      function allIn(bucket, lo, hi, bin) {
+        var found = [];
+        for (var i = firstFrom(lo); i < events.length; i++) {
+          var event = events[i];
+          if (event.s > hi) break;
+          if (!visible[i] || event.t < lo || Math.floor(event.s / bin) !== bucket.slot) continue;
+          if (grouping === "actor") {
+            var lanes = event.actors.length ? event.actors : [-1];
+            if (lanes.indexOf(bucket.group) < 0) continue;
+          } else if (grouping === "type" && event.type !== bucket.group) continue;
+          found.push(event);
+        }
+        return found;
+      }
+
       function eventItem(event, group, flipFrom, labelMs) {
         var classes = typeClass(event.typeName);
         if (event.key) classes += " chronology-tl-key";
@@ -510,19 +574,19 @@
           id: group === undefined ? "e" + event.index : "e" + event.index + ":" + group,
           e: event.index,
           r: event.rank,
-          start: event.start,
+          start: new Date(event.s),
           s: event.s,
           t: event.t
         };
-        if (event.end) {
-          row.end = event.end;
+        if (event.range) {
+          row.end = new Date(event.t);
           row.type = "range";
         } else if (event.s > flipFrom) {
           // Its label would run off the right edge: a range of a label's width that ends on
           // the date, its label right-aligned and its dot at the end (see the stylesheet).
           row.type = "range";
           row.start = new Date(event.s - labelMs);
-          row.end = event.start;
+          row.end = new Date(event.s);
           classes += " chronology-tl-flip";
         } else {
           row.type = "point";
