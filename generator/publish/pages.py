@@ -19,6 +19,7 @@ from generator.model import Catalog, Event
 from generator.publish.context import Context
 from generator.publish.html_page import HtmlPage
 from generator.publish.keys import ranking
+from generator.publish.pages_event import event_page
 from generator.publish.pages_lists import (
     actors_index,
     agreements_index,
@@ -31,7 +32,7 @@ from generator.publish.pages_lists import (
     year_page,
     years,
 )
-from generator.publish.pages_records import actor_page, agreement_page, event_page, source_page
+from generator.publish.pages_records import actor_page, agreement_page, source_page
 from generator.publish.render import safe_url
 from generator.publish.urls import RESERVED_IDS
 

@@ -9,12 +9,8 @@ from generator import edtf
 from generator.model import Event
 from generator.publish.context import UNSURE_PUBLISHED_HOW, Context
 from generator.publish.html_page import HtmlPage, PageWriter
-from generator.publish.pages_records import (
-    event_line,
-    importance_words,
-    published_label,
-    record_link,
-)
+from generator.publish.pages_event import importance_words
+from generator.publish.pages_records import event_line, published_label, record_link
 from generator.publish.render import bullets, date_label, joined, link, plural, table, text
 
 EXPORT_LABELS = {

@@ -1,4 +1,5 @@
-"""One page per record: event, actor, agreement, source. Pure functions returning HTML."""
+"""One page per actor, agreement and source, and the pieces every record page shares (event
+lines, links, dates); the event page is in ``pages_event``. Pure functions returning HTML."""
 
 from __future__ import annotations
 
@@ -7,13 +8,6 @@ from generator.model import Actor, Agreement, Event, Source
 from generator.publish.context import UNSURE_PUBLISHED_HOW, Context
 from generator.publish.html_page import HtmlPage, PageWriter
 from generator.publish.keys import YEAR_KEYS, key_count, key_events
-from generator.publish.reading import (
-    LinkSource,
-    after_publication,
-    confidence_words,
-    date_disagreement,
-)
-from generator.publish.reading import summary as reader_summary
 from generator.publish.render import (
     admonition,
     bullets,
@@ -29,18 +23,14 @@ from generator.publish.render import (
 )
 from generator.publish.strip import year_strip
 
-FLAG_TITLES = {
-    "date-conflict": "Sources disagree on the date",
-    "date-after-publication": "A date to check",
-}
-
 
 def year_of(event: Event) -> int:
     """The year an event starts in."""
     return edtf.parse_span(event.date)[0].year
 
 
-def _date(value: str | None, end: str | None = None) -> str:
+def date_or_dash(value: str | None, end: str | None = None) -> str:
+    """A date as a reader sees it, the text as it is if it is not one, or a dash."""
     if not value:
         return "—"
     try:
@@ -110,7 +100,8 @@ def lifecycle_stage(agreement: Agreement, event: Event) -> str:
     return f"referred to ({event.type})"
 
 
-def _actor_item(ctx: Context, actor_id: str, doc: str) -> str:
+def actor_item(ctx: Context, actor_id: str, doc: str) -> str:
+    """An actor as a list item: linked name, role and every alias."""
     actor = ctx.catalog.actors.get(actor_id)
     line = actor_link(ctx, actor_id, doc)
     if actor is None:
@@ -123,121 +114,9 @@ def _actor_item(ctx: Context, actor_id: str, doc: str) -> str:
     return line
 
 
-def _source_link(ctx: Context, doc: str) -> LinkSource:
-    def link_source(source_id: str, label: str) -> str:
-        return record_link(ctx, "sources", source_id, label, doc)
-
-    return link_source
-
-
-def _flags(ctx: Context, event: Event, doc: str) -> list[str]:
-    """The reasons to doubt an event, worded for a reader: sources named by publisher and
-    date, linked to their pages; flags the site has no words for keep their message."""
-    blocks = []
-    sources = ctx.catalog.sources
-    link = _source_link(ctx, doc)
-    for flag in event.flags:
-        words: list[str] | None = None
-        if flag.code == "date-conflict":
-            words = date_disagreement(event, sources, link)
-        elif flag.code == "date-after-publication":
-            words = after_publication(event, sources, link)
-        title = FLAG_TITLES.get(flag.code, f"Needs review: {text(flag.code)}")
-        blocks.append(admonition("warning", title, words or [text(flag.message)]))
-    return blocks
-
-
-def _claim(ctx: Context, event: Event, index: int, doc: str) -> str:
-    """One source's sentence, then who says it: publisher, date and title, linked."""
-    claim = event.sources[index]
-    source = ctx.catalog.sources.get(claim.source)
-    title = source.title if source else claim.source
-    who = []
-    if source and source.publisher:
-        who.append(f"<strong>{text(source.publisher)}</strong>")
-    if source and source.published:
-        who.append(text(_date(source.published)))
-    heading = ", ".join(who)
-    facts = [
-        (f"{heading}: " if heading else "") + record_link(ctx, "sources", claim.source, title, doc)
-    ]
-    url = safe_url(source.url) if source else None
-    if url:
-        facts.append(external_link(url, "original article"))
-    if claim.date_text:
-        written = f"date as written: “{text(claim.date_text)}”"
-        if claim.date and claim.date != event.date:
-            written += f" ({text(_date(claim.date))})"
-        facts.append(written)
-    quote = text(claim.quote) if claim.quote else "<em>(no quote recorded)</em>"
-    return f"<blockquote><p>{quote}</p></blockquote><p>— {' · '.join(facts)}</p>"
-
-
-def _facts(pairs: list[tuple[str, str]]) -> str:
+def facts_line(pairs: list[tuple[str, str]]) -> str:
     """'**Label:** value · ...' as one paragraph; values are already safe."""
     return " · ".join(f"<strong>{label}:</strong> {value}" for label, value in pairs)
-
-
-def importance_words(event: Event) -> str:
-    """'3 sources; 2 more articles cite its date' (plain text)."""
-    words = plural(event.source_count, "source")
-    cited = event.weight - event.source_count
-    if cited > 0:
-        words += f"; {plural(cited, 'more article')} cite{'s' if cited == 1 else ''} its date"
-    return words
-
-
-def event_page(ctx: Context, event: Event) -> HtmlPage:
-    """The page of one event: the best-supported sentence, date, type, how sure the
-    chronology is, actors, places, agreements, and every source with its sentence."""
-    doc = ctx.urls.doc("events", event.id)
-    type_href = ctx.urls.href(doc, ctx.urls.doc_page(f"type:{event.type}"))
-    importance = text(importance_words(event))
-    if event.id in ctx.key_ids:
-        importance = f'<strong class="chronology-key">key event</strong>, {importance}'
-    sure = confidence_words(event, ctx.catalog.sources, low_confidence=ctx.is_low_confidence(event))
-    facts = [
-        ("Date", text(date_label(event.date, event.end))),
-        ("Type", link(event.type, type_href)),
-        ("Importance", importance),
-        ("Confidence", text(sure)),
-    ]
-    page = PageWriter(event_title(event))
-    summary = reader_summary(event)
-    if summary:
-        page.paragraph(text(summary))
-    page.paragraph(_facts(facts))
-    for block in _flags(ctx, event, doc):
-        page.add(block)
-    for heading, members in (("Actors", event.actors), ("Places", event.places)):
-        if members:
-            page.section(heading)
-            page.add(bullets(_actor_item(ctx, member, doc) for member in members))
-    if event.agreements:
-        page.section("Agreements")
-        items = []
-        for agreement_id in event.agreements:
-            agreement = ctx.catalog.agreements.get(agreement_id)
-            label = agreement.title if agreement else agreement_id
-            item = record_link(ctx, "agreements", agreement_id, label, doc)
-            if agreement and agreement.date:
-                item += f" — signed {text(_date(agreement.date))}"
-            items.append(item)
-        page.add(bullets(items))
-    page.section("Sources", heading=f"Sources ({event.source_count})")
-    page.add("".join(_claim(ctx, event, index, doc) for index in range(len(event.sources))))
-    previous, following = ctx.neighbours(event.id)
-    if previous or following:
-        page.section("Before and after", search=False)
-        page.add(
-            bullets(
-                f"{label}: <strong>{text(date_label(other.date, other.end))}</strong> — "
-                + record_link(ctx, "events", other.id, other.title, doc)
-                for label, other in (("Previous", previous), ("Next", following))
-                if other is not None
-            )
-        )
-    return page.page()
 
 
 #: How many actors an actor or agreement page names as appearing with it most.
@@ -283,11 +162,11 @@ def actor_page(ctx: Context, actor: Actor) -> HtmlPage:
     if actor.role:
         facts.append(("Role", text(actor.role)))
     page = PageWriter(actor.name)
-    page.paragraph(_facts(facts))
+    page.paragraph(facts_line(facts))
     if actor.description:
         page.paragraph(text(actor.description))
     if actor.aliases:
-        page.paragraph(_facts([("Also known as", joined(text(a) for a in actor.aliases))]))
+        page.paragraph(facts_line([("Also known as", joined(text(a) for a in actor.aliases))]))
     events = ctx.by_actor.get(actor.id, [])
     _own_timeline(ctx, page, actor.name, events, doc)
     if len(events) > KEYS_FROM:
@@ -304,11 +183,11 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
     """The page of one agreement: terms, parties, provisions, its lifecycle of events drawn
     over time, and the actors of those events."""
     doc = ctx.urls.doc("agreements", agreement.id)
-    facts = [("Type", text(agreement.type)), ("Signed", text(_date(agreement.date)))]
+    facts = [("Type", text(agreement.type)), ("Signed", text(date_or_dash(agreement.date)))]
     if agreement.effective:
-        facts.append(("Effective", text(_date(agreement.effective))))
+        facts.append(("Effective", text(date_or_dash(agreement.effective))))
     page = PageWriter(agreement.title)
-    page.paragraph(_facts(facts))
+    page.paragraph(facts_line(facts))
     if agreement.summary:
         page.paragraph(text(agreement.summary))
     for heading, members in (
@@ -318,7 +197,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
     ):
         if members:
             page.section(heading)
-            page.add(bullets(_actor_item(ctx, member, doc) for member in members))
+            page.add(bullets(actor_item(ctx, member, doc) for member in members))
     if agreement.provisions:
         page.section("Provisions")
         page.add(numbered(f"“{text(provision)}”" for provision in agreement.provisions))
@@ -357,7 +236,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
 
 def published_label(source: Source) -> str:
     """The publication date with how it was found and how sure that is."""
-    label = text(_date(source.published)) if source.published else "unknown"
+    label = text(date_or_dash(source.published)) if source.published else "unknown"
     how = [f"found in: {text(source.published_how)}"]
     if source.published_confidence is not None:
         how.append(f"confidence {source.published_confidence:.2f}")

@@ -43,6 +43,7 @@
   var BIN_PX = 160;          // about one label's width
   var PER_BIN = 6;           // events a bin shows before it aggregates the rest
   var SHOW_ALL_UP_TO = 60;   // this many matching events around the view stack readably
+  var ALL_GROUPS_UP_TO = 50; // more groups than this: only those with items around the view
   var LABEL_PX = 200;        // room a label takes: points this close to the right edge flip
   var FILTER_DELAY = 40;     // ms: a light debounce while typing
   var URL_DELAY = 250;       // ms: after the window stops moving
@@ -278,6 +279,7 @@
       var visible = new Uint8Array(events.length);
       var visibleCount = 0;
       var groupVisible = {};
+      var laneSeen = {};
       var typeChecks = [];
 
       // Facet options and the legend, built from the data (text only).
@@ -470,6 +472,7 @@
         var buckets = new Map();
         var order = [];
         var matching = 0;
+        laneSeen = {};
         for (var i = firstFrom(lo); i < events.length; i++) {
           var event = events[i];
           if (event.s > hi) break;
@@ -487,6 +490,7 @@
             }
             bucket.count++;
             keepBest(bucket.best, event);
+            laneSeen[lanes[l]] = true;
           }
         }
         var fresh = {};
@@ -637,8 +641,14 @@
           });
         }
         if (groups) {
+          // Every group with a matching event; with many (thousands of actors), only those
+          // with items around the view, so that vis-timeline draws dozens of lanes, not
+          // thousands.
+          var many = groups.length > ALL_GROUPS_UP_TO;
           groupView = new window.vis.DataView(new window.vis.DataSet(groups), {
-            filter: function (group) { return groupVisible[group.id] === true; }
+            filter: function (group) {
+              return groupVisible[group.id] === true && (!many || laneSeen[group.id] === true);
+            }
           });
         }
       }
