@@ -11,9 +11,14 @@ from typing import Any
 
 import click
 
-from generator.errors import ModelError
+from generator.errors import AnalysisError, ModelError, TypologyError
 
-STATE_DIR = Path(".chronology/generated")
+# The cache of article readings and analyses, shared by every content folder of the project
+# (keyed by what each entry depends on); each content folder keeps its own state inside it
+# (`generator.records.state`).
+CACHE_DIR = Path(".chronology/cache")
+# Exit status of a run that finished but left out some articles (1: error, 2: usage).
+EXIT_SKIPPED = 3
 
 
 SEEDS_OPTION = click.option(
@@ -31,14 +36,6 @@ CONTENT_OPTION = click.option(
     default=Path("content"),
     show_default=True,
     help="Folder of YAML records.",
-)
-STATE_OPTION = click.option(
-    "--state",
-    "state_dir",
-    type=click.Path(path_type=Path),
-    default=STATE_DIR,
-    show_default=True,
-    help="Last generated version of each record (the base for merging edits).",
 )
 MODEL_OPTION = click.option(
     "--model",
@@ -76,7 +73,6 @@ def main() -> None:
 @main.command()
 @SEEDS_OPTION
 @CONTENT_OPTION
-@STATE_OPTION
 @MODEL_OPTION
 @click.option(
     "--jobs",
@@ -88,40 +84,67 @@ def main() -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Analyse every article again, ignoring the cache next to the state folder.",
+    help="Analyse every article again, ignoring the cache in .chronology/cache/.",
 )
 def extract(
-    seeds_dir: Path,
-    content_dir: Path,
-    state_dir: Path,
-    model: str | None,
-    jobs: int,
-    no_cache: bool,
+    seeds_dir: Path, content_dir: Path, model: str | None, jobs: int, no_cache: bool
 ) -> None:
     """Turn the articles in SEEDS into records in CONTENT, keeping every hand edit.
 
-    Each article's analysis is cached (in .chronology/cache/ by default: next to the state
-    folder), so a re-run analyses only new or changed articles.
+    The merge base that keeps hand edits safe lives in CONTENT/.chronology/generated/
+    (commit it with the records). Each article's analysis is cached in .chronology/cache/,
+    so a re-run analyses only new or changed articles. Exit status 3: the run finished
+    but skipped some articles (each named in a warning).
     """
-    _extract(seeds_dir, content_dir, state_dir, model, jobs, use_cache=not no_cache)
+    skipped = _extract(seeds_dir, content_dir, model, jobs, use_cache=not no_cache)
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
 
 
 def _extract(
     seeds_dir: Path,
     content_dir: Path,
-    state_dir: Path,
     model: str | None,
     jobs: int,
     *,
     use_cache: bool = True,
-) -> None:
-    from generator.cache.runs import remember_run
-    from generator.extract import run_extraction
-    from generator.records.sync import sync_records
+    command: str = "chronology extract",
+) -> int:
+    """Extract under the content folder's lock; the number of articles skipped."""
+    from contextlib import ExitStack
+
+    from generator.errors import FolderLocked
+    from generator.records.lock import folder_lock
+    from generator.records.state import LEGACY, adopt_legacy_state
 
     if not seeds_dir.is_dir():
         raise click.ClickException(f"{seeds_dir}: no such folder of articles")
-    cache_dir = state_dir.parent / "cache" if use_cache else None
+    with ExitStack() as held:
+        try:
+            held.enter_context(folder_lock(content_dir, command=command, warn=_warn))
+        except FolderLocked as error:
+            raise click.ClickException(str(error)) from None
+        except OSError as error:  # the state folder or its lock file cannot be created
+            raise click.ClickException(f"{content_dir}: cannot lock: {error}") from None
+        # The merge base older versions kept in the folder the command ran from (or next
+        # to the content folder, when it ran there): moved here if it is this folder's.
+        adopted = adopt_legacy_state(content_dir, [LEGACY, content_dir.parent / LEGACY])
+        if adopted is not None:
+            click.echo(adopted.message, err=not adopted.moved)
+        return _extract_locked(seeds_dir, content_dir, model, jobs, use_cache=use_cache)
+    raise AssertionError("unreachable")  # mypy: ExitStack may swallow exceptions
+
+
+def _extract_locked(
+    seeds_dir: Path, content_dir: Path, model: str | None, jobs: int, *, use_cache: bool
+) -> int:
+    from generator.cache.runs import remember_run
+    from generator.extract import run_extraction
+    from generator.records.state import generated_dir
+    from generator.records.sync import sync_records
+
+    state_dir = generated_dir(content_dir)
+    cache_dir = CACHE_DIR if use_cache else None
     try:
         extraction = run_extraction(
             seeds_dir,
@@ -133,19 +156,25 @@ def _extract(
             cache_dir=cache_dir,
             state_dir=state_dir,
         )
-    except ModelError as error:
+    except (ModelError, AnalysisError, TypologyError) as error:
         raise click.ClickException(str(error)) from None
     if extraction.unchanged is not None:
-        click.echo("Nothing changed since the last extraction: content/ is up to date.")
+        click.echo(f"Nothing changed since the last extraction: {content_dir}/ is up to date.")
         click.echo(f"(last run: {extraction.unchanged})")
-        return
-    if not extraction.records["sources"]:
+    elif not extraction.records["sources"]:
         raise click.ClickException(f"{seeds_dir}: no readable article found")
-    report = sync_records(extraction.records, content_dir=content_dir, state_dir=state_dir)
-    click.echo(report.summary())
-    click.echo(extraction.summary())
-    if cache_dir is not None:
-        remember_run(extraction.run_key, extraction.summary(), cache_dir, content_dir)
+    else:
+        report = sync_records(extraction.records, content_dir=content_dir, state_dir=state_dir)
+        click.echo(report.summary())
+        click.echo(extraction.summary())
+        if cache_dir is not None:
+            remember_run(extraction.run_key, extraction.summary(), content_dir, state_dir)
+    if extraction.skipped:
+        _warn(
+            f"{extraction.skipped} skipped (named above): their records are missing from "
+            f"{content_dir}/ until they can be read (exit status {EXIT_SKIPPED})"
+        )
+    return extraction.skipped
 
 
 def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
@@ -163,7 +192,6 @@ def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
 @main.command()
 @SEEDS_OPTION
 @CONTENT_OPTION
-@STATE_OPTION
 @MODEL_OPTION
 @click.option("--skip-extract", is_flag=True, help="Build the site from content/ as it is.")
 @click.option("--strict/--no-strict", default=True, show_default=True)
@@ -171,24 +199,28 @@ def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
 def build(
     seeds_dir: Path,
     content_dir: Path,
-    state_dir: Path,
     model: str | None,
     skip_extract: bool,
     strict: bool,
     config_file: Path,
 ) -> None:
-    """Extract (unless --skip-extract), then build the site into site/."""
+    """Extract (unless --skip-extract), then build the site into site/.
+
+    Exit status 3: the site was built, but the extraction skipped some articles."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
+    skipped = 0
     if not skip_extract:
-        _extract(seeds_dir, content_dir, state_dir, model, 0)
+        skipped = _extract(seeds_dir, content_dir, model, 0, command="chronology build")
     config = _mkdocs_config(config_file, strict=strict)
     try:
         mkdocs_build(config)
     except MkDocsException as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Site built in {config['site_dir']}")
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
 
 
 @main.command()
@@ -255,8 +287,11 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
         found = articles[0] if articles else None
         if found is not None and found.published:
             anchor, how = dt.date.fromisoformat(found.published), found.published_how
+        elif found is not None and found.anchor:
+            # Never the day of the run: the earliest day the text shows it was written.
+            anchor, how = dt.date.fromisoformat(found.anchor), "unknown (its latest date)"
         else:
-            anchor, how = dt.date.today(), "none (today)"
+            how = "unknown: relative dates left undated"
     try:
         nlp = load_pipeline(model)
     except ModelError as error:
@@ -272,7 +307,8 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    click.echo(f"{file}: anchor {anchor.isoformat()} ({how}); {len(rows)} expressions")
+    shown = anchor.isoformat() if anchor else "none"
+    click.echo(f"{file}: anchor {shown} ({how}); {len(rows)} expressions")
     for row in rows:
         click.echo(
             f"{row['start']:>6}-{row['end']:<6} {row['type']:<9} {row['value']:<14} {row['text']}"

@@ -10,14 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "AnalysisError",
     "ArticleError",
     "ContentError",
     "EdtfError",
+    "FolderLocked",
     "MarkupError",
     "ModelError",
     "PagefindMissing",
     "Problem",
+    "TypologyError",
     "UndecodableError",
+    "one_line",
 ]
 
 
@@ -41,6 +45,18 @@ class EdtfError(ValueError):
 
 class ModelError(Exception):
     """The spaCy model cannot be loaded; the message says which and what to do."""
+
+
+class AnalysisError(Exception):
+    """The analysis cannot run at all (its worker processes die before analysing anything)."""
+
+
+class FolderLocked(Exception):
+    """Another run holds the lock of a content folder; the message names the folder and it."""
+
+
+class TypologyError(Exception):
+    """An event typology file that cannot be used; the message names the file and why."""
 
 
 class PagefindMissing(Exception):
@@ -69,3 +85,14 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one line, 'ValueError: max() arg is an empty sequence', for a warning
+    that names what failed without a traceback."""
+    lines = str(error).strip().splitlines()
+    message = lines[0].strip() if lines else ""
+    if len(message) > 200:
+        message = message[:199] + "…"
+    name = type(error).__name__
+    return f"{name}: {message}" if message else name

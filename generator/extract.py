@@ -4,6 +4,10 @@ This module only wires the stages together: ingest reads the articles, the execu
 the per-article analysis (`generator.nlp`) where the caches do not already hold it, the
 consolidation turns every mention into records, and the records come back as data for
 `generator.records.sync` to write.
+
+One article never stops a run: a file the reader cannot read, or an article whose analysis
+raises or kills its worker process (`generator.executors`), is left out with a warning
+naming it, and counted in `Extraction.skipped`; every other article's records are produced.
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from generator.consolidate.actors import ActorResolver
 from generator.consolidate.clustering import build_records, cluster_mentions
 from generator.consolidate.importance import with_importance
 from generator.consolidate.resolve import resolve_mentions
-from generator.executors import analyse_articles
+from generator.executors import Failure, analyse_articles
 from generator.ingest.reader import read_articles, resolve_years
 from generator.model import KINDS, Article, Mention, Record, source_of, to_record
 from generator.nlp.pipeline import BATCH_SIZE, model_name
 from generator.records.folder import editor_actors
+from generator.typology import load_typology
 
 Progress = Callable[[Iterator[Any], int], Iterator[Any]]
 
@@ -39,14 +44,17 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0
+    skipped: int = 0  # files and articles left out: unreadable, or their analysis failed
     run_key: str = ""
     unchanged: str | None = None  # the last run's summary, when this run had nothing to do
 
     def summary(self) -> str:
-        """'5 articles (3 from the cache), 21 events, 14 actors, 3 agreements, 1 flag in 4.2 s'."""
+        """'5 articles (3 from the cache), 0 skipped, 21 events, 14 actors, 3 agreements,
+        1 flags in 4.2 s'."""
         flags = sum(len(e.get("flags") or ()) for e in self.records["events"])
         return (
             f"{len(self.records['sources'])} articles ({self.cached} from the cache), "
+            f"{self.skipped} skipped, "
             f"{len(self.records['events'])} events, "
             f"{len(self.records['actors'])} actors, {len(self.records['agreements'])} agreements, "
             f"{flags} flags in {self.seconds:.1f} s"
@@ -71,57 +79,77 @@ def run_extraction(
     cache_dir: where each file's articles and each article's mentions are kept between runs
     (None: no cache); when every article is there, spaCy is not loaded at all.
     state_dir: the last generated records; only actors people changed feed the ruler.
+    An article that cannot be read or analysed is skipped: warned about, counted in
+    `Extraction.skipped`, and absent from the records.
     """
     started = time.perf_counter()
     warnings: list[str] = []
+    skipped = 0
 
     def note(message: str) -> None:
         warnings.append(message)
         warn(message)
 
+    def skip(message: str) -> None:  # the reader warns only about what it leaves out
+        nonlocal skipped
+        skipped += 1
+        note(message)
+
     memo = None if cache_dir is None else ArticleMemo(cache_dir, code_version(), warn=note)
     try:
-        articles = resolve_years(read_articles(seeds_dir, warn=note, memo=memo))
+        articles = resolve_years(read_articles(seeds_dir, warn=skip, memo=memo))
     finally:
         if memo is not None:
             memo.close()
     known = editor_actors(content_dir, state_dir)
+    typology = load_typology(content_dir)
     name = model_name(model)
     cache = None
     if cache_dir is not None:
-        cache = MentionCache(cache_dir, fingerprint(name), Patterns(known), warn=note)
+        common = fingerprint(name, typology.digest())
+        cache = MentionCache(cache_dir, common, Patterns(known), warn=note)
     found = [None if cache is None else cache.get(article) for article in articles]
     missing = [a for a, mentions in zip(articles, found, strict=True) if mentions is None]
     run_key = ""
     if cache_dir is not None and cache is not None:
         run_key = inputs_key(articles, cache, known)
-        previous = None if missing else last_run(cache_dir, run_key, content_dir, state_dir)
+        previous = None if missing else last_run(run_key, content_dir, state_dir)
         if previous is not None:
             cache.close()
             seconds = time.perf_counter() - started
             empty: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
-            return Extraction(empty, warnings, seconds, len(articles), run_key, previous)
+            return Extraction(empty, warnings, seconds, len(articles), skipped, run_key, previous)
     analysed = analyse_articles(
-        missing, model=name, actors=known, n_process=n_process, batch_size=batch_size
+        missing,
+        model=name,
+        actors=known,
+        n_process=n_process,
+        batch_size=batch_size,
+        typology=typology,
     )
     if progress is not None:
         analysed = progress(analysed, len(missing))
     fresh: dict[str, list[Mention]] = {}
+    failed: set[str] = set()
     try:
-        for article, mentions in analysed:
+        for article, outcome in analysed:
+            if isinstance(outcome, Failure):  # not cached: the next run tries it again
+                skip(outcome.describe(article.file))
+                failed.add(article.id)
+                continue
             if cache is not None:
-                cache.put(article, mentions)
-            fresh[article.id] = mentions
+                cache.put(article, outcome)
+            fresh[article.id] = outcome
     finally:
         if cache is not None:
             cache.close()
-    mentions = [
-        m for a, f in zip(articles, found, strict=True) for m in (fresh[a.id] if f is None else f)
-    ]
-    records = consolidate(articles, mentions, ActorResolver(known))
+    kept = [(a, f) for a, f in zip(articles, found, strict=True) if a.id not in failed]
+    mentions = [m for a, f in kept for m in (fresh[a.id] if f is None else f)]
+    records = consolidate([a for a, _ in kept], mentions, ActorResolver(known))
     data = {kind: [to_record(record) for record in items] for kind, items in records.items()}
     cached = 0 if cache is None else cache.hits
-    return Extraction(data, warnings, time.perf_counter() - started, cached, run_key)
+    seconds = time.perf_counter() - started
+    return Extraction(data, warnings, seconds, cached, skipped, run_key)
 
 
 def consolidate(

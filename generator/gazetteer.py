@@ -64,18 +64,39 @@ def by_name() -> dict[str, Country]:
 
 @cache
 def not_actors() -> frozenset[str]:
-    """Lower-cased names that are never actors: stock indices, time zones (shipped in
-    ``generator/data/not_actors.txt``)."""
+    """Lower-cased names that are never actors: stock indices, time zones, news agencies
+    and outlets (shipped in ``generator/data/not_actors.txt``)."""
     text = resources.files("generator.data").joinpath("not_actors.txt").read_text("utf-8")
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
     )
 
 
+@cache
+def thing_words() -> frozenset[str]:
+    """Lower-cased words that make a name the name of a thing (a storm, a craft, a
+    tournament), shipped in ``generator/data/thing_words.txt``."""
+    text = resources.files("generator.data").joinpath("thing_words.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+# Thing words that come before a name as its title: "Hurricane Milton", "Operation Sindoor".
+_THING_TITLES = frozenset({"hurricane", "storm", "typhoon", "cyclone", "tornado", "operation"})
+
+
 def is_not_actor(name: str) -> bool:
-    """A stock index or a time zone: its name, or its first words when those are a listed
-    name of two words or more ('Dow Jones Industrial', not 'Dow Chemical')."""
+    """A stock index, a time zone or a news outlet: its name, or its first words when
+    those are a listed name of two words or more ('Dow Jones Industrial', not 'Dow
+    Chemical'); or the name of a thing ('Hurricane Milton', 'the Australian Open')."""
     words = name.lower().split()
+    if not words:
+        return False
+    if len(words) > 1 and (words[0] in _THING_TITLES or words[-1] in thing_words()):
+        return True
+    if "news" in words:  # "Fox News", "WND News Services": an outlet, a source
+        return True
     return " ".join(words) in not_actors() or any(
         " ".join(words[:n]) in not_actors() for n in range(2, len(words))
     )

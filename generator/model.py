@@ -11,25 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import edtf
+from generator.typology import default_typology
 
 KINDS = ("events", "actors", "agreements", "sources")
 
-EVENT_TYPES = (
-    "meeting",
-    "call",
-    "talks",
-    "statement",
-    "agreement",
-    "ceasefire",
-    "clashes",
-    "attack",
-    "deployment",
-    "visit",
-    "election",
-    "protest",
-    "announcement",
-    "other",
-)
+# Every event type of the packaged typology, in its order of precedence.
+EVENT_TYPES = default_typology().names()
 
 ACTOR_KINDS = ("person", "country", "organization", "place", "group")
 
@@ -53,6 +40,11 @@ class Article:
     publisher: str | None
     dateline: str | None
     url: str | None
+    # When the publication date is unknown: the earliest day the text can have been written
+    # (its latest explicit date, or the lead's news day after it). Relative and year-less
+    # dates count from it, and the events they date are flagged for review.
+    anchor: str | None = None
+    language: str = "en"  # ISO 639-1 code: identified, or given in the input
 
 
 @dataclass(frozen=True)
@@ -65,6 +57,8 @@ class Mentioned:
     ent_id: str = ""
     as_agent: bool = False
     as_place: bool = False
+    long_form: str = ""  # what an acronym stands for, where the article defines it
+    thing: bool = False  # its article uses the name for a thing: a storm, a craft, an event
 
 
 @dataclass(frozen=True)
@@ -88,8 +82,14 @@ class Mention:
     references: list[tuple[str, str]] = field(default_factory=list)
     provisions: list[str] = field(default_factory=list)
     lemmas: frozenset[str] = frozenset()
+    event_noun: str | None = None  # the event noun the date modifies: "the 1918 pandemic"
+    speaker: str | None = None  # who said it, for a statement: the name of the subject
     tense: str = "past"
     confidence: float = 0.8
+    # Set when the article has no publication date and this mention's date counts from
+    # the article's own latest date (Article.anchor): the day it counted from.
+    anchored_on: str | None = None
+    language: str = "en"  # the language of the article, hence of the quote and title
 
 
 # --- records ---------------------------------------------------------------------------
@@ -198,6 +198,7 @@ class Source:
     file: str | None = None
     url: str | None = None
     sha256: str | None = None
+    language: str | None = None
 
 
 def source_of(article: Article) -> Source:
@@ -213,6 +214,7 @@ def source_of(article: Article) -> Source:
         file=article.file,
         url=article.url,
         sha256=article.sha256,
+        language=article.language,
     )
 
 
@@ -373,6 +375,7 @@ def source_from_dict(data: Mapping[str, Any]) -> Source:
         file=optional("file"),
         url=optional("url"),
         sha256=optional("sha256"),
+        language=optional("language"),
     )
 
 

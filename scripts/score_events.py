@@ -63,7 +63,8 @@ Actors
     every actor record when the gold covers every source of the content, else the actors
     named by events in scope. ``actor_precision``: actors in scope whose name or an alias
     equals a gold actor's name, alias or id read as words (``vladimir-putin`` ->
-    ``vladimir putin``); the others are listed in ``unmatched_actors``. ``actor_recall``:
+    ``vladimir putin``); the others are listed in ``unmatched_actors``.
+    ``actor_recall`` (over the actors not marked ``optional: true``):
     gold actors found (an actor in scope with the gold id, or matching by name);
     ``actor_aliases_ok``: found actors whose record carries every gold alias;
     ``junk_actors``: ``junk_actors``/``not_actors`` strings that became an actor's name.
@@ -219,6 +220,7 @@ class GoldActor:
     id: str
     name: str | None = None
     aliases: tuple[str, ...] = ()
+    optional: bool = False  # a right actor that need not be found (counts for precision only)
 
     def keys(self) -> set[str]:
         """Its name, aliases and id read as words, as comparison keys."""
@@ -284,7 +286,12 @@ class Gold:
         ]
         language = {a.stem: a.language for a in articles}
         actors = [
-            GoldActor(str(a["id"]), a.get("name"), tuple(str(x) for x in a.get("aliases") or ()))
+            GoldActor(
+                str(a["id"]),
+                a.get("name"),
+                tuple(str(x) for x in a.get("aliases") or ()),
+                bool(a.get("optional")),
+            )
             for a in data.get("actors") or ()
         ]
         events = []
@@ -726,7 +733,8 @@ class Scorer:
             if not self.actor_keys.get(str(a.get("id")), set()) & gold_keys
         ]
         found = aliases_ok = 0
-        for gold in self.gold.actors:
+        required = [g for g in self.gold.actors if not g.optional]
+        for gold in required:
             same = [i for i in ids if i == gold.id] or [i for i in ids if self._same_actor(i, gold)]
             if not same:
                 continue
@@ -738,7 +746,7 @@ class Scorer:
         junk = [j for j in self.gold.junk if name_key(j) in names]
         return {
             "actor_precision": _ratio(len(records) - len(unmatched), len(records)),
-            "actor_recall": _ratio(found, len(self.gold.actors)) or 0.0,
+            "actor_recall": _ratio(found, len(required)) or 0.0,
             "actor_aliases_ok": f"{aliases_ok}/{found}",
             "junk_actors": junk,
             "extracted_actors": len(self.content.actors),

@@ -47,10 +47,12 @@ def _installed(distribution: str) -> str:
         return ""
 
 
-def fingerprint(model: str) -> str:
-    """What every article's key shares: the model, the versions and the code."""
+def fingerprint(model: str, typology: str = "") -> str:
+    """What every article's key shares: the model, the versions, the code and the event
+    typology (its digest: a content folder may extend it)."""
     parts = {
         "code": code_version(),
+        "typology": typology,
         "model": model,
         "model_version": _installed(model),
         "spacy": _installed("spacy"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -146,6 +146,12 @@ class ActorResolver:
 
     def resolve(self, mention: Mentioned) -> str | None:
         """The actor id this mention stands for, or None when it is not an actor."""
+        if mention.long_form:
+            # an acronym the article defines: the actor of its long form, known by both
+            key = self.resolve(replace(mention, text=mention.long_form, long_form=""))
+            if key is not None:
+                self._note(self._drafts[key], clean_name(mention.text), mention)
+            return key
         name = clean_name(mention.text)
         if mention.ent_id and mention.ent_id in self._drafts:
             return self._note(self._drafts[mention.ent_id], name, mention)

@@ -21,28 +21,23 @@ from typing import Any
 from generator import edtf, gazetteer
 from generator.consolidate.pairing import (
     Traits,
+    other_speakers,
     similarity_bound,
     traits,
     traits_similarity,
     types_fit,
     word_weights,
 )
-from generator.model import Agreement, Event, Mention, agreement_from_dict, event_from_dict
+from generator.model import (
+    EVENT_TYPES,
+    Agreement,
+    Event,
+    Mention,
+    agreement_from_dict,
+    event_from_dict,
+)
 from generator.slugs import slugify, unique
 
-_TYPE_PRIORITY = [
-    "ceasefire",
-    "agreement",
-    "clashes",
-    "deployment",
-    "call",
-    "meeting",
-    "visit",
-    "election",
-    "protest",
-    "statement",
-    "other",
-]
 _AGREEMENT_PHRASE = re.compile(
     r"\b((?:joint|trilateral|new|peace|humanitarian|complete)\s+)*"
     r"(statement|ceasefire|truce|agreement|accord|memorandum|treaty)\b",
@@ -107,11 +102,13 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
         for index in sorted({i for year in years for i in by_year.get(year, ())}):
             if not all(map(_same_date, repeat(mention.date), dates[index])):
                 continue
+            if own.speaker is not None and any(other_speakers(own, o) for o in members[index]):
+                continue  # one cluster holds the statements of one speaker
             # A pair bound to score below the best so far cannot change the choice.
-            close = [o for o in members[index] if similarity_bound(own, o) >= best_score]
+            close = [o for o in members[index] if _pair_bound(own, o) >= best_score]
             if not close:
                 continue
-            score = max(traits_similarity(own, other, idf) for other in close)
+            score = max(_pair_score(own, other, idf) for other in close)
             if score >= best_score:
                 best, best_score = index, score
         if best is None:
@@ -126,6 +123,53 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
             dates[best].add(mention.date)
     _place_suspicious(suspicious, clusters, members, idf)
     return clusters
+
+
+# An article seldom tells one event twice in other words, and its sentences share its
+# vocabulary: two of its mentions are one event only on stronger evidence than two
+# articles' mentions are (unless they tell the same kind of event on the same day).
+_SAME_ARTICLE_PENALTY = 0.35
+
+
+# "the 1918 pandemic" and "the pandemic of 1918", "talks in Moscow on April 7" and "held
+# talks on April 7": an event noun that a date modifies names the event, and another
+# mention of that date with that word tells the same one, however else it is worded.
+_EVENT_NOUN_BONUS = 0.45
+
+
+def _named_alike(a: Traits, b: Traits) -> bool:
+    """One mention's event noun, dated as the other is, is among the other's words, and
+    their actors, where both name some, overlap ("the 2020 election" of two countries is
+    two elections)."""
+    if a.keys and b.keys and a.keys.isdisjoint(b.keys):
+        return False
+    return a.date == b.date and (
+        (a.event_noun is not None and a.event_noun in b.lemmas | {b.event_noun})
+        or (b.event_noun is not None and b.event_noun in a.lemmas)
+    )
+
+
+def _pair_score(own: Traits, other: Traits, idf: Mapping[str, float]) -> float:
+    """How likely two mentions tell one event, for clustering."""
+    score = traits_similarity(own, other, idf)
+    if _named_alike(own, other) and types_fit(own.type, other.type):
+        score += _EVENT_NOUN_BONUS
+    if own.source == other.source and not _retold(own, other):
+        return score - _SAME_ARTICLE_PENALTY
+    return score
+
+
+def _retold(a: Traits, b: Traits) -> bool:
+    """The same kind of event on the same day in one article: its lead and a later
+    paragraph telling it again ("lifted off on Friday, July 14", "the launch took place at
+    2:35 pm"), which need no more evidence than two articles do."""
+    return a.date == b.date and len(a.date) == 10 and a.type == b.type
+
+
+def _pair_bound(own: Traits, other: Traits) -> float:
+    """A value `_pair_score` never exceeds."""
+    bonus = _EVENT_NOUN_BONUS if _named_alike(own, other) else 0.0
+    return similarity_bound(own, other) + bonus
 
 
 def _place_suspicious(
@@ -208,6 +252,17 @@ def _after_publication(mention: Mention) -> dict[str, str]:
     }
 
 
+def _anchor_flags(mentions: list[Mention]) -> list[dict[str, str]]:
+    """A date counted from an undated article's own dates, not its publication date."""
+    messages = {
+        f"{m.source} gives no publication date; {m.date_text!r} ({m.date}) was counted "
+        f"from {m.anchored_on}, the earliest day its own dates show it was written.": None
+        for m in mentions
+        if m.anchored_on
+    }
+    return [{"code": "date-from-latest-date", "message": message} for message in messages]
+
+
 def _choose_date(cluster: Cluster) -> str:
     votes: dict[str, float] = {}
     for mention in cluster.mentions:
@@ -231,19 +286,51 @@ def _conflict_flags(cluster: Cluster, date: str) -> list[dict[str, str]]:
     ]
 
 
-def _choose_title(cluster: Cluster) -> str:
-    """The clearest title: from a confident mention, naming its actors, not too long."""
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "it"}
+
+
+def _agreeing(cluster: Cluster, date: str) -> list[Mention]:
+    """The mentions whose date agrees with the event's: a source that contradicts the
+    record's date gives it neither its title nor its summary."""
+    return [m for m in cluster.mentions if _same_date(m.date, date)] or cluster.mentions
+
+
+def _choose_title(cluster: Cluster, date: str, kind: str) -> str:
+    """The clearest title: from a confident mention of the event's type, whose subject is
+    named rather than described ("Milton batters Florida", not "The storm batters the
+    state"), naming its actors, at most 12 words."""
 
     def rank(m: Mention) -> tuple[float, int, str]:
-        words = len((m.title or "").split())
-        return (
-            -(m.confidence + 0.1 * min(len(m.actor_keys), 3) - 0.05 * max(0, words - 12)),
-            words,
-            m.source,
+        words = (m.title or "").split()
+        named = bool(words) and words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
+        quality = (
+            m.confidence
+            + 0.15 * named
+            + 0.1 * (m.type == kind)
+            + 0.1 * min(len(m.actor_keys), 3)
+            - 0.05 * max(0, len(words) - 12)
+            + 0.2 * (m.language == "en")  # of sources in several languages, English titles it
         )
+        return (-quality, len(words), m.source)
 
-    ranked = sorted(cluster.mentions, key=rank)
+    ranked = sorted(_agreeing(cluster, date), key=rank)
     return ranked[0].title or ranked[0].quote[:80]
+
+
+def _choose_summary(cluster: Cluster, date: str, idf: Mapping[str, float]) -> str:
+    """The best-supported sentence: of the mentions that agree on the date, the one whose
+    words the others share most (rare words weigh more); the earliest told on a tie."""
+    candidates = _agreeing(cluster, date)
+    if len(candidates) == 1:
+        return candidates[0].quote
+
+    def support(m: Mention) -> float:
+        others = [o.lemmas for o in candidates if o is not m]
+        # summed in a fixed order: a cached mention's set iterates in another order
+        return sum(idf.get(w, 1.0) for w in sorted(m.lemmas) for o in others if w in o)
+
+    best = max(candidates, key=lambda m: (support(m), -m.position, m.source))
+    return best.quote
 
 
 def _choose_type(cluster: Cluster) -> str:
@@ -251,7 +338,8 @@ def _choose_type(cluster: Cluster) -> str:
     if not counts:
         return "other"
     top = max(counts.values())
-    return min((t for t, c in counts.items() if c == top), key=_TYPE_PRIORITY.index)
+    order = {name: rank for rank, name in enumerate(EVENT_TYPES)}
+    return min((t for t, c in counts.items() if c == top), key=lambda t: (order.get(t, 99), t))
 
 
 def build_records(
@@ -261,10 +349,12 @@ def build_records(
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
     agreements: dict[tuple[str, str], dict[str, Any]] = {}
+    idf = word_weights(m for c in clusters for m in c.mentions)
     ordered = sorted(clusters, key=lambda c: (edtf.sort_key(_choose_date(c)), c.mentions[0].quote))
     for cluster in ordered:
         date = _choose_date(cluster)
-        title = _choose_title(cluster)
+        kind = _choose_type(cluster)
+        title = _choose_title(cluster, date, kind)
         mentions = sorted(cluster.mentions, key=lambda m: (m.source, m.position))
         event_id = unique(f"{date.replace('/', '-')}-{slugify(title, max_words=6)}", taken)
         actors = _ordered(actor_ids[k] for m in mentions for k in m.actor_keys if k in actor_ids)
@@ -273,8 +363,8 @@ def build_records(
             "id": event_id,
             "date": date,
             "title": title,
-            "type": _choose_type(cluster),
-            "summary": mentions[0].quote,
+            "type": kind,
+            "summary": _choose_summary(cluster, date, idf),
             "actors": actors,
             "places": [p for p in places if p not in actors],
             "agreements": [],
@@ -282,7 +372,7 @@ def build_records(
                 {"source": m.source, "quote": m.quote, "date_text": m.date_text, "date": m.date}
                 for m in mentions
             ],
-            "flags": cluster.flags + _conflict_flags(cluster, date),
+            "flags": cluster.flags + _conflict_flags(cluster, date) + _anchor_flags(mentions),
             "confidence": max(m.confidence for m in mentions),
         }
         events.append(record)

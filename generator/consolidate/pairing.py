@@ -18,10 +18,19 @@ from itertools import repeat
 from generator import edtf
 from generator.model import Mention
 
+# Types one real event can be told as, by different clauses of different articles: the
+# storm that "made landfall" and "killed four"; the talks "held" and the "statement" after.
+# A statement can report any event, so it fits every type.
 _COMPATIBLE_TYPES = [
-    {"agreement", "ceasefire", "statement"},
-    {"meeting", "call", "statement"},
-    {"clashes", "deployment"},
+    {"agreement", "ceasefire"},
+    {"meeting", "call", "talks", "visit"},
+    {"clashes", "deployment", "attack", "casualties"},
+    {"disaster", "casualties", "deployment"},
+    {"legal", "casualties", "attack"},
+    {"election", "appointment", "resignation", "policy"},
+    {"health", "policy", "casualties"},
+    {"business", "agreement", "policy"},
+    {"protest", "clashes", "casualties"},
 ]
 _PRECISION = {"year": 0, "season": 1, "month": 2, "day": 3}
 _MAX_IDF = 3.0
@@ -38,6 +47,10 @@ class Traits:
     lemmas: frozenset[str]  # the mention's own set: set operations iterate in its order
     date: str
     precision: int | None  # None: a date whose precision cannot be read (never penalised)
+    source: str = ""
+    event_noun: str | None = None
+    speaker: str | None = None
+    language: str = "en"
 
 
 def traits(mention: Mention) -> Traits:
@@ -48,6 +61,10 @@ def traits(mention: Mention) -> Traits:
         mention.lemmas,
         mention.date,
         _precision(mention.date),
+        mention.source,
+        mention.event_noun,
+        mention.speaker,
+        mention.language,
     )
 
 
@@ -87,11 +104,20 @@ def word_weights(mentions: Iterable[Mention]) -> dict[str, float]:
 @lru_cache(maxsize=1024)
 def types_fit(a: str, b: str) -> bool:
     """Whether two event types may tell one event (a call and a meeting, or 'other')."""
-    return a == b or "other" in (a, b) or any(a in g and b in g for g in _COMPATIBLE_TYPES)
+    if a == b or {a, b} & {"other", "statement", "announcement"}:
+        return True
+    return any(a in g and b in g for g in _COMPATIBLE_TYPES)
 
 
 def _same_day_and_type(a: Traits, b: Traits) -> bool:
     return a.date == b.date and len(a.date) == 10 and a.type == b.type != "other"
+
+
+def other_speakers(a: Traits, b: Traits) -> bool:
+    """Two statements by two named speakers: two events, however alike their words."""
+    if a.speaker is None or b.speaker is None:
+        return False
+    return a.speaker not in b.speaker and b.speaker not in a.speaker
 
 
 def traits_similarity(a: Traits, b: Traits, idf: Mapping[str, float] | None = None) -> float:
@@ -102,8 +128,10 @@ def traits_similarity(a: Traits, b: Traits, idf: Mapping[str, float] | None = No
     ``idf`` is given); a date much less precise than the other ('2008' against
     '2008-10-24') is weak evidence of sameness, so it costs.
     """
-    if not types_fit(a.type, b.type):
+    if not types_fit(a.type, b.type) or other_speakers(a, b):
         return 0.0
+    if a.language != b.language:
+        return _across_languages(a, b)
     actors = _jaccard(a.keys, b.keys)
     if idf is None:
         words = min(1.0, _jaccard(a.lemmas, b.lemmas) * 2.5)
@@ -118,6 +146,15 @@ def traits_similarity(a: Traits, b: Traits, idf: Mapping[str, float] | None = No
     return score - 0.1 * max(0, gap - 1)
 
 
+def _across_languages(a: Traits, b: Traits) -> float:
+    """Two mentions in two languages share no words: they tell one event when they give it
+    the same day and a fitting type and name the same actors ("the Crocus attack" told in
+    Russian, German and English): half the shared actors, plus the same-day bonus."""
+    if a.date != b.date or len(a.date) != 10 or a.keys.isdisjoint(b.keys):
+        return 0.0
+    return 0.5 * _jaccard(a.keys, b.keys) + _SAME_DAY_BONUS
+
+
 def similarity_bound(a: Traits, b: Traits) -> float:
     """A value ``traits_similarity`` of the two never exceeds, in floats too; cheap to get.
 
@@ -125,8 +162,10 @@ def similarity_bound(a: Traits, b: Traits) -> float:
     shared), and without a shared actor either it is at most 0; the precision penalty only
     lowers a score. Anything else may score high: no bound.
     """
-    if not types_fit(a.type, b.type):
+    if not types_fit(a.type, b.type) or other_speakers(a, b):
         return 0.0
+    if a.language != b.language:
+        return 0.0 if a.keys.isdisjoint(b.keys) else 0.5 + _SAME_DAY_BONUS
     if not a.lemmas.isdisjoint(b.lemmas):
         return math.inf
     if a.keys.isdisjoint(b.keys):

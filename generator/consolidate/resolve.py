@@ -10,17 +10,29 @@ from dataclasses import replace
 
 from generator.consolidate.actors import ActorResolver
 from generator.model import Mention, Mentioned
+from generator.nlp.names import clean_name
 from generator.nlp.titles import fallback_title
 
 
 def resolve_mentions(mentions: list[Mention], resolver: ActorResolver) -> list[Mention]:
-    """Every mention with its entities resolved to actors, and a title where it had none."""
-    return [_resolved(mention, resolver) for mention in mentions]
+    """Every mention with its entities resolved to actors, and a title where it had none.
+
+    A name any article uses for a thing ("Hurricane Milton", "the Titan submersible") is
+    no actor in any article ("Milton made landfall")."""
+    things = {
+        clean_name(item.text).lower()
+        for mention in mentions
+        for item in [*mention.actors, *mention.places]
+        if item.thing
+    }
+    return [_resolved(mention, resolver, things) for mention in mentions]
 
 
-def _resolved(mention: Mention, resolver: ActorResolver) -> Mention:
-    actor_keys = _resolve_all(mention.actors, resolver)
-    place_keys = [k for k in _resolve_all(mention.places, resolver) if k not in actor_keys]
+def _resolved(mention: Mention, resolver: ActorResolver, things: set[str]) -> Mention:
+    actors = [m for m in mention.actors if clean_name(m.text).lower() not in things]
+    places = [m for m in mention.places if clean_name(m.text).lower() not in things]
+    actor_keys = _resolve_all(actors, resolver)
+    place_keys = [k for k in _resolve_all(places, resolver) if k not in actor_keys]
     title = mention.title
     if not title:
         names = [resolver.display_name(key) for key in actor_keys]

@@ -1,9 +1,13 @@
-"""The type of the event a date dates, read from the dependency tree.
+"""The type of the event a date dates, read from the dependency tree and the typology
+(`generator.typology`: types, their trigger words and their order of precedence).
 
-The verb that a date expression attaches to is the event it dates: in "The day before,
-Pashinyan expressed his readiness to come to Moscow to meet Aliyev" the day dates
-"expressed" (a statement), not "meet" in the infinitive clause. Triggers are looked for
-first in that verb's own clause (its arguments and modifiers, without subordinate,
+The word a date expression attaches to is the event it dates. An event noun the date
+modifies is that event ("the 1918 pandemic", "the attack on March 22"). Otherwise the
+verb it attaches to is: in "The day before, Pashinyan expressed his readiness to come to
+Moscow to meet Aliyev" the day dates "expressed" (a statement), not "meet" in the
+infinitive clause. Triggers are looked for in that verb, then — for a light verb that says
+little by itself ("the earthquake struck", "talks were held") — in its subject and
+objects, then in the verb's own clause (its arguments and modifiers, without subordinate,
 infinitive or coordinated clauses), and only then anywhere in the sentence.
 """
 
@@ -11,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from generator.typology import Typology, default_typology
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Span, Token
@@ -31,62 +37,22 @@ REPORTING = frozenset(
         "emphasize",
         "underline",
         "claim",
+        "reveal",
+        "disclose",
+        "tweet",
+        "write",
+        "explain",
+        "insist",
+        "warn",
+        "acknowledge",
+        "admit",
+        "argue",
+        "declare",
+        "indicate",
+        "estimate",
     }
 )
 
-# Trigger lemmas per event type, strongest first: within one tier the first type wins.
-EVENT_TRIGGERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("ceasefire", frozenset({"ceasefire", "truce", "cessation", "armistice"})),
-    (
-        "agreement",
-        frozenset({"sign", "agreement", "accord", "deal", "memorandum", "treaty", "agree"}),
-    ),
-    (
-        "clashes",
-        frozenset(
-            {
-                "clash",
-                "fighting",
-                "fight",
-                "battle",
-                "hostility",
-                "escalation",
-                "escalate",
-                "war",
-                "flare",
-                "violence",
-                "offensive",
-                "occupy",
-                "shelling",
-                "strike",
-                "attack",
-                "kill",
-                "liberate",
-            }
-        ),
-    ),
-    ("deployment", frozenset({"deploy", "deployment", "troop", "peacekeeper", "observer"})),
-    ("call", frozenset({"telephone", "phone"})),
-    ("meeting", frozenset({"meet", "meeting", "summit", "talk", "negotiation", "negotiate"})),
-    ("visit", frozenset({"visit", "arrive", "trip", "tour"})),
-    ("election", frozenset({"election", "vote", "referendum", "elect"})),
-    ("protest", frozenset({"protest", "demonstration", "demonstrator"})),
-    (
-        "statement",
-        REPORTING
-        | {
-            "accuse",
-            "blame",
-            "express",
-            "warn",
-            "deny",
-            "condemn",
-            "comment",
-            "declare",
-            "urge",
-        },
-    ),
-)
 _SUBORDINATE = {"advcl", "relcl", "acl", "xcomp", "ccomp", "csubj", "parataxis", "appos", "conj"}
 _CALL_NOUNS = {"call", "conversation", "talk", "talks", "conference"}
 
@@ -101,12 +67,63 @@ def anchor_verb(sentence: Span, token: Token) -> Token:
     return current if sentence.start <= current.i < sentence.end else sentence.root
 
 
-def _trigger_type(tokens: Iterable[Token]) -> str | None:
-    lemmas = {_lemma(t) for t in tokens}
-    for name, triggers in EVENT_TRIGGERS:
-        if lemmas & triggers:
-            return name
-    return None
+def _trigger_type(
+    tokens: Iterable[Token], typology: Typology, skip: frozenset[int] = frozenset()
+) -> str | None:
+    """The type of the strongest trigger among tokens (those in skip, the date
+    expressions, left out: "March" is no march), or None."""
+    best: tuple[int, str] | None = None
+    for token in tokens:
+        if token.i in skip:
+            continue
+        found = _token_rank(token, typology)
+        if found is not None and (best is None or found < best):
+            best = found
+    return best[1] if best is not None else None
+
+
+_NEWS_CONFERENCE = {"press", "news"}
+
+
+def _token_rank(token: Token, typology: Typology) -> tuple[int, str] | None:
+    """The (rank, type) a token triggers: a phrasal verb as one word first ("lift off" is a
+    liftoff, "step down" a resignation), a press conference as a briefing."""
+    lemma = _lemma(token)
+    if token.pos_ == "VERB":
+        for particle in (c.lower_ for c in token.children if c.dep_ == "prt"):
+            for word in (f"{lemma}{particle}", f"{lemma}-{particle}"):
+                found = typology.rank(word, "NOUN") or typology.rank(word, "VERB")
+                if found is not None:
+                    return found
+    if lemma == "conference" and any(c.lower_ in _NEWS_CONFERENCE for c in token.children):
+        lemma = "briefing"
+    return typology.rank(lemma, token.pos_)
+
+
+_PREMODIFIER = {"compound", "nummod", "amod", "poss", "nmod"}
+_NOMINAL_DEPS = {"compound", "nummod", "amod", "nmod", "poss", "npadvmod"}
+
+
+def event_noun(date: Token, typology: Typology | None = None) -> Token | None:
+    """The event noun a date expression modifies, or None: "the 1918 pandemic", "the
+    attack on March 22", "the elections of 2022", "the results of the talks on April 7"
+    (``date``: the root of the expression). With a typology, only a noun that triggers a
+    type counts (looked for in the noun and in its "of" complement)."""
+    head = date.head
+    if date.dep_ in _NOMINAL_DEPS and head.pos_ == "NOUN":
+        noun = head
+    elif date.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        if head.lower_ not in ("on", "of", "in"):
+            return None
+        noun = head.head
+    else:
+        return None
+    if typology is None:
+        return noun
+    candidates = [noun]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        candidates += [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+    return next((c for c in candidates if typology.rank(_lemma(c), c.pos_) is not None), None)
 
 
 def _lemma(token: Token) -> str:
@@ -133,24 +150,77 @@ def _clause(verb: Token) -> list[Token]:
     return out
 
 
-def event_type(sentence: Iterable[Token], anchor: Token) -> str:
-    """The event type of what the anchor verb tells, from the closest triggers outward
-    (``sentence``: the tokens to fall back on)."""
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "expl", "pobj", "agent", "oprd"}
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """The heads of a verb's subject and objects (and of its prepositions' objects)."""
+    found = [c for c in verb.children if c.dep_ in _ARGUMENTS]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def event_type(
+    sentence: Iterable[Token],
+    anchor: Token,
+    typology: Typology | None = None,
+    *,
+    date: Token | None = None,
+    skip: frozenset[int] = frozenset(),
+) -> str:
+    """The event type of what the anchor verb tells (or the event noun the date modifies),
+    from the closest triggers outward (``sentence``: the tokens to fall back on; ``skip``:
+    the tokens of date expressions, which trigger nothing)."""
+    typology = typology or default_typology()
+    # a date written before its noun surely dates it ("the 1918 pandemic"); where a
+    # phrase like "in April" after a noun attaches is unsure, so the verb decides then
+    noun = event_noun(date, typology) if date is not None and date.dep_ in _PREMODIFIER else None
+    if noun is not None:
+        return _trigger_type([noun], typology) or "other"
     verb = anchor
     if is_reporting(verb):
-        # "..., the ministry said on Monday": what was reported is the news when it is a
-        # past happening of a stronger type; otherwise the statement itself is
+        # "Talks were held on Monday, the ministry said": a reporting verb attached to what
+        # it reports is an attribution, and what was reported is the news when it is a past
+        # happening of a stronger type. "The ministry said on Monday that ...": the saying
+        # is what the date dates, a statement.
         reported = _reported(verb)
-        if reported is not None and not _irrealis(reported):
-            found = _trigger_type([reported, *_clause(reported)])
+        # English tells the attribution after what it attributes, whatever the parse
+        attribution = reported is not None and reported.i < verb.i
+        if attribution and reported is not None and not irrealis(reported):
+            found = _trigger_type([reported, *_clause(reported)], typology, skip)
             if found and found != "statement":
                 return found
         return "statement"
-    for tier in ([verb, *_clause(verb)], list(sentence)):
-        found = _trigger_type(tier)
+    own = _trigger_type([verb], typology, skip)
+    if own and verb.lemma_.lower() not in typology.light_verbs:
+        return own
+    for tier in (_arguments(verb), [verb], _clause(verb)):
+        found = _trigger_type(tier, typology, skip)
         if found:
             return found
-    return "other"
+    return _nearest_type(verb, {t.i for t in sentence}, typology, skip) or "other"
+
+
+def _nearest_type(
+    start: Token, inside: set[int], typology: Typology, skip: frozenset[int]
+) -> str | None:
+    """The type of the trigger nearest to start in the dependency tree (within the token
+    indices inside); at equal distance the stronger type."""
+    seen = {start.i}
+    frontier = [start]
+    while frontier:
+        found = _trigger_type(frontier, typology, skip)
+        if found:
+            return found
+        following = []
+        for token in frontier:
+            for near in [*token.children, token.head]:
+                if near.i not in seen and near.i in inside:
+                    seen.add(near.i)
+                    following.append(near)
+        frontier = following
+    return None
 
 
 def is_reporting(verb: Token) -> bool:
@@ -159,6 +229,8 @@ def is_reporting(verb: Token) -> bool:
     if verb.lemma_.lower() not in REPORTING:
         return False
     children = {c.dep_ for c in verb.children}
+    if "ccomp" not in children and children & {"nsubjpass", "auxpass"}:
+        return False  # "cases have been reported this year": they occurred
     return "ccomp" in children or "dobj" not in children
 
 
@@ -177,7 +249,7 @@ _IRREALIS = {"will", "would", "could", "may", "might", "should", "shall", "can",
 _INTENT = {"intend", "plan", "want", "hope", "expect", "seek", "aim", "propose"}
 
 
-def _irrealis(verb: Token) -> bool:
+def irrealis(verb: Token) -> bool:
     """A future, possible or intended happening: 'will meet', 'intends to sign'."""
     if verb.lemma_.lower() in _INTENT:
         return True
@@ -193,36 +265,3 @@ def clause_verb(sentence: Span, verb: Token) -> bool:
         or (verb.dep_ == "conj" and verb.head.i == root.i)
         or any(c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children)
     )
-
-
-_STATIVE = {"be", "remain", "seem", "appear", "become", "stand", "have"}
-_FIRST_PERSON = {"i", "we", "you", "me", "us"}
-_NEWS_TYPES = {"ceasefire", "agreement", "clashes", "deployment", "call", "meeting", "visit"}
-
-
-def not_news(sentence: Span, anchor: Token) -> bool:
-    """A state rather than a happening, or an opinion in the first person ('I think ...',
-    '"We are going to make history today"'), unless it tells a meeting, a deal, ..."""
-    if is_state(sentence, anchor) or (
-        not clause_verb(sentence, anchor) and is_state(sentence, sentence.root)
-    ):
-        return True
-    verb = anchor if clause_verb(sentence, anchor) else sentence.root
-    subjects = [c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    quoted = sentence.text.lstrip()[:1] in "\"“`'‘"
-    if (subjects and subjects[0] in _FIRST_PERSON) or (quoted and verb.i == sentence.root.i):
-        return event_type(sentence, anchor) not in _NEWS_TYPES
-    return False
-
-
-def is_state(sentence: Span, verb: Token) -> bool:
-    """A sentence that describes how things are rather than what happened: a copula with
-    an adjective or noun predicate ('Its future is uncertain', 'The index is one of ...'),
-    unless its subject is itself an event ('The first flight was in June 1994')."""
-    if verb.lemma_.lower() not in _STATIVE:
-        return False
-    if not any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return bool(subjects) and subjects[0].pos_ == "PRON"
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return not (subjects and event_type(subjects[0].subtree, subjects[0]) != "other")

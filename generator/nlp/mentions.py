@@ -13,11 +13,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator import edtf
-from generator.model import Mention, Mentioned
-from generator.nlp.event_types import anchor_verb, clause_verb, event_type, not_news
+from generator.model import Mention
+from generator.nlp.doctext import doc_text
+from generator.nlp.entities import ArticleNames, article_names, sentence_entities
+from generator.nlp.event_types import anchor_verb, clause_verb, event_noun, event_type
 from generator.nlp.names import is_junk
-from generator.nlp.titles import make_title
+from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
+from generator.nlp.titles import make_title, nominal_title
 from generator.timex.tagger import Timex
+from generator.typology import Typology, default_typology
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span, Token
@@ -54,7 +58,7 @@ _COORDINATED = re.compile(r"^\s*(,\s*and|,|and|or)\s*(in|on|at)?\s*$", re.I)
 
 
 def _is_reference(sentence: Span, timex: Timex) -> bool:
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     before = text[max(sentence.start_char, timex.start - 12) : timex.start]
     after = text[timex.end : timex.end + 8]
     if re.match(r"^,?\s*when\b", after):
@@ -73,7 +77,7 @@ def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[
     references: list[Timex] = []
     previous: Timex | None = None
     for timex in dated:
-        if previous is not None and _coordinated(sentence.doc.text, previous, timex):
+        if previous is not None and _coordinated(doc_text(sentence.doc), previous, timex):
             (references if previous in references else main).append(timex)
         elif _is_reference(sentence, timex):
             references.append(timex)
@@ -83,96 +87,6 @@ def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[
     return main, references
 
 
-def _entities(sentence: Span) -> tuple[list[Mentioned], list[Mentioned], dict[int, str]]:
-    actors: list[Mentioned] = []
-    places: list[Mentioned] = []
-    surnames: dict[int, str] = {}
-    for ent in sentence.ents:
-        if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"):
-            continue
-        as_place = ent.label_ in ("GPE", "LOC", "FAC") and (
-            ent.root.head.lower_ in ("in", "to", "at", "near", "into", "from", "across")
-        )
-        as_place = as_place or (
-            ent.label_ != "PERSON" and ent.root.head.lower_ in ("in", "at", "near")
-        )
-        as_agent = not as_place
-        role = _role(ent)
-        mentioned = Mentioned(ent.text, ent.label_, role, ent.ent_id_, as_agent, as_place)
-        if ent.label_ == "PERSON" and not is_junk(mentioned):
-            surnames[ent.end - 1] = ent[-1].text
-        target = places if as_place else actors
-        if mentioned not in target:
-            target.append(mentioned)
-    return actors, places, surnames
-
-
-_TITLE_WORDS = {
-    "president",
-    "minister",
-    "prime",
-    "foreign",
-    "deputy",
-    "secretary",
-    "press",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chancellor",
-    "king",
-    "queen",
-    "general",
-    "chief",
-    "head",
-    "ambassador",
-    "envoy",
-    "leader",
-    "defense",
-    "defence",
-    "interior",
-    "mayor",
-    "governor",
-    "senator",
-    "speaker",
-    "director",
-    "chairman",
-    "commander",
-}
-
-
-def _role(ent: Span) -> str:
-    """Title words right before a person's name: 'Russian Foreign Minister'."""
-    if ent.label_ != "PERSON":
-        return ""
-    words: list[str] = []
-    index = ent.start - 1
-    while index >= ent.sent.start and len(words) < 5:
-        token = ent.doc[index]
-        if token.lower_ in _TITLE_WORDS or (words and token.ent_type_ in ("NORP", "GPE")):
-            words.insert(0, token.text)
-            index -= 1
-            continue
-        break
-    if not any(w.lower() in _TITLE_WORDS for w in words):
-        return ""
-    # "the press secretary of the Russian President Dmitry Peskov": the title is the whole phrase
-    while (
-        index - 2 >= ent.sent.start
-        and ent.doc[index].lower_ == "the"
-        and (ent.doc[index - 1].lower_ == "of")
-    ):
-        head = index - 2
-        extra: list[str] = []
-        while head >= ent.sent.start and ent.doc[head].lower_ in _TITLE_WORDS:
-            extra.insert(0, ent.doc[head].text)
-            head -= 1
-        if not extra:
-            break
-        words = [*extra, "of the", *words]
-        index = head
-    return " ".join(words)
-
-
 def _agreement_kind(lemmas: set[str], text: str) -> str | None:
     for word, kind in AGREEMENT_WORDS.items():
         if word in lemmas or re.search(rf"\b{word}", text, re.I):
@@ -180,11 +94,19 @@ def _agreement_kind(lemmas: set[str], text: str) -> str | None:
     return None
 
 
-def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Mention]:
+def find_mentions(
+    doc: Doc, *, source: str, published: str | None, typology: Typology | None = None
+) -> list[Mention]:
     """Every event mention in one analysed article, in text order (actors not yet resolved)."""
+    typology = typology or default_typology()
+    names = article_names(doc)
     mentions: list[Mention] = []
     timexes: Iterable[Timex] = doc._.timexes
+    previous: Span | None = None
     for position, sentence in enumerate(doc.sents):
+        before = previous
+        if sentence.root.pos_ in ("VERB", "AUX"):
+            previous = sentence  # the last sentence with a main verb: what "this" refers to
         inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
         text = sentence.text.strip()
         dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME")]
@@ -194,15 +116,68 @@ def find_mentions(doc: Doc, *, source: str, published: str | None) -> list[Menti
                 mentions[-1] = replace(last, provisions=[*last.provisions, text])
             continue
         main, references = _split_dates(sentence, dated)
-        if not main:
+        if not main or is_caption(sentence):
             continue
-        for timex, anchor in _told_dates(sentence, main):
-            if not_news(sentence, anchor):
+        if before is not None and _happened_then(sentence) and before.root.pos_ in ("VERB", "AUX"):
+            # "Milton made landfall near Siesta Key. This happened at 8:30 pm on October 9th."
+            timex = main[0]
+            mention = _mention(
+                before, timex, before.root, main, references, source, published, typology, names
+            )
+            quote = f"{before.text.strip()} {text}"
+            mentions.append(replace(mention, position=position, quote=quote))
+            continue
+        for timex, anchor, nominal in _told_dates(sentence, main, typology):
+            # a background event told by a noun is an event however its sentence is told
+            if not nominal and (
+                not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor)
+            ):
                 continue
-            mention = _mention(sentence, timex, anchor, main, references, source, published)
+            mention = _mention(
+                sentence, timex, anchor, main, references, source, published, typology, names
+            )
+            if _future(mention, anchor):
+                continue
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
     return mentions
+
+
+_HAPPEN = {"happen", "occur"}
+_THIS = {"this", "that", "it"}
+
+
+def _happened_then(sentence: Span) -> bool:
+    """'This happened at 8:30 pm on October 9th': a sentence that only dates what the one
+    before it told."""
+    root = sentence.root
+    takes_place = root.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in root.children
+    )
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        (root.lemma_.lower() in _HAPPEN or takes_place)
+        and bool(subjects)
+        and subjects[0].lower_ in _THIS
+    )
+
+
+_PAST_TAGS = {"VBD", "VBN"}
+
+
+def _future(mention: Mention, anchor: Token) -> bool:
+    """Dated after its article was published and not told in the past: a future event
+    ("before 2027, when his term ends")."""
+    told_past = anchor.tag_ in _PAST_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST_TAGS for c in anchor.children
+    )
+    if mention.published is None or told_past:
+        return False
+    try:
+        start, _ = edtf.parse_span(mention.date)
+    except edtf.EdtfError:
+        return False
+    return start.first_day().isoformat() > mention.published[:10]
 
 
 def _anchor(sentence: Span, timex: Timex) -> Token:
@@ -215,20 +190,67 @@ def _anchor(sentence: Span, timex: Timex) -> Token:
     return anchor_verb(sentence, span.root) if span is not None else sentence.root
 
 
-def _told_dates(sentence: Span, main: list[Timex]) -> list[tuple[Timex, Token]]:
-    """The dates that each date one event here: the first, the dates listed with it, and
-    dates of other main clauses ('started in 1976, and launched the store in 2003')."""
-    first = main[0]
-    anchors = [_anchor(sentence, first)]
-    told = [(first, anchors[0])]
-    for previous, timex in zip(main, main[1:], strict=False):
+def _told_dates(
+    sentence: Span, main: list[Timex], typology: Typology
+) -> list[tuple[Timex, Token, bool]]:
+    """The dates that each date one event here, with the word each dates: the first date
+    of the main clauses, the dates listed with it, and dates of other main clauses
+    ('started in 1976, and launched the store in 2003'); and each date that dates an event
+    noun in a side phrase rather than a clause ('..., who was arrested in a brutal 2020
+    arrest, was convicted in April'), with that noun (and True: a background event)."""
+    told: list[tuple[Timex, Token, bool]] = []
+    anchors: list[Token] = []
+    for timex in main:
+        noun = _side_event_noun(sentence, timex, typology, alone=len(main) == 1)
+        if noun is not None:
+            told.append((timex, noun, True))
+            continue
         anchor = _anchor(sentence, timex)
-        if _coordinated(sentence.doc.text, previous, timex) and previous in [t for t, _ in told]:
-            told.append((timex, anchor))
-        elif clause_verb(sentence, anchor) and all(anchor.i != a.i for a in anchors):
-            told.append((timex, anchor))
+        previous = told[-1][0] if told else None
+        listed = previous is not None and _coordinated(doc_text(sentence.doc), previous, timex)
+        if (
+            not anchors
+            or listed
+            or (clause_verb(sentence, anchor) and all(anchor.i != a.i for a in anchors))
+        ):
+            told.append((timex, anchor, False))
             anchors.append(anchor)
     return told
+
+
+_CORE_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"}
+# A date written before its noun ("the 1918 pandemic", "last year's election") surely dates it.
+_PREMODIFIER = {"compound", "nummod", "amod", "poss", "nmod"}
+
+
+def _side_event_noun(
+    sentence: Span, timex: Timex, typology: Typology, *, alone: bool
+) -> Token | None:
+    """The event noun a date modifies when that noun is not what its clause is about (not
+    the subject or object of its verb): "compared with the 1918 pandemic". Not when the
+    clause is a past happening that no other date dates ("spread globally in a 2022
+    outbreak", "said at a Monday press conference"): then the date dates the clause too."""
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if span.root.dep_ not in _PREMODIFIER:
+        return None  # "... in April" after a noun: where such a phrase attaches is unsure
+    noun = event_noun(span.root, typology)
+    if noun is None or noun.dep_ in _CORE_ROLES:
+        return None
+    if event_type([noun], noun, typology) == "statement":
+        return None  # "said in a Friday press release": the date dates the saying
+    if alone and _past(anchor_verb(sentence, noun)):
+        return None
+    return noun
+
+
+def _past(verb: Token) -> bool:
+    """A verb told in a past tense: 'spread', 'has spread', 'was declared'."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" or c.lower_ in ("has", "have", "had")
+        for c in verb.children
+    )
 
 
 _SIGNING = re.compile(r"\b(sign|signs|signed|signing)\b", re.I)
@@ -242,6 +264,8 @@ def _mention(
     references: list[Timex],
     source: str,
     published: str | None,
+    typology: Typology,
+    names: ArticleNames,
 ) -> Mention:
     """The mention of the event that one date in a sentence dates."""
     doc = sentence.doc
@@ -251,14 +275,30 @@ def _mention(
     words = [t for t in sentence if t.i not in skip]
     lemmas = {t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop}
     lemmas |= {t.lemma_.lower() for t in words if t.pos_ == "VERB"}
-    kind = event_type(sentence, anchor)
-    actors, places, surnames = _entities(sentence)
-    verb = anchor if clause_verb(sentence, anchor) else None
+    date_span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    date_root = date_span.root if date_span is not None else None
+    kind = event_type(sentence, anchor, typology, date=date_root, skip=frozenset(skip))
+    noun = event_noun(date_root, typology) if date_root is not None else None
+    actors, places, surnames = sentence_entities(sentence, names)
+    # the clause the date dates, when it has a subject of its own ("since Floyd was killed
+    # a year ago"); else the main clause
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+    verb = anchor if clause_verb(sentence, anchor) or own else None
     people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
     # A call or meeting between named people reads best as "Phone call between A and B"
     # unless the sentence itself has those people as its subject.
     templated = kind in ("call", "meeting") and len(people) >= 2
-    title = make_title(sentence, skip=skip, surnames=surnames, verb=verb, require_people=templated)
+    if anchor.pos_ in ("NOUN", "PROPN"):  # an event told by a noun in a side phrase
+        title = nominal_title(anchor, skip, kind)
+    else:
+        title = make_title(
+            sentence,
+            skip=skip,
+            surnames=surnames,
+            verb=verb,
+            require_people=templated,
+            statement=kind == "statement",
+        )
     confidence = 0.8 if title else 0.5
     if kind == "other":
         confidence -= 0.2
@@ -286,9 +326,25 @@ def _mention(
             (_agreement_kind(lemmas, text) or "agreement", t.edtf or "") for t in references
         ],
         lemmas=frozenset(lemmas),
+        event_noun=noun.lemma_.lower() if noun is not None else None,
+        speaker=_speaker(anchor) if kind == "statement" else None,
         tense=tense,
         confidence=round(confidence, 2),
     )
+
+
+def _speaker(verb: Token) -> str | None:
+    """The name of who said what a statement tells: the named subject of its verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    names = [e for e in verb.doc.ents if e.start <= subject.i < e.end]
+    if names and names[0].label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return names[0].text.lower()
+    return None
 
 
 _FROM = re.compile(r"\b(from|starting|effective|as of|into force)\s*(on|at)?\s*$", re.I)
@@ -296,7 +352,7 @@ _FROM = re.compile(r"\b(from|starting|effective|as of|into force)\s*(on|at)?\s*$
 
 def _effective(sentence: Span, dated: list[Timex], date: str) -> str | None:
     """'a ceasefire ... starting from November 10': the date the agreement takes effect."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     for timex in dated:
         before = text[max(sentence.start_char, timex.start - 20) : timex.start]
         if timex.edtf and timex.edtf[:10] != date and _FROM.search(before):

@@ -14,13 +14,27 @@ _PRODUCT = re.compile(r"^[a-z]+[A-Z]")  # iPhone, iTunes, eReader: products, not
 _INDEX = re.compile(r"\b(index|indices|average|composite)$", re.I)
 
 
+# Titles and ranks cut off from the name they precede: "Coast Guard Rear [Admiral ...]".
+_TRAILING_TITLE = re.compile(
+    r"\s+(?:Rear|Vice|Adm|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Rev|St)\.?$"
+)
+
+
 def clean_name(text: str) -> str:
     """Entity text without possessive endings, leading articles, dangling conjunctions
-    ('Hang Seng and') and stray punctuation."""
-    text = re.sub(r"\s+", " ", text).strip(" \t\n\"'“”‘’.,;:()[]")
+    ('Hang Seng and'), an acronym in an unclosed bracket ('World Health Organization
+    (WHO'), a trailing initial or rank ('Peter A', 'Coast Guard Rear') and stray
+    punctuation."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "New Popular Front (NFP"
+    text = text.strip(" \t\n\"'“”‘’.,;:()[]")
     text = _TRAILING.sub("", text)
     text = re.sub(r"\s+(and|or|&)$", "", text)
-    return re.sub(r"^(the|The)\s+", "", text).strip()
+    text = re.sub(r"^(?:the|The|an?|An?)\s+", "", text).strip()
+    for _ in range(2):
+        text = _TRAILING_TITLE.sub("", text)
+        text = re.sub(r"(?<=\w)\s+[A-Z]\.?$", "", text)  # "Peter A"
+    return text.strip()
 
 
 def is_junk(mention: Mentioned) -> bool:
@@ -36,4 +50,5 @@ def is_junk(mention: Mentioned) -> bool:
         or bool(_PRODUCT.match(name))
         or bool(_INDEX.search(name))
         or gazetteer.is_not_actor(name)
+        or bool(_TRAILING_TITLE.fullmatch(" " + name))
     )

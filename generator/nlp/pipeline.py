@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import ModelError
 from generator.model import Article
 from generator.nlp.patterns import actor_patterns, anchor_date
+from generator.typology import Typology
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -44,10 +46,19 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
+# The event typology each loaded pipeline analyses with (a content folder may extend the
+# package's): kept beside the pipeline, so that whoever holds the pipeline holds it too.
+_TYPOLOGIES: weakref.WeakKeyDictionary[Any, Typology] = weakref.WeakKeyDictionary()
+
+
 def load_pipeline(
-    model: str | None = None, *, actors: Iterable[Mapping[str, Any]] = ()
+    model: str | None = None,
+    *,
+    actors: Iterable[Mapping[str, Any]] = (),
+    typology: Typology | None = None,
 ) -> Language:
-    """Load the spaCy model with the actor ruler before NER and the temporal tagger last."""
+    """Load the spaCy model with the actor ruler before NER and the temporal tagger last;
+    its mentions are typed with ``typology`` (default: the package's)."""
     import spacy
 
     import generator.nlp.components  # noqa: F401 - registers the factories
@@ -65,11 +76,13 @@ def load_pipeline(
     )
     ruler.add_patterns(actor_patterns(actors))  # type: ignore[attr-defined]
     nlp.add_pipe("chronology_timex", last=True)
+    if typology is not None:
+        _TYPOLOGIES[nlp] = typology
     return nlp
 
 
-def _anchor(article: Article) -> dt.date:
-    return anchor_date(article.published)
+def _anchor(article: Article) -> dt.date | None:
+    return anchor_date(article.published, article.anchor)
 
 
 def analyse(
@@ -110,12 +123,16 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return [*pieces, text]
 
 
-def analyse_batch(nlp: Language, articles: Sequence[Article]) -> list[list[Mention]]:
-    """The event mentions of each article of one batch (actors not yet resolved)."""
+def analyse_batch(
+    nlp: Language, articles: Sequence[Article], typology: Typology | None = None
+) -> list[list[Mention]]:
+    """The event mentions of each article of one batch (actors not yet resolved), typed
+    with ``typology`` (default: the one the pipeline was loaded with)."""
     from dataclasses import replace
 
     from generator.nlp.mentions import find_mentions
 
+    typology = typology or _TYPOLOGIES.get(nlp)
     parts: list[Article] = []
     owners: list[int] = []
     for number, article in enumerate(articles):
@@ -123,13 +140,62 @@ def analyse_batch(nlp: Language, articles: Sequence[Article]) -> list[list[Menti
             parts.append(replace(article, text=piece))
             owners.append(number)
     found: list[list[Mention]] = [[] for _ in articles]
+    _read_other_languages(nlp, articles, parts, owners, found, typology)
     for owner, (article, doc) in zip(
         owners, analyse(nlp, parts, batch_size=max(1, len(parts))), strict=True
     ):
         offset = found[owner][-1].position + 1 if found[owner] else 0
-        for mention in find_mentions(doc, source=article.id, published=article.published):
-            found[owner].append(replace(mention, position=mention.position + offset))
+        found_here = find_mentions(
+            doc, source=article.id, published=article.published, typology=typology
+        )
+        for mention in found_here:
+            mention = replace(mention, position=mention.position + offset)
+            found[owner].append(_mark_anchored(mention, article, doc))
     return found
+
+
+def _mark_anchored(mention: Mention, article: Article, doc: Doc) -> Mention:
+    """An article with no publication date counts its relative and year-less dates from
+    its own latest date (``Article.anchor``): a mention dated that way says so, for the
+    review flag of its event."""
+    from dataclasses import replace
+
+    if article.published or not article.anchor:
+        return mention
+    if any(
+        t.anchored and t.text == mention.date_text and (t.edtf or "") == mention.date
+        for t in doc._.timexes
+    ):
+        return replace(mention, anchored_on=article.anchor)
+    return mention
+
+
+def _read_other_languages(
+    nlp: Language,
+    articles: Sequence[Article],
+    parts: list[Article],
+    owners: list[int],
+    found: list[list[Mention]],
+    typology: Typology | None,
+) -> None:
+    """Articles in a language other than the model's are read by ``generator.nlp.foreign``:
+    their mentions go into found, and their parts leave the model's batch."""
+    from generator.nlp.foreign import find_foreign_mentions
+
+    ruler: Any = (
+        nlp.get_pipe("chronology_actors") if "chronology_actors" in nlp.pipe_names else None
+    )
+    patterns = ruler.patterns if ruler is not None else []
+    kept = [
+        (part, owner)
+        for part, owner in zip(parts, owners, strict=True)
+        if articles[owner].language == nlp.lang
+    ]
+    for number, article in enumerate(articles):
+        if article.language != nlp.lang:
+            found[number] = find_foreign_mentions(article, patterns=patterns, typology=typology)
+    parts[:] = [part for part, _ in kept]
+    owners[:] = [owner for _, owner in kept]
 
 
 def batches(items: Sequence[Any], size: int = BATCH_SIZE) -> list[Sequence[Any]]:

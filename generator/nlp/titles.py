@@ -1,9 +1,14 @@
-"""Readable event titles from the sentence that tells the event.
+"""Readable event titles from the clause that tells the event: subject, verb in the
+headline present tense, object and, room permitting, where — at most MAX_WORDS words.
 
 "On November 9, Russian President Vladimir Putin, Azerbaijani President Ilham Aliyev and
 Armenian Prime Minister Nikol Pashinyan signed a joint statement on a complete ceasefire
 in Nagorno-Karabakh starting from November 10." becomes "Putin, Aliyev and Pashinyan sign
-a joint statement on a complete ceasefire in Nagorno-Karabakh".
+a joint statement on a complete ceasefire in Nagorno-Karabakh". Negation and modality are
+kept ("will not give"), a passive with its agent turns active ("Parliament passes the
+bill"), a statement names its speaker ("Ford says it can make it through the year"), and
+the phrases that only carry the date go with it ("at about 8:30 p.m.", "for much of
+Wednesday").
 """
 
 from __future__ import annotations
@@ -12,180 +17,31 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.nlp.event_types import REPORTING, is_reporting
+from generator.nlp.phrases import (
+    DEICTIC,
+    MAX_SUBJECT,
+    antecedent,
+    coreferent,
+    entity_list,
+    expand_skip,
+    fit,
+    join,
+    keep,
+    names_of,
+    predicate,
+    present,
+    previous_person,
+    subject_tokens,
+    verb_words,
+    words_in,
+)
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Span, Token
 
-__all__ = ["MAX_WORDS", "REPORTING", "fallback_title", "make_title", "present"]
+__all__ = ["MAX_WORDS", "REPORTING", "fallback_title", "make_title", "nominal_title", "present"]
 
-MAX_WORDS = 14
-MAX_SUBJECT = 7
-_CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "cc"}
-_NO_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"}
-_LATE_PREPS = {"with", "during", "after", "before", "in", "amid", "since", "following"}
-_IRREGULAR = {
-    "be": ("is", "are"),
-    "have": ("has", "have"),
-    "do": ("does", "do"),
-    "go": ("goes", "go"),
-}
-
-
-def present(verb: Token, plural: bool) -> str:
-    """The verb in the headline present tense."""
-    lemma = verb.lemma_.lower()
-    if lemma in _IRREGULAR:
-        return _IRREGULAR[lemma][1 if plural else 0]
-    if plural:
-        return lemma
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
-_DEICTIC = {"this", "that", "these", "those", "it", "they", "we", "i", "you", "which", "who"}
-
-
-def _previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool] | None:
-    """'He said ...': the surname of the last person named before the pronoun."""
-    doc = sentence.doc
-    for ent in reversed(doc.ents):
-        if ent.end <= sentence.root.i and ent.label_ == "PERSON" and len(ent.text) > 2:
-            return ent[-1].text, False
-    return None
-
-
-def _names(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
-    """A subject made of people only: their surnames joined ('Putin, Aliyev and Pashinyan')."""
-    found: list[str] = []
-    for token in subject.subtree:
-        name = surnames.get(token.i)
-        if name and name not in found:
-            found.append(name)
-    if not found:
-        return None
-    if len(found) == 1:
-        return found[0], False
-    return ", ".join(found[:-1]) + " and " + found[-1], True
-
-
-def _keep(token: Token) -> bool:
-    """Punctuation inside a word ('Nagorno-Karabakh', 'high-level') and signs that carry
-    meaning ('3%', '$5') stay; the rest goes."""
-    if not token.is_punct or token.text in "%$€£¥&":
-        return True
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return bool(before is not None and not before.whitespace_ and not token.whitespace_)
-
-
-def _join(tokens: list[Token]) -> str:
-    """Tokens back into text with their own spacing ('flare-ups', not 'flare - ups'); where
-    tokens were left out, a space if the text had one there ('Jobs, born' -> 'Jobs born')."""
-    if not tokens:
-        return ""
-    parts = [tokens[0].text]
-    for previous, token in zip(tokens, tokens[1:], strict=False):
-        gap = token.doc[previous.i : token.i]
-        parts.append((" " if any(t.whitespace_ for t in gap) else "") + token.text)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
-
-
-_ASIDE_DEPS = {"appos", "parataxis", "advcl"}
-_RELATIVE = {"which", "who", "whom", "whose", "that", "where", "when"}
-
-
-def _words_in(tokens: list[Token]) -> int:
-    return len(_join(tokens).split())
-
-
-def _subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
-    """The subject without asides: appositions, relative clauses, parentheses, and (when
-    it is long) its prepositional modifiers ('The Russian delegation at the talks in Baku')."""
-    cut: set[int] = set(skip)
-    doc = subject.doc
-    for token in subject.subtree:
-        if token.i == subject.i:
-            continue
-        first = doc[token.left_edge.i]
-        after_comma = first.i > 0 and doc[first.i - 1].text == ","
-        aside = (
-            token.dep_ in _ASIDE_DEPS
-            or (token.dep_ == "acl" and after_comma)
-            or (token.dep_ == "relcl" and (after_comma or first.lower_ in _RELATIVE))
-        )
-        if aside:
-            cut |= {t.i for t in token.subtree}
-        if token.text == "(":
-            close = next((t.i for t in doc[token.i :] if t.text == ")"), token.i)
-            cut |= set(range(token.i, close + 1))
-    tokens = [t for t in subject.subtree if t.i not in cut and _keep(t)]
-    if _words_in(tokens) > MAX_SUBJECT:  # modifiers go first ('at the talks in Baku')
-        for token in subject.subtree:
-            if token.dep_ == "prep" and token.i > subject.i and token.lower_ != "of":
-                cut |= {t.i for t in token.subtree}
-        tokens = [t for t in subject.subtree if t.i not in cut and _keep(t)]
-    coordinated = any(c.dep_ == "conj" for c in subject.children)
-    if _words_in(tokens) > MAX_SUBJECT and not coordinated:  # then 'of' complements
-        for child in subject.children:
-            if child.dep_ == "prep" and child.i > subject.i:
-                cut |= {t.i for t in child.subtree}
-        tokens = [t for t in subject.subtree if t.i not in cut and _keep(t)]
-    return tokens
-
-
-def _object_words(verb: Token, skip: set[int]) -> list[Token]:
-    words: list[Token] = []
-    for child in verb.rights:
-        if child.dep_ in _CUT_DEPS or child.i in skip:
-            if child.dep_ in ("punct", "cc") and words:
-                break
-            continue
-        if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "VERB" and words:
-            break
-        for token in child.subtree:
-            if token.i in skip:
-                continue
-            if token.dep_ in ("relcl", "acl") and token.tag_ in ("VBG", "VBN", "VBD"):
-                return words
-            if not _keep(token):
-                if token.text in ",;:(" and words:
-                    return words
-                continue
-            if (
-                token.dep_ == "prep"
-                and len(words) >= 4
-                and token.head.i != verb.i
-                and (token.lower_ in _LATE_PREPS)
-            ):
-                return words
-            words.append(token)
-            if len(words) >= MAX_WORDS:
-                return words
-    return words
-
-
-def _trim(words: list[Token]) -> list[Token]:
-    while words and (words[-1].pos_ in _NO_END or words[-1].text in {"'s", "-"}):
-        words.pop()
-    return words
-
-
-def _fit(words: list[Token], budget: int) -> list[Token]:
-    """At most ``budget`` words, cut before a phrase the limit would break
-    ('... in the zone of the Nagorno' -> '...')."""
-    if len(words) <= budget:
-        return _trim(words)
-    kept = words[:budget]
-    inside = {t.i for t in kept}
-    for index in range(len(kept) - 1, 0, -1):
-        token = kept[index]
-        boundary = token.dep_ in ("prep", "cc", "mark") or token.text == ","
-        if boundary and (token.dep_ != "prep" or not all(t.i in inside for t in token.subtree)):
-            kept = kept[:index]
-            break
-    return _trim(kept)
+MAX_WORDS = 12
 
 
 def make_title(
@@ -195,19 +51,26 @@ def make_title(
     surnames: dict[int, str],
     verb: Token | None = None,
     require_people: bool = False,
+    statement: bool = False,
 ) -> str | None:
     """A headline-style title for the sentence, or None when it has no usable clause.
 
     skip: token indices to leave out (the date expressions); surnames: token index -> the
     surname of the person whose name ends at that token; verb: the clause to title (default
-    the sentence's main clause); require_people: only a title whose subject names people.
+    the sentence's main clause); require_people: only a title whose subject names people;
+    statement: the event is the saying, so a reporting verb's title names the speaker.
     """
+    skip = expand_skip(sentence, skip)
     verb = verb or sentence.root
     reporter = verb
     if is_reporting(verb):
         inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         if inner:
             verb = inner[0]
+    if verb is not reporter and statement:
+        title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
+        if title is not None:
+            return title
     title = _clause_title(sentence, verb, skip, surnames, require_people)
     if title is None and verb is not reporter:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
@@ -225,51 +88,109 @@ def _subject_text(
         return None
     subject = subjects[0]
     passive = subject.dep_ == "nsubjpass" and subject.head.i == verb.i
-    if subject.lower_ in ("he", "she"):
-        named = _previous_person(sentence, surnames)
+    found = _noun_text(sentence, subject, skip, surnames, require_people)
+    if found is None:
+        return None
+    return found[0], found[1], passive
+
+
+def _noun_text(
+    sentence: Span, noun: Token, skip: set[int], surnames: dict[int, str], require_people: bool
+) -> tuple[str, bool] | None:
+    """A noun phrase as a headline names it: (text, plural); people by their surnames."""
+    if noun.lower_ in ("he", "she"):
+        named = previous_person(sentence, surnames)
         if named is None:
             return None
-    elif subject.pos_ == "PRON" or subject.lower_ in _DEICTIC:
+    elif noun.lower_ in ("it", "they"):
+        named = antecedent(noun)
+        if named is None:
+            return None
+    elif noun.pos_ == "PRON" or noun.lower_ in DEICTIC:
         return None
     else:
-        named = _names(subject, surnames)
+        named = names_of(noun, surnames) or coreferent(noun)
     if named is not None:
-        return named[0], named[1], passive
+        return named
     if require_people:
         return None
-    tokens = _subject_tokens(subject, skip)
-    coordinated = any(c.dep_ == "conj" for c in subject.children)
-    # "The presidents of Russia and Azerbaijan and the prime minister of Armenia": a
-    # coordinated subject names every party and cannot be shortened without losing one.
-    if not tokens or _words_in(tokens) > MAX_SUBJECT + (8 if coordinated else 4):
+    tokens = subject_tokens(noun, skip)
+    coordinated = any(c.dep_ == "conj" for c in noun.children)
+    if coordinated and words_in(tokens) > MAX_SUBJECT:
+        # a coordinated subject names every party: cut short, it would lose one
+        listed = entity_list(noun)
+        if listed is not None:
+            return listed
+    if not tokens or words_in(tokens) > MAX_SUBJECT + (6 if coordinated else 2):
         return None
-    plural = subject.tag_ in ("NNS", "NNPS") or coordinated
-    return _join(tokens), plural, passive
+    plural = noun.tag_ in ("NNS", "NNPS") or coordinated
+    return join(tokens), plural
+
+
+_PREFIX = re.compile(
+    r"^(?:UPDATE[SD]?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LIVE|VIDEO|PHOTOS?|LISTEN)\b\W*",
+    re.I,
+)
 
 
 def _finish(parts: list[str]) -> str | None:
     title = " ".join(p for p in parts if p)
     title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
+    title = _PREFIX.sub("", title)
     title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
     if len(title.split()) < 3:
         return None
     return title[0].upper() + title[1:]
 
 
+def _lower_first(text: str, sentence: Span) -> str:
+    """text with its first word in lower case unless that word is a name."""
+    first, _, rest = text.partition(" ")
+    named = any(t.text == first and (t.ent_type_ or t.pos_ == "PROPN") for t in sentence)
+    return text if named or first.isupper() else f"{first.lower()} {rest}".strip()
+
+
+def _agent(verb: Token) -> Token | None:
+    """The doer of a passive verb: the object of its 'by' phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
 def _clause_title(
-    sentence: Span, verb: Token, skip: set[int], surnames: dict[int, str], require_people: bool
+    sentence: Span,
+    verb: Token,
+    skip: set[int],
+    surnames: dict[int, str],
+    require_people: bool,
+    size: int = MAX_WORDS,
 ) -> str | None:
+    """The clause as a headline of at most ``size`` words."""
     found = _subject_text(sentence, verb, skip, surnames, require_people)
     if found is None:
         return None
     subject_text, plural, passive = found
-    head = verb.text if passive else present(verb, plural)
-    particles = [c.text for c in verb.children if c.dep_ == "prt"]
-    budget = max(4, MAX_WORDS - len(subject_text.split()) - 1 - len(particles))
-    rest = _fit(_object_words(verb, skip), budget)
+    agent = _agent(verb) if passive else None
+    if agent is not None:  # "The bill was passed by parliament" -> "Parliament passes the bill"
+        doer = _noun_text(sentence, agent, skip, surnames, require_people)
+        if doer is not None:
+            head = verb_words(verb, doer[1], passive=False)
+            budget = size - len(doer[0].split()) - len(head.split())
+            if budget >= len(subject_text.split()):
+                done = _lower_first(subject_text, sentence)
+                by = {
+                    t.i for child in verb.children if child.dep_ == "agent" for t in child.subtree
+                }
+                rest = predicate(verb, skip | by, budget - len(done.split()))
+                return _finish([doer[0], head, done, join(rest)])
+    head = verb_words(verb, plural, passive)
+    budget = size - len(subject_text.split()) - len(head.split())
+    rest = predicate(verb, skip, max(budget, 2))
     if not rest and verb.lemma_ == "be":
         return None  # "The first flight was [in 1994]": nothing left to say
-    return _finish([subject_text, head, *particles, _join(rest)])
+    return _finish([subject_text, head, join(rest)])
 
 
 def _report_title(
@@ -281,35 +202,76 @@ def _report_title(
     require_people: bool,
 ) -> str | None:
     """'Ford says it can make it through the year without government aid': the speaker and
-    what was said, when the reported clause cannot stand as a headline by itself."""
+    what was said."""
     found = _subject_text(sentence, reporter, skip, surnames, require_people)
     if found is None:
         return None
     subject_text, plural, _ = found
-    said = [
+    says = present(reporter, plural)
+    budget = MAX_WORDS - len(subject_text.split()) - 1
+    said = _clause_title(sentence, inner, skip, surnames, False, budget)
+    if said is not None and len(said.split()) <= budget:
+        said = _lower_first(said, sentence)
+        if said.lower().startswith(subject_text.lower() + " "):  # "X says X is ..." -> "it is"
+            said = ("they" if plural else "it") + said[len(subject_text) :]
+        return _finish([subject_text, says, said])
+    words = [
         t
         for t in inner.subtree
-        if t.i not in skip and _keep(t) and not (t.dep_ == "mark" and t.head.i == inner.i)
+        if t.i not in skip and keep(t) and not (t.dep_ == "mark" and t.head.i == inner.i)
     ]
-    said = [t for t in said if t.i < sentence.end and t.text not in ("“", "”", '"', "``", "''")]
-    budget = max(4, MAX_WORDS - len(subject_text.split()) - 1)
-    cut = next((n for n, t in enumerate(said) if t.text in (",", ";", ":") and n >= 4), None)
-    said = _fit(said[:cut] if cut else said, budget)
-    if len(said) < 2 or inner not in said:
+    words = [t for t in words if t.i < sentence.end and t.text not in ("“", "”", '"', "``", "''")]
+    cut = next((n for n, t in enumerate(words) if t.text in (",", ";", ":") and n >= 4), None)
+    words = fit(words[:cut] if cut else words, budget)
+    if len(words) < 2 or inner not in words:
         return None  # cut before its verb, what was said would be a fragment
-    first = said[0].text if said[0].ent_type_ else said[0].text.lower()
-    return _finish([subject_text, present(reporter, plural), first, _join(said[1:])])
+    first = words[0].text if words[0].ent_type_ else words[0].text.lower()
+    return _finish([subject_text, says, first, join(words[1:])])
+
+
+# How a headline says that an event told by a noun happened: "Pandemic breaks out".
+_HAPPENED = {
+    "disaster": ("strikes", "strike"),
+    "health": ("breaks out", "break out"),
+    "clashes": ("breaks out", "break out"),
+    "election": ("is held", "are held"),
+    "meeting": ("is held", "are held"),
+}
+
+
+def nominal_title(noun: Token, skip: set[int], kind: str) -> str | None:
+    """A title for an event told by a noun phrase, not a clause ("compared with the 1918
+    pandemic"): the phrase without its date and asides, then what such an event does
+    ("The pandemic breaks out")."""
+    skip = expand_skip(noun.sent, skip)
+    words = [
+        t
+        for t in noun.subtree
+        if t.i not in skip
+        and keep(t)
+        and t.dep_ not in ("relcl", "appos", "acl")
+        and not any(a.dep_ in ("relcl", "appos", "acl") and t in a.subtree for a in noun.children)
+    ]
+    words = [t for t in words if t.i <= noun.i or t.dep_ == "prep" or t.head.i != noun.i]
+    while words and words[0].dep_ in ("det", "poss") and words[0].pos_ != "PROPN":
+        words = words[1:]
+    text = join(words)
+    if not text or len(text.split()) > MAX_WORDS - 2:
+        text = join([t for t in words if t.i <= noun.i])
+    plural = noun.tag_ in ("NNS", "NNPS")
+    verb = _HAPPENED.get(kind, ("takes place", "take place"))[1 if plural else 0]
+    return _finish([text, verb])
 
 
 _TEMPLATES = {
-    "call": "Phone call between {all}",
-    "meeting": "Meeting of {all}",
-    "statement": "Statement by {first}",
-    "ceasefire": "Ceasefire between {all}",
-    "agreement": "Agreement between {all}",
-    "clashes": "Clashes involving {all}",
-    "deployment": "Deployment by {first}",
-    "visit": "Visit by {first}",
+    "call": "{all} hold a phone call",
+    "meeting": "{all} meet",
+    "statement": "{first} makes a statement",
+    "ceasefire": "{all} agree on a ceasefire",
+    "agreement": "{all} reach an agreement",
+    "clashes": "{all} clash",
+    "deployment": "{first} deploys forces",
+    "visit": "{first} makes a visit",
 }
 
 

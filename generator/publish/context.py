@@ -17,7 +17,7 @@ from generator.publish.keys import CHRONOLOGY_KEYS, YEAR_KEYS, key_count, key_ev
 from generator.publish.urls import Urls
 
 # Ways of finding a publication date that a person should check.
-UNSURE_PUBLISHED_HOW = frozenset({"text-weekday", "text-latest", "none"})
+UNSURE_PUBLISHED_HOW = frozenset({"text-weekday", "text-latest", "none", "unknown"})
 
 
 @dataclass(frozen=True)

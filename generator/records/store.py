@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator import edtf
-from generator.errors import ContentError, Problem
+from generator.errors import ContentError, Problem, TypologyError
 from generator.model import KINDS, Catalog, build_catalog
 from generator.records.folder import record_entries
 from generator.records.schema_check import QuickCheck, compile_quick_check
 from generator.records.yaml_load import field_lines, parse_document
+from generator.typology import USER_FILE, load_typology
 
 if TYPE_CHECKING:
     import jsonschema
@@ -248,10 +249,27 @@ def check_references(records: Mapping[str, list[LoadedRecord]]) -> list[Problem]
     return problems
 
 
+def check_types(records: Mapping[str, list[LoadedRecord]], root: Path) -> list[Problem]:
+    """Events whose type is not in the typology (the package's, extended by root's own)."""
+    try:
+        names = load_typology(root).names()
+    except TypologyError as error:
+        return [Problem(str(root / USER_FILE), 0, "", str(error).split(": ", 1)[-1])]
+    problems = []
+    for record in records.get("events", []):
+        kind = record.data.get("type")
+        if isinstance(kind, str) and kind not in names:
+            allowed = ", ".join(names)
+            message = f"unknown value {kind!r}; expected one of: {allowed}"
+            problems.append(Problem(record.path, record.line_of(["type"]), "type", message))
+    return problems
+
+
 def load_catalog(root: Path) -> Catalog:
     """Read, validate and index every record under root; raise ContentError listing all problems."""
     records, problems = read_content(root)
     problems.extend(check_references(records))
+    problems.extend(check_types(records, root))
     if problems:
         raise ContentError(sorted(set(problems)))
     return build_catalog({kind: [r.data for r in items] for kind, items in records.items()})

@@ -2,8 +2,9 @@
 
 Every record the extraction produces is merged with the file in ``content/<kind>/`` by a
 three-way merge (``generator.records.merge``) against the version the extraction produced last
-time, which is kept in a state folder outside content/ (``.chronology/generated/`` by
-default, mirroring content/'s layout). That base tells an edit from an extraction change:
+time, which is kept in the content folder's own state folder (``<content>/.chronology/
+generated/``, mirroring content/'s layout; see `generator.records.state`). That base tells
+an edit from an extraction change:
 
 - a new record is written; a record the editor deleted stays deleted;
 - a record the editor created by hand only gains list items new in the extraction;

@@ -12,20 +12,15 @@ from generator.cli import main
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(autouse=True)
+def _in_a_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the shared cache goes to tmp_path/.chronology/cache
+
+
 def _extract(seeds: Path, root: Path) -> str:
     result = CliRunner().invoke(
         main,
-        [
-            "extract",
-            "--seeds",
-            str(seeds),
-            "--content",
-            str(root / "content"),
-            "--state",
-            str(root / ".chronology" / "generated"),
-            "--jobs",
-            "1",
-        ],
+        ["extract", "--seeds", str(seeds), "--content", str(root / "content"), "--jobs", "1"],
     )
     assert result.exit_code == 0, result.output
     return result.output

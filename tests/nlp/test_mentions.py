@@ -2,10 +2,11 @@
 event, what type it is, and which sentences are not news.
 
 Each case in cases/mentions/*.yml is a sentence (``text``, ``published``), the mentions
-found in it (``mentions``: date, type and title of each, refreshed with
+found in it (``mentions``: date, type, title, actors and places of each, refreshed with
 ``pytest --update-goldens``: review the diff before keeping it) and ``checks`` written by
 hand that a refresh never changes: ``count``, ``dates``, ``types``, ``type_not``,
-``titles_contain`` (one entry per mention, null for no check).
+``titles_contain`` (one entry per mention, null for no check), ``actors`` and
+``not_actors`` (names that must, or must not, be among the first mention's actors).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from generator.model import Mention
+from generator.model import Mention, Mentioned
 from generator.nlp.mentions import find_mentions
+from generator.nlp.names import clean_name, is_junk
 
 pytestmark = pytest.mark.slow
 
@@ -34,6 +36,11 @@ def _mentions(nlp: Any, text: str, published: str) -> list[Mention]:
     return find_mentions(nlp(doc), source="a", published=published)
 
 
+def _named(items: list[Mentioned]) -> list[str]:
+    """The entity texts that can name an actor (not things, not junk)."""
+    return [m.text for m in items if not m.thing and not is_junk(m)]
+
+
 def _check(found: list[Mention], checks: dict[str, Any]) -> None:
     if "count" in checks:
         assert len(found) == checks["count"]
@@ -44,11 +51,23 @@ def _check(found: list[Mention], checks: dict[str, Any]) -> None:
     assert all(m.type != checks.get("type_not") for m in found)
     for mention, part in zip(found, checks.get("titles_contain", ()), strict=False):
         assert part is None or part in (mention.title or ""), mention.title
+    named = {clean_name(a) for a in _named(found[0].actors)} if found else set()
+    assert set(checks.get("actors", ())) <= named, named
+    assert not set(checks.get("not_actors", ())) & named, named
 
 
 @pytest.mark.golden_test("cases/mentions/*.yml")
 def test_mentions(golden: Any, nlp: Any) -> None:
     found = _mentions(nlp, golden["text"], str(golden["published"]))
     _check(found, golden["checks"])
-    told = [{"date": m.date, "type": m.type, "title": m.title} for m in found]
+    told = [
+        {
+            "date": m.date,
+            "type": m.type,
+            "title": m.title,
+            "actors": _named(m.actors),
+            "places": _named(m.places),
+        }
+        for m in found
+    ]
     assert told == golden.out["mentions"]

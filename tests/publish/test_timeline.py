@@ -108,13 +108,13 @@ def test_events_are_chronological_and_refer_to_types_actors_and_agreements_by_in
     data = timeline.timeline_data(catalog, DirectoryUrls())
     assert [row[0] for row in data["events"]] == ["earlier", "listed", "later"]
     # Types in vocabulary order, only those used.
-    assert data["types"] == ["call", "ceasefire"]
+    assert data["types"] == ["ceasefire", "call"]
     # Actors that take part in (or are the place of) an event, by name; aliases kept.
     assert data["actors"] == [["ab", "Ab", []], ["zed", "Zed", ["Zedd"]]]
     assert data["agreements"] == [["deal", "The deal"]]
     rows = _rows(data)
-    assert rows["earlier"][4:7] == [1, [0, 1], [0]]
-    assert rows["later"][4:7] == [0, [1, 0], []]
+    assert rows["earlier"][4:7] == [0, [0, 1], [0]]
+    assert rows["later"][4:7] == [1, [1, 0], []]
     # An agreement that lists an event counts for the facet, too.
     assert rows["listed"][6] == [0]
 

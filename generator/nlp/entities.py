@@ -1,0 +1,222 @@
+"""The named entities of a sentence that can be actors of its event, and where.
+
+Only named entities are actors: people, organisations, countries and places, groups.
+What a name names is read from the article as well as the sentence:
+
+- a name used for a thing is not an actor anywhere in its article: a storm ("Hurricane
+  Milton", then "Milton"), a craft or vehicle ("the Titan submersible", then "Titan"), a
+  tournament ("the Australian Open") — by a thing word before it, after it, or as its
+  last word (``generator/data/thing_words.txt``);
+- an acronym the article defines ("the World Health Organization (WHO)") is that
+  organisation; one defined by common words ("a public health emergency of international
+  concern (PHEIC)") is a thing;
+- a capitalised common word alone ("Embassy", "Company") is not a name; credits ("Jane
+  Doe / AP") are not actors; "Floyd and Chauvin" tagged as one name are two people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from generator import gazetteer
+from generator.model import Mentioned
+from generator.nlp.doctext import doc_text
+from generator.nlp.names import clean_name, is_junk
+
+if TYPE_CHECKING:  # spaCy loads only when articles are analysed
+    from spacy.tokens import Doc, Span
+
+_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")
+_PLACE_PREPS = ("in", "to", "at", "near", "into", "from", "across")
+# "Long Form Name (LFN)": an acronym defined in the text.
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_SMALL = {"of", "and", "the", "for", "&", "de", "du", "la", "on", "in", "to"}
+
+
+@dataclass
+class ArticleNames:
+    """What an article says of its names: acronyms it defines, names it uses for things."""
+
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> long form
+    concepts: set[str] = field(default_factory=set)  # acronyms of common-word phrases
+    things: set[str] = field(default_factory=set)  # lower-cased names of things
+    lowered: set[str] = field(default_factory=set)  # words written in lower case
+
+
+def _expansion(words: list[str], acronym: str) -> list[str] | None:
+    """The last words before an acronym whose initials spell it, or None."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    for size in range(len(letters), len(words) + 1):
+        tail = words[-size:]
+        initials = [w[0].upper() for w in tail if w.lower() not in _SMALL and w[0].isalpha()]
+        if initials == letters:
+            return tail
+        if len(initials) > len(letters):
+            return None
+    return None
+
+
+def article_names(doc: Doc) -> ArticleNames:
+    """The acronyms an article defines and the names it uses for things."""
+    names = ArticleNames()
+    names.lowered = set(_LOWER_WORD.findall(doc_text(doc)))
+    text = doc_text(doc)
+    for match in _DEFINED.finditer(text):
+        # the words before the bracket, on its line: where the long form would be
+        words = text[max(0, match.start() - 160) : match.start()].split("\n")[-1].split()[-10:]
+        acronym = match.group(1)
+        tail = _expansion(words, acronym)
+        if tail is None:
+            continue
+        if all(w.lower() in _SMALL or not w[0].isupper() for w in tail):
+            names.concepts.add(acronym)
+        else:
+            names.acronyms.setdefault(acronym, " ".join(tail).strip(" ,"))
+    things = gazetteer.thing_words()
+    for ent in doc.ents:
+        following = doc[ent.end] if ent.end < len(doc) else None
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        named_thing = (
+            (gazetteer.is_not_actor(ent.text) and len(ent.text.split()) > 1)
+            or (following is not None and following.pos_ == "NOUN" and following.lower_ in things)
+            or (before is not None and before.lower_ in things and before.pos_ in ("NOUN", "PROPN"))
+        )
+        if named_thing:
+            names.things.add(clean_name(ent.text).lower())
+            words = clean_name(ent.text).split()
+            if len(words) > 1 and words[0].lower() in things:  # "Hurricane Milton": "Milton"
+                names.things.add(" ".join(words[1:]).lower())
+    return names
+
+
+def _common_word(ent: Span, lowered: set[str]) -> bool:
+    """A capitalised common word standing alone: 'Embassy', 'Company', 'Governmental' —
+    tagged as a common noun or adjective, or written in lower case elsewhere in the
+    article (``lowered``: its lower-case words)."""
+    if len(ent) != 1 or ent.ent_id_:
+        return False
+    token = ent[0]
+    key = token.lower_
+    if token.text.isupper() or key in gazetteer.by_name() or key in gazetteer.by_demonym():
+        return False
+    return token.pos_ in ("NOUN", "ADJ") or key in lowered
+
+
+def _parts(ent: Span) -> list[Span]:
+    """A name, or the names of a coordination tagged as one ('Floyd and Chauvin')."""
+    cuts = [t.i for t in ent if t.lower_ in ("and", "&") and t.dep_ == "cc"]
+    if not cuts or ent.label_ not in ("PERSON",):
+        return [ent]
+    parts, start = [], ent.start
+    for cut in cuts:
+        parts.append(ent.doc[start:cut])
+        start = cut + 1
+    parts.append(ent.doc[start : ent.end])
+    return [p for p in parts if len(p)]
+
+
+def sentence_entities(
+    sentence: Span, names: ArticleNames
+) -> tuple[list[Mentioned], list[Mentioned], dict[int, str]]:
+    """The actors and places a sentence names, and the surname ending each person's name."""
+    actors: list[Mentioned] = []
+    places: list[Mentioned] = []
+    surnames: dict[int, str] = {}
+    for ent in sentence.ents:
+        if ent.label_ not in _LABELS or "/" in ent.text or _common_word(ent, names.lowered):
+            continue
+        text = clean_name(ent.text)
+        if text in names.concepts:
+            continue
+        thing = text.lower() in names.things
+        as_place = ent.label_ in ("GPE", "LOC", "FAC") and ent.root.head.lower_ in _PLACE_PREPS
+        as_place = as_place or (
+            ent.label_ != "PERSON" and ent.root.head.lower_ in ("in", "at", "near")
+        )
+        for part in _parts(ent):
+            long_form = names.acronyms.get(clean_name(part.text), "")
+            mentioned = Mentioned(
+                part.text,
+                ent.label_,
+                _role(part),
+                ent.ent_id_,
+                not as_place,
+                as_place,
+                long_form,
+                thing,
+            )
+            if ent.label_ == "PERSON" and not is_junk(mentioned):
+                surnames[part.end - 1] = part[-1].text
+            target = places if as_place else actors
+            if mentioned not in target:
+                target.append(mentioned)
+    return actors, places, surnames
+
+
+_TITLE_WORDS = {
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "deputy",
+    "secretary",
+    "press",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "king",
+    "queen",
+    "general",
+    "chief",
+    "head",
+    "ambassador",
+    "envoy",
+    "leader",
+    "defense",
+    "defence",
+    "interior",
+    "mayor",
+    "governor",
+    "senator",
+    "speaker",
+    "director",
+    "chairman",
+    "commander",
+}
+
+
+def _role(ent: Span) -> str:
+    """Title words right before a person's name: 'Russian Foreign Minister'."""
+    if ent.label_ != "PERSON":
+        return ""
+    words: list[str] = []
+    index = ent.start - 1
+    while index >= ent.sent.start and len(words) < 5:
+        token = ent.doc[index]
+        if token.lower_ in _TITLE_WORDS or (words and token.ent_type_ in ("NORP", "GPE")):
+            words.insert(0, token.text)
+            index -= 1
+            continue
+        break
+    if not any(w.lower() in _TITLE_WORDS for w in words):
+        return ""
+    # "the press secretary of the Russian President Dmitry Peskov": the title is the whole phrase
+    while (
+        index - 2 >= ent.sent.start
+        and ent.doc[index].lower_ == "the"
+        and (ent.doc[index - 1].lower_ == "of")
+    ):
+        head = index - 2
+        extra: list[str] = []
+        while head >= ent.sent.start and ent.doc[head].lower_ in _TITLE_WORDS:
+            extra.insert(0, ent.doc[head].text)
+            head -= 1
+        if not extra:
+            break
+        words = [*extra, "of the", *words]
+        index = head
+    return " ".join(words)

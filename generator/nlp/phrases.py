@@ -1,0 +1,443 @@
+"""Words of a parse made into the phrases of a headline: noun phrases shortened or named
+by their entities, pronouns resolved, the verb group in the headline present tense, and
+what a verb governs within a budget of words. `generator.nlp.titles` assembles them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy loads only when articles are analysed
+    from spacy.tokens import Span, Token
+
+MAX_SUBJECT = 6
+_NO_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"}
+_IRREGULAR = {
+    "be": ("is", "are"),
+    "have": ("has", "have"),
+    "do": ("does", "do"),
+    "go": ("goes", "go"),
+}
+
+
+def present(verb: Token, plural: bool) -> str:
+    """The verb in the headline present tense."""
+    lemma = verb.lemma_.lower()
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma][1 if plural else 0]
+    if plural:
+        return lemma
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+DEICTIC = {"this", "that", "these", "those", "it", "they", "we", "i", "you", "which", "who"}
+
+
+def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool] | None:
+    """'He said ...': the surname of the last person named before the pronoun (an acronym
+    tagged as a person, 'COVID', is no one)."""
+    doc = sentence.doc
+    for ent in reversed(doc.ents):
+        if (
+            ent.end <= sentence.root.i
+            and ent.label_ == "PERSON"
+            and len(ent.text) > 2
+            and not ent.text.isupper()
+        ):
+            return ent[-1].text, False
+    return None
+
+
+# A definite description standing for what the text named before it: "the company" for
+# the last organisation named, "the storm" for the last storm, "the country" for the last
+# state. The kinds of entity each head noun may stand for.
+_STANDS_FOR = {
+    **dict.fromkeys(
+        (
+            "company",
+            "firm",
+            "bank",
+            "lender",
+            "carrier",
+            "airline",
+            "insurer",
+            "regulator",
+            "agency",
+            "ministry",
+            "department",
+            "organization",
+            "organisation",
+            "group",
+            "startup",
+            "party",
+            "union",
+            "court",
+            "committee",
+            "board",
+            "authority",
+        ),
+        ("ORG",),
+    ),
+    **dict.fromkeys(("country", "nation", "government", "administration"), ("GPE",)),
+    **dict.fromkeys(("city", "town", "capital"), ("GPE",)),
+}
+_STORMS = ("storm", "hurricane", "typhoon", "cyclone")
+_STORM_NAME = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)")
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def coreferent(noun: Token) -> tuple[str, bool] | None:
+    """The name a definite description stands for ('the company' -> the organisation last
+    named before it, 'the storm' -> 'Milton'), looked for in its sentence and the three
+    before; None when the phrase names something itself or nothing fits."""
+    if noun.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
+    ):
+        return None
+    if any(t.pos_ == "PROPN" for t in noun.subtree):
+        return None
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    if lemma in _STORMS:
+        names = _STORM_NAME.findall(doc[start : noun.i].text)
+        return (names[-1], False) if names else None
+    labels = _STANDS_FOR.get(lemma)
+    if labels is None:
+        return None
+    for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= noun.i]):
+        if ent.label_ in labels and len(ent.text) > 1:
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            return text, noun.tag_ in ("NNS", "NNPS")
+    return None
+
+
+_THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"}
+_ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
+
+
+def antecedent(pronoun: Token) -> tuple[str, bool] | None:
+    """What 'it' or 'they' refers to: the nearest thing before it, in its sentence or the
+    one before, that agrees in number and is named (an organisation, a place) or is a
+    subject or a possessor ('the region's ownership ... when it announced' -> 'the region');
+    failing those, the nearest object."""
+    plural = pronoun.lower_ == "they"
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    candidates = []
+    for token in reversed(doc[first : pronoun.i]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "PERSON"):
+            continue
+        if token.dep_ == "compound":
+            continue
+        many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        if many == plural:
+            candidates.append(token)
+    # subjects and possessors first, then things named, then objects: "an agreement was
+    # reached on a truce between A and B. It entered into force" -> the agreement
+    tests = (
+        lambda t: t.dep_ in ("nsubj", "nsubjpass", "poss"),
+        lambda t: t.ent_type_ in _THING_LABELS,
+        lambda t: t.dep_ in _ANTECEDENT_DEPS,
+    )
+    for test in tests:
+        for token in candidates:
+            if test(token):
+                return _antecedent_text(token, token.ent_type_ in _THING_LABELS), plural
+    return None
+
+
+def _antecedent_text(token: Token, named: bool) -> str:
+    words = [
+        t
+        for t in token.subtree
+        if token.left_edge.i <= t.i <= token.i
+        and (t.dep_ in ("det", "compound", "amod") or t is token)
+    ]
+    if named and len(words) > 1 and words[0].dep_ == "det":
+        words = words[1:]
+    return join([t for t in words if t.text not in ("'s", "’s")])
+
+
+def entity_list(noun: Token) -> tuple[str, bool] | None:
+    """A long coordinated subject by the names in it: 'The presidents of Russia and
+    Azerbaijan and the prime minister of Armenia' -> 'Russia, Azerbaijan and Armenia'."""
+    doc = noun.doc
+    inside = {t.i for t in noun.subtree}
+    names = [
+        e.text
+        for e in doc.ents
+        if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and e.start in inside
+    ]
+    names = list(dict.fromkeys(names))
+    if len(names) < 2:
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1], True
+
+
+def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
+    """A subject made of people only: their surnames joined ('Putin, Aliyev and Pashinyan')."""
+    found: list[str] = []
+    aside = {
+        t.i
+        for child in subject.subtree
+        if child.dep_ in ("appos", "relcl", "acl", "prep") and child.i != subject.i
+        for t in child.subtree
+    }
+    for token in subject.subtree:
+        if token.i in aside:
+            continue  # "Chauvin, the cop who killed Floyd": Floyd is no subject
+        name = surnames.get(token.i)
+        if name and name not in found:
+            found.append(name)
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0], False
+    return ", ".join(found[:-1]) + " and " + found[-1], True
+
+
+def keep(token: Token) -> bool:
+    """Punctuation inside a word ('Nagorno-Karabakh', 'high-level') and signs that carry
+    meaning ('3%', '$5') stay; the rest goes."""
+    if not token.is_punct or token.text in "%$€£¥&":
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return bool(before is not None and not before.whitespace_ and not token.whitespace_)
+
+
+def join(tokens: list[Token]) -> str:
+    """Tokens back into text with their own spacing ('flare-ups', not 'flare - ups'); where
+    tokens were left out, a space if the text had one there ('Jobs, born' -> 'Jobs born')."""
+    if not tokens:
+        return ""
+    parts = [tokens[0].text]
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        gap = token.doc[previous.i : token.i]
+        parts.append((" " if any(t.whitespace_ for t in gap) else "") + token.text)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+_ASIDE_DEPS = {"appos", "parataxis", "advcl"}
+_RELATIVE = {"which", "who", "whom", "whose", "that", "where", "when"}
+
+
+def words_in(tokens: list[Token]) -> int:
+    return len(join(tokens).split())
+
+
+def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
+    """The subject without asides: appositions, relative clauses, parentheses, and (when
+    it is long) its prepositional modifiers ('The Russian delegation at the talks in Baku')."""
+    cut: set[int] = set(skip)
+    doc = subject.doc
+    for token in subject.subtree:
+        if token.i == subject.i:
+            continue
+        first = doc[token.left_edge.i]
+        after_comma = first.i > 0 and doc[first.i - 1].text == ","
+        aside = (
+            token.dep_ in _ASIDE_DEPS
+            or (token.dep_ == "acl" and after_comma)
+            or (token.dep_ == "relcl" and (after_comma or first.lower_ in _RELATIVE))
+        )
+        if aside:
+            cut |= {t.i for t in token.subtree}
+        if token.text == "(":
+            close = next((t.i for t in doc[token.i :] if t.text == ")"), token.i)
+            cut |= set(range(token.i, close + 1))
+    tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
+    if words_in(tokens) > MAX_SUBJECT:  # modifiers go first ('at the talks in Baku')
+        for token in subject.subtree:
+            if token.dep_ == "prep" and token.i > subject.i and token.lower_ != "of":
+                cut |= {t.i for t in token.subtree}
+        tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
+    coordinated = any(c.dep_ == "conj" for c in subject.children)
+    if words_in(tokens) > MAX_SUBJECT and not coordinated:  # then 'of' complements
+        for child in subject.children:
+            if child.dep_ == "prep" and child.i > subject.i:
+                cut |= {t.i for t in child.subtree}
+        tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
+    return tokens
+
+
+# What a verb's right side may hold, in order of importance: its objects and complements
+# are the predicate, its prepositional phrases are kept while there is room.
+_CORE_DEPS = {"dobj", "attr", "oprd", "acomp", "dative", "xcomp", "ccomp", "pcomp", "advmod"}
+_PHRASE_DEPS = _CORE_DEPS | {"prep", "npadvmod", "agent"}
+# Words that, as the object of a preposition whose own object is a date, only measure it:
+# "for much of Wednesday", "at the end of March", "by the start of 2024".
+_MEASURES = {"much", "part", "end", "beginning", "start", "middle", "rest", "most", "course"}
+
+
+def expand_skip(sentence: Span, skip: set[int]) -> set[int]:
+    """skip (the tokens of the date expressions) with the prepositional phrases that only
+    carry a date: "on Monday", "at about 8:30 p.m.", "for much of Wednesday"."""
+    expanded = set(skip)
+    for token in sentence:
+        if token.dep_ != "prep" or token.i in expanded:
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        obj = objects[0]
+        subtree = {t.i for t in obj.subtree}
+        dated = obj.i in skip or (obj.lower_ in _MEASURES and subtree & skip)
+        if dated and all(
+            t.i in skip
+            or t.is_punct
+            or t.i == obj.i
+            or t.dep_ in ("det", "advmod", "quantmod", "prep")
+            or t.lower_ in _MEASURES
+            for t in obj.subtree
+        ):
+            expanded |= {t.i for t in token.subtree}
+    return expanded
+
+
+def _phrase(child: Token, skip: set[int]) -> list[Token]:
+    """A child's subtree as title words: without skipped tokens, without its relative and
+    participial clauses, cut at a comma, semicolon or opening bracket."""
+    words: list[Token] = []
+    for token in child.subtree:
+        if token.i in skip:
+            continue
+        if (
+            token.dep_ in ("relcl", "acl", "appos")
+            and token.i != child.i
+            and (token.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP") or token.dep_ == "appos")
+        ):
+            cut = {t.i for t in token.subtree}
+            words = [w for w in words if w.i not in cut]
+            break
+        if not keep(token):
+            if token.text in ",;:(" and words:
+                break
+            continue
+        words.append(token)
+    return words
+
+
+def compressed(words: list[Token], budget: int) -> list[Token]:
+    """A noun phrase shortened to budget words: its prepositional modifiers go first,
+    from the last; a phrase that still does not fit is dropped."""
+    while words_in(words) > budget:
+        preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i]
+        if not preps:
+            return []
+        cut = {t.i for t in preps[-1].subtree}
+        words = [t for t in words if t.i not in cut]
+    return trim(words)
+
+
+def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
+    """What the verb governs on its right, as title words within budget: its objects and
+    complements, then its prepositional phrases in order while they fit whole."""
+    phrases: list[tuple[Token, list[Token]]] = []
+    for child in verb.rights:
+        if child.i in skip or child.dep_ not in _PHRASE_DEPS:
+            if child.dep_ in ("punct", "cc", "conj", "advcl", "parataxis") and phrases:
+                break
+            continue
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") and phrases:
+            break
+        words = _phrase(child, skip)
+        if words:
+            phrases.append((child, words))
+    kept: list[Token] = []
+    left = budget
+    copula = verb.lemma_.lower() == "be"
+    for child, words in phrases:
+        # the predicate of a copula is its first complement, whatever its form
+        core = (child.dep_ in _CORE_DEPS or copula) and not kept
+        fitted = compressed(words, left)
+        if len(fitted) < 2 and child.dep_ == "prep":
+            fitted = []  # a preposition left alone says nothing
+        if not fitted:
+            if core:
+                break
+            continue
+        kept += fitted
+        left -= words_in(fitted)
+        if left <= 0:
+            break
+    return kept
+
+
+def trim(words: list[Token]) -> list[Token]:
+    """words without the function words a title cannot end on ('... to the'), nor a word
+    whose own complement was cut ('$1.25 billion worth [of common stock]', 'available
+    [for sale]'); an object pronoun ('make it') is a word of its own and stays."""
+    kept = {t.i for t in words}
+    while words:
+        last = words[-1]
+        if last.pos_ == "PRON" and last.dep_ in ("dobj", "pobj", "nsubj"):
+            break
+        dangling = (
+            last.pos_ in ("ADJ", "ADV", "NOUN")
+            and any(
+                c.dep_ in ("prep", "pobj", "ccomp", "xcomp") and c.i > last.i and c.i not in kept
+                for c in last.children
+            )
+            and last.lower_ in _NEEDS_COMPLEMENT
+        )
+        if last.pos_ in _NO_END or last.text in {"'s", "-"} or dangling:
+            words.pop()
+            continue
+        break
+    return words
+
+
+# Words that say little without the phrase that follows them.
+_NEEDS_COMPLEMENT = {"worth", "available", "able", "subject", "due", "part", "kind", "type"}
+
+
+def modal(verb: Token) -> str | None:
+    modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    return (
+        {"wo": "will", "ca": "can", "'ll": "will", "'d": "would"}.get(modals[0], modals[0])
+        if modals
+        else None
+    )
+
+
+def verb_words(verb: Token, plural: bool, passive: bool) -> str:
+    """The verb group in the headline present: 'signs', 'will not sign', 'does not give',
+    'is arrested'; negation and modality kept."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    auxiliary = modal(verb)
+    particles = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+    if auxiliary:
+        words = [auxiliary, "not" if negated else "", "be " + verb.text if passive else verb.lemma_]
+    elif passive:
+        words = ["are" if plural else "is", "not" if negated else "", verb.text]
+    elif negated:
+        words = ["do" if plural else "does", "not", verb.lemma_]
+    else:
+        words = [present(verb, plural)]
+    return " ".join(w for w in [*words, particles] if w)
+
+
+def fit(words: list[Token], budget: int) -> list[Token]:
+    """At most ``budget`` words, cut before a phrase the limit would break
+    ('... in the zone of the Nagorno' -> '...')."""
+    if len(words) <= budget:
+        return trim(words)
+    kept = words[:budget]
+    inside = {t.i for t in kept}
+    for index in range(len(kept) - 1, 0, -1):
+        token = kept[index]
+        boundary = token.dep_ in ("prep", "cc", "mark") or token.text == ","
+        if boundary and (token.dep_ != "prep" or not all(t.i in inside for t in token.subtree)):
+            kept = kept[:index]
+            break
+    return trim(kept)
