@@ -29,6 +29,9 @@ class Options:
     review_min_confidence: float = 0.6
     timeline: bool = False
     exports: tuple[str, ...] = ()
+    # The site's language (the theme's ``language``, as Material's ``<html lang>``): quoted
+    # article text in another language is marked with its own.
+    language: str = "en"
 
 
 @dataclass
@@ -123,6 +126,32 @@ class Context:
             return -count, names[other].name.lower() if other in names else other
 
         return sorted(counts.items(), key=order)
+
+    def foreign(self, language: str | None) -> str | None:
+        """``language`` when it is not the site's (their primary subtags differ), else
+        None: the value of a ``lang`` attribute on article text."""
+        if not language:
+            return None
+        own = self.options.language.split("-", 1)[0].lower()
+        return None if language.split("-", 1)[0].lower() == own else language
+
+    def source_language(self, source_id: str) -> str | None:
+        """The language of a source's text (its quotes and title) where it is not the
+        site's, else None."""
+        source = self.catalog.sources.get(source_id)
+        return self.foreign(source.language) if source is not None else None
+
+    def title_language(self, event: Event) -> str | None:
+        """The language of an event's title where the record tells it and it is not the
+        site's: extraction titles an event from one of its sources, so when every source
+        is in one language the title is too (with several, it cannot be told: None)."""
+        languages = set()
+        for claim in event.sources:
+            source = self.catalog.sources.get(claim.source)
+            languages.add(source.language if source is not None else None)
+        if len(languages) != 1:
+            return None
+        return self.foreign(languages.pop())
 
     def is_low_confidence(self, event: Event) -> bool:
         """True when the event's own confidence is below the review threshold."""

@@ -67,10 +67,12 @@ def _anchor(label: str) -> str:
 class PageWriter:
     """Builds an ``HtmlPage`` part by part: anchors for its headings, entries for search."""
 
-    def __init__(self, title: str, *, searchable: bool = True) -> None:
-        """``title`` is plain text; ``searchable=False`` keeps the page out of search."""
+    def __init__(self, title: str, *, searchable: bool = True, heading: str | None = None) -> None:
+        """``title`` is plain text; ``heading`` (safe HTML of the same text, e.g. with a
+        ``lang`` attribute) replaces it in the page's ``<h1>``; ``searchable=False`` keeps
+        the page out of search."""
         self.title = title_text(title)
-        self.parts = [f'<h1 id="title">{text(title)}</h1>']
+        self.parts = [f'<h1 id="title">{text(title) if heading is None else heading}</h1>']
         self.toc: list[tuple[str, str]] = []
         self.meta: dict[str, Any] = {}
         self.searchable = searchable

@@ -10,13 +10,16 @@ from generator.publish.html_page import HtmlPage, PageWriter
 from generator.publish.pages_records import (
     actor_item,
     date_or_dash,
+    event_link,
     event_title,
     facts_line,
     record_link,
+    source_link,
 )
 from generator.publish.reading import (
     LinkSource,
     after_publication,
+    best_claim,
     confidence_words,
     date_disagreement,
 )
@@ -26,6 +29,7 @@ from generator.publish.render import (
     bullets,
     date_label,
     external_link,
+    lang_attr,
     link,
     plural,
     safe_url,
@@ -40,7 +44,7 @@ FLAG_TITLES = {
 
 def _source_link(ctx: Context, doc: str) -> LinkSource:
     def link_source(source_id: str, label: str) -> str:
-        return record_link(ctx, "sources", source_id, label, doc)
+        return source_link(ctx, source_id, label, doc)
 
     return link_source
 
@@ -73,9 +77,7 @@ def _claim(ctx: Context, event: Event, index: int, doc: str) -> str:
     if source and source.published:
         who.append(text(date_or_dash(source.published)))
     heading = ", ".join(who)
-    facts = [
-        (f"{heading}: " if heading else "") + record_link(ctx, "sources", claim.source, title, doc)
-    ]
+    facts = [(f"{heading}: " if heading else "") + source_link(ctx, claim.source, title, doc)]
     url = safe_url(source.url) if source else None
     if url:
         facts.append(external_link(url, "original article"))
@@ -84,8 +86,25 @@ def _claim(ctx: Context, event: Event, index: int, doc: str) -> str:
         if claim.date and claim.date != event.date:
             written += f" ({text(date_or_dash(claim.date))})"
         facts.append(written)
-    quote = text(claim.quote) if claim.quote else "<em>(no quote recorded)</em>"
-    return f"<blockquote><p>{quote}</p></blockquote><p>— {' · '.join(facts)}</p>"
+    if claim.quote:
+        # The source's own words, in its own language.
+        lang = lang_attr(ctx.source_language(claim.source))
+        return (
+            f"<blockquote{lang}><p>{text(claim.quote)}</p></blockquote><p>— {' · '.join(facts)}</p>"
+        )
+    return (
+        f"<blockquote><p><em>(no quote recorded)</em></p></blockquote><p>— {' · '.join(facts)}</p>"
+    )
+
+
+def _in_language(ctx: Context, event: Event, summary: str) -> str:
+    """The summary as safe HTML; a source's sentence is marked with the source's language
+    (an editor's own summary is in the site's)."""
+    best = best_claim(event)
+    if best is None or best.quote != summary:
+        return text(summary)
+    lang = ctx.source_language(best.source)
+    return f"<span{lang_attr(lang)}>{text(summary)}</span>" if lang else text(summary)
 
 
 def importance_words(event: Event) -> str:
@@ -112,10 +131,17 @@ def event_page(ctx: Context, event: Event) -> HtmlPage:
         ("Importance", importance),
         ("Confidence", text(sure)),
     ]
-    page = PageWriter(event_title(event))
+    title_lang = ctx.title_language(event)
+    heading = None
+    if title_lang:
+        heading = (
+            f"{text(date_label(event.date, event.end))} — "
+            f"<span{lang_attr(title_lang)}>{text(event.title)}</span>"
+        )
+    page = PageWriter(event_title(event), heading=heading)
     summary = reader_summary(event)
     if summary:
-        page.paragraph(text(summary))
+        page.paragraph(_in_language(ctx, event, summary))
     page.paragraph(facts_line(facts))
     for block in _flags(ctx, event, doc):
         page.add(block)
@@ -142,7 +168,7 @@ def event_page(ctx: Context, event: Event) -> HtmlPage:
         page.add(
             bullets(
                 f"{label}: <strong>{text(date_label(other.date, other.end))}</strong> — "
-                + record_link(ctx, "events", other.id, other.title, doc)
+                + event_link(ctx, other, doc)
                 for label, other in (("Previous", previous), ("Next", following))
                 if other is not None
             )

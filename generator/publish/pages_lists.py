@@ -10,7 +10,13 @@ from generator.model import Event
 from generator.publish.context import UNSURE_PUBLISHED_HOW, Context
 from generator.publish.html_page import HtmlPage, PageWriter
 from generator.publish.pages_event import importance_words
-from generator.publish.pages_records import event_line, published_label, record_link
+from generator.publish.pages_records import (
+    event_line,
+    event_link,
+    published_label,
+    record_link,
+    source_link,
+)
 from generator.publish.render import bullets, date_label, joined, link, plural, table, text
 
 EXPORT_LABELS = {
@@ -97,7 +103,7 @@ def key_line(ctx: Context, event: Event, doc: str) -> str:
     """A key event as a list item: date, linked title, and why it is key."""
     line = (
         f"<strong>{text(date_label(event.date, event.end))}</strong> — "
-        + record_link(ctx, "events", event.id, event.title, doc)
+        + event_link(ctx, event, doc)
         + f" · {text(importance_words(event))}"
     )
     return line
@@ -195,7 +201,7 @@ def sources_index(ctx: Context) -> HtmlPage:
     rows = [
         [
             _date_cell(source.published),
-            record_link(ctx, "sources", source.id, source.title, doc),
+            source_link(ctx, source.id, source.title, doc),
             text(source.publisher) or "—",
             str(len(ctx.by_source.get(source.id, ()))),
         ]
@@ -228,8 +234,7 @@ def review_page(ctx: Context) -> HtmlPage:
         if ctx.is_low_confidence(event) and event.confidence is not None
     ]
     sources = [
-        f"{record_link(ctx, 'sources', source.id, source.title, doc)}"
-        f" — published {published_label(source)}"
+        f"{source_link(ctx, source.id, source.title, doc)} — published {published_label(source)}"
         for source in sorted(ctx.catalog.sources.values(), key=lambda s: s.id)
         if source.published_how in UNSURE_PUBLISHED_HOW
     ]

@@ -14,6 +14,7 @@ from generator.publish.render import (
     date_label,
     external_link,
     joined,
+    lang_attr,
     link,
     numbered,
     plural,
@@ -61,7 +62,7 @@ def event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool = T
 def _event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool) -> str:
     parts = [
         f"<strong>{text(date_label(event.date, event.end))}</strong> — "
-        + record_link(ctx, "events", event.id, event.title, from_doc)
+        + event_link(ctx, event, from_doc)
     ]
     if show_type:
         parts.append(text(event.type))
@@ -73,9 +74,27 @@ def _event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool) -
     return " · ".join(parts)
 
 
-def record_link(ctx: Context, kind: str, record_id: str, label: str, from_doc: str) -> str:
-    """A link to the page of any record, from the page of ``from_doc``."""
-    return link(label, ctx.urls.href(from_doc, ctx.urls.doc(kind, record_id)))
+def record_link(
+    ctx: Context, kind: str, record_id: str, label: str, from_doc: str, *, lang: str | None = None
+) -> str:
+    """A link to the page of any record, from the page of ``from_doc``; ``lang``: the
+    label's language where it is not the site's."""
+    return link(label, ctx.urls.href(from_doc, ctx.urls.doc(kind, record_id)), lang=lang)
+
+
+def event_link(ctx: Context, event: Event, from_doc: str) -> str:
+    """A link to an event's page labelled with its title, in the title's language."""
+    return record_link(
+        ctx, "events", event.id, event.title, from_doc, lang=ctx.title_language(event)
+    )
+
+
+def source_link(ctx: Context, source_id: str, label: str, from_doc: str) -> str:
+    """A link to a source's page; a label that is its title is in the source's language."""
+    source = ctx.catalog.sources.get(source_id)
+    own = source is not None and label == source.title
+    lang = ctx.source_language(source_id) if own else None
+    return record_link(ctx, "sources", source_id, label, from_doc, lang=lang)
 
 
 def actor_link(ctx: Context, actor_id: str, from_doc: str) -> str:
@@ -209,7 +228,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
             [
                 text(date_label(event.date, event.end)),
                 text(lifecycle_stage(agreement, event)),
-                record_link(ctx, "events", event.id, event.title, doc),
+                event_link(ctx, event, doc),
             ]
             for event in events
         ]
@@ -226,7 +245,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
         items = []
         for source_id in source_ids:
             source = ctx.catalog.sources[source_id]
-            item = record_link(ctx, "sources", source_id, source.title, doc)
+            item = source_link(ctx, source_id, source.title, doc)
             if source.publisher:
                 item += f" — {text(source.publisher)}"
             items.append(item)
@@ -257,7 +276,9 @@ def source_page(ctx: Context, source: Source) -> HtmlPage:
         rows.append(["Original", external_link(url, url)])
     if source.sha256:
         rows.append(["SHA-256", text(source.sha256)])
-    page = PageWriter(source.title)
+    lang = ctx.source_language(source.id)
+    heading = f"<span{lang_attr(lang)}>{text(source.title)}</span>" if lang else None
+    page = PageWriter(source.title, heading=heading)
     page.add(table(["Field", "Value"], rows))
     if source.published_how in UNSURE_PUBLISHED_HOW:
         page.add(

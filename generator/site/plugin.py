@@ -144,6 +144,8 @@ class ChronologyPlugin(BasePlugin[ChronologyConfig]):
             review_min_confidence=self.config.review_min_confidence,
             timeline=self.timeline is not None,
             exports=tuple(EXPORTS) if self.config.exports_enabled else (),
+            # Material writes it as <html lang>; other themes may have none: English.
+            language=str(config.theme.get("language") or "en"),
         )
         urls = Urls(directory_urls=config.use_directory_urls)
         self.context = Context(catalog, urls=urls, options=options)

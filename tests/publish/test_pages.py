@@ -221,7 +221,13 @@ def test_hostile_records_render_inert() -> None:
             ],
             "actors": [{"id": "a", "name": hostile, "kind": "person", "aliases": [hostile]}],
             "sources": [
-                {"id": "s", "title": hostile, "publisher": hostile, "url": "javascript:alert(1)"}
+                {
+                    "id": "s",
+                    "title": hostile,
+                    "publisher": hostile,
+                    "url": "javascript:alert(1)",
+                    "language": hostile,  # becomes a lang attribute: escaped like the rest
+                }
             ],
         }
     )
@@ -229,12 +235,15 @@ def test_hostile_records_render_inert() -> None:
     allowed |= {"div", "table", "thead", "tbody", "tr", "th", "td", "span", "br"}
     allowed |= {"figure", "figcaption", "svg", "line", "rect", "text"}  # a record's own timeline
     attributes = {"href", "id", "class", "rel", "role", "title", "aria-label", "aria-hidden"}
+    attributes |= {"lang"}
     attributes |= {"width", "height", "x", "y", "x1", "x2", "y1", "y2", "font-size"}
     attributes |= {"text-anchor", "fill", "fill-opacity", "stroke", "stroke-opacity"}
     for name, page in site_pages(Context(catalog)).items():
         for tag, attrs in _elements(page.html):
             assert tag in allowed, (name, tag)
             assert {key for key, _ in attrs} <= attributes, (name, attrs)
+            if "lang" in dict(attrs):
+                assert dict(attrs)["lang"] == " ".join(hostile.split()), name
             href = dict(attrs).get("href") or ""
             assert not href.lower().startswith(("javascript", "data", "vbscript")), name
         assert "{{" not in page.html, name
