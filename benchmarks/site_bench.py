@@ -7,13 +7,17 @@ For each size N, the same run builds
 - **baseline**: a bare Material project of N plain Markdown pages left out of the
   navigation (``nav`` lists only the home page),
 
-with the same theme configuration and the ``search`` plugin on in both, each in its own
-``mkdocs build --strict`` process. It prints wall seconds, the ratio ours/baseline (the
-target is at most 1.2), CPU seconds (user + system, steadier than wall time on a busy
-machine) and the peak resident memory of each build process.
+with the same theme configuration and the ``search`` plugin in both (ours, as any site
+without settings, searches with its own index above 5,000 events), each in its own
+``mkdocs build --strict`` process, ours and the baseline taking turns when ``--repeat``
+asks for several builds (the best of each is kept). It prints wall seconds, the ratio
+ours/baseline (the target is at most 1.0), CPU seconds (user + system, steadier than wall
+time on a busy machine) and the peak resident memory of each build (target: under 2.5 GB
+at 100,000 events).
 
     .venv/bin/python benchmarks/site_bench.py            # 1,000, 5,000 and 20,000 events
     .venv/bin/python benchmarks/site_bench.py --quick    # 1,000 and 5,000
+    .venv/bin/python benchmarks/site_bench.py --sizes 100000   # the large site, ~25 min
     .venv/bin/python benchmarks/site_bench.py --profile 5000   # cProfile of our build
 """
 
@@ -40,7 +44,8 @@ from generator.synthetic import write_synthetic_content  # noqa: E402
 
 SIZES = (1_000, 5_000, 20_000)
 QUICK_SIZES = (1_000, 5_000)
-TARGET_RATIO = 1.2
+TARGET_RATIO = 1.0
+TARGET_MB = 2500
 
 # The theme configuration both builds share (the repository's mkdocs.yml, less the plugin).
 THEME = """\
@@ -190,14 +195,24 @@ def main(argv: list[str] | None = None) -> int:
             f"{'ours MB':>8} {'base MB':>8} {'ours pages':>10} {'base pages':>10}"
         )
         worst = 0.0
+        most_mb = 0.0
         for size in sizes:
             ours_dir = ours_project(workdir / f"ours-{size}", size)
             base_dir = baseline_project(workdir / f"base-{size}", size)
-            ours = min((timed_build(ours_dir) for _ in range(args.repeat)), key=_secs)
-            base = min((timed_build(base_dir) for _ in range(args.repeat)), key=_secs)
+            ours_builds, base_builds = [], []
+            for _ in range(args.repeat):  # in turns: a busy spell hits both alike
+                ours_builds.append(timed_build(ours_dir))
+                base_builds.append(timed_build(base_dir))
+            ours = min(ours_builds, key=_secs)
+            base = min(base_builds, key=_secs)
+            ours.cpu_seconds = min(b.cpu_seconds for b in ours_builds)
+            base.cpu_seconds = min(b.cpu_seconds for b in base_builds)
+            ours.max_rss_mb = max(b.max_rss_mb for b in ours_builds)
+            base.max_rss_mb = max(b.max_rss_mb for b in base_builds)
             ratio = ours.seconds / base.seconds
             cpu_ratio = ours.cpu_seconds / base.cpu_seconds
             worst = max(worst, ratio)
+            most_mb = max(most_mb, ours.max_rss_mb)
             print(
                 f"{size:>7,} {ours.seconds:>7.1f} {base.seconds:>7.1f} {ratio:>6.2f} "
                 f"{ours.cpu_seconds:>8.1f} {base.cpu_seconds:>8.1f} {cpu_ratio:>6.2f} "
@@ -207,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         verdict = "ok" if worst <= TARGET_RATIO else "over target"
         print(f"worst wall-clock ratio {worst:.2f} (target <= {TARGET_RATIO}): {verdict}")
+        verdict = "ok" if most_mb < TARGET_MB else "over target"
+        print(f"largest peak memory {most_mb:.0f} MB (target < {TARGET_MB} MB): {verdict}")
         return 0
     finally:
         if args.workdir is None:

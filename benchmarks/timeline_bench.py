@@ -1,6 +1,6 @@
-"""Timeline benchmark: first render and filter keystrokes with 10,000 synthetic events.
+"""Timeline benchmark: first render and filter keystrokes with many synthetic events.
 
-    .venv/bin/python benchmarks/timeline_bench.py [--events 10000] [--runs 3] [--reuse-site]
+    .venv/bin/python benchmarks/timeline_bench.py [--events 20000] [--runs 3] [--reuse-site]
 
 Generates synthetic content (cached under ``.chronology/bench/``), builds the site with the
 real plugin, opens ``/timeline/`` in headless Chromium and reads the marks that
@@ -11,9 +11,9 @@ navigation start):
 - keystroke: the ``input`` event -> filtered items drawn and painted (debounce included).
 
 The baseline, measured in the same run and browser, is a bare vis-timeline page on the
-same data: all events as plain items in one DataSet, the same initial window, a filter
-through ``DataView.refresh()``. Targets: first render < 1500 ms, keystroke < 200 ms.
-Not a test: numbers depend on the machine.
+same data: all events as plain items in one DataSet, the same initial window (the densest
+stretch), a filter through ``DataView.refresh()``. Targets: first render at most 1.2x the
+bare vis-timeline's, keystroke < 200 ms. Not a test: numbers depend on the machine.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from browsing import build_site, launch_chromium, serve, watch_errors  # noqa: E
 
 from generator.synthetic import write_synthetic_content  # noqa: E402
 
-TARGET_FIRST_RENDER_MS = 1500.0
+TARGET_FIRST_RENDER_RATIO = 1.2
 TARGET_KEYSTROKE_MS = 200.0
 
 BASELINE_HTML = """<!doctype html>
@@ -51,6 +51,18 @@ BASELINE_HTML = """<!doctype html>
   function paint(fn) { requestAnimationFrame(function () { setTimeout(fn, 0); }); }
   fetch("../timeline/data.json").then(function (r) { return r.json(); }).then(function (data) {
     var rows = data.events, items = [], q = "";
+    // The same first window as the chronology's: the densest stretch, 4 % margins.
+    var start = day(data.open[0]).getTime(), end = day(data.open[1]).getTime() + 86400000;
+    var span = Math.max(end - start, 30 * 86400000);
+    var from = start - span * 0.04, to = end + span * 0.04;
+    // ?items=N: only the N best-ranked events of the window (as many items as the
+    // chronology draws there), to measure what drawing them costs without the rest.
+    var only = +(new URLSearchParams(location.search).get("items") || 0);
+    if (only) {
+      rows = rows.filter(function (r) {
+        return day(r[2]).getTime() <= to && day(r[3] || r[2]).getTime() >= from;
+      }).sort(function (a, b) { return a[8] - b[8]; }).slice(0, only);
+    }
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i], item = {id: i, content: r[1], start: day(r[2]), title: r[1]};
       if (r[3]) { item.end = day(r[3]); item.type = "range"; } else { item.type = "point"; }
@@ -59,14 +71,8 @@ BASELINE_HTML = """<!doctype html>
     var view = new vis.DataView(new vis.DataSet(items), {filter: function (item) {
       return !q || item.title.toLowerCase().indexOf(q) >= 0;
     }});
-    var from = rows.length > 400 ? rows.length - 120 : 0, start = day(rows[from][2]).getTime();
-    var end = start;
-    for (var j = from; j < rows.length; j++) {
-      end = Math.max(end, day(rows[j][3] || rows[j][2]).getTime());
-    }
-    var span = Math.max(end - start, 30 * 86400000);
     var tl = new vis.Timeline(document.getElementById("tl"), view, {
-      start: new Date(start - span * 0.03), end: new Date(end + span * 0.25),
+      start: new Date(from), end: new Date(to),
       maxHeight: "75vh", selectable: false,
       onInitialDrawComplete: function () {
         paint(function () { T.firstRender = performance.now(); });
@@ -129,20 +135,38 @@ def _measure_chronology(browser: Any, url: str, term: str) -> dict[str, Any]:
     page.goto(f"{url}/timeline/")
     page.wait_for_selector("div#timeline[data-ready]", timeout=60_000)
     page.wait_for_timeout(300)
+    items_first = page.locator("div#timeline .vis-item").count()
     _type(page, "#timeline-filter", term)
     page.wait_for_timeout(300)
     timings = page.evaluate("window.__chronologyTimings")
     items = page.locator("div#timeline .vis-item-content").count()
     context.close()
     keystrokes = [r["painted"] - r["input"] for r in timings.get("filter", [])]
-    return {"timings": timings, "keystrokes": keystrokes, "errors": seen.errors, "items": items}
+    return {
+        "timings": timings,
+        "keystrokes": keystrokes,
+        "errors": seen.errors,
+        "items": items,
+        "items_first": items_first,
+    }
 
 
-def _measure_baseline(browser: Any, url: str, term: str) -> dict[str, Any]:
+def _measure_baseline(
+    browser: Any, url: str, term: str, *, items: int = 0, timeout_s: float = 180.0
+) -> dict[str, Any]:
+    """The bare vis-timeline: every event (``items=0``) or the ``items`` best-ranked events
+    of the window. ``first`` is None when it has not drawn within ``timeout_s``."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{url}/bench-baseline/")
-    page.wait_for_function("window.__baseline && window.__baseline.firstRender", timeout=120_000)
+    query = f"?items={items}" if items else ""
+    page.goto(f"{url}/bench-baseline/{query}", wait_until="commit")
+    try:
+        page.wait_for_function(
+            "window.__baseline && window.__baseline.firstRender", timeout=timeout_s * 1000
+        )
+    except Exception:  # playwright's TimeoutError: it never drew
+        context.close()
+        return {"first": None, "keystrokes": []}
     page.wait_for_timeout(300)
     _type(page, "#filter", term)
     page.wait_for_timeout(300)
@@ -161,12 +185,15 @@ def _ms(values: list[float]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print absolute times and ratios to the baseline."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--term", default="ceasefire", help="typed one key at a time")
     parser.add_argument("--cache", type=Path, default=ROOT / ".chronology" / "bench")
     parser.add_argument("--reuse-site", action="store_true", help="skip mkdocs build if built")
+    parser.add_argument(
+        "--bare-timeout", type=float, default=180.0, help="seconds the bare timeline may take"
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -179,20 +206,28 @@ def main(argv: list[str] | None = None) -> int:
     url, stop = serve(site)
     ours: list[dict[str, Any]] = []
     bare: list[dict[str, Any]] = []
+    drawn: list[dict[str, Any]] = []
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             for _ in range(args.runs):
                 ours.append(_measure_chronology(browser, url, args.term))
-                bare.append(_measure_baseline(browser, url, args.term))
+                drawn.append(
+                    _measure_baseline(browser, url, args.term, items=ours[-1]["items_first"])
+                )
+                if not bare or bare[-1]["first"] is not None:  # one timeout is enough
+                    bare.append(
+                        _measure_baseline(browser, url, args.term, timeout_s=args.bare_timeout)
+                    )
             browser.close()
     finally:
         stop()
 
     first = [run["timings"]["firstRender"] for run in ours]
     keys = [k for run in ours for k in run["keystrokes"]]
-    bare_first = [run["first"] for run in bare]
+    bare_first = [run["first"] for run in bare if run["first"] is not None]
     bare_keys = [k for run in bare for k in run["keystrokes"]]
+    drawn_first = [run["first"] for run in drawn if run["first"] is not None]
     phases = ("scriptLoaded", "dataLoaded", "decoded", "items", "built", "firstRender")
     print()
     print(
@@ -202,22 +237,28 @@ def main(argv: list[str] | None = None) -> int:
     print("phases of the last run (ms since navigation start):")
     last = ours[-1]["timings"]
     print("  " + "  ".join(f"{name}={last[name]:.0f}" for name in phases if name in last))
-    print(f"  items drawn after typing: {ours[-1]['items']}")
-    print(f"first render   chronology: {_ms(first)}")
-    print(f"               bare vis:   {_ms(bare_first)}")
-    print(f"keystroke      chronology: {_ms(keys)}")
-    print(f"               bare vis:   {_ms(bare_keys)}")
-    ratio_first = statistics.median(first) / statistics.median(bare_first)
-    ratio_keys = statistics.median(keys) / statistics.median(bare_keys) if bare_keys else 0.0
+    print(f"  items drawn first: {ours[-1]['items_first']}; after typing: {ours[-1]['items']}")
+    print(f"first render   chronology:            {_ms(first)}")
+    if bare_first:
+        print(f"               bare vis, every event: {_ms(bare_first)}")
+    else:
+        print(f"               bare vis, every event: not drawn within {args.bare_timeout:.0f} s")
+    print(f"               bare vis, items drawn: {_ms(drawn_first)}")
+    print(f"keystroke      chronology:            {_ms(keys)}")
+    print(f"               bare vis, every event: {_ms(bare_keys)}")
+    bare_median = statistics.median(bare_first) if bare_first else args.bare_timeout * 1000
+    ratio_first = statistics.median(first) / bare_median
+    ratio_drawn = statistics.median(first) / statistics.median(drawn_first)
+    sign = "" if bare_first else "< "
     print(
-        f"ratios (chronology / bare, medians): first render {ratio_first:.2f}, "
-        f"keystroke {ratio_keys:.2f}"
+        f"ratios (chronology / bare, medians): first render {sign}{ratio_first:.3f} "
+        f"(every event), {ratio_drawn:.2f} (the items drawn alone)"
     )
-    ok_first = statistics.median(first) < TARGET_FIRST_RENDER_MS
+    ok_first = ratio_first <= TARGET_FIRST_RENDER_RATIO
     ok_keys = statistics.median(keys) < TARGET_KEYSTROKE_MS
     verdict = {True: "met", False: "MISSED"}
     print(
-        f"targets: first render < {TARGET_FIRST_RENDER_MS:.0f} ms: {verdict[ok_first]}; "
+        f"targets: first render <= {TARGET_FIRST_RENDER_RATIO}x bare: {verdict[ok_first]}; "
         f"keystroke < {TARGET_KEYSTROKE_MS:.0f} ms: {verdict[ok_keys]}"
     )
     errors = [e for run in ours for e in run["errors"]]
@@ -230,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
                 "keystroke_ms": keys,
                 "bare_first_ms": bare_first,
                 "bare_keystroke_ms": bare_keys,
+                "drawn_first_ms": drawn_first,
             }
         )
     )

@@ -25,6 +25,7 @@ from generator.cache.versions import code_version, fingerprint
 from generator.consolidate.actors import ActorResolver
 from generator.consolidate.clustering import build_records, cluster_mentions
 from generator.consolidate.corpus_dates import corpus_days
+from generator.consolidate.importance import with_importance
 from generator.consolidate.resolve import resolve_mentions
 from generator.executors import Failure, analyse_articles
 from generator.ingest.reader import read_articles, resolve_years
@@ -208,6 +209,7 @@ def consolidate(
     actor_records = resolver.records()  # once: it folds merged drafts into their targets
     kinds = {actor.id: actor.kind for actor in actor_records}
     events, agreements = build_records(clusters, actor_ids=ids, actor_kinds=kinds)
+    events = with_importance(events, mentions)
     used = {a for e in events for a in [*e.actors, *e.places]}
     used |= {a for g in agreements for a in [*g.parties, *g.signatories, *g.mediators]}
     return {

@@ -132,11 +132,19 @@ class Event:
     sources: tuple[Claim, ...] = ()
     flags: tuple[Flag, ...] = ()
     confidence: float | None = None
+    # How many articles report the event or refer back to its date (see
+    # ``generator.consolidate.importance``); None in a record written without it.
+    importance: int | None = None
 
     @property
-    def importance(self) -> int:
+    def source_count(self) -> int:
         """How many independent sources report the event."""
         return len({claim.source for claim in self.sources})
+
+    @property
+    def weight(self) -> int:
+        """The importance, or the number of sources when the record has none."""
+        return self.source_count if self.importance is None else self.importance
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -233,6 +241,7 @@ _ORDER: dict[type, tuple[str, ...]] = {
         "sources",
         "flags",
         "confidence",
+        "importance",
     ),
     Actor: ("id", "name", "kind", "aliases", "role", "description"),
     Agreement: (
@@ -252,7 +261,7 @@ _ORDER: dict[type, tuple[str, ...]] = {
     Source: tuple(name for name in Source.__dataclass_fields__),
 }
 _OMITTED: dict[type, dict[str, tuple[Any, ...]]] = {
-    Event: {"end": (None,), "confidence": (None,)},
+    Event: {"end": (None,), "confidence": (None,), "importance": (None,)},
     Actor: {"role": ("",), "description": ("",)},
     Agreement: {"date": (None,), "effective": (None,), "summary": ("",)},
     Source: {name: (None,) for name in Source.__dataclass_fields__},
@@ -313,6 +322,7 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
             for flag in data.get("flags") or ()
         ),
         confidence=float(data["confidence"]) if data.get("confidence") is not None else None,
+        importance=int(data["importance"]) if data.get("importance") is not None else None,
     )
 
 

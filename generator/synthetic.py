@@ -3,7 +3,8 @@
 ``write_synthetic_content(root, events=10_000)`` writes a ``content/``-shaped folder that
 ``generator.records.store.load_catalog`` accepts: events of every type and date precision (day,
 month, season, year, spans and ``end`` dates), about ``events / 20`` actors with aliases,
-``events / 10`` sources and a few agreements. The same seed gives the same files.
+``events / 10`` sources and a few agreements; each event's importance has the heavy tail
+of real corpora. The same seed gives the same files.
 """
 
 from __future__ import annotations
@@ -179,6 +180,9 @@ def write_synthetic_content(root: Path, *, events: int, seed: int = 0) -> None:
                     {"source": s["id"], "quote": f"{title}, the report said.", "date_text": date}
                     for s in cited
                 ],
+                # Articles citing the date: a heavy tail, as in news (a few dates are
+                # cited by very many articles, most by none).
+                "importance": len(cited) + min(50, int(rng.paretovariate(1.2)) - 1),
             }
         )
         event_ids.append(event_id)

@@ -1,10 +1,13 @@
-"""Save README screenshots of the built site: docs/img/timeline.png and docs/img/event.png.
+"""Save README screenshots of the built site: docs/img/home.png, timeline.png, event.png
+and actor.png.
 
     .venv/bin/python scripts/screenshots.py [--content content] [--out docs/img]
 
 Builds the site from the content folder (``content/``, or the test fixtures when it has
 no events yet) with the real plugin in a temporary folder, serves it on 127.0.0.1 and
-photographs the timeline and the event with the most sources in headless Chromium.
+photographs, in headless Chromium, the home page (its key events), the timeline as it
+opens, the page of an event whose sources disagree on its date (else the most important
+event) and the page of the actor with the most events.
 """
 
 from __future__ import annotations
@@ -45,7 +48,11 @@ def main(argv: list[str] | None = None) -> int:
 
     content = _content(args.content)
     catalog = load_catalog(content)
-    event = max(catalog.chronological(), key=lambda e: e.importance)
+    events = catalog.chronological()
+    disputed = [e for e in events if any(f.code == "date-conflict" for f in e.flags)]
+    event = max(disputed or events, key=lambda e: (e.weight, e.source_count))
+    counts = {a: sum(a in (*e.actors, *e.places) for e in events) for a in catalog.actors}
+    actor = max(sorted(counts), key=counts.__getitem__)
     args.out.mkdir(parents=True, exist_ok=True)
     scheme = "slate" if args.dark else "default"
     with tempfile.TemporaryDirectory() as work:
@@ -59,16 +66,23 @@ def main(argv: list[str] | None = None) -> int:
                     "localStorage.setItem('/.__palette', JSON.stringify("
                     f"{{index: {1 if args.dark else 0}, color: {{scheme: '{scheme}'}}}}))"
                 )
+                page.goto(f"{url}/")
+                page.wait_for_selector("article h1")
+                page.screenshot(path=str(args.out / "home.png"))
                 page.goto(f"{url}/timeline/")
                 page.wait_for_selector("div#timeline[data-ready]")
+                page.wait_for_timeout(500)  # the labels' fonts and the last frame
                 page.screenshot(path=str(args.out / "timeline.png"))
                 page.goto(f"{url}/events/{event.id}/")
                 page.wait_for_selector("article h1")
                 page.screenshot(path=str(args.out / "event.png"))
+                page.goto(f"{url}/actors/{actor}/")
+                page.wait_for_selector("article h1")
+                page.screenshot(path=str(args.out / "actor.png"))
                 browser.close()
         finally:
             stop()
-    for name in ("timeline.png", "event.png"):
+    for name in ("home.png", "timeline.png", "event.png", "actor.png"):
         print(args.out / name)
     return 0
 

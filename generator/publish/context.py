@@ -7,10 +7,13 @@ no page reads a file, and no page recomputes the chronology.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator import edtf
 from generator.model import Catalog, Event
+from generator.publish.keys import CHRONOLOGY_KEYS, YEAR_KEYS, key_count, key_events
 from generator.publish.urls import Urls
 
 # Ways of finding a publication date that a person should check.
@@ -26,6 +29,9 @@ class Options:
     review_min_confidence: float = 0.6
     timeline: bool = False
     exports: tuple[str, ...] = ()
+    # The site's language (the theme's ``language``, as Material's ``<html lang>``): quoted
+    # article text in another language is marked with its own.
+    language: str = "en"
 
 
 @dataclass
@@ -76,6 +82,24 @@ class Context:
         self.by_source = dict(by_source)
         self.by_agreement = dict(by_agreement)
 
+    @cached_property
+    def key_events(self) -> list[Event]:
+        """The key events of the whole chronology, in date order (see ``keys``)."""
+        return key_events(self.chronology, key_count(len(self.chronology), CHRONOLOGY_KEYS))
+
+    @cached_property
+    def year_keys(self) -> dict[int, list[Event]]:
+        """The key events of each year, in date order."""
+        return {
+            year: key_events(events, key_count(len(events), YEAR_KEYS))
+            for year, events in self.by_year.items()
+        }
+
+    @cached_property
+    def key_ids(self) -> frozenset[str]:
+        """Ids of the key events of the chronology."""
+        return frozenset(event.id for event in self.key_events)
+
     def neighbours(self, event_id: str) -> tuple[Event | None, Event | None]:
         """The previous and next event in chronological order."""
         index = self.position[event_id]
@@ -85,10 +109,15 @@ class Context:
 
     def co_actors(self, actor_id: str) -> list[tuple[str, int]]:
         """Actors that share events with an actor, most shared first, then by name."""
+        return self.actors_in(self.by_actor.get(actor_id, ()), leave_out=actor_id)
+
+    def actors_in(self, events: Iterable[Event], leave_out: str = "") -> list[tuple[str, int]]:
+        """The actors (and places) of some events with their number of events, most first,
+        then by name."""
         counts: Counter[str] = Counter()
-        for event in self.by_actor.get(actor_id, ()):
+        for event in events:
             for other in set(event.actors) | set(event.places):
-                if other != actor_id:
+                if other != leave_out:
                     counts[other] += 1
         names = self.catalog.actors
 
@@ -97,6 +126,32 @@ class Context:
             return -count, names[other].name.lower() if other in names else other
 
         return sorted(counts.items(), key=order)
+
+    def foreign(self, language: str | None) -> str | None:
+        """``language`` when it is not the site's (their primary subtags differ), else
+        None: the value of a ``lang`` attribute on article text."""
+        if not language:
+            return None
+        own = self.options.language.split("-", 1)[0].lower()
+        return None if language.split("-", 1)[0].lower() == own else language
+
+    def source_language(self, source_id: str) -> str | None:
+        """The language of a source's text (its quotes and title) where it is not the
+        site's, else None."""
+        source = self.catalog.sources.get(source_id)
+        return self.foreign(source.language) if source is not None else None
+
+    def title_language(self, event: Event) -> str | None:
+        """The language of an event's title where the record tells it and it is not the
+        site's: extraction titles an event from one of its sources, so when every source
+        is in one language the title is too (with several, it cannot be told: None)."""
+        languages = set()
+        for claim in event.sources:
+            source = self.catalog.sources.get(claim.source)
+            languages.add(source.language if source is not None else None)
+        if len(languages) != 1:
+            return None
+        return self.foreign(languages.pop())
 
     def is_low_confidence(self, event: Event) -> bool:
         """True when the event's own confidence is below the review threshold."""

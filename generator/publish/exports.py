@@ -23,7 +23,8 @@ from typing import Any
 
 from generator import edtf
 from generator.model import Catalog, Event
-from generator.publish.render import safe_url
+from generator.publish.keys import CHRONOLOGY_KEYS, YEAR_KEYS, key_count, key_events
+from generator.publish.render import date_label, safe_url
 from generator.publish.urls import Urls
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -38,6 +39,13 @@ class ExportSettings:
     base_url: str = ""
     site_name: str = "Chronology"
     stamp: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    # The catalog's events in chronological order, when the caller has them already (a
+    # site build sorts them once for every page and export); None: sort them here.
+    chronology: list[Event] | None = field(default=None, compare=False, repr=False)
+
+    def events(self, catalog: Catalog) -> list[Event]:
+        """The catalog's events, earliest first."""
+        return self.chronology if self.chronology is not None else catalog.chronological()
 
     def absolute(self, url: str) -> str:
         """A site URL made absolute when the site URL is known (else left relative)."""
@@ -46,16 +54,26 @@ class ExportSettings:
         return self.base_url.rstrip("/") + "/" + url
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def record_data(record: Any) -> dict[str, Any]:
     """A record (a dataclass, with its claims and flags) as plain JSON-ready data.
 
     ``dataclasses.asdict`` gives the same JSON but deep-copies every value, which costs
     more than the rest of the JSON export on a large site.
     """
-    return {name: _plain(getattr(record, name)) for name in record.__dataclass_fields__}
+    kind = type(record)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(kind.__dataclass_fields__)
+    return {name: _plain(getattr(record, name)) for name in names}
 
 
 def _plain(value: Any) -> Any:
+    # Most values are scalars: test for them first.
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
     if is_dataclass(value) and not isinstance(value, type):
@@ -77,12 +95,36 @@ def json_document(document: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(members) + "\n}\n"
 
 
-def _event_dict(event: Event, settings: ExportSettings) -> dict[str, Any]:
+def _event_dict(event: Event, settings: ExportSettings, keys: KeyIds) -> dict[str, Any]:
     data = record_data(event)
-    data["date_label"] = event.date_label
-    data["importance"] = event.importance
+    data["date_label"] = date_label(event.date, event.end)
+    data["importance"] = event.weight
+    data["key"] = event.id in keys.chronology
+    data["year_key"] = event.id in keys.year
     data["page_url"] = settings.absolute(settings.urls.event(event.id))
     return data
+
+
+@dataclass(frozen=True)
+class KeyIds:
+    """The ids of the key events of the whole chronology and of each year."""
+
+    chronology: frozenset[str]
+    year: frozenset[str]
+
+
+def key_ids(events: list[Event]) -> KeyIds:
+    """Which of the events (in chronological order) are key events (see ``keys``)."""
+    by_year: dict[int, list[Event]] = {}
+    for event in events:
+        by_year.setdefault(edtf.parse_span(event.date)[0].year, []).append(event)
+    year = {
+        e.id
+        for members in by_year.values()
+        for e in key_events(members, key_count(len(members), YEAR_KEYS))
+    }
+    chronology = {e.id for e in key_events(events, key_count(len(events), CHRONOLOGY_KEYS))}
+    return KeyIds(frozenset(chronology), frozenset(year))
 
 
 def export_json(catalog: Catalog, settings: ExportSettings) -> str:
@@ -96,8 +138,10 @@ def export_json(catalog: Catalog, settings: ExportSettings) -> str:
         data["page_url"] = settings.absolute(urls.record(kind, record.id))
         return data
 
+    events = settings.events(catalog)
+    keys = key_ids(events)
     document = {
-        "events": [_event_dict(event, settings) for event in catalog.chronological()],
+        "events": [_event_dict(event, settings, keys) for event in events],
         "actors": [with_url("actors", a) for a in catalog.actors.values()],
         "agreements": [with_url("agreements", a) for a in catalog.agreements.values()],
         "sources": [with_url("sources", s) for s in catalog.sources.values()],
@@ -137,12 +181,12 @@ def export_csv(catalog: Catalog, settings: ExportSettings) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for event in catalog.chronological():
+    for event in settings.events(catalog):
         row = {
             "id": event.id,
             "date": event.date,
             "end": event.end,
-            "date_label": event.date_label,
+            "date_label": date_label(event.date, event.end),
             "title": event.title,
             "type": event.type,
             "summary": event.summary,
@@ -150,7 +194,7 @@ def export_csv(catalog: Catalog, settings: ExportSettings) -> str:
             "places": "; ".join(event.places),
             "agreements": "; ".join(event.agreements),
             "sources": "; ".join(dict.fromkeys(claim.source for claim in event.sources)),
-            "importance": event.importance,
+            "importance": event.weight,
             "flags": "; ".join(f"{flag.code}: {flag.message}" for flag in event.flags),
             "confidence": "" if event.confidence is None else event.confidence,
             "url": settings.absolute(settings.urls.event(event.id)),
@@ -195,12 +239,12 @@ def export_ics(catalog: Catalog, settings: ExportSettings) -> str:
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{ics_escape(settings.site_name)}",
     ]
-    for event in catalog.chronological():
+    for event in settings.events(catalog):
         first, last = edtf.bounds(event.date, event.end)
         spans = "/" in event.date or event.end is not None
         end = (last if spans else first) + dt.timedelta(days=1)
         url = settings.absolute(settings.urls.event(event.id))
-        description = f"Date: {event.date_label}"
+        description = f"Date: {date_label(event.date, event.end)}"
         if event.summary:
             description += f"\n{event.summary}"
         description += f"\n{url}"
@@ -225,8 +269,13 @@ def _atom_time(day: dt.date) -> str:
     return f"{day:%Y-%m-%d}T00:00:00Z"
 
 
+#: Entries in the Atom feed: a feed is polled again and again for what is new, so it
+#: carries the newest events, not all of them (every event is in events.json).
+FEED_ENTRIES = 500
+
+
 def export_atom(catalog: Catalog, settings: ExportSettings) -> str:
-    """An Atom feed of the events, newest first."""
+    """An Atom feed of the newest ``FEED_ENTRIES`` events, newest first."""
     ET.register_namespace("", ATOM_NS)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -235,7 +284,7 @@ def export_atom(catalog: Catalog, settings: ExportSettings) -> str:
             element.text = text
         return element
 
-    events = list(reversed(catalog.chronological()))
+    events = list(reversed(settings.events(catalog)[-FEED_ENTRIES:]))
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     sub(feed, "title", settings.site_name)
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'feed:' + settings.site_name)}")
@@ -246,7 +295,7 @@ def export_atom(catalog: Catalog, settings: ExportSettings) -> str:
     sub(sub(feed, "author"), "name", settings.site_name)
     for event in events:
         entry = sub(feed, "entry")
-        sub(entry, "title", f"{event.date_label} — {event.title}")
+        sub(entry, "title", f"{date_label(event.date, event.end)} — {event.title}")
         sub(entry, "id", f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'event:' + event.id)}")
         sub(entry, "updated", _atom_time(edtf.bounds(event.date, event.end)[0]))
         sub(entry, "link", rel="alternate", href=settings.absolute(settings.urls.event(event.id)))
@@ -269,7 +318,7 @@ def _timelinejs_date(date: edtf.EdtfDate) -> dict[str, int]:
 def export_timelinejs(catalog: Catalog, settings: ExportSettings) -> str:
     """TimelineJS3 JSON: start (and end) dates at their precision, HTML-escaped text."""
     events = []
-    for event in catalog.chronological():
+    for event in settings.events(catalog):
         start, span_end = edtf.parse_span(event.date)
         end = span_end or (edtf.parse_span(event.end)[0] if event.end else None)
         url = settings.absolute(settings.urls.event(event.id))
@@ -278,7 +327,7 @@ def export_timelinejs(catalog: Catalog, settings: ExportSettings) -> str:
         item: dict[str, Any] = {
             "unique_id": event.id,
             "start_date": _timelinejs_date(start),
-            "display_date": event.date_label,
+            "display_date": date_label(event.date, event.end),
             "text": {"headline": html.escape(event.title), "text": body},
             "group": event.type,
         }

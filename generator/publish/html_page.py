@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from generator.publish.render import text, title_text
@@ -57,13 +58,21 @@ def plain_text(fragment: str) -> str:
     return html.escape(words, quote=False)
 
 
+@lru_cache(maxsize=4096)
+def _anchor(label: str) -> str:
+    # Section labels are few ("Actors", "Sources"): slug each once.
+    return slugify(label, max_words=None, fallback="section")
+
+
 class PageWriter:
     """Builds an ``HtmlPage`` part by part: anchors for its headings, entries for search."""
 
-    def __init__(self, title: str, *, searchable: bool = True) -> None:
-        """``title`` is plain text; ``searchable=False`` keeps the page out of search."""
+    def __init__(self, title: str, *, searchable: bool = True, heading: str | None = None) -> None:
+        """``title`` is plain text; ``heading`` (safe HTML of the same text, e.g. with a
+        ``lang`` attribute) replaces it in the page's ``<h1>``; ``searchable=False`` keeps
+        the page out of search."""
         self.title = title_text(title)
-        self.parts = [f'<h1 id="title">{text(title)}</h1>']
+        self.parts = [f'<h1 id="title">{text(title) if heading is None else heading}</h1>']
         self.toc: list[tuple[str, str]] = []
         self.meta: dict[str, Any] = {}
         self.searchable = searchable
@@ -76,7 +85,7 @@ class PageWriter:
         """Start a second-level section titled ``label`` (plain text, also its anchor);
         ``heading`` (safe HTML) replaces the label on the page; ``search=False`` keeps the
         section out of the search index."""
-        anchor = base = slugify(label, max_words=None, fallback="section")
+        anchor = base = _anchor(label)
         number = 1
         while anchor in self._anchors:
             number += 1

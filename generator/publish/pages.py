@@ -15,9 +15,11 @@ from functools import partial
 from types import ModuleType
 from typing import Any
 
-from generator.model import Catalog
+from generator.model import Catalog, Event
 from generator.publish.context import Context
 from generator.publish.html_page import HtmlPage
+from generator.publish.keys import ranking
+from generator.publish.pages_event import event_page
 from generator.publish.pages_lists import (
     actors_index,
     agreements_index,
@@ -30,7 +32,7 @@ from generator.publish.pages_lists import (
     year_page,
     years,
 )
-from generator.publish.pages_records import actor_page, agreement_page, event_page, source_page
+from generator.publish.pages_records import actor_page, agreement_page, source_page
 from generator.publish.render import safe_url
 from generator.publish.urls import RESERVED_IDS
 
@@ -89,24 +91,33 @@ PageWriters = dict[str, Callable[[], HtmlPage]]
 
 
 def _record_writers(ctx: Context) -> PageWriters:
-    """One page per event, actor, agreement and source."""
+    """One page per event, actor, agreement and source, in the order a search should list
+    them: actors and agreements by how many events they have, the events from the most
+    important down (see ``keys``), then the sources."""
     writers: PageWriters = {}
     doc = ctx.urls.doc
-    for event in ctx.chronology:
-        writers[doc("events", event.id)] = partial(event_page, ctx, event)
-    for actor in ctx.catalog.actors.values():
+
+    def events_of(index: dict[str, list[Event]]) -> Callable[[Any], int]:
+        return lambda record: -len(index.get(record.id, ()))
+
+    for actor in sorted(ctx.catalog.actors.values(), key=events_of(ctx.by_actor)):
         writers[doc("actors", actor.id)] = partial(actor_page, ctx, actor)
-    for agreement in ctx.catalog.agreements.values():
+    for agreement in sorted(ctx.catalog.agreements.values(), key=events_of(ctx.by_agreement)):
         writers[doc("agreements", agreement.id)] = partial(agreement_page, ctx, agreement)
-    for source in ctx.catalog.sources.values():
+    for position in ranking(ctx.chronology):
+        event = ctx.chronology[position]
+        writers[doc("events", event.id)] = partial(event_page, ctx, event)
+    for source in sorted(ctx.catalog.sources.values(), key=events_of(ctx.by_source)):
         writers[doc("sources", source.id)] = partial(source_page, ctx, source)
     return writers
 
 
 def page_writers(ctx: Context, *, site_name: str = "Chronology") -> PageWriters:
-    """Every page the site generates (not the timeline, which its own module writes)."""
+    """Every page the site generates (not the timeline, which its own module writes): the
+    record pages first, in the order a search lists them, then the pages that list them."""
     doc_page = ctx.urls.doc_page
-    writers: PageWriters = {
+    writers = _record_writers(ctx)
+    writers |= {
         doc_page("home"): partial(home_page, ctx, site_name),
         doc_page("actors"): partial(actors_index, ctx),
         doc_page("agreements"): partial(agreements_index, ctx),
@@ -118,7 +129,6 @@ def page_writers(ctx: Context, *, site_name: str = "Chronology") -> PageWriters:
         writers[doc_page(f"year:{year:04d}")] = partial(year_page, ctx, year)
     for name in event_types(ctx):
         writers[doc_page(f"type:{name}")] = partial(type_page, ctx, name)
-    writers.update(_record_writers(ctx))
     return writers
 
 

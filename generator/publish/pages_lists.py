@@ -9,8 +9,15 @@ from generator import edtf
 from generator.model import Event
 from generator.publish.context import UNSURE_PUBLISHED_HOW, Context
 from generator.publish.html_page import HtmlPage, PageWriter
-from generator.publish.pages_records import event_line, published_label, record_link
-from generator.publish.render import bullets, joined, link, plural, table, text
+from generator.publish.pages_event import importance_words
+from generator.publish.pages_records import (
+    event_line,
+    event_link,
+    published_label,
+    record_link,
+    source_link,
+)
+from generator.publish.render import bullets, date_label, joined, link, plural, table, text
 
 EXPORT_LABELS = {
     "events.json": "JSON (every record of every kind)",
@@ -19,11 +26,6 @@ EXPORT_LABELS = {
     "feed.xml": "Atom feed (newest first)",
     "timelinejs.json": "TimelineJS3 data",
 }
-
-
-def year_of(event: Event) -> int:
-    """The year an event starts in."""
-    return edtf.parse_span(event.date)[0].year
 
 
 def period_of(event: Event) -> str:
@@ -60,7 +62,9 @@ def exports_list(ctx: Context, doc: str) -> str:
 
 
 def home_page(ctx: Context, site_name: str = "Chronology") -> HtmlPage:
-    """The chronology by year and month, with links to the timeline and exports."""
+    """The story first: the key events of the whole chronology, then each year with its own
+    key events (and, for a chronology of at most ``nav_max_events``, every event by month),
+    then the timeline and the exports."""
     doc = ctx.urls.doc_page("home")
     counts = [
         plural(len(ctx.chronology), "event"),
@@ -74,21 +78,35 @@ def home_page(ctx: Context, site_name: str = "Chronology") -> HtmlPage:
         timeline = ctx.urls.href(doc, ctx.urls.doc_page("timeline"))
         summary += f" See them on the {link('timeline', timeline)}."
     page.paragraph(summary)
-    if ctx.options.exports:
-        page.paragraph("Download the data:")
-        page.add(exports_list(ctx, doc))
-    too_many = len(ctx.chronology) > ctx.options.nav_max_events
-    summaries = []
+    if ctx.key_events:
+        # The events are searched on their own pages, not in these lists of them.
+        page.section("Key events", search=False)
+        page.paragraph("The events the most articles report or refer back to, one per date.")
+        page.add(bullets(key_line(ctx, event, doc) for event in ctx.key_events))
+    every_event = len(ctx.chronology) <= ctx.options.nav_max_events
     for year, events in ctx.by_year.items():
         year_link = link(str(year), ctx.urls.href(doc, ctx.urls.doc_page(f"year:{year:04d}")))
-        if too_many:
-            summaries.append(f"{year_link} — {plural(len(events), 'event')}")
-            continue
-        # The events are searched on their own pages, not in this list of them.
         page.section(str(year), heading=year_link, search=False)
-        _grouped(ctx, events, doc, page)
-    page.add(bullets(summaries))
+        keys = ctx.year_keys.get(year, [])
+        if not every_event or len(events) > len(keys):
+            page.paragraph(f"{plural(len(events), 'event')}. Key events:")
+            page.add(bullets(key_line(ctx, event, doc) for event in keys))
+        if every_event:
+            _grouped(ctx, events, doc, page)
+    if ctx.options.exports:
+        page.section("Download the data", search=False)
+        page.add(exports_list(ctx, doc))
     return page.page()
+
+
+def key_line(ctx: Context, event: Event, doc: str) -> str:
+    """A key event as a list item: date, linked title, and why it is key."""
+    line = (
+        f"<strong>{text(date_label(event.date, event.end))}</strong> — "
+        + event_link(ctx, event, doc)
+        + f" · {text(importance_words(event))}"
+    )
+    return line
 
 
 def year_page(ctx: Context, year: int) -> HtmlPage:
@@ -183,7 +201,7 @@ def sources_index(ctx: Context) -> HtmlPage:
     rows = [
         [
             _date_cell(source.published),
-            record_link(ctx, "sources", source.id, source.title, doc),
+            source_link(ctx, source.id, source.title, doc),
             text(source.publisher) or "—",
             str(len(ctx.by_source.get(source.id, ()))),
         ]
@@ -216,8 +234,7 @@ def review_page(ctx: Context) -> HtmlPage:
         if ctx.is_low_confidence(event) and event.confidence is not None
     ]
     sources = [
-        f"{record_link(ctx, 'sources', source.id, source.title, doc)}"
-        f" — published {published_label(source)}"
+        f"{source_link(ctx, source.id, source.title, doc)} — published {published_label(source)}"
         for source in sorted(ctx.catalog.sources.values(), key=lambda s: s.id)
         if source.published_how in UNSURE_PUBLISHED_HOW
     ]

@@ -1,4 +1,5 @@
-"""One page per record: event, actor, agreement, source. Pure functions returning HTML."""
+"""One page per actor, agreement and source, and the pieces every record page shares (event
+lines, links, dates); the event page is in ``pages_event``. Pure functions returning HTML."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ from generator import edtf
 from generator.model import Actor, Agreement, Event, Source
 from generator.publish.context import UNSURE_PUBLISHED_HOW, Context
 from generator.publish.html_page import HtmlPage, PageWriter
+from generator.publish.keys import YEAR_KEYS, key_count, key_events
 from generator.publish.render import (
     admonition,
     bullets,
+    date_label,
     external_link,
     joined,
+    lang_attr,
     link,
     numbered,
     plural,
@@ -18,11 +22,16 @@ from generator.publish.render import (
     table,
     text,
 )
+from generator.publish.strip import year_strip
 
-FLAG_TITLES = {"date-conflict": "Sources disagree on the date"}
+
+def year_of(event: Event) -> int:
+    """The year an event starts in."""
+    return edtf.parse_span(event.date)[0].year
 
 
-def _date(value: str | None, end: str | None = None) -> str:
+def date_or_dash(value: str | None, end: str | None = None) -> str:
+    """A date as a reader sees it, the text as it is if it is not one, or a dash."""
     if not value:
         return "—"
     try:
@@ -33,7 +42,7 @@ def _date(value: str | None, end: str | None = None) -> str:
 
 def event_title(event: Event) -> str:
     """The page title of an event: its date label, then its title (search shows both)."""
-    return f"{event.date_label} — {event.title}"
+    return f"{date_label(event.date, event.end)} — {event.title}"
 
 
 def event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool = True) -> str:
@@ -52,20 +61,40 @@ def event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool = T
 
 def _event_line(ctx: Context, event: Event, from_doc: str, *, show_type: bool) -> str:
     parts = [
-        f"<strong>{text(event.date_label)}</strong> — "
-        + record_link(ctx, "events", event.id, event.title, from_doc)
+        f"<strong>{text(date_label(event.date, event.end))}</strong> — "
+        + event_link(ctx, event, from_doc)
     ]
     if show_type:
         parts.append(text(event.type))
-    parts.append(plural(event.importance, "source"))
+    parts.append(plural(event.source_count, "source"))
+    if event.id in ctx.key_ids:
+        parts.append("key event")
     if event.flags:
         parts.append("⚑ flagged")
     return " · ".join(parts)
 
 
-def record_link(ctx: Context, kind: str, record_id: str, label: str, from_doc: str) -> str:
-    """A link to the page of any record, from the page of ``from_doc``."""
-    return link(label, ctx.urls.href(from_doc, ctx.urls.doc(kind, record_id)))
+def record_link(
+    ctx: Context, kind: str, record_id: str, label: str, from_doc: str, *, lang: str | None = None
+) -> str:
+    """A link to the page of any record, from the page of ``from_doc``; ``lang``: the
+    label's language where it is not the site's."""
+    return link(label, ctx.urls.href(from_doc, ctx.urls.doc(kind, record_id)), lang=lang)
+
+
+def event_link(ctx: Context, event: Event, from_doc: str) -> str:
+    """A link to an event's page labelled with its title, in the title's language."""
+    return record_link(
+        ctx, "events", event.id, event.title, from_doc, lang=ctx.title_language(event)
+    )
+
+
+def source_link(ctx: Context, source_id: str, label: str, from_doc: str) -> str:
+    """A link to a source's page; a label that is its title is in the source's language."""
+    source = ctx.catalog.sources.get(source_id)
+    own = source is not None and label == source.title
+    lang = ctx.source_language(source_id) if own else None
+    return record_link(ctx, "sources", source_id, label, from_doc, lang=lang)
 
 
 def actor_link(ctx: Context, actor_id: str, from_doc: str) -> str:
@@ -90,7 +119,8 @@ def lifecycle_stage(agreement: Agreement, event: Event) -> str:
     return f"referred to ({event.type})"
 
 
-def _actor_item(ctx: Context, actor_id: str, doc: str) -> str:
+def actor_item(ctx: Context, actor_id: str, doc: str) -> str:
+    """An actor as a list item: linked name, role and every alias."""
     actor = ctx.catalog.actors.get(actor_id)
     line = actor_link(ctx, actor_id, doc)
     if actor is None:
@@ -103,118 +133,80 @@ def _actor_item(ctx: Context, actor_id: str, doc: str) -> str:
     return line
 
 
-def _flags(event: Event) -> list[str]:
-    blocks = []
-    for flag in event.flags:
-        title = FLAG_TITLES.get(flag.code, f"Needs review: {text(flag.code)}")
-        blocks.append(admonition("warning", title, [text(flag.message)]))
-    return blocks
-
-
-def _claim(ctx: Context, event: Event, index: int, doc: str) -> str:
-    claim = event.sources[index]
-    source = ctx.catalog.sources.get(claim.source)
-    label = source.title if source else claim.source
-    facts = [record_link(ctx, "sources", claim.source, label, doc)]
-    if source and source.publisher:
-        facts.append(text(source.publisher))
-    if source and source.published:
-        facts.append(f"published {text(_date(source.published))}")
-    url = safe_url(source.url) if source else None
-    if url:
-        facts.append(external_link(url, "original article"))
-    if claim.date_text:
-        facts.append(f"date as written: “{text(claim.date_text)}”")
-    if claim.date and claim.date != event.date:
-        facts.append(f"gives the date as {text(_date(claim.date))}")
-    quote = text(claim.quote) if claim.quote else "<em>(no quote recorded)</em>"
-    return f"<blockquote><p>{quote}</p></blockquote><p>— {' · '.join(facts)}</p>"
-
-
-def _facts(pairs: list[tuple[str, str]]) -> str:
+def facts_line(pairs: list[tuple[str, str]]) -> str:
     """'**Label:** value · ...' as one paragraph; values are already safe."""
     return " · ".join(f"<strong>{label}:</strong> {value}" for label, value in pairs)
 
 
-def event_page(ctx: Context, event: Event) -> HtmlPage:
-    """The page of one event: date, type, actors, places, agreements, claims, flags."""
-    doc = ctx.urls.doc("events", event.id)
-    type_href = ctx.urls.href(doc, ctx.urls.doc_page(f"type:{event.type}"))
-    facts = [
-        ("Date", text(event.date_label)),
-        ("Type", link(event.type, type_href)),
-        ("Importance", plural(event.importance, "source")),
-    ]
-    if event.confidence is not None:
-        facts.append(("Confidence", f"{event.confidence:.2f}"))
-    page = PageWriter(event_title(event))
-    page.paragraph(_facts(facts))
-    if event.summary:
-        page.paragraph(text(event.summary))
-    for block in _flags(event):
-        page.add(block)
-    for heading, members in (("Actors", event.actors), ("Places", event.places)):
-        if members:
-            page.section(heading)
-            page.add(bullets(_actor_item(ctx, member, doc) for member in members))
-    if event.agreements:
-        page.section("Agreements")
-        items = []
-        for agreement_id in event.agreements:
-            agreement = ctx.catalog.agreements.get(agreement_id)
-            label = agreement.title if agreement else agreement_id
-            item = record_link(ctx, "agreements", agreement_id, label, doc)
-            if agreement and agreement.date:
-                item += f" — signed {text(_date(agreement.date))}"
-            items.append(item)
-        page.add(bullets(items))
-    page.section("Sources", heading=f"Sources ({event.importance})")
-    page.add("".join(_claim(ctx, event, index, doc) for index in range(len(event.sources))))
-    previous, following = ctx.neighbours(event.id)
-    if previous or following:
-        page.section("Before and after", search=False)
-        page.add(
-            bullets(
-                f"{label}: <strong>{text(other.date_label)}</strong> — "
-                + record_link(ctx, "events", other.id, other.title, doc)
-                for label, other in (("Previous", previous), ("Next", following))
-                if other is not None
-            )
-        )
-    return page.page()
+#: How many actors an actor or agreement page names as appearing with it most.
+TOP_ACTORS = 12
+#: An actor with more events than this gets its key events pulled out above the list.
+KEYS_FROM = 8
+
+
+def _own_timeline(ctx: Context, page: PageWriter, name: str, events: list[Event], doc: str) -> None:
+    """A record's events by year, drawn (see ``strip``), under its own heading."""
+    if not events:
+        return
+
+    def year_href(year: int) -> str | None:
+        if year not in ctx.by_year:
+            return None
+        return ctx.urls.href(doc, ctx.urls.doc_page(f"year:{year:04d}"))
+
+    bars, caption = year_strip((year_of(event) for event in events), name, year_href)
+    page.section("Over time", search=False)
+    page.add(f'<figure class="chronology-strip">{bars}<figcaption>{caption}</figcaption></figure>')
+
+
+def _top_actors(
+    ctx: Context, page: PageWriter, heading: str, counted: list[tuple[str, int]], doc: str
+) -> None:
+    if not counted:
+        return
+    rows = [[actor_link(ctx, other, doc), str(count)] for other, count in counted[:TOP_ACTORS]]
+    more = len(counted) - TOP_ACTORS
+    # Out of search, like "Before and after": the table only points to other pages.
+    page.section(heading, search=False)
+    page.add(table(["Actor", "Events together"], rows))
+    if more > 0:
+        page.paragraph(f"And {plural(more, 'other actor')}.")
 
 
 def actor_page(ctx: Context, actor: Actor) -> HtmlPage:
-    """The page of one actor: who they are, every alias, their events, who they appear with."""
+    """The page of one actor: who they are, every alias, their story over time, their key
+    events and every event, and who they appear with most."""
     doc = ctx.urls.doc("actors", actor.id)
     facts = [("Kind", text(actor.kind))]
     if actor.role:
         facts.append(("Role", text(actor.role)))
     page = PageWriter(actor.name)
-    page.paragraph(_facts(facts))
+    page.paragraph(facts_line(facts))
     if actor.description:
         page.paragraph(text(actor.description))
     if actor.aliases:
-        page.paragraph(_facts([("Also known as", joined(text(a) for a in actor.aliases))]))
+        page.paragraph(facts_line([("Also known as", joined(text(a) for a in actor.aliases))]))
     events = ctx.by_actor.get(actor.id, [])
+    _own_timeline(ctx, page, actor.name, events, doc)
+    if len(events) > KEYS_FROM:
+        keys = key_events(events, key_count(len(events), YEAR_KEYS))
+        page.section("Key events", search=False)
+        page.add(bullets(event_line(ctx, event, doc) for event in keys))
     page.section("Events", heading=f"Events ({len(events)})")
     page.add(bullets((event_line(ctx, event, doc) for event in events), "No events yet."))
-    co_actors = ctx.co_actors(actor.id)
-    if co_actors:
-        rows = [[actor_link(ctx, other, doc), str(count)] for other, count in co_actors]
-        page.section("Appears with")
-        page.add(table(["Actor", "Events together"], rows))
+    _top_actors(ctx, page, "Appears with", ctx.co_actors(actor.id), doc)
     return page.page()
 
 
 def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
-    """The page of one agreement: terms, parties, provisions and its lifecycle of events."""
+    """The page of one agreement: terms, parties, provisions, its lifecycle of events drawn
+    over time, and the actors of those events."""
     doc = ctx.urls.doc("agreements", agreement.id)
-    facts = [("Type", text(agreement.type)), ("Signed", text(_date(agreement.date)))]
+    facts = [("Type", text(agreement.type)), ("Signed", text(date_or_dash(agreement.date)))]
     if agreement.effective:
-        facts.append(("Effective", text(_date(agreement.effective))))
+        facts.append(("Effective", text(date_or_dash(agreement.effective))))
     page = PageWriter(agreement.title)
-    page.paragraph(_facts(facts))
+    page.paragraph(facts_line(facts))
     if agreement.summary:
         page.paragraph(text(agreement.summary))
     for heading, members in (
@@ -224,24 +216,26 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
     ):
         if members:
             page.section(heading)
-            page.add(bullets(_actor_item(ctx, member, doc) for member in members))
+            page.add(bullets(actor_item(ctx, member, doc) for member in members))
     if agreement.provisions:
         page.section("Provisions")
         page.add(numbered(f"“{text(provision)}”" for provision in agreement.provisions))
     events = ctx.by_agreement.get(agreement.id, [])
+    _own_timeline(ctx, page, agreement.title, events, doc)
     page.section("Lifecycle")
     if events:
         rows = [
             [
-                text(event.date_label),
+                text(date_label(event.date, event.end)),
                 text(lifecycle_stage(agreement, event)),
-                record_link(ctx, "events", event.id, event.title, doc),
+                event_link(ctx, event, doc),
             ]
             for event in events
         ]
         page.add(table(["Date", "Stage", "Event"], rows))
     else:
         page.paragraph("No event refers to this agreement yet.")
+    _top_actors(ctx, page, "Actors most involved", ctx.actors_in(events), doc)
     source_ids = list(agreement.sources)
     for event in events:
         source_ids += [claim.source for claim in event.sources]
@@ -251,7 +245,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
         items = []
         for source_id in source_ids:
             source = ctx.catalog.sources[source_id]
-            item = record_link(ctx, "sources", source_id, source.title, doc)
+            item = source_link(ctx, source_id, source.title, doc)
             if source.publisher:
                 item += f" — {text(source.publisher)}"
             items.append(item)
@@ -261,7 +255,7 @@ def agreement_page(ctx: Context, agreement: Agreement) -> HtmlPage:
 
 def published_label(source: Source) -> str:
     """The publication date with how it was found and how sure that is."""
-    label = text(_date(source.published)) if source.published else "unknown"
+    label = text(date_or_dash(source.published)) if source.published else "unknown"
     how = [f"found in: {text(source.published_how)}"]
     if source.published_confidence is not None:
         how.append(f"confidence {source.published_confidence:.2f}")
@@ -282,7 +276,9 @@ def source_page(ctx: Context, source: Source) -> HtmlPage:
         rows.append(["Original", external_link(url, url)])
     if source.sha256:
         rows.append(["SHA-256", text(source.sha256)])
-    page = PageWriter(source.title)
+    lang = ctx.source_language(source.id)
+    heading = f"<span{lang_attr(lang)}>{text(source.title)}</span>" if lang else None
+    page = PageWriter(source.title, heading=heading)
     page.add(table(["Field", "Value"], rows))
     if source.published_how in UNSURE_PUBLISHED_HOW:
         page.add(

@@ -30,6 +30,7 @@ API, for the timeline and any other consumer:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 # Kind names as they appear in URLs, in the order the navigation shows them.
@@ -50,6 +51,7 @@ PAGES = {
 RESERVED_IDS = frozenset({"index"})
 
 
+@lru_cache(maxsize=262144)
 def _segment(value: str) -> str:
     # Ids are slugs by schema; quoting keeps a URL well-formed even if one is not.
     return quote(str(value), safe="")
@@ -81,10 +83,16 @@ class Urls:
         """The relative URL from the page of ``from_doc`` to the page of the file ``to``
         ('actors/x.md') or to a site file ('events.json')."""
         target = self.url_of_doc(to) if to.endswith(".md") else to
-        return self.to_root(self.url_of_doc(from_doc)) + target or "./"
+        return self.root_of(from_doc) + target or "./"
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - a few Urls live as long as a build
+    def root_of(self, doc: str) -> str:
+        """The relative prefix from the page of a file back to the site root."""
+        return self.to_root(self.url_of_doc(doc))
 
     # --- site URLs (what a browser or an export sees) ---
 
+    @lru_cache(maxsize=131072)  # noqa: B019 - the same pages are linked from many pages
     def url_of_doc(self, doc: str) -> str:
         """The site URL MkDocs gives a page file, relative to the site root."""
         stem = doc[: -len(".md")] if doc.endswith(".md") else doc

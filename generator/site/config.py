@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from generator.site.search import INDEX_ABOVE
+
 
 class ChronologyConfig(Config):
     """Options of the ``chronology`` plugin; every one has a working default."""
@@ -32,8 +34,12 @@ class ChronologyConfig(Config):
     # same HTML: a record page is never in the navigation). Turn off if a theme override
     # makes the navigation depend on the page it is drawn on.
     cache_navigation = c.Type(bool, default=True)
-    # `material`: the theme's search plugin (add `- search` to `plugins`). `pagefind`:
-    # index the built site with Pagefind and add a Search page; for large sites, as the
-    # browser then fetches only the parts of the index a query needs (needs
-    # `pip install 'chronology[pagefind]'`; drop `- search` from `plugins`).
-    search_backend = c.Choice(("material", "pagefind"), default="material")
+    # `auto`: Material's search plugin (when `- search` is in `plugins`) up to
+    # `search_index_above` events, the chronology's own index in small files above that
+    # (the browser fetches only the parts a query needs; Material's single index is tens of
+    # megabytes at tens of thousands of events). `material`, `chronology`: always that one.
+    # `pagefind`: Pagefind, with a Search page (drop `- search` from `plugins`; it needs
+    # about 50 kB of memory per page to build).
+    search_backend = c.Choice(("auto", "material", "chronology", "pagefind"), default="auto")
+    # With `search_backend: auto`, above this many events the site uses its own index.
+    search_index_above = c.Type(int, default=INDEX_ABOVE)

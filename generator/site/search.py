@@ -1,9 +1,12 @@
-"""Pagefind, the optional search backend for large sites (``search_backend: pagefind``).
+"""Search: Material's own, the chronology's index in small files, or Pagefind.
 
 Material's own search sends one JSON index of every page to the browser, which builds a
 lunr index from it before the first query answers; at tens of thousands of events that is
-tens of megabytes. Pagefind indexes the built site once and the browser fetches only the
-index fragments a query needs.
+tens of megabytes. Above ``INDEX_ABOVE`` events, ``search_backend: auto`` switches to
+the chronology's own index in small files (``generator.publish.search_index``), of which
+the browser fetches only what a query needs. Pagefind does the same for the browser, but
+needs about 50 kB of memory per page to build its index (5 GB at 100,000 events, measured),
+so it is used only when asked for (``search_backend: pagefind``).
 
 The binary comes from PyPI (``pip install 'chronology[pagefind]'`` installs the
 ``pagefind`` and ``pagefind_bin`` wheels); nothing is downloaded at build time.
@@ -30,6 +33,47 @@ BUNDLE = "pagefind"
 ROOT_SELECTOR = "article.md-content__inner"
 # Heading permalinks ("¶") and the timeline's controls are not content.
 EXCLUDE_SELECTORS = (".headerlink", ".chronology-timeline")
+
+
+#: Above this many events, ``search_backend: auto`` uses the chronology's own index instead
+#: of Material's search: Material's browser index then passes about 5 MB and its first query
+#: a second and a half on a 2-core machine (``benchmarks/search_bench.py``), while the index
+#: in small files fetches a few hundred kilobytes whatever the size.
+INDEX_ABOVE = 5_000
+#: The folder of the chronology's own index, under the site root (beside the Search page).
+INDEX_FOLDER = "search"
+#: The script of its Search page, under ``generator/site/assets``.
+SEARCH_SCRIPT = "chronology-search.js"
+
+
+def choose_backend(
+    setting: str, *, events: int, material: bool, above: int = INDEX_ABOVE
+) -> tuple[str, str | None]:
+    """The search the site gets, and a message saying why when it was chosen for the user.
+
+    ``setting`` is the ``search_backend`` option (auto, material, chronology, pagefind);
+    ``material``: Material's search plugin is in ``plugins``. Returns ``material``,
+    ``chronology``, ``pagefind`` or ``none``.
+    """
+    if setting in ("pagefind", "chronology"):
+        return setting, None
+    if not material:
+        return "none", None
+    if setting == "material" or events <= above:
+        return "material", None
+    return "chronology", (
+        f"{events:,} events, more than Material's search index serves well ({above:,}): "
+        "searching with the chronology's index in small files instead (a Search page; "
+        "set search_backend: material to keep Material's search)"
+    )
+
+
+def material_search_plugin(plugins: Iterable[object]) -> Any | None:
+    """Material's search plugin among the configured plugins, or None."""
+    for plugin in plugins:
+        if type(plugin).__module__.startswith("material.plugins.search"):
+            return plugin
+    return None
 
 
 def material_search_entries(plugins: Iterable[object]) -> list[dict[str, Any]] | None:
@@ -127,5 +171,28 @@ def search_page(title: str = "Search") -> HtmlPage:
         f'<h1 id="title">{text(title)}</h1>'
         '<div id="chronology-search" data-pagefind-ignore="all"></div>'
         f"<script>{script}</script>"
+    )
+    return HtmlPage(title_text(title), body, search=[])
+
+
+def index_search_page(title: str = "Search") -> HtmlPage:
+    """The Search page of the chronology's own index (``chronology-search.js`` runs it);
+    the index files sit beside it."""
+    body = (
+        f'<h1 id="title">{text(title)}</h1>'
+        '<div id="chronology-search" class="chronology-search" data-index="./"'
+        ' data-root="../" hidden>'
+        '<form role="search" aria-label="Search the chronology">'
+        '<label for="chronology-search-input">Words to find</label> '
+        '<input id="chronology-search-input" type="search" autocomplete="off"'
+        ' spellcheck="false" placeholder="An event, an actor, a place"'
+        ' aria-describedby="chronology-search-status">'
+        "</form>"
+        '<p id="chronology-search-status" role="status" aria-live="polite"></p>'
+        '<ol class="chronology-search__results"></ol>'
+        '<p><button type="button" class="md-button" hidden>More results</button></p>'
+        "</div>"
+        "<noscript><p>Search needs JavaScript. Every event is listed by year and by type, "
+        "and every actor, agreement and source on its index page.</p></noscript>"
     )
     return HtmlPage(title_text(title), body, search=[])

@@ -58,13 +58,20 @@ plugins:
   - search
   - chronology:
       content_dir: {content}
-"""
+{extra}"""
 
 
 def build_site(
-    content: Path, workdir: Path, *, instant: bool = True, site_name: str = "Chronology test site"
+    content: Path,
+    workdir: Path,
+    *,
+    instant: bool = True,
+    site_name: str = "Chronology test site",
+    options: str = "",
 ) -> Path:
-    """Build a site from a content folder with the real plugin; return the site folder."""
+    """Build a site from a content folder with the real plugin; return the site folder.
+
+    ``options``: more settings of the chronology plugin, as YAML lines indented by six."""
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "docs").mkdir(exist_ok=True)
     (workdir / "mkdocs.yml").write_text(
@@ -72,6 +79,7 @@ def build_site(
             content=content.resolve().as_posix(),
             site_name=json.dumps(site_name),
             instant="\n    - navigation.instant" if instant else "",
+            extra=options,
         ),
         encoding="utf-8",
     )

@@ -31,6 +31,7 @@ from browsing import (
 
 from generator.model import Catalog
 from generator.records.store import load_catalog
+from generator.synthetic import write_synthetic_content
 
 
 def _chromium_available() -> bool:
@@ -97,6 +98,44 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(FIXTURE_CONTENT, content)
     write_hostile_content(content)
     url, stop = serve(build_site(content, work / "build"))
+    yield url
+    stop()
+
+
+#: Events of the synthetic site: enough for the timeline to aggregate when zoomed out.
+SYNTHETIC_EVENTS = 3_000
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of SYNTHETIC_EVENTS synthetic events (generator.synthetic), built once."""
+    if not _chromium_available() and os.environ.get("CI", "").lower() != "true":
+        pytest.skip(f"{CHROMIUM} is not installed")
+    work = tmp_path_factory.mktemp("synthetic-site")
+    write_synthetic_content(work / "content", events=SYNTHETIC_EVENTS, seed=11)
+    return build_site(work / "content", work / "build")
+
+
+@pytest.fixture(scope="session")
+def synthetic_url(synthetic_site: Path) -> Iterator[str]:
+    """Base URL of the served synthetic site."""
+    url, stop = serve(synthetic_site)
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="session")
+def indexed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a site of the fixture and hostile records that searches with the
+    chronology's own index in small files."""
+    if not _chromium_available() and os.environ.get("CI", "").lower() != "true":
+        pytest.skip(f"{CHROMIUM} is not installed")
+    work = tmp_path_factory.mktemp("indexed-site")
+    content = work / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    write_hostile_content(content)
+    options = "      search_backend: chronology\n"
+    url, stop = serve(build_site(content, work / "build", options=options))
     yield url
     stop()
 

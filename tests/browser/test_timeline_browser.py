@@ -34,9 +34,21 @@ def data(fixture_site: Path) -> dict[str, Any]:
     return dict(json.loads((fixture_site / "timeline" / "data.json").read_text("utf-8")))
 
 
-def _open_timeline(page: Any, url: str) -> None:
+def _open_timeline(page: Any, url: str, *, show_all: bool = False) -> None:
     page.goto(url)
     page.wait_for_selector(READY)
+    if show_all:
+        _show_all(page)
+
+
+def _show_all(page: Any) -> None:
+    """Click "Show all" and wait until the window has moved and the items are redrawn."""
+    before = page.get_attribute("div#timeline", "data-drawn")
+    page.click("[data-timeline-action=fit]")
+    page.wait_for_function(
+        "n => document.querySelector('div#timeline').dataset.drawn !== n", arg=before
+    )
+    page.wait_for_timeout(300)  # vis-timeline draws on the next animation frames
 
 
 def _shown_event_ids(page: Any) -> set[str]:
@@ -72,7 +84,7 @@ def test_timeline_draws_one_item_per_event(
     browser_page: BrowserPage, site_url: str, catalog: Catalog
 ) -> None:
     page = browser_page.page
-    _open_timeline(page, f"{site_url}/timeline/")
+    _open_timeline(page, f"{site_url}/timeline/", show_all=True)
     assert _shown_event_ids(page) == set(catalog.events)
     assert page.get_attribute("div#timeline", "data-visible") == str(len(catalog.events))
     # Ranges for spans and coarse dates, points for single days.
@@ -88,7 +100,7 @@ def test_filter_narrows_items_as_the_reader_types(
     browser_page: BrowserPage, site_url: str, catalog: Catalog
 ) -> None:
     page = browser_page.page
-    _open_timeline(page, f"{site_url}/timeline/")
+    _open_timeline(page, f"{site_url}/timeline/", show_all=True)
     term = _selective_term(catalog)
     expected = _matching(catalog, term)
     page.locator("#timeline-filter").press_sequentially(term, delay=20)
@@ -114,7 +126,7 @@ def test_type_facet_and_group_by_type(
     browser_page: BrowserPage, site_url: str, catalog: Catalog, data: dict[str, Any]
 ) -> None:
     page = browser_page.page
-    _open_timeline(page, f"{site_url}/timeline/")
+    _open_timeline(page, f"{site_url}/timeline/", show_all=True)
     first_type = data["types"][0]
     expected = {e.id for e in catalog.events.values() if e.type == first_type}
     # Untick every type but the first.
@@ -220,11 +232,13 @@ def test_instant_navigation_initialises_the_timeline_each_visit(
     page.goto(f"{site_url}/")
     page.click("a[href$='timeline/']")
     page.wait_for_selector(READY)
+    _show_all(page)
     assert _shown_event_ids(page) == set(catalog.events)
     page.locator(POINT_LINKS).first.click()
     page.wait_for_url(re.compile(r"/events/[^/]+/$"))
     page.go_back()
     page.wait_for_selector(READY)
+    _show_all(page)
     assert _shown_event_ids(page) == set(catalog.events)
     # Only one timeline in the page, and its script did not double up.
     assert page.locator("div#timeline .vis-timeline").count() == 1
@@ -238,6 +252,7 @@ def test_without_instant_navigation_the_timeline_still_works(
     assert page.evaluate("typeof window.document$") == "object"
     page.click("a[href$='timeline/']")
     page.wait_for_selector(READY)
+    _show_all(page)
     assert _shown_event_ids(page) == set(catalog.events)
     page.locator(POINT_LINKS).first.click()
     page.wait_for_url(re.compile(r"/events/[^/]+/$"))

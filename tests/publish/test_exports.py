@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Catalog, build_catalog
+from generator.publish import exports
 from generator.publish.exports import (
     EXPORTS,
     ExportSettings,
@@ -62,6 +63,26 @@ def test_json_has_every_record_of_every_kind(catalog: Catalog, settings: ExportS
     assert first["page_url"] == "https://example.org/c/events/2014-summer-border-clashes/"
     lavrov = next(a for a in data["actors"] if a["id"] == "sergey-lavrov")
     assert "Sergei Lavrov" in lavrov["aliases"]
+
+
+def test_json_exports_importance_and_key_events(settings: ExportSettings) -> None:
+    events = [
+        {"id": "cited", "date": "2020-11-09", "title": "Cited", "type": "agreement",
+         "importance": 7, "sources": [{"source": "s", "quote": "q"}]},
+        {"id": "plain", "date": "2020-12-01", "title": "Plain", "type": "other",
+         "sources": [{"source": "s", "quote": "q"}, {"source": "t", "quote": "q"}]},
+        {"id": "later", "date": "2021-01-11", "title": "Later", "type": "other",
+         "importance": 1, "sources": [{"source": "s", "quote": "q"}]},
+    ]  # fmt: skip
+    catalog = build_catalog(
+        {"events": events, "sources": [{"id": "s", "title": "S"}, {"id": "t", "title": "T"}]}
+    )
+    data = {e["id"]: e for e in json.loads(export_json(catalog, settings))["events"]}
+    # A record without an importance counts its sources.
+    assert [data[e]["importance"] for e in ("cited", "plain", "later")] == [7, 2, 1]
+    # round(sqrt(3)) = 2 key events of the chronology; each year has its own.
+    assert [data[e]["key"] for e in ("cited", "plain", "later")] == [True, True, False]
+    assert [data[e]["year_key"] for e in ("cited", "plain", "later")] == [True, False, True]
 
 
 def test_json_drops_urls_that_are_not_http(settings: ExportSettings) -> None:
@@ -176,6 +197,17 @@ def test_atom_newest_first_and_escaped(settings: ExportSettings) -> None:
     link = entries[0].find(f"{ATOM}link")
     assert link is not None and link.get("href") == "https://example.org/c/events/new/"
     assert feed.findtext(f"{ATOM}updated") == "2021-03-04T00:00:00Z"
+
+
+def test_the_atom_feed_carries_the_newest_events(
+    catalog: Catalog, settings: ExportSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exports, "FEED_ENTRIES", 3)
+    feed = ET.fromstring(export_atom(catalog, settings).encode("utf-8"))
+    newest = [e.id for e in reversed(catalog.chronological())][:3]
+    links = [entry.find(f"{ATOM}link") for entry in feed.findall(f"{ATOM}entry")]
+    hrefs = [link.get("href", "") for link in links if link is not None]
+    assert [href.rstrip("/").split("/")[-1] for href in hrefs] == newest
 
 
 def test_timelinejs_dates_at_their_precision(catalog: Catalog, settings: ExportSettings) -> None:

@@ -155,11 +155,14 @@ def test_co_actors_are_counted(ctx: Context) -> None:
     assert ctx.co_actors("vladimir-putin")[0][1] == 3
 
 
-def test_home_summarises_years_when_there_are_too_many_events(ctx: Context) -> None:
+def test_home_gives_key_events_and_years_when_there_are_too_many_events(ctx: Context) -> None:
     small = Context(ctx.catalog, options=Options(nav_max_events=3))
     home = site_pages(small)["index.md"].html
-    assert "events/" not in home
-    assert '<li><a href="years/2020/">2020</a> — 4 events</li>' in home
+    linked = set(re.findall(r'href="events/([^/]+)/"', home))
+    keys = {e.id for e in small.key_events} | {e.id for y in small.year_keys.values() for e in y}
+    assert linked == keys
+    assert len(linked) < len(ctx.catalog.events)
+    assert '<h2 id="2020"><a href="years/2020/">2020</a></h2>\n<p>4 events. Key events:</p>' in home
 
 
 def test_navigation_has_no_record_pages(ctx: Context) -> None:
@@ -218,16 +221,29 @@ def test_hostile_records_render_inert() -> None:
             ],
             "actors": [{"id": "a", "name": hostile, "kind": "person", "aliases": [hostile]}],
             "sources": [
-                {"id": "s", "title": hostile, "publisher": hostile, "url": "javascript:alert(1)"}
+                {
+                    "id": "s",
+                    "title": hostile,
+                    "publisher": hostile,
+                    "url": "javascript:alert(1)",
+                    "language": hostile,  # becomes a lang attribute: escaped like the rest
+                }
             ],
         }
     )
     allowed = {"h1", "h2", "h3", "p", "ul", "ol", "li", "a", "strong", "em", "blockquote"}
-    allowed |= {"div", "table", "thead", "tbody", "tr", "th", "td"}
+    allowed |= {"div", "table", "thead", "tbody", "tr", "th", "td", "span", "br"}
+    allowed |= {"figure", "figcaption", "svg", "line", "rect", "text"}  # a record's own timeline
+    attributes = {"href", "id", "class", "rel", "role", "title", "aria-label", "aria-hidden"}
+    attributes |= {"lang"}
+    attributes |= {"width", "height", "x", "y", "x1", "x2", "y1", "y2", "font-size"}
+    attributes |= {"text-anchor", "fill", "fill-opacity", "stroke", "stroke-opacity"}
     for name, page in site_pages(Context(catalog)).items():
         for tag, attrs in _elements(page.html):
             assert tag in allowed, (name, tag)
-            assert {key for key, _ in attrs} <= {"href", "id", "class", "rel"}, (name, attrs)
+            assert {key for key, _ in attrs} <= attributes, (name, attrs)
+            if "lang" in dict(attrs):
+                assert dict(attrs)["lang"] == " ".join(hostile.split()), name
             href = dict(attrs).get("href") or ""
             assert not href.lower().startswith(("javascript", "data", "vbscript")), name
         assert "{{" not in page.html, name

@@ -24,6 +24,9 @@ class DirectoryUrls:
     def event(self, event_id: str) -> str:
         return f"events/{event_id}/"
 
+    def year(self, year: int | str) -> str:
+        return f"years/{year}/"
+
 
 class HtmlUrls:
     """With ``use_directory_urls: false``; one event is moved elsewhere."""
@@ -32,6 +35,9 @@ class HtmlUrls:
         if event_id == "moved":
             return "elsewhere/moved.html"
         return f"events/{event_id}.html"
+
+    def year(self, year: int | str) -> str:
+        return f"years/{year}.html"
 
 
 def _event(event_id: str, date: str, **fields: Any) -> dict[str, Any]:
@@ -119,8 +125,38 @@ def test_event_urls_follow_one_pattern_unless_an_event_is_elsewhere() -> None:
     assert data["root"] == "../"
     assert data["url"] == ["events/", ".html"]
     rows = _rows(data)
-    assert len(rows["a"]) == 8
-    assert rows["moved"][8] == "elsewhere/moved.html"
+    assert len(rows["a"]) == 10
+    assert rows["moved"][10] == "elsewhere/moved.html"
+
+
+def test_rows_carry_rank_and_importance_and_the_key_events_are_listed() -> None:
+    catalog = _catalog(
+        _event("minor", "2020-01-05", importance=1),
+        _event("major", "2020-03-01", importance=9),
+        _event("middle", "2020-06-01", importance=4),
+        _event("same-day", "2020-03-01", importance=5),
+    )
+    data = timeline.timeline_data(catalog, DirectoryUrls())
+    rows = _rows(data)
+    assert [rows[e][8] for e in ("major", "same-day", "middle", "minor")] == [0, 1, 2, 3]
+    assert rows["major"][9] == 9
+    # round(sqrt(4)) = 2 key events, at most one per date: "same-day" yields to "major".
+    keys = [data["events"][index][0] for index in data["keys"]]
+    assert keys == ["major", "middle"]
+
+
+def test_the_page_opens_on_the_densest_stretch() -> None:
+    # Background told in passing (1988, 1991), then the story: 2020-2022.
+    dates = ["1988-02", "1991", "2020-09-27", "2020-10-10", "2020-11-09", "2020-12-01"]
+    dates += ["2021-01-11", "2021-04-07", "2021-05-10", "2022-10-31"]
+    catalog = _catalog(*(_event(f"e{i}", d) for i, d in enumerate(dates)))
+    data = timeline.timeline_data(catalog, DirectoryUrls())
+    assert data["open"] == ["2020-09-27", "2022-10-31"]
+    # Ends count: a stretch ends with the last day of its events.
+    spans = [("2020-01-01", None), ("2020-01-02", "2020-03-31"), ("2030-01-01", None)]
+    assert timeline.densest_stretch(spans, share=0.6) == ["2020-01-01", "2020-03-31"]
+    assert timeline.densest_stretch([]) is None
+    assert timeline.densest_stretch([("2020-01-01", None)]) == ["2020-01-01", "2020-01-01"]
 
 
 def test_record_text_is_data_in_json_and_escaped_in_the_page() -> None:
@@ -150,6 +186,25 @@ def test_page_has_the_container_the_filter_and_a_chronological_fallback_list() -
     # The heading must not take the container's id.
     assert 'id="timeline-title"' in page
     assert page.count('id="timeline"') == 1
+
+
+def test_the_page_has_the_whole_width_and_show_all_is_one_click_away() -> None:
+    page = timeline.timeline_page(_catalog(_event("a", "2020")), DirectoryUrls())
+    assert page.meta == {"hide": ["navigation", "toc"]}
+    nav = page.html[page.html.index('class="chronology-timeline__nav"') :]
+    assert nav.index('data-timeline-action="fit">Show all<') < nav.index("earlier")
+
+
+def test_a_large_timeline_gives_readers_without_javascript_key_events_and_years() -> None:
+    catalog = _catalog(
+        *(_event(f"e{i}", f"{2000 + i % 5}-0{1 + i % 9}-1{i % 10}") for i in range(40))
+    )
+    small = timeline.timeline_page(catalog, DirectoryUrls(), list_at_most=100).html
+    large = timeline.timeline_page(catalog, DirectoryUrls(), list_at_most=10).html
+    assert small.count("<li>") == 40
+    assert large.count("<li>") == 6  # round(sqrt(40)) key events
+    for year in range(2000, 2005):
+        assert f'href="../years/{year}/"' in large
 
 
 def test_an_empty_catalog_still_gives_a_page_and_data() -> None:

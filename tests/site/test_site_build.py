@@ -394,9 +394,13 @@ def test_cached_navigation_is_the_navigation_each_page_would_draw(
     for cache in (True, False):
         project = make_project(tmp_path / f"cache-{cache}")
         config = project / "mkdocs.yml"
+        # Tabs, footer links, palette toggles and a search box: every cached part drawn.
         text = config.read_text(encoding="utf-8").replace(
             "theme:\n  name: material\n",
-            "theme:\n  name: material\n  features:\n    - navigation.tabs\n",
+            "theme:\n  name: material\n  features:\n    - navigation.tabs\n"
+            "    - navigation.footer\n  palette:\n    - scheme: default\n      toggle:\n"
+            "        icon: material/brightness-7\n        name: Dark\n    - scheme: slate\n"
+            "      toggle:\n        icon: material/brightness-4\n        name: Light\n",
         )
         text += f"      cache_navigation: {str(cache).lower()}\n"
         text += f"use_directory_urls: {str(directory_urls).lower()}\n"
@@ -411,3 +415,4 @@ def test_cached_navigation_is_the_navigation_each_page_would_draw(
         cached = (sites[True] / page).read_text(encoding="utf-8")
         assert cached == (sites[False] / page).read_text(encoding="utf-8"), page
         assert 'class="md-tabs"' in cached or page.name == "404.html", page
+        assert 'data-md-component="palette"' in cached, page

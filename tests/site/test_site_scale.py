@@ -19,6 +19,7 @@ import pytest
 from generator.publish.context import Context
 from generator.publish.pages import nav_titles, navigation, site_pages
 from generator.records.store import load_catalog
+from generator.site.search import INDEX_ABOVE, choose_backend
 from generator.synthetic import write_synthetic_content
 
 RECORD_LINK = re.compile(r'href="[^"]*\b(events|actors|agreements|sources)/[^"/]+/"')
@@ -123,3 +124,69 @@ def test_pagefind_backend_indexes_the_built_site(tmp_path: Path) -> None:
     assert "search/" in nav_html(site / "index.html")
     year_page = next((site / "years").glob("*/index.html")).read_text(encoding="utf-8")
     assert 'data-pagefind-ignore="all"' in year_page
+
+
+def test_auto_search_switches_to_the_index_in_small_files_and_says_so(tmp_path: Path) -> None:
+    root = tmp_path
+    write_synthetic_content(root / "content", events=120, seed=7)
+    (root / "docs").mkdir()
+    (root / "docs" / "notes.md").write_text("# Notes\n\nAbout the zebrafish.\n", "utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Scale test\ntheme:\n  name: material\n"
+        "plugins:\n  - search\n  - chronology:\n      content_dir: content\n"
+        "      search_index_above: 100\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "120 events, more than Material's search index serves well (100)" in output
+    site = root / "site"
+    assert not (site / "search" / "search_index.json").exists()  # Material's is not built
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'for="__search"' not in home  # nor is its search box shown
+    assert "search/" in nav_html(site / "index.html")
+    assert "chronology-search.js" in home
+    meta = json.loads((site / "search" / "meta.json").read_text("utf-8"))
+    catalog = load_catalog(root / "content")
+    records = sum(len(getattr(catalog, kind)) for kind in ("events", "actors", "sources"))
+    assert meta["docs"] > records
+    docs = json.loads((site / "search" / "d" / "0.json").read_text("utf-8"))
+    urls = [doc[0] for doc in docs]
+    assert "notes/" in urls  # a docs page of the site's own
+    # Documents come by importance: actors first, then events from the key events down.
+    first_event = next(url for url in urls if url.startswith("events/"))
+    assert urls.index(first_event) > urls.index(next(u for u in urls if u.startswith("actors/")))
+    ranked = max(catalog.events.values(), key=lambda e: (e.weight, e.source_count))
+    assert (
+        first_event == f"events/{ranked.id}/"
+        or catalog.events[first_event.split("/")[1]].weight == ranked.weight
+    )
+    zebra = json.loads((site / "search" / "t" / "ze.json").read_text("utf-8"))
+    assert zebra["w"]["zebrafish"] == [urls.index("notes/")]
+    assert zebra["t"] == {}  # in no title
+
+
+@pytest.mark.parametrize(
+    ("setting", "events", "material", "expected"),
+    [
+        ("auto", 5_000, True, "material"),
+        ("auto", 5_001, True, "chronology"),
+        ("auto", 50_000, False, "none"),  # the site's owner took search out
+        ("material", 50_000, True, "material"),
+        ("chronology", 10, True, "chronology"),
+        ("pagefind", 10, False, "pagefind"),
+    ],
+)
+def test_search_backend_choice(setting: str, events: int, material: bool, expected: str) -> None:
+    backend, message = choose_backend(setting, events=events, material=material)
+    assert backend == expected
+    assert (message is not None) == (setting == "auto" and events > INDEX_ABOVE and material)

@@ -5,6 +5,21 @@
  * exists. It fetches the page's data file (data-src, relative to the page), draws events with
  * vis-timeline and keeps the filters and the visible window in the query string.
  *
+ * What the reader sees first: the stretch where the story is densest (``open`` in the data,
+ * see generator/publish/timeline.py), with "Show all" one click away. The axis stops a little
+ * before the first and after the last event.
+ *
+ * Zoomed out, events aggregate: when more than SHOW_ALL_UP_TO events match around the view,
+ * the span is cut into bins about BIN_PX pixels wide (bin widths come from a fixed ladder, so
+ * panning does not reshuffle them); a bin with more than PER_BIN matching events shows its
+ * most important ones (the data's ``rank``: key events first) and one "+N more" item that
+ * zooms into the bin. vis-timeline only ever holds the items of three window widths around
+ * the view, so 100,000 events cost what a few hundred do.
+ *
+ * Labels stop at a readable width (an ellipsis; the full title shows on hover and on focus).
+ * A point within a label's width of the right edge draws its label to the left of its date
+ * (as a range of a label's width ending on the date), so that no label runs off the timeline.
+ *
  * Record text (titles, names, aliases) is untrusted: it only ever enters the DOM through
  * textContent / text nodes, never as HTML.
  *
@@ -19,8 +34,17 @@
     "attack", "deployment", "visit", "election", "protest", "announcement", "other"
   ];
   var DAY = 86400000;
-  var FIT_ALL_BELOW = 400;   // larger timelines open on their latest events
-  var OPEN_ON_LATEST = 120;
+  var YEAR = DAY * 365.25;
+  // Bin widths, finest first; the finest bin that is at least BIN_PX wide on screen is used.
+  var LADDER = [
+    DAY, DAY * 2, DAY * 7, DAY * 14, DAY * 30.44, DAY * 91.31, DAY * 182.62, YEAR,
+    YEAR * 2, YEAR * 5, YEAR * 10, YEAR * 25, YEAR * 50, YEAR * 100, YEAR * 250
+  ];
+  var BIN_PX = 160;          // about one label's width
+  var PER_BIN = 6;           // events a bin shows before it aggregates the rest
+  var SHOW_ALL_UP_TO = 60;   // this many matching events around the view stack readably
+  var ALL_GROUPS_UP_TO = 50; // more groups than this: only those with items around the view
+  var LABEL_PX = 200;        // room a label takes: points this close to the right edge flip
   var FILTER_DELAY = 40;     // ms: a light debounce while typing
   var URL_DELAY = 250;       // ms: after the window stops moving
 
@@ -99,9 +123,13 @@
     return "chronology-type-" + (index < 0 ? "x" : index);
   }
 
+  function plural(count, noun) {
+    return count + " " + noun + (count === 1 ? "" : "s");
+  }
+
   // --- data ------------------------------------------------------------------------
 
-  /** Turn the compact rows of data.json into event objects (see generator/site/timeline.py). */
+  /** Turn the compact rows of data.json into event objects (see generator/publish/timeline.py). */
   function decode(data, dataUrl) {
     var root = new URL(data.root || "../", dataUrl);
     var pattern = data.url || ["events/", "/"];
@@ -112,33 +140,65 @@
     var agreements = (data.agreements || []).map(function (row) {
       return { id: row[0], title: row[1] };
     });
+    var keys = {};
+    (data.keys || []).forEach(function (index) { keys[index] = true; });
+    var longest = 0;
     var events = (data.events || []).map(function (row, index) {
       var start = parseDay(row[2]);
       var last = row[3] ? parseDay(row[3]) : null;
-      var type = types[row[4]] || "other";
-      var actorList = row[5] || [];
-      var hay = [row[1], type, row[7]];
-      for (var i = 0; i < actorList.length; i++) {
-        if (actors[actorList[i]]) hay.push(actors[actorList[i]].hay);
-      }
+      var s = start.getTime();
+      var t = last ? nextDay(last).getTime() : s;
+      longest = Math.max(longest, t - s);
+      // Numbers only: Date objects are made for the few events drawn (see eventItem),
+      // and the text the filter searches is folded after the first render (see haystack).
       return {
         index: index,
         id: row[0],
         title: row[1],
-        start: start,
-        end: last ? nextDay(last) : null,
+        s: s,
+        t: t,
+        range: last !== null,
         y0: start.getFullYear(),
         y1: (last || start).getFullYear(),
         type: row[4],
-        typeName: type,
-        actors: actorList,
+        typeName: types[row[4]] || "other",
+        actors: row[5] || [],
         agreements: row[6] || [],
         label: row[7],
-        href: new URL(row.length > 8 ? row[8] : pattern[0] + row[0] + pattern[1], root).href,
-        hay: fold(hay.join(" "))
+        rank: row[8] == null ? index : row[8],
+        weight: row[9] || 1,
+        key: keys[index] === true,
+        url: row.length > 10 ? row[10] : null,
+        hay: null
       };
     });
-    return { types: types, actors: actors, agreements: agreements, events: events };
+    var model = {
+      types: types, actors: actors, agreements: agreements, events: events,
+      longest: longest, open: null, root: root, pattern: pattern
+    };
+    if (data.open && validDay(data.open[0]) && validDay(data.open[1])) {
+      model.open = { start: parseDay(data.open[0]).getTime(), end: nextDay(parseDay(data.open[1])).getTime() };
+    }
+    return model;
+  }
+
+  /** The folded text the filter searches: title, type, date and every actor's names. */
+  function haystack(model, event) {
+    if (event.hay === null) {
+      var hay = [event.title, event.typeName, event.label];
+      for (var i = 0; i < event.actors.length; i++) {
+        var actor = model.actors[event.actors[i]];
+        if (actor) hay.push(actor.hay);
+      }
+      event.hay = fold(hay.join(" "));
+    }
+    return event.hay;
+  }
+
+  /** The URL of an event's page. */
+  function hrefOf(model, event) {
+    var path = event.url !== null ? event.url : model.pattern[0] + event.id + model.pattern[1];
+    return new URL(path, model.root).href;
   }
 
   // --- URL state -------------------------------------------------------------------
@@ -161,6 +221,7 @@
     var timers = {};
     var cleanups = [];
     var timeline = null;
+    var tip = null;
     var pathname = window.location.pathname;
     var abort = typeof AbortController === "function" ? new AbortController() : null;
     var dataUrl = new URL(container.getAttribute("data-src") || "data.json", window.location.href);
@@ -199,6 +260,7 @@
       .catch(function (error) {
         if (destroyed || (error && error.name === "AbortError")) return;
         setStatus("The timeline could not be loaded (" + error.message + ").");
+        if (window.console) window.console.error(error);
       });
 
     function build(model) {
@@ -217,6 +279,7 @@
       var visible = new Uint8Array(events.length);
       var visibleCount = 0;
       var groupVisible = {};
+      var laneSeen = {};
       var typeChecks = [];
 
       // Facet options and the legend, built from the data (text only).
@@ -240,16 +303,15 @@
 
       timings.controls = performance.now();
       computeVisible();
-      var window0 = initialWindow(state, events);
-      // vis-timeline builds an object per item it is given, visible or not (about 0.1 ms
-      // each): a large timeline only gets the matching items near the visible window,
-      // three widths wide, and that region moves with the window.
-      var windowed = events.length > FIT_ALL_BELOW;
-      var region = { lo: -Infinity, hi: Infinity };
-      if (windowed && window0) setRegion(window0.start.getTime(), window0.end.getTime());
-      var items = null;
+      var bounds = axisBounds(events);
+      var window0 = initialWindow(state, model, bounds);
+      var grouping = controls.group ? controls.group.value : "";
+      var shown = new window.vis.DataSet();
       var groups = null;
-      makeViews(controls.group ? controls.group.value : "");
+      var groupView = null;
+      var region = { lo: 0, hi: 0, bin: 0, width: 0 };
+      makeGroups(grouping);
+      if (window0) aggregate(window0.start.getTime(), window0.end.getTime());
       timings.items = performance.now();
       var options = {
         minHeight: 320,
@@ -262,7 +324,11 @@
         orientation: { axis: "top", item: "top" },
         margin: { item: { horizontal: 6, vertical: 4 } },
         zoomMin: DAY * 3,
-        zoomMax: DAY * 365 * 300,
+        zoomMax: bounds ? Math.max(DAY * 30, (bounds.max - bounds.min) * 1.05) : YEAR * 300,
+        min: bounds ? new Date(bounds.min) : undefined,
+        max: bounds ? new Date(bounds.max) : undefined,
+        // Stacking order: key events take the top lanes, "+N more" items the last.
+        order: function (a, b) { return a.r - b.r; },
         groupOrder: "order",
         xss: { disabled: false },
         template: renderItem,
@@ -273,6 +339,7 @@
           afterPaint(function () {
             timings.firstRender = performance.now();
             container.setAttribute("data-ready", "true");
+            foldLater(0);
           });
         }
       };
@@ -282,20 +349,38 @@
         "aria-label",
         "Timeline of events. Tab moves between the events in view; Enter opens one."
       );
-      timeline = groups
-        ? new window.vis.Timeline(container, items, groups, options)
-        : new window.vis.Timeline(container, items, options);
+      timeline = groupView
+        ? new window.vis.Timeline(container, shown, groupView, options)
+        : new window.vis.Timeline(container, shown, options);
       timings.built = performance.now();
       revealNow(timeline);
       updateStatus();
 
+      /** Fold the filter's text of every event in slices between frames, so that the first
+       * keystroke finds it ready (a keystroke before then folds what it needs itself). */
+      function foldLater(from) {
+        later("fold", 0, function () {
+          var to = Math.min(events.length, from + 5000);
+          for (var i = from; i < to; i++) if (events[i].hay === null) haystack(model, events[i]);
+          if (to < events.length) foldLater(to);
+        });
+      }
+
       function renderItem(item) {
+        if (item.c) {
+          var more = el("button", "chronology-tl-more", "+" + item.c + " more");
+          more.type = "button";
+          more.setAttribute("data-start", String(item.s));
+          more.setAttribute("data-end", String(item.t));
+          more.title = plural(item.c, "more event") + " here: zoom in to see them";
+          return more;
+        }
         var event = events[item.e];
         if (!event) return "";
         var link = el("a", "chronology-tl-link");
-        link.href = event.href;
+        link.href = hrefOf(model, event);
         link.draggable = false;
-        link.title = event.label + " — " + event.title + " (" + event.typeName + ")";
+        link.setAttribute("data-tip", event.label + " — " + event.title + " (" + event.typeName + ")");
         link.appendChild(el("span", "chronology-tl-type", event.typeName));
         link.appendChild(document.createTextNode(" " + event.title));
         return link;
@@ -330,8 +415,11 @@
             (actor < 0 || event.actors.indexOf(actor) >= 0) &&
             (agreement < 0 || event.agreements.indexOf(agreement) >= 0) &&
             (year === null || (event.y0 <= year && year <= event.y1));
-          for (var t = 0; on && t < terms.length; t++) {
-            if (event.hay.indexOf(terms[t]) < 0) on = false;
+          if (on && terms.length) {
+            var hay = event.hay === null ? haystack(model, event) : event.hay;
+            for (var t = 0; on && t < terms.length; t++) {
+              if (hay.indexOf(terms[t]) < 0) on = false;
+            }
           }
           visible[i] = on ? 1 : 0;
           if (!on) continue;
@@ -345,12 +433,188 @@
         }
       }
 
+      /** The finest bin of the ladder at least BIN_PX wide for a window of ``span`` ms. */
+      function binFor(span) {
+        var width = Math.max(container.clientWidth || 800, 300);
+        var wanted = (span / width) * BIN_PX;
+        for (var i = 0; i < LADDER.length; i++) if (LADDER[i] >= wanted) return LADDER[i];
+        return LADDER[LADDER.length - 1];
+      }
+
+      /** First event (in start order) that may reach into [lo, ...). */
+      function firstFrom(lo) {
+        var from = lo - model.longest;
+        var low = 0;
+        var high = events.length;
+        while (low < high) {
+          var mid = (low + high) >> 1;
+          if (events[mid].s < from) low = mid + 1;
+          else high = mid;
+        }
+        return low;
+      }
+
+      /**
+       * Fill vis-timeline with the items of three window widths around [start, end): every
+       * matching event of a bin that holds at most PER_BIN of them; otherwise the bin's
+       * PER_BIN - 1 most important events and one "+N more" item.
+       */
+      function aggregate(start, end) {
+        var span = Math.max(end - start, DAY);
+        var bin = binFor(span);
+        var lo = start - span;
+        var hi = end + span;
+        var flipFrom = end - (span / Math.max(container.clientWidth || 800, 300)) * LABEL_PX;
+        var byActor = grouping === "actor";
+        var byType = grouping === "type";
+        // One bucket per (group, bin): how many events match there, and the PER_BIN best
+        // ranked of them, kept in rank order as the events come (no sort of the bin).
+        var buckets = new Map();
+        var order = [];
+        var matching = 0;
+        laneSeen = {};
+        for (var i = firstFrom(lo); i < events.length; i++) {
+          var event = events[i];
+          if (event.s > hi) break;
+          if (!visible[i] || event.t < lo) continue;
+          matching++;
+          var slot = Math.floor(event.s / bin);
+          var lanes = byActor ? (event.actors.length ? event.actors : [-1]) : [byType ? event.type : 0];
+          for (var l = 0; l < lanes.length; l++) {
+            var key = grouping ? lanes[l] + ":" + slot : slot;
+            var bucket = buckets.get(key);
+            if (bucket === undefined) {
+              bucket = { key: key, group: lanes[l], slot: slot, count: 0, best: [] };
+              buckets.set(key, bucket);
+              order.push(bucket);
+            }
+            bucket.count++;
+            keepBest(bucket.best, event);
+            laneSeen[lanes[l]] = true;
+          }
+        }
+        var fresh = {};
+        var rows = [];
+        var clustered = bin > DAY && matching > SHOW_ALL_UP_TO;
+        for (var b = 0; b < order.length; b++) {
+          var found = order[b];
+          var members = found.best;
+          var keep = members.length;
+          if (clustered && found.count > PER_BIN) keep = PER_BIN - 1;
+          else if (!clustered && found.count > members.length) {
+            members = allIn(found, lo, hi, bin);
+            keep = members.length;
+          }
+          for (var m = 0; m < keep; m++) {
+            var row = eventItem(members[m], grouping ? found.group : undefined, flipFrom, end - flipFrom);
+            fresh[row.id] = true;
+            rows.push(row);
+          }
+          if (keep < found.count) {
+            var cluster = {
+              id: "c:" + found.key,
+              c: found.count - keep,
+              r: 1e15,
+              s: found.slot * bin,
+              t: (found.slot + 1) * bin,
+              start: new Date(found.slot * bin),
+              end: new Date((found.slot + 1) * bin),
+              type: "range",
+              className: "chronology-tl-cluster"
+            };
+            if (grouping) cluster.group = found.group;
+            fresh[cluster.id] = true;
+            rows.push(cluster);
+          }
+        }
+        var stale = shown.getIds({ filter: function (item) { return !fresh[item.id]; } });
+        if (stale.length) shown.remove(stale);
+        shown.update(rows);
+        region = { lo: lo, hi: hi, bin: bin, width: container.clientWidth, flip: flipFrom };
+        // What is drawn, for tests and tools: the window aggregated for, how many times the
+        // items were aggregated, the bin width and the "+N more" items.
+        container.setAttribute("data-window", formatDay(new Date(start)) + "/" + formatDay(new Date(end)));
+        container.setAttribute("data-drawn", String(+(container.getAttribute("data-drawn") || 0) + 1));
+        container.setAttribute("data-bin-days", String(Math.round(bin / DAY)));
+        container.setAttribute("data-clusters", String(rows.filter(function (r) { return r.c; }).length));
+        if (groupView) groupView.refresh();
+      }
+
+      /** Keep ``best`` the PER_BIN best-ranked events seen, in rank order. */
+      function keepBest(best, event) {
+        if (best.length === PER_BIN) {
+          if (best[PER_BIN - 1].rank <= event.rank) return;
+          best.pop();  // the worst makes room
+        }
+        var at = best.length;
+        best.push(event);
+        while (at > 0 && best[at - 1].rank > event.rank) {
+          best[at] = best[at - 1];
+          at--;
+        }
+        best[at] = event;
+      }
+
+      /** Every matching event of a bucket (when nothing aggregates: few events match). */
+      function allIn(bucket, lo, hi, bin) {
+        var found = [];
+        for (var i = firstFrom(lo); i < events.length; i++) {
+          var event = events[i];
+          if (event.s > hi) break;
+          if (!visible[i] || event.t < lo || Math.floor(event.s / bin) !== bucket.slot) continue;
+          if (grouping === "actor") {
+            var lanes = event.actors.length ? event.actors : [-1];
+            if (lanes.indexOf(bucket.group) < 0) continue;
+          } else if (grouping === "type" && event.type !== bucket.group) continue;
+          found.push(event);
+        }
+        return found;
+      }
+
+      function eventItem(event, group, flipFrom, labelMs) {
+        var classes = typeClass(event.typeName);
+        if (event.key) classes += " chronology-tl-key";
+        var row = {
+          id: group === undefined ? "e" + event.index : "e" + event.index + ":" + group,
+          e: event.index,
+          r: event.rank,
+          start: new Date(event.s),
+          s: event.s,
+          t: event.t
+        };
+        if (event.range) {
+          row.end = new Date(event.t);
+          row.type = "range";
+        } else if (event.s > flipFrom) {
+          // Its label would run off the right edge: a range of a label's width that ends on
+          // the date, its label right-aligned and its dot at the end (see the stylesheet).
+          row.type = "range";
+          row.start = new Date(event.s - labelMs);
+          row.end = new Date(event.s);
+          classes += " chronology-tl-flip";
+        } else {
+          row.type = "point";
+        }
+        row.className = classes;
+        if (group !== undefined) row.group = group;
+        return row;
+      }
+
+      /** Aggregate again when the view has left the aggregated region or changed scale. */
+      function follow(start, end, force) {
+        start = +start;
+        end = +end;
+        var span = Math.max(end - start, DAY);
+        var moved = start < region.lo || end > region.hi || binFor(span) !== region.bin;
+        var edge = end - (span / Math.max(container.clientWidth || 800, 300)) * LABEL_PX;
+        if (force || moved || Math.abs(edge - region.flip) > span / 20) aggregate(start, end);
+      }
+
       function applyFilters(inputTime) {
         var applied = performance.now();
         computeVisible();
-        // vis-timeline redraws on the next animation frame; no synchronous redraw here.
-        items.refresh();
-        if (groups) groups.refresh();
+        var range = timeline.getWindow();
+        aggregate(range.start.getTime(), range.end.getTime());
         updateStatus();
         scheduleUrl(0);
         if (inputTime != null) {
@@ -362,61 +626,56 @@
         }
       }
 
-      function setRegion(start, end) {
-        if (!windowed) return;
-        var width = Math.max(end - start, DAY);
-        region.lo = start - width;
-        region.hi = end + width;
+      function makeGroups(name) {
+        grouping = name;
+        groups = null;
+        groupView = null;
+        if (name === "actor") {
+          groups = model.actors.map(function (actor, index) {
+            return { id: index, order: index, label: actor.name };
+          });
+          groups.push({ id: -1, order: model.actors.length, label: "No actor" });
+        } else if (name === "type") {
+          groups = model.types.map(function (typeName, index) {
+            return { id: index, order: index, label: typeName, t: index };
+          });
+        }
+        if (groups) {
+          // Every group with a matching event; with many (thousands of actors), only those
+          // with items around the view, so that vis-timeline draws dozens of lanes, not
+          // thousands.
+          var many = groups.length > ALL_GROUPS_UP_TO;
+          groupView = new window.vis.DataView(new window.vis.DataSet(groups), {
+            filter: function (group) {
+              return groupVisible[group.id] === true && (!many || laneSeen[group.id] === true);
+            }
+          });
+        }
       }
 
-      function makeViews(grouping) {
-        var built = buildItems(model, grouping);
-        items = new window.vis.DataView(built.items, {
-          filter: function (item) {
-            return visible[item.e] === 1 && item.t >= region.lo && item.s <= region.hi;
-          }
-        });
-        groups = built.groups
-          ? new window.vis.DataView(built.groups, {
-              filter: function (group) {
-                return groupVisible[group.id] === true;
-              }
-            })
-          : null;
-      }
-
-      /** Load the items around the window when it has moved out of the loaded region. */
-      function followWindow(start, end, force) {
-        start = +start;
-        end = +end;
-        if (!windowed || (!force && start >= region.lo && end <= region.hi)) return;
-        setRegion(start, end);
-        items.refresh();
-      }
-
-      /** Show every matching event (vis' own fit only sees the loaded items, and leaves no
-       * room for the labels of the last ones). */
+      /** Show every matching event: the axis from the first to the last of them. */
       function fitAll() {
         var first = Infinity;
         var last = -Infinity;
         for (var i = 0; i < events.length; i++) {
           if (!visible[i]) continue;
-          first = Math.min(first, events[i].start.getTime());
-          last = Math.max(last, (events[i].end || events[i].start).getTime());
+          first = Math.min(first, events[i].s);
+          last = Math.max(last, events[i].t);
         }
         if (first === Infinity) return;
-        var range = padded(first, last);
-        followWindow(range.start, range.end, true);
-        timeline.setWindow(range.start, range.end);
+        var range = padded(first, last, bounds);
+        follow(range.start, range.end, true);
+        timeline.setWindow(range.start, range.end, { animation: false });
       }
 
       function regroup() {
-        var start = timeline.getWindow().start;
-        var end = timeline.getWindow().end;
+        var range = timeline.getWindow();
         computeVisible();
-        makeViews(controls.group.value);
-        timeline.setData({ groups: groups, items: items });
-        timeline.setWindow(start, end, { animation: false });
+        shown.clear();
+        makeGroups(controls.group.value);
+        aggregate(range.start.getTime(), range.end.getTime());
+        timeline.setData({ groups: groupView, items: shown });
+        timeline.setWindow(range.start, range.end, { animation: false });
         updateStatus();
         scheduleUrl(0);
       }
@@ -424,8 +683,13 @@
       function updateStatus() {
         var total = events.length;
         var noun = total === 1 ? "event" : "events";
-        if (visibleCount === total) setStatus(total + " " + noun + ".");
-        else setStatus(visibleCount + " of " + total + " " + noun + " match the filters.");
+        var text = visibleCount === total
+          ? total + " " + noun + "."
+          : visibleCount + " of " + total + " " + noun + " match the filters.";
+        if (region.bin > DAY && container.getAttribute("data-clusters") !== "0") {
+          text += " Zoomed out, the most important events show first; “+N more” zooms in.";
+        }
+        setStatus(text);
         container.setAttribute("data-visible", String(visibleCount));
       }
 
@@ -466,6 +730,34 @@
         });
       }
 
+      // --- the full title of an item, on hover and on keyboard focus -------------------
+
+      tip = el("div", "chronology-tl-tip");
+      tip.setAttribute("role", "tooltip");
+      tip.id = "timeline-tip";
+      tip.hidden = true;
+      container.appendChild(tip);
+
+      function showTip(target) {
+        var link = target && target.closest ? target.closest("[data-tip]") : null;
+        if (!link || !container.contains(link)) {
+          tip.hidden = true;
+          return;
+        }
+        tip.textContent = link.getAttribute("data-tip");
+        tip.hidden = false;
+        var box = link.getBoundingClientRect();
+        var frame = container.getBoundingClientRect();
+        var left = Math.min(box.left - frame.left, frame.width - tip.offsetWidth - 4);
+        tip.style.left = Math.max(0, left) + "px";
+        tip.style.top = box.bottom - frame.top + 4 + "px";
+      }
+
+      listen(container, "mouseover", function (event) { showTip(event.target); });
+      listen(container, "mouseleave", function () { tip.hidden = true; });
+      listen(container, "focusin", function (event) { showTip(event.target); });
+      listen(container, "focusout", function () { tip.hidden = true; });
+
       // --- wiring --------------------------------------------------------------------
 
       if (controls.form) listen(controls.form, "submit", function (event) { event.preventDefault(); });
@@ -495,7 +787,10 @@
         else if (action === "zoom-in") timeline.zoomIn(0.5);
         else if (action === "zoom-out") timeline.zoomOut(0.5);
         else if (action === "fit") fitAll();
-        else if (action === "reset") {
+        else if (action === "story" && model.open) {
+          var story = padded(model.open.start, model.open.end, bounds);
+          moveTo(story.start.getTime(), story.end.getTime());
+        } else if (action === "reset") {
           if (controls.filter) controls.filter.value = "";
           typeChecks.forEach(function (box) { box.checked = true; });
           [controls.actor, controls.agreement, controls.year].forEach(function (select) {
@@ -506,13 +801,36 @@
       }
 
       function moveTo(start, end) {
-        followWindow(start, end, false);
-        timeline.setWindow(new Date(start), new Date(end));
+        follow(start, end, false);
+        timeline.setWindow(new Date(start), new Date(end), { animation: false });
       }
 
-      timeline.on("rangechange", function (props) { followWindow(props.start, props.end, false); });
+      // A "+N more" item zooms into its bin.
+      listen(container, "click", function (event) {
+        var more = event.target.closest ? event.target.closest(".chronology-tl-more") : null;
+        if (!more) return;
+        event.preventDefault();
+        var start = +more.getAttribute("data-start");
+        var end = +more.getAttribute("data-end");
+        var margin = (end - start) * 0.1;
+        moveTo(start - margin, end + margin);
+      });
+
+      var moving = false;
+      timeline.on("rangechange", function (props) {
+        // While dragging, only when the view leaves the aggregated region.
+        if (moving) return;
+        moving = true;
+        requestAnimationFrame(function () {
+          moving = false;
+          if (destroyed || !timeline) return;
+          var range = timeline.getWindow();
+          if (+range.start < region.lo || +range.end > region.hi) follow(range.start, range.end, true);
+        });
+      });
       timeline.on("rangechanged", function (props) {
-        followWindow(props.start, props.end, false);
+        follow(props.start, props.end, false);
+        updateStatus();
         scheduleUrl(URL_DELAY);
       });
 
@@ -522,9 +840,9 @@
       timeline.on("click", function (props) {
         if (props.item == null || !props.event || !props.event.target) return;
         var target = props.event.target;
-        if (target.closest && target.closest("a")) return;
+        if (target.closest && target.closest("a, button")) return;
         var box = target.closest ? target.closest(".vis-item") : null;
-        var link = box ? box.querySelector("a.chronology-tl-link") : null;
+        var link = box ? box.querySelector("a.chronology-tl-link, button.chronology-tl-more") : null;
         if (link) link.click();
       });
 
@@ -539,7 +857,7 @@
         if (down && Math.abs(event.clientX - down.x) + Math.abs(event.clientY - down.y) > 5) moved = true;
       }, true);
       listen(container, "click", function (event) {
-        if (moved && event.target.closest && event.target.closest("a")) {
+        if (moved && event.target.closest && event.target.closest("a, button")) {
           event.preventDefault();
           event.stopPropagation();
         }
@@ -555,6 +873,7 @@
         Object.keys(timers).forEach(function (name) { clearTimeout(timers[name]); });
         cleanups.forEach(function (cleanup) { cleanup(); });
         if (timeline) timeline.destroy();
+        if (tip && tip.parentNode) tip.parentNode.removeChild(tip);
         timeline = null;
       }
     };
@@ -594,76 +913,39 @@
     }
   }
 
-  /** Items (and groups) for one grouping: "" (none), "type" or "actor". */
-  function buildItems(model, grouping) {
-    var events = model.events;
-    var rows = [];
-    var groups = null;
-    function item(event, id, group) {
-      var row = {
-        id: id,
-        e: event.index,
-        start: event.start,
-        s: event.start.getTime(),
-        t: (event.end || event.start).getTime(),
-        className: typeClass(event.typeName)
-      };
-      if (event.end) {
-        row.end = event.end;
-        row.type = "range";
-      } else {
-        row.type = "point";
-      }
-      if (group !== undefined) row.group = group;
-      return row;
+  /** Where the axis may go: a little before the first and after the last event. */
+  function axisBounds(events) {
+    if (events.length === 0) return null;
+    var first = Infinity;
+    var last = -Infinity;
+    for (var i = 0; i < events.length; i++) {
+      first = Math.min(first, events[i].s);
+      last = Math.max(last, events[i].t);
     }
-    if (grouping === "actor") {
-      groups = model.actors.map(function (actor, index) {
-        return { id: index, order: index, label: actor.name };
-      });
-      groups.push({ id: -1, order: model.actors.length, label: "No actor" });
-      events.forEach(function (event) {
-        if (event.actors.length === 0) rows.push(item(event, event.index + ":-1", -1));
-        event.actors.forEach(function (actor) {
-          rows.push(item(event, event.index + ":" + actor, actor));
-        });
-      });
-    } else if (grouping === "type") {
-      groups = model.types.map(function (name, index) {
-        return { id: index, order: index, label: name, t: index };
-      });
-      events.forEach(function (event) {
-        rows.push(item(event, event.index, event.type));
-      });
-    } else {
-      events.forEach(function (event) {
-        rows.push(item(event, event.index));
-      });
-    }
-    return {
-      items: new window.vis.DataSet(rows),
-      groups: groups ? new window.vis.DataSet(groups) : null
-    };
+    var margin = Math.max((last - first) * 0.02, DAY * 7);
+    return { min: first - margin, max: last + margin };
   }
 
-  function initialWindow(state, events) {
+  /** The window the page opens on: the URL's, else the densest stretch of the story. */
+  function initialWindow(state, model, bounds) {
     if (validDay(state.start) && validDay(state.end) && parseDay(state.start) < parseDay(state.end)) {
       return { start: parseDay(state.start), end: parseDay(state.end) };
     }
-    if (events.length === 0) return null;
-    var from = events.length > FIT_ALL_BELOW ? events.length - OPEN_ON_LATEST : 0;
-    var start = events[from].start.getTime();
-    var end = start;
-    for (var i = from; i < events.length; i++) {
-      end = Math.max(end, (events[i].end || events[i].start).getTime());
-    }
-    return padded(start, end);
+    if (!bounds) return null;
+    if (model.open) return padded(model.open.start, model.open.end, bounds);
+    return padded(bounds.min, bounds.max, bounds);
   }
 
-  /** A window around [start, end], with room on the right for the labels of the last events. */
-  function padded(start, end) {
+  /** A window around [start, end] with a small margin, kept within the axis bounds. */
+  function padded(start, end, bounds) {
     var span = Math.max(end - start, DAY * 30);
-    return { start: new Date(start - span * 0.03), end: new Date(end + span * 0.25) };
+    var from = start - span * 0.04;
+    var to = end + span * 0.04;
+    if (bounds) {
+      from = Math.max(from, bounds.min);
+      to = Math.min(to, bounds.max);
+    }
+    return { start: new Date(from), end: new Date(Math.max(to, from + DAY * 3)) };
   }
 
   function fillFacets(model, controls) {
