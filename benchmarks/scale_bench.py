@@ -15,8 +15,11 @@ map, any number of workers) and the consolidation (corpus-wide, on one machine).
      nothing it tells merges with another replica: more events in the same years (a
      denser archive).
 
-   Prints seconds, peak memory above the process's baseline, and the growth exponent
-   between consecutive sizes (1: linear, 2: quadratic).
+   Prints wall and CPU seconds, the process's peak memory and how much of it the
+   consolidation added, and the growth exponent of the CPU seconds between consecutive
+   sizes (1: linear, 2: quadratic).
+3. Times what the client does per article besides: reading the files (cold, and from
+   the ingest memo) and looking up the mention cache.
 
 Usage: ``python benchmarks/scale_bench.py [--copies 4] [--factors 1,2,4,8] [--workdir DIR]``.
 """
@@ -76,7 +79,7 @@ def _replica(article: Any, mentions: list[Any], copy: int, distinct: bool) -> tu
     if copy == 0:
         return article, mentions
     source = f"{article.id}~{copy}"
-    tag = "".join("qxzvjk"[int(d)] for d in str(copy))  # letters: names stay names
+    tag = "".join("qxzvjkwbpf"[int(d)] for d in str(copy))  # letters: names stay names
     out = []
     for mention in mentions:
         changed = replace(mention, source=source)
@@ -109,9 +112,9 @@ def _consolidate_child(data: Path, factor: int, distinct: bool) -> None:
     all_mentions = [m for _, found in replicas for m in found]
     del articles, mentions, replicas
     before_kb = _rss_kb()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     records = consolidate(all_articles, all_mentions, ActorResolver([]))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         json.dumps(
@@ -121,6 +124,7 @@ def _consolidate_child(data: Path, factor: int, distinct: bool) -> None:
                 "events": len(records["events"]),
                 "actors": len(records["actors"]),
                 "seconds": seconds,
+                "cpu": cpu,
                 "baseline_mb": before_kb / 1024,
                 "peak_mb": peak_kb / 1024,
             }
@@ -131,6 +135,34 @@ def _consolidate_child(data: Path, factor: int, distinct: bool) -> None:
 def _rss_kb() -> int:
     with open("/proc/self/statm", encoding="ascii") as stream:
         return int(stream.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _client_costs(work: Path) -> None:
+    """Reading the corpus cold and from the memo, and the mention cache's lookups."""
+    from generator.cache.articles import ArticleMemo
+    from generator.cache.versions import code_version
+    from generator.ingest.reader import read_articles
+
+    def quiet(message: str) -> None:
+        pass
+
+    started = time.perf_counter()
+    count = len(read_articles(work / "corpus", warn=quiet))
+    cold = time.perf_counter() - started
+    memo = ArticleMemo(work / ".chronology" / "cache", code_version(), warn=quiet)
+    started = time.perf_counter()
+    read_articles(work / "corpus", warn=quiet, memo=memo)
+    warm = time.perf_counter() - started
+    memo.close()
+    started = time.perf_counter()
+    _mentions(work)
+    lookups = time.perf_counter() - started - cold  # _mentions reads the corpus again
+    print(
+        f"client, per article: reading {1000 * cold / count:.2f} ms cold, "
+        f"{1000 * warm / count:.2f} ms from the memo; mention cache lookup "
+        f"{1000 * max(lookups, 0.0) / count:.2f} ms",
+        flush=True,
+    )
 
 
 def main() -> int:
@@ -162,7 +194,7 @@ def main() -> int:
             f"analysis: {count} articles, {chars / count:,.0f} characters each, "
             f"{sum(map(len, mentions)) / count:.1f} mentions each; cold run {run.wall:.1f} s "
             f"wall, {run.cpu:.1f} s CPU = {run.cpu / count:.2f} CPU s per article "
-            f"({1000 * run.cpu / chars:.2f} ms per 1,000 characters)",
+            f"({1e6 * run.cpu / chars:.0f} ms per 1,000 characters)",
             flush=True,
         )
         print(
@@ -186,14 +218,14 @@ def main() -> int:
             row = json.loads(done.stdout.strip().splitlines()[-1])
             growth = ""
             if previous is not None:
-                exponent = math.log(row["seconds"] / previous["seconds"]) / math.log(
+                exponent = math.log(row["cpu"] / previous["cpu"]) / math.log(
                     row["articles"] / previous["articles"]
                 )
                 growth = f"n^{exponent:.2f}"
             print(
                 f"{regime:<16} {row['articles']:>8} {row['mentions']:>9} {row['events']:>7} "
-                f"{row['seconds']:>8.2f} {row['peak_mb']:>8.0f} "
-                f"{row['peak_mb'] - row['baseline_mb']:>6.0f} {growth:>7}",
+                f"{row['seconds']:>7.2f} {row['cpu']:>7.2f} {row['peak_mb']:>8.0f} "
+                f"{row['peak_mb'] - row['baseline_mb']:>5.0f} {growth:>7}",
                 flush=True,
             )
             previous = row

@@ -31,8 +31,7 @@ import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
@@ -96,36 +95,38 @@ class Dask:
     def _run(
         self, client: Client, work: Sequence[Sequence[Article]], name: str, run: str
     ) -> Iterator[tuple[Article, Outcome]]:
-        # A window of batches in flight, refilled as they finish: the scheduler holds the
-        # text of a few batches per worker, not of the whole corpus.
-        threads = sum(client.nthreads().values()) or 1
-        window = max(2 * threads, 4)
         pending = iter(range(len(work)))
         owners: dict[str, int] = {}
         finished = as_completed(loop=client.loop)  # not the default client's loop
 
-        def submit(index: int) -> None:
-            key = f"chronology-analyse-{run}-{index}"
-            owners[key] = index
-            finished.add(client.submit(_analyse_on_worker, name, work[index], key=key))
-            self.tasks += 1
+        def refill() -> None:
+            # A window of batches in flight, two per worker thread, refilled as they finish:
+            # the scheduler holds the text of a few batches per worker, not of the whole
+            # corpus. The window follows the cluster as workers join (an adaptive cluster
+            # on SLURM grows while the run goes on) or leave.
+            window = max(2 * sum(client.nthreads().values()), 4)
+            while len(owners) < window:
+                index = next(pending, None)
+                if index is None:
+                    return
+                key = f"chronology-analyse-{run}-{index}"
+                owners[key] = index
+                finished.add(client.submit(_analyse_on_worker, name, work[index], key=key))
+                self.tasks += 1
 
-        for index in islice(pending, window):
-            submit(index)
+        refill()
         killed: list[int] = []
         for future in finished:
             index = owners.pop(future.key)
             try:
-                outcomes = future.result()
+                outcomes = _result(future)
             except KilledWorker as error:
                 self.deaths = error.allowed_failures + 1
                 killed.append(index)
             else:
                 yield from zip(work[index], outcomes, strict=True)
             future.release()
-            following = next(pending, None)
-            if following is not None:
-                submit(following)
+            refill()
         for index in killed:
             yield from self._alone(client, work[index], name, run, index)
 
@@ -146,12 +147,28 @@ class Dask:
         self.tasks += len(futures)
         for article, future in zip(batch, futures, strict=True):
             try:
-                outcome = future.result()[0]
+                outcome = _result(future)[0]
             except KilledWorker as error:
                 deaths = error.allowed_failures + 1
                 outcome = Failure(f"{DIED_AGAIN} (killed or crashed, on {deaths} Dask workers)")
             yield article, outcome
             future.release()
+
+
+def _result(future: Any) -> list[Outcome]:
+    """A task's outcomes; KilledWorker as it is, ModelError as it is (the model cannot be
+    loaded on a worker), anything else -- the task could not even start -- as an
+    ExecutorError (an article's own failure never gets here: `analyse_safely` catches it)."""
+    try:
+        outcomes: list[Outcome] = future.result()
+    except (KilledWorker, ModelError):
+        raise
+    except Exception as error:  # noqa: BLE001 - a worker that cannot run the analysis
+        raise ExecutorError(
+            f"a Dask worker cannot run the analysis ({one_line(error)}): install this version "
+            f"of chronology and the spaCy model on every worker"
+        ) from None
+    return outcomes
 
 
 @contextmanager

@@ -21,7 +21,7 @@ import cloudpickle
 import dask
 import pytest
 from click.testing import CliRunner
-from distributed import Client, LocalCluster, WorkerPlugin
+from distributed import Client, LocalCluster, SchedulerPlugin, WorkerPlugin
 
 from generator.cli import main
 from generator.executors import ProcessPool
@@ -80,15 +80,15 @@ def client(cluster: LocalCluster) -> Iterator[Client]:
 
 @pytest.fixture()
 def seeds_and_poison(tmp_path: Path) -> Path:
-    """The seeds and two poisoned articles; in batches of two, the one that kills shares
-    the first batch with 000_8669875d53f030cc.txt, the one that raises the third with
-    002_330314713fe25995.txt."""
+    """Two seeds and two poisoned articles: in batches of two, the one that kills shares
+    its batch with 000_8669875d53f030cc.txt, the one that raises with
+    001_630f437a53c0b31d.txt."""
     folder = tmp_path / "poisoned"
     folder.mkdir()
-    for seed in sorted(SEEDS.glob("*.txt")):
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
         (folder / seed.name).write_bytes(seed.read_bytes())
     (folder / "000_9_kills.txt").write_text(_poison(KILLS), encoding="utf-8")
-    (folder / "002_0_raises.txt").write_text(_poison(RAISES), encoding="utf-8")
+    (folder / "001_9_raises.txt").write_text(_poison(RAISES), encoding="utf-8")
     return folder
 
 
@@ -203,40 +203,67 @@ def test_an_article_that_raises_or_keeps_killing_its_workers_is_skipped_and_name
     )
     # As in the other executors: only the article that raises is skipped, named by line.
     assert sorted(warnings)[1].startswith(
-        "002_0_raises.txt: skipped, line 3 of its text ('On Monday, the talks on Zanzibar "
+        "001_9_raises.txt: skipped, line 3 of its text ('On Monday, the talks on Zanzibar "
         "stalled.'): ValueError: max() arg is an empty sequence (raised in "
     )
     assert len(warnings) == 2 and found.skipped == 2
     # Its batch, twice; then the article alone, twice: not retried forever.
     assert len(deaths.read_text(encoding="utf-8").split()) == 4
     # Every other article is written, the batch-mates of both included.
-    assert _files(found) == {p.name for p in SEEDS.glob("*.txt")}
+    assert _files(found) == {p.name for p in sorted(SEEDS.glob("*.txt"))[:2]}
+
+
+@pytest.fixture()
+def two_seeds(tmp_path: Path) -> Path:
+    """The first two seeds."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+class TaskLog(SchedulerPlugin):  # type: ignore[misc]
+    """On the scheduler: the keys of every task any client sends."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def update_graph(self, scheduler: Any, *, keys: Any, **kwargs: Any) -> None:
+        self.keys.extend(str(key) for key in keys)
 
 
 def test_a_warm_cache_sends_no_task_to_the_cluster(
-    cluster: LocalCluster, seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cluster: LocalCluster,
+    client: Client,
+    two_seeds: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.chdir(tmp_path)  # the cache goes to tmp_path/.chronology/cache
-    monkeypatch.setenv("CHRONOLOGY_DASK_SCHEDULER", cluster.scheduler_address)
-    command = ["extract", "--seeds", str(seed_copy), "--content", "content"]
-    transitions = cluster.scheduler.transition_counter
-    first = CliRunner().invoke(main, command)
-    assert first.exit_code == 0, first.output
-    assert "5 articles (0 from the cache)" in first.output
-    assert cluster.scheduler.transition_counter > transitions  # the seeds' batch ran there
-    transitions = cluster.scheduler.transition_counter
-    # Another content folder: no early stop on "nothing changed", every article looked up.
-    second = CliRunner().invoke(main, [*command, "--content", "other"])
-    assert second.exit_code == 0, second.output
-    assert "5 articles (5 from the cache)" in second.output
-    assert cluster.scheduler.transition_counter == transitions
+    client.register_plugin(TaskLog(), name="test-task-log")
+    log = cluster.scheduler.plugins["test-task-log"]  # the scheduler runs in this process
+    try:
+        monkeypatch.chdir(tmp_path)  # the cache goes to tmp_path/.chronology/cache
+        monkeypatch.setenv("CHRONOLOGY_DASK_SCHEDULER", cluster.scheduler_address)
+        command = ["extract", "--seeds", str(two_seeds), "--content", "content"]
+        first = CliRunner().invoke(main, command)
+        assert first.exit_code == 0, first.output
+        assert "2 articles (0 from the cache)" in first.output
+        assert len(log.keys) == 1 and log.keys[0].startswith("chronology-analyse-")  # one batch
+        # Another content folder: no early stop on "nothing changed", every article looked up.
+        second = CliRunner().invoke(main, [*command, "--content", "other"])
+        assert second.exit_code == 0, second.output
+        assert "2 articles (2 from the cache)" in second.output
+        assert len(log.keys) == 1
+    finally:
+        client.unregister_scheduler_plugin("test-task-log")
 
 
 def test_executor_dask_from_the_environment_starts_a_local_cluster_same_records(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    two_seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    command = ["extract", "--seeds", str(SEEDS), "--no-cache", "--jobs", "2"]
+    command = ["extract", "--seeds", str(two_seeds), "--no-cache", "--jobs", "2"]
     with monkeypatch.context() as without_dask:
         # The default executor needs no Dask: a run with Dask made unimportable.
         for name in ("dask", "distributed"):
@@ -252,7 +279,7 @@ def test_executor_dask_from_the_environment_starts_a_local_cluster_same_records(
     on_dask = CliRunner().invoke(main, [*command, "--content", "dask"])
     assert on_dask.exit_code == 0, on_dask.output
     assert _tree(tmp_path / "dask") == _tree(tmp_path / "local")
-    assert len(_tree(tmp_path / "local")) > 20
+    assert len(_tree(tmp_path / "local")) > 10
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
