@@ -15,9 +15,11 @@ map, any number of workers) and the consolidation (corpus-wide, on one machine).
      nothing it tells merges with another replica: more events in the same years (a
      denser archive).
 
-   Prints wall and CPU seconds, the process's peak memory and how much of it the
-   consolidation added, and the growth exponent of the CPU seconds between consecutive
-   sizes (1: linear, 2: quadratic).
+   Prints wall and CPU seconds, the memory the process holds before consolidating (the
+   articles and their mentions) and how much the consolidation adds at its peak, the
+   growth exponent of the CPU seconds between consecutive sizes (1: linear, 2:
+   quadratic), and the CPU nanoseconds per pair of mentions dated in the same year (the
+   pairs the clustering may compare: constant when it is quadratic within a year).
 3. Times what the client does per article besides: reading the files (cold, and from
    the ingest memo) and looking up the mention cache.
 
@@ -37,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -116,6 +119,9 @@ def _consolidate_child(data: Path, factor: int, distinct: bool) -> None:
     records = consolidate(all_articles, all_mentions, ActorResolver([]))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Clustering compares a mention with the events of its years: its cost follows the sum
+    # over years of the square of the mentions dated in that year.
+    years = Counter(m.date[:4] for m in all_mentions)
     print(
         json.dumps(
             {
@@ -127,6 +133,8 @@ def _consolidate_child(data: Path, factor: int, distinct: bool) -> None:
                 "cpu": cpu,
                 "baseline_mb": before_kb / 1024,
                 "peak_mb": peak_kb / 1024,
+                "year_pairs": sum(n * n for n in years.values()),
+                "years": len(years),
             }
         )
     )
@@ -204,10 +212,11 @@ def main() -> int:
             flush=True,
         )
         data.write_bytes(pickle.dumps((articles, mentions)))
+    _client_costs(work)
     factors = [int(f) for f in args.factors.split(",")]
     print(
-        f"\n{'regime':<16} {'articles':>8} {'mentions':>9} {'events':>7} {'seconds':>8} "
-        f"{'peak MB':>8} {'+MB':>6} {'growth':>7}"
+        f"\n{'regime':<16} {'articles':>8} {'mentions':>9} {'events':>7} {'wall s':>7} "
+        f"{'CPU s':>7} {'MB held':>7} {'+MB':>5} {'growth':>7} {'ns/pair':>7}"
     )
     for regime in ("same events", "distinct events"):
         previous: dict[str, Any] | None = None
@@ -224,8 +233,9 @@ def main() -> int:
                 growth = f"n^{exponent:.2f}"
             print(
                 f"{regime:<16} {row['articles']:>8} {row['mentions']:>9} {row['events']:>7} "
-                f"{row['seconds']:>7.2f} {row['cpu']:>7.2f} {row['peak_mb']:>8.0f} "
-                f"{row['peak_mb'] - row['baseline_mb']:>5.0f} {growth:>7}",
+                f"{row['seconds']:>7.2f} {row['cpu']:>7.2f} {row['baseline_mb']:>7.0f} "
+                f"{row['peak_mb'] - row['baseline_mb']:>5.0f} {growth:>7} "
+                f"{1e9 * row['cpu'] / row['year_pairs']:>7.0f}",
                 flush=True,
             )
             previous = row

@@ -25,7 +25,7 @@ from distributed import Client, LocalCluster, SchedulerPlugin, WorkerPlugin
 
 from generator.cli import main
 from generator.executors import ProcessPool
-from generator.executors.cluster import Dask
+from generator.executors.cluster import LOCAL_CONFIG, Dask
 from generator.extract import Extraction, run_extraction
 
 pytestmark = pytest.mark.slow
@@ -54,11 +54,7 @@ cloudpickle.register_pickle_by_value(sys.modules[__name__])
 def cluster() -> Iterator[LocalCluster]:
     """Two single-threaded worker processes on 127.0.0.1, configured as `--executor dask`
     configures its own cluster (a batch is retried once after its worker dies)."""
-    config = {
-        "distributed.scheduler.allowed-failures": 1,
-        "distributed.scheduler.worker-saturation": 1.0,
-    }
-    with dask.config.set(config):
+    with dask.config.set(LOCAL_CONFIG):
         local = LocalCluster(
             n_workers=2,
             threads_per_worker=1,
