@@ -347,8 +347,11 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
         found = articles[0] if articles else None
         if found is not None and found.published:
             anchor, how = dt.date.fromisoformat(found.published), found.published_how
+        elif found is not None and found.anchor:
+            # Never the day of the run: the earliest day the text shows it was written.
+            anchor, how = dt.date.fromisoformat(found.anchor), "unknown (its latest date)"
         else:
-            anchor, how = dt.date.today(), "none (today)"
+            how = "unknown: relative dates left undated"
     try:
         nlp = load_pipeline(model)
     except ModelError as error:
@@ -364,7 +367,8 @@ def dates(file: Path, published: dt.datetime | None, as_json: bool, model: str |
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    click.echo(f"{file}: anchor {anchor.isoformat()} ({how}); {len(rows)} expressions")
+    shown = anchor.isoformat() if anchor else "none"
+    click.echo(f"{file}: anchor {shown} ({how}); {len(rows)} expressions")
     for row in rows:
         click.echo(
             f"{row['start']:>6}-{row['end']:<6} {row['type']:<9} {row['value']:<14} {row['text']}"

@@ -40,6 +40,11 @@ class Article:
     publisher: str | None
     dateline: str | None
     url: str | None
+    # When the publication date is unknown: the earliest day the text can have been written
+    # (its latest explicit date, or the lead's news day after it). Relative and year-less
+    # dates count from it, and the events they date are flagged for review.
+    anchor: str | None = None
+    language: str = "en"  # ISO 639-1 code: identified, or given in the input
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,10 @@ class Mention:
     speaker: str | None = None  # who said it, for a statement: the name of the subject
     tense: str = "past"
     confidence: float = 0.8
+    # Set when the article has no publication date and this mention's date counts from
+    # the article's own latest date (Article.anchor): the day it counted from.
+    anchored_on: str | None = None
+    language: str = "en"  # the language of the article, hence of the quote and title
 
 
 # --- records ---------------------------------------------------------------------------
@@ -181,6 +190,7 @@ class Source:
     file: str | None = None
     url: str | None = None
     sha256: str | None = None
+    language: str | None = None
 
 
 def source_of(article: Article) -> Source:
@@ -196,6 +206,7 @@ def source_of(article: Article) -> Source:
         file=article.file,
         url=article.url,
         sha256=article.sha256,
+        language=article.language,
     )
 
 
@@ -354,6 +365,7 @@ def source_from_dict(data: Mapping[str, Any]) -> Source:
         file=optional("file"),
         url=optional("url"),
         sha256=optional("sha256"),
+        language=optional("language"),
     )
 
 

@@ -8,12 +8,27 @@ import unicodedata
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+def _ascii(text: str) -> str:
+    """Accents folded; letters of other scripts transliterated ('Путин' -> 'Putin',
+    'بوتين' -> 'bwtyn'); Latin letters with no ASCII form dropped, as they always were, so
+    that the ids of records in Latin script do not change."""
+    from anyascii import anyascii
+
+    out = []
+    for char in unicodedata.normalize("NFKD", text):
+        if char.isascii():
+            out.append(char)
+        elif char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
+            out.append(anyascii(char))
+    return "".join(out)
+
+
 def slugify(
     text: str, *, max_words: int | None = 8, max_chars: int | None = None, fallback: str = "x"
 ) -> str:
     """'Sergey Lavrov' -> 'sergey-lavrov'; accents folded, at most max_words words and
     max_chars characters (None: no limit); fallback when nothing is left."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = _ascii(text)
     words = [w for w in _NON_WORD.split(folded.lower()) if w]
     slug = "-".join(words[:max_words])
     if max_chars is not None:

@@ -7,9 +7,10 @@ memo first. An entry lives under ``.chronology/cache/articles/`` (next to the me
 cache) and is found by a hash of all the reading depends on:
 
 - the file's bytes, its path as records show it and its name (which gives the ids);
-- the code version (``cache.code_version``: every module that shapes the reading);
-- the day of the run, but only for a file with an inferred date (`infer_published` bounds
-  year-less dates by today): such an entry keeps the day and serves that day only.
+- the code version (``cache.code_version``: every module that shapes the reading).
+
+Reading never depends on the day it runs (no date is taken from the clock), so an entry
+serves every later run.
 
 The entry keeps the warnings the file gave, to give them again. An unreadable, malformed
 or mistyped entry is a miss: the file is read again. Entries are never pruned.
@@ -17,7 +18,6 @@ or mistyped entry is a miss: the file is read again. Entries are never pruned.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
@@ -46,6 +46,8 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "publisher": _OPTIONAL,
     "dateline": _OPTIONAL,
     "url": _OPTIONAL,
+    "anchor": _OPTIONAL,
+    "language": str,
 }
 assert set(_TYPES) == {f.name for f in fields(Article)}, "an Article field has no JSON type"
 
@@ -92,15 +94,14 @@ class ArticleMemo:
         parse: Parse,
         *,
         warn: Callable[[str], None],
-        today: dt.date,
     ) -> list[Article]:
         """The articles of a file: from its entry when there is a good one (warning again
         what it warned), else parse(warn) and keep the result.
 
-        data: the file's bytes; names: what else parse depends on, as strings; today: the
-        day parse takes as today. An ArticleError from parse is raised, nothing kept."""
+        data: the file's bytes; names: what else parse depends on, as strings. An
+        ArticleError from parse is raised, nothing kept."""
         key = self.key(data, names)
-        found = self._get(key, today.isoformat())
+        found = self._get(key)
         if found is not None:
             articles, warnings = found
             self.hits += 1
@@ -116,17 +117,16 @@ class ArticleMemo:
         reading = parse(hear)
         entry = {
             "key": key,
-            "today": today.isoformat() if reading.dated_by_today else None,
             "warnings": heard,
             "articles": [asdict(article) for article in reading.articles],
         }
         self.entries.write(key, json.dumps(entry))
         return reading.articles
 
-    def _get(self, key: str, today: str) -> tuple[list[Article], list[str]] | None:
+    def _get(self, key: str) -> tuple[list[Article], list[str]] | None:
         entry = self.entries.read(key)
         try:
-            if entry["key"] != key or entry["today"] not in (None, today):
+            if entry["key"] != key:
                 return None
             warnings = entry["warnings"]
             if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):

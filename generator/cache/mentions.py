@@ -5,8 +5,8 @@ what follows (resolving actors, consolidating events) is corpus-level and cheap.
 mentions of each article are kept as JSON under ``.chronology/cache/mentions/``, and a
 re-run analyses only the articles whose key changed. The key hashes:
 
-- the article's text and publication date (and, without a date, the day of the run,
-  which then anchors the relative dates);
+- the article's text and publication date (and, without a date, the day its relative
+  dates count from, found in its text: never the day of the run);
 - the model name and installed version, the spaCy version;
 - the entity-ruler patterns (built from the actor records in content/: names, aliases,
   ids) that could match in this article: a phrase pattern matches token texts, so it can
@@ -24,7 +24,6 @@ is a miss.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -60,20 +59,30 @@ class Patterns:
         return [p for p, s in zip(self.patterns, self._squeezed, strict=True) if s in squeezed]
 
 
-def article_key(
-    common: str, article: Article, patterns: Patterns, *, today: dt.date | None = None
-) -> str:
+def _anchor(article: Article) -> str:
+    anchor = anchor_date(article.published, article.anchor)
+    return anchor.isoformat() if anchor else ""
+
+
+def article_key(common: str, article: Article, patterns: Patterns) -> str:
     """The cache key of one article's mentions under the fingerprint common."""
-    anchor = anchor_date(article.published, today=today).isoformat()
+    anchor = _anchor(article)
     relevant = json.dumps(patterns.relevant(article.text), sort_keys=True)
-    parts = [common, relevant, article.published or "", anchor, article.text]
+    parts = [common, relevant, article.published or "", anchor, article.language, article.text]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def _key_inputs(common: str, article: Article, patterns: Patterns, today: dt.date) -> str:
+def _key_inputs(common: str, article: Article, patterns: Patterns) -> str:
     """A hash of everything article_key depends on, all the patterns instead of the relevant."""
-    anchor = anchor_date(article.published, today=today).isoformat()
-    parts = [common, patterns.digest, article.published or "", anchor, article.text]
+    anchor = _anchor(article)
+    parts = [
+        common,
+        patterns.digest,
+        article.published or "",
+        anchor,
+        article.language,
+        article.text,
+    ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -122,15 +131,13 @@ class MentionCache:
         common: str,
         patterns: Patterns,
         *,
-        today: dt.date | None = None,
         warn: Callable[[str], None] = lambda message: None,
     ) -> None:
         self.entries = EntryStore(folder / "mentions", warn=warn)
         self.common = common
         self.patterns = patterns
-        self.today = today or dt.date.today()
         self.hits = 0
-        self._keys: dict[tuple[str, str | None], str] = {}
+        self._keys: dict[tuple[str, str | None, str | None], str] = {}
         self._index = folder / "keys.json"
         self._known = self._read_index()
         self._used: dict[str, str] = {}
@@ -144,12 +151,12 @@ class MentionCache:
 
     def key(self, article: Article) -> str:
         """The key of an article's mentions."""
-        memo = (article.text, article.published)  # get, then put: one computation
+        memo = (article.text, article.published, article.anchor)  # get, then put: once
         if memo not in self._keys:
-            inputs = _key_inputs(self.common, article, self.patterns, self.today)
+            inputs = _key_inputs(self.common, article, self.patterns)
             key = self._known.get(inputs)
             if not isinstance(key, str):
-                key = article_key(self.common, article, self.patterns, today=self.today)
+                key = article_key(self.common, article, self.patterns)
             self._keys[memo] = self._used[inputs] = key
         return self._keys[memo]
 

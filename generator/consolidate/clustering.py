@@ -127,18 +127,22 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
 
 # An article seldom tells one event twice in other words, and its sentences share its
 # vocabulary: two of its mentions are one event only on stronger evidence than two
-# articles' mentions are.
-_SAME_ARTICLE_PENALTY = 0.25
+# articles' mentions are (unless they tell the same kind of event on the same day).
+_SAME_ARTICLE_PENALTY = 0.35
 
 
 # "the 1918 pandemic" and "the pandemic of 1918", "talks in Moscow on April 7" and "held
 # talks on April 7": an event noun that a date modifies names the event, and another
 # mention of that date with that word tells the same one, however else it is worded.
-_EVENT_NOUN_BONUS = 0.35
+_EVENT_NOUN_BONUS = 0.45
 
 
 def _named_alike(a: Traits, b: Traits) -> bool:
-    """One mention's event noun, dated as the other is, is among the other's words."""
+    """One mention's event noun, dated as the other is, is among the other's words, and
+    their actors, where both name some, overlap ("the 2020 election" of two countries is
+    two elections)."""
+    if a.keys and b.keys and a.keys.isdisjoint(b.keys):
+        return False
     return a.date == b.date and (
         (a.event_noun is not None and a.event_noun in b.lemmas | {b.event_noun})
         or (b.event_noun is not None and b.event_noun in a.lemmas)
@@ -150,7 +154,16 @@ def _pair_score(own: Traits, other: Traits, idf: Mapping[str, float]) -> float:
     score = traits_similarity(own, other, idf)
     if _named_alike(own, other) and types_fit(own.type, other.type):
         score += _EVENT_NOUN_BONUS
-    return score - _SAME_ARTICLE_PENALTY if own.source == other.source else score
+    if own.source == other.source and not _retold(own, other):
+        return score - _SAME_ARTICLE_PENALTY
+    return score
+
+
+def _retold(a: Traits, b: Traits) -> bool:
+    """The same kind of event on the same day in one article: its lead and a later
+    paragraph telling it again ("lifted off on Friday, July 14", "the launch took place at
+    2:35 pm"), which need no more evidence than two articles do."""
+    return a.date == b.date and len(a.date) == 10 and a.type == b.type
 
 
 def _pair_bound(own: Traits, other: Traits) -> float:
@@ -239,6 +252,17 @@ def _after_publication(mention: Mention) -> dict[str, str]:
     }
 
 
+def _anchor_flags(mentions: list[Mention]) -> list[dict[str, str]]:
+    """A date counted from an undated article's own dates, not its publication date."""
+    messages = {
+        f"{m.source} gives no publication date; {m.date_text!r} ({m.date}) was counted "
+        f"from {m.anchored_on}, the earliest day its own dates show it was written.": None
+        for m in mentions
+        if m.anchored_on
+    }
+    return [{"code": "date-from-latest-date", "message": message} for message in messages]
+
+
 def _choose_date(cluster: Cluster) -> str:
     votes: dict[str, float] = {}
     for mention in cluster.mentions:
@@ -285,6 +309,7 @@ def _choose_title(cluster: Cluster, date: str, kind: str) -> str:
             + 0.1 * (m.type == kind)
             + 0.1 * min(len(m.actor_keys), 3)
             - 0.05 * max(0, len(words) - 12)
+            + 0.2 * (m.language == "en")  # of sources in several languages, English titles it
         )
         return (-quality, len(words), m.source)
 
@@ -347,7 +372,7 @@ def build_records(
                 {"source": m.source, "quote": m.quote, "date_text": m.date_text, "date": m.date}
                 for m in mentions
             ],
-            "flags": cluster.flags + _conflict_flags(cluster, date),
+            "flags": cluster.flags + _conflict_flags(cluster, date) + _anchor_flags(mentions),
             "confidence": max(m.confidence for m in mentions),
         }
         events.append(record)

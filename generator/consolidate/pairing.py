@@ -50,6 +50,7 @@ class Traits:
     source: str = ""
     event_noun: str | None = None
     speaker: str | None = None
+    language: str = "en"
 
 
 def traits(mention: Mention) -> Traits:
@@ -63,6 +64,7 @@ def traits(mention: Mention) -> Traits:
         mention.source,
         mention.event_noun,
         mention.speaker,
+        mention.language,
     )
 
 
@@ -128,6 +130,8 @@ def traits_similarity(a: Traits, b: Traits, idf: Mapping[str, float] | None = No
     """
     if not types_fit(a.type, b.type) or other_speakers(a, b):
         return 0.0
+    if a.language != b.language:
+        return _across_languages(a, b)
     actors = _jaccard(a.keys, b.keys)
     if idf is None:
         words = min(1.0, _jaccard(a.lemmas, b.lemmas) * 2.5)
@@ -142,6 +146,15 @@ def traits_similarity(a: Traits, b: Traits, idf: Mapping[str, float] | None = No
     return score - 0.1 * max(0, gap - 1)
 
 
+def _across_languages(a: Traits, b: Traits) -> float:
+    """Two mentions in two languages share no words: they tell one event when they give it
+    the same day and a fitting type and name the same actors ("the Crocus attack" told in
+    Russian, German and English): half the shared actors, plus the same-day bonus."""
+    if a.date != b.date or len(a.date) != 10 or a.keys.isdisjoint(b.keys):
+        return 0.0
+    return 0.5 * _jaccard(a.keys, b.keys) + _SAME_DAY_BONUS
+
+
 def similarity_bound(a: Traits, b: Traits) -> float:
     """A value ``traits_similarity`` of the two never exceeds, in floats too; cheap to get.
 
@@ -151,6 +164,8 @@ def similarity_bound(a: Traits, b: Traits) -> float:
     """
     if not types_fit(a.type, b.type) or other_speakers(a, b):
         return 0.0
+    if a.language != b.language:
+        return 0.0 if a.keys.isdisjoint(b.keys) else 0.5 + _SAME_DAY_BONUS
     if not a.lemmas.isdisjoint(b.lemmas):
         return math.inf
     if a.keys.isdisjoint(b.keys):

@@ -37,11 +37,12 @@ class Page:
     url: str | None = None
     header_date: str | None = None
     id: str | None = None
+    language: str | None = None  # a language the input states (front matter, .jsonl field)
 
 
 # ' date 2021-01-18 Title' (a scraper's header line: the title may follow on the line)
 _HEADER_RE = re.compile(
-    r"^\s*date\s*[:=]?\s*(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][\d:.]+Z?)?"
+    r"^\s*date\s*[:=]?\s*(?P<date>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)(?:[T ][\d:.]+Z?)?"
     r"(?:\s+|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -63,6 +64,11 @@ def parse_plain(text: str, *, title: str | None = None) -> Page:
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     if nonempty:
         header = _HEADER_RE.match(lines[nonempty[0]])
+        if header and len(header["date"]) == 7:
+            # ' date 2024-03 Title': a month is no day to count dates from; the line is
+            # page furniture all the same, not part of the headline
+            lines[nonempty[0]] = header["rest"]
+            header = None
         header_date = parse_input_date(header["date"]) if header else None
         if header and header_date:
             lines[nonempty[0]] = header["rest"]
@@ -106,6 +112,7 @@ def _with_fields(page: Page, fields: dict[str, object]) -> Page:
     page.publisher = _field(fields, "publisher", "source", "site") or page.publisher
     page.url = _field(fields, "url", "link", "canonical") or page.url
     page.id = _field(fields, "id", "slug")
+    page.language = _field(fields, "language", "lang")
     return page
 
 

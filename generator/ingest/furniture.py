@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.ingest.published import classify_date_line
+from generator.ingest.published import classify_date_line, split_date_prefix
 
 _BULLET_RE = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,2}[.)])\s+")
 # A sentence ends in . ! ? … (or : ; introducing a quote or list), maybe inside quotes.
@@ -186,6 +186,10 @@ def clean(paragraphs: list[str]) -> Cleaned:
         item = text[bullet.end() :] if bullet else text
         if not item:
             continue
+        prefix = split_date_prefix(item)
+        if prefix is not None:  # "UPDATE (6/25/21 3:00 PM): Former officer ...": evidence
+            kind, date, item = prefix
+            result.date_lines.append((kind, date))
         date_line = classify_date_line(item)
         if date_line is not None:
             result.date_lines.append(date_line)

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from generator.ingest.formats import Page
 from generator.ingest.furniture import normalize_space
+from generator.ingest.html_libraries import read_with_libraries
 from generator.ingest.published import parse_input_date
 
 __all__ = ["parse_html"]
@@ -212,8 +213,10 @@ def _strip_site_name(title: str) -> str:
 
 
 def parse_html(text: str) -> Page:
-    """An HTML page: title from <h1>, og:title or <title>; date from publication meta,
-    JSON-LD datePublished or <time>; body from <article> (else <main>, else the page)."""
+    """An HTML page: body, headline and publication day as trafilatura and htmldate find
+    them (``generator.ingest.html_libraries``); where they find nothing, the hand-written
+    reader: title from <h1>, og:title or <title>; date from publication meta, JSON-LD
+    datePublished or <time>; body from <article> (else <main>, else the page)."""
     parser = _HtmlExtractor()
     parser.feed(text)
     parser.close()
@@ -223,20 +226,29 @@ def parse_html(text: str) -> Page:
         paragraphs = [block for block, where in parser.blocks if where >= scope]
         if scope == 0 or paragraphs:
             break
+    library = read_with_libraries(text)
     title_text = normalize_space("".join(parser.captured["title"]))
     title = (
-        normalize_space("".join(parser.captured["h1"]))
+        _strip_site_name(normalize_space(library.title or ""))
+        or normalize_space("".join(parser.captured["h1"]))
         or normalize_space(meta.get("og:title", ""))
         or _strip_site_name(title_text)
         or None
     )
-    page = Page(paragraphs, title=title, publisher=meta.get("og:site_name") or None)
+    page = Page(
+        library.paragraphs or paragraphs, title=title, publisher=meta.get("og:site_name") or None
+    )
     page.url = meta.get("canonical") or meta.get("og:url") or None
     published = next((meta[key] for key in meta if key in _PUBLISHED_META), None)
     if published is None:
         found = re.search(r'"datePublished"\s*:\s*"([^"]+)"', "".join(parser.captured["ld"]))
         published = found.group(1) if found else None
     page.published = parse_input_date(published)
+    if library.published:
+        # The page's own metadata says so ("input"), or its markup or text does.
+        if library.published != page.published:
+            page.published, page.published_how = library.published, "date-line"
+        return page
     if page.published is None and parser.times:
         marked = [value for value, is_published in parser.times if is_published]
         page.published = parse_input_date((marked or [parser.times[0][0]])[0])

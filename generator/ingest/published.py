@@ -1,15 +1,17 @@
 """Publication dates as news pages write them, for the ingest stage.
 
 Pure Python and regex only (no spaCy, no dateparser): ingest runs on every article of
-every run and must stay fast. Three kinds of evidence, strongest first:
+every run and must stay fast. Here: the dates a text writes, the lines that state a date
+(``classify_date_line``) and wire datelines (``match_dateline``); what the rest of the text
+tells is worked out in ``generator.ingest.inference``. The evidence, strongest first:
 
 - a *date line*: a short line that is only a date, or a labelled one
   ("Published Date: 10:31 | 31 October 2022", "May 13, 2021 - 16:05 AMT", "10.11.2020");
 - a wire *dateline* opening the lead ("BAKU, May 11. /TASS/.", "YEREVAN, MARCH 21,
   ARMENPRESS.", "VIENNA, January 17 – RIA Novosti", "LONDON, Jan 5 (Reuters) -"),
   often without a year;
-- the text: a weekday with a day-month ("on Tuesday, October 20") fixes the year up to a
-  few candidates; the latest fully dated reference bounds the publication from below.
+- the text: a relative day next to its date, the lead's news day between the text's own
+  dated references (see ``generator.ingest.inference``).
 """
 
 from __future__ import annotations
@@ -67,15 +69,20 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
     # Tuesday, October 20, 2020 / May 11 / MARCH 21
     # (the look-aheads only make the scan fast: a date starts with a capital or a digit)
-    re.compile(rf"\b(?=[A-Z])(?:{WD},?\s+)?{MON}\s+{DAY}\b(?!:)(?:,?\s+{YEAR}\b)?"),
+    # ("Sunday (July 7)": the weekday may close on a parenthesis)
+    re.compile(rf"\b(?=[A-Z])(?:{WD},?\s+\(?)?{MON}\s+{DAY}\b(?!:)(?:,?\s+{YEAR}\b)?"),
     # Tuesday, 20 October 2020 / 31 October 2022 / 11 мая 2021
     re.compile(
         rf"\b(?=[A-Zt0-9])(?:{WD},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+{YEAR}\b)?"
     ),
 ]
-_WEEKDAY_MENTION_RE = re.compile(rf"\b(?=[A-Z])(?P<wd>{_alternation(_WEEKDAY_WORDS)})\b(?![s-])")
-# "next Monday", "by Friday": not a day the news already happened on.
-_NOT_PAST_RE = re.compile(r"\b(?:next|until|till|by|every|coming|this coming)\s+$", re.IGNORECASE)
+# A weekday named in a text ("announced Sunday"; "Sundays" and "Monday-Friday" are not).
+WEEKDAY_RE = re.compile(rf"\b(?=[A-Z])(?P<wd>{_alternation(_WEEKDAY_WORDS)})\b(?![s-])")
+
+
+def weekday_number(name: str) -> int:
+    """Monday 0 ... Sunday 6 for a weekday name as texts write it ("Tue", "TUESDAY")."""
+    return _WEEKDAY_WORDS[name.rstrip(".")]
 
 
 @dataclass(frozen=True)
@@ -97,19 +104,6 @@ class DateMention:
     def date(self) -> dt.date | None:
         """The full date when the year is written."""
         return None if self.year is None else self.on(self.year)
-
-
-@dataclass(frozen=True)
-class DateGuess:
-    """What the evidence says about when an article was published."""
-
-    published: str | None
-    how: str
-    confidence: float
-    candidates: tuple[str, ...] = ()
-
-
-NO_DATE = DateGuess(None, "none", 0.0, ())
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -158,11 +152,22 @@ def find_dates(text: str) -> list[DateMention]:
     return result
 
 
-def parse_date_text(text: str) -> dt.date | None:
-    """The first full date (with a year) written in `text`, if any."""
+# 6/25/21: a two-digit year, read only on a labelled line ("UPDATE (6/25/21 3:00 PM)").
+_SHORT_YEAR_RE = re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<yy>\d\d)\b(?![/.]\d)")
+
+
+def parse_date_text(text: str, *, short_years: bool = False) -> dt.date | None:
+    """The first full date (with a year) written in `text`, if any; with short_years, a
+    numeric date with a two-digit year counts too (month first, as slashes are in the US,
+    unless the first number cannot be a month)."""
     for mention in find_dates(text):
         if mention.date is not None:
             return mention.date
+    if short_years and (match := _SHORT_YEAR_RE.search(text)):
+        first, second = int(match["a"]), int(match["b"])
+        month, day = (second, first) if first > 12 else (first, second)
+        if 1 <= month <= 12:
+            return _make_date(2000 + int(match["yy"]), month, day)
     return None
 
 
@@ -190,23 +195,43 @@ _MODIFIED_LABEL_RE = re.compile(
 )
 # What may surround the date on a date-only line: times, zones, separators, a weekday.
 _DATE_LINE_LEFTOVER_RE = re.compile(
-    r"^(?:[\s,.|/\-–—:()]|\d{1,2}:\d{2}(?::\d{2})?|[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|"
-    r"(?:GMT|UTC)[+-]?\d{0,2}(?::?\d\d)?|at|on|"
+    r"^(?:[\s,.|/\-–—:()·•]|T?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?|"
+    r"[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?:GMT|UTC)[+-]?\d{0,2}(?::?\d\d)?|at|on|"
     rf"{_alternation(_WEEKDAY_WORDS)})*$"
+)
+# A byline before the date: "By Jane Doe, March 3, 2023", "Jane Doe | 3 March 2023".
+_BYLINE_RE = re.compile(
+    r"^\W{0,3}(?:(?i:by|written\s+by|posted\s+by|story\s+by|reporting\s+by)\s+)"
+    r"(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*(?:[,|·•]|[-–—]\s|$)"
+)
+# What a cache or an archive says about when it copied the page: not when it was
+# published, only that it was published before.
+_CAPTURED_RE = re.compile(
+    r"^(?:This is (?:\w+'s )?(?:a )?cache of \S+?\.?\s+)?It is a snapshot of the page "
+    r"(?:as it appeared )?(?:at|on)\s+(?P<when>[^.]*\d)",
+    re.IGNORECASE,
 )
 
 
 def classify_date_line(line: str) -> tuple[str, dt.date] | None:
-    """('published', date), ('modified', date) or ('bare', date) for a line that is a date
-    line, else None. Labels other than modified/updated count as publication."""
+    """('published', date), ('modified', date), ('bare', date) or ('captured', date: a
+    cache's snapshot time) for a line that is a date line, else None. Labels other than
+    modified/updated count as publication; a byline with a date is a publication line."""
+    captured = _CAPTURED_RE.match(line)
+    if captured:
+        found = parse_date_text(captured["when"])
+        return ("captured", found) if found else None
     if len(line) > 120:
         return None
+    byline = _BYLINE_RE.match(line)
+    if byline and (found_line := classify_date_line(line[byline.end() :])):
+        return ("published", found_line[1]) if found_line[0] == "bare" else found_line
     if _MODIFIED_LABEL_RE.match(line):
-        found = parse_date_text(line)
+        found = parse_date_text(line, short_years=True)
         return ("modified", found) if found else None
     label = _PUBLISHED_LABEL_RE.match(line)
     if label:
-        found = parse_date_text(line[label.end() :])
+        found = parse_date_text(line[label.end() :], short_years=True)
         return ("published", found) if found else None
     mentions = find_dates(line)
     if len(mentions) != 1 or mentions[0].date is None:
@@ -215,6 +240,48 @@ def classify_date_line(line: str) -> tuple[str, dt.date] | None:
     if _DATE_LINE_LEFTOVER_RE.match(rest):
         return ("bare", mentions[0].date)
     return None
+
+
+# "UPDATE (6/25/21 3:00 PM): Former officer ...", "Updated: 3 March 2023 — The ...": a
+# label and a date opening a paragraph of text.
+_DATE_PREFIX_RE = re.compile(
+    r"^\W{0,3}(?P<label>(?:last\s+|first\s+)?(?:updated?|published|posted|modified))\b\s*"
+    r"(?:\((?P<inner>[^()\n]{4,40})\)|:?\s*(?P<plain>[^:\n]{4,40}?))\s*[:—–]\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def split_date_prefix(paragraph: str) -> tuple[str, dt.date, str] | None:
+    """(kind, date, rest of the paragraph) when a paragraph opens with a labelled date."""
+    match = _DATE_PREFIX_RE.match(paragraph)
+    if not match:
+        return None
+    found = parse_date_text(match["inner"] or match["plain"] or "", short_years=True)
+    if found is None:
+        return None
+    rest = paragraph[match.end() :]
+    if len(rest.split()) < 4:
+        return None  # a date line, not a paragraph of text
+    label = match["label"].lower()
+    kind = "published" if "publish" in label or "posted" in label else "modified"
+    return kind, found, rest
+
+
+# A date in a URL path: /2021/03/29/, /2021-03-29-, /20210329/.
+_URL_DATE_RE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)(?P<sep>[/-]?)(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?=[/\-_.]|$)"
+)
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The publication date a news URL carries in its path, if any."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
+    match = _URL_DATE_RE.search(path)
+    if not match:
+        return None
+    return _make_date(int(match["year"]), int(match["month"]), int(match["day"]))
 
 
 # --- wire datelines -------------------------------------------------------------------
@@ -299,98 +366,3 @@ def match_dateline(paragraph: str) -> Dateline | None:
     if match and place and place.split()[0] not in _NOT_PLACES:
         return Dateline(_title_place(place), match.end(), publisher=match["pub_paren"])
     return None
-
-
-# --- inference from the text ------------------------------------------------------------
-
-YEARS_BACK = 25  # how far back a year-less date may reach when nothing bounds it
-
-
-def _lead_weekday(lead: str) -> int | None:
-    for match in _WEEKDAY_MENTION_RE.finditer(lead):
-        if not _NOT_PAST_RE.search(lead[max(0, match.start() - 16) : match.start()]):
-            return _WEEKDAY_WORDS[match["wd"]]
-    return None
-
-
-def _candidate_dates(
-    month: int,
-    day: int,
-    *,
-    weekday: int | None,
-    after: dt.date | None,
-    today: dt.date,
-) -> list[dt.date]:
-    """Dates with this day-month (and weekday) between the bound and today, best first:
-    the earliest after a bound (news tell recent facts), else the most recent."""
-    first_year = after.year if after else today.year - YEARS_BACK
-    found = []
-    for year in range(first_year, today.year + 1):
-        date = _make_date(year, month, day)
-        if date is None or date > today or (after is not None and date < after):
-            continue
-        if weekday is None or date.weekday() == weekday:
-            found.append(date)
-    return found if after else found[::-1]
-
-
-def _latest_reference(mentions: list[DateMention], today: dt.date) -> dt.date | None:
-    """The latest date the text refers to. Year-less ones take the year of the same
-    day-month written elsewhere, else the year that puts them nearest the latest full date."""
-    full = [m.date for m in mentions if m.date is not None and m.date <= today]
-    if not full:
-        return None
-    latest = max(full)
-    years = {(m.month, m.day): m.year for m in mentions if m.year is not None}
-    for mention in mentions:
-        if mention.year is not None or (mention.month, mention.day) in years:
-            continue
-        options = [mention.on(latest.year + delta) for delta in (-1, 0, 1)]
-        valid = [d for d in options if d is not None and d <= today]
-        if valid:
-            nearest = min(valid, key=lambda d: abs((d - latest).days))
-            latest = max(latest, nearest)
-    return latest
-
-
-def _guess(dates: list[dt.date], how: str, sure: float, unsure: float) -> DateGuess:
-    iso = tuple(d.isoformat() for d in dates)
-    return DateGuess(iso[0], how, sure if len(iso) == 1 else unsure, iso)
-
-
-def infer_published(
-    text: str,
-    *,
-    lead: str,
-    dateline: Dateline | None,
-    today: dt.date,
-) -> DateGuess:
-    """Publication date from a year-less dateline and the text, or from the text alone."""
-    mentions = find_dates(text)
-    full = [m.date for m in mentions if m.date is not None and m.date <= today]
-    bound = max(full) if full else None
-    weekday = _lead_weekday(lead)
-
-    if dateline is not None and dateline.month is not None and dateline.day is not None:
-        month, day = dateline.month, dateline.day
-        for wd in (weekday, None):
-            dates = _candidate_dates(month, day, weekday=wd, after=bound, today=today)
-            if dates:
-                return _guess(dates, "dateline", 0.8 if wd is not None else 0.7, 0.5)
-
-    with_weekday = [m for m in mentions if m.weekday is not None and m.year is None]
-    for mention in with_weekday:
-        dates = _candidate_dates(
-            mention.month, mention.day, weekday=mention.weekday, after=bound, today=today
-        )
-        if dates:
-            return _guess(dates, "text-weekday", 0.7, 0.5)
-
-    latest = _latest_reference(mentions, today)
-    if latest is not None:
-        if weekday is not None:
-            shifted = latest + dt.timedelta(days=(weekday - latest.weekday()) % 7)
-            if shifted <= today:
-                return DateGuess(shifted.isoformat(), "text-latest", 0.4, (shifted.isoformat(),))
-        return DateGuess(latest.isoformat(), "text-latest", 0.3, (latest.isoformat(),))
-    return NO_DATE

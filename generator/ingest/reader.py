@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from generator.errors import ArticleError, MarkupError, UndecodableError, one_line
 from generator.ingest import furniture
@@ -29,7 +29,9 @@ from generator.ingest.decoding import decode_bytes
 from generator.ingest.formats import Page, parse_jsonl_line, parse_markdown, parse_plain
 from generator.ingest.html import parse_html
 from generator.ingest.hygiene import restore_text
-from generator.ingest.published import DateGuess, infer_published, match_dateline
+from generator.ingest.inference import DateGuess, infer_published
+from generator.ingest.language import with_language
+from generator.ingest.published import match_dateline, url_date
 from generator.model import Article
 from generator.slugs import slugify, unique
 
@@ -62,7 +64,15 @@ READERS: dict[str, Callable[[str], Page]] = {
 SUFFIXES = frozenset({*READERS, ".jsonl"})
 MAX_BYTES = 64 * 1024 * 1024
 
-_CONFIDENCE = {"input": 1.0, "header": 1.0, "date-line": 0.9, "dateline": 0.9, "bare": 0.85}
+_CONFIDENCE = {
+    "input": 1.0,
+    "header": 1.0,
+    "date-line": 0.9,
+    "dateline": 0.9,
+    "bare": 0.85,
+    "url": 0.8,
+    "modified": 0.8,
+}
 _SURE = 0.7  # articles dated at least this surely anchor resolve_years
 
 
@@ -82,28 +92,28 @@ def _date_from_evidence(
     page: Page, cleaned: furniture.Cleaned, dateline_date: dt.date | None
 ) -> DateGuess | None:
     """The strongest explicit date: input field, header, labelled date line, dateline with
-    a year, bare date line."""
+    a year, bare date line, a date in the page's URL, and last an "Updated" line (the
+    page as it is was published then)."""
     lines = cleaned.date_lines
+    from_url = url_date(page.url)
     found = [
         (page.published, page.published_how),
         (page.header_date, "header"),
         *((date.isoformat(), "date-line") for kind, date in lines if kind == "published"),
         (dateline_date.isoformat() if dateline_date else None, "dateline"),
         *((date.isoformat(), "bare") for kind, date in lines if kind == "bare"),
+        (from_url.isoformat() if from_url else None, "url"),
+        *((date.isoformat(), "modified") for kind, date in lines if kind == "modified"),
     ]
     for iso, how in found:
         if iso:
-            return DateGuess(iso, "date-line" if how == "bare" else how, _CONFIDENCE[how], (iso,))
+            name = "date-line" if how in ("bare", "modified") else how
+            return DateGuess(iso, name, _CONFIDENCE[how], (iso,))
     return None
 
 
-class _Built(NamedTuple):
-    article: Article
-    inferred: bool
-
-
-def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> _Built:
-    """The article of a page, and whether its date was inferred (which depends on today)."""
+def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
+    """The article of a page (its text, title, publisher and publication date)."""
     paragraphs = [restore_text(paragraph) for paragraph in parsed.paragraphs]
     dateline = None
     for index, paragraph in enumerate(paragraphs[:6]):
@@ -116,10 +126,13 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> 
     if not any(character.isalnum() for character in text):
         raise ArticleError("no article text found")  # nothing but punctuation tells nothing
     guess = _date_from_evidence(parsed, cleaned, dateline.date if dateline else None)
-    inferred = guess is None
     if guess is None:
         lead = next((p for p in cleaned.paragraphs if furniture.is_sentence(p)), "")
-        guess = infer_published(text, lead=lead, dateline=dateline, today=today)
+        captured = min((d for kind, d in cleaned.date_lines if kind == "captured"), default=None)
+        guess = infer_published(text, lead=lead, dateline=dateline, captured=captured)
+    published = guess.published
+    if published is None and len(guess.candidates) == 1:
+        published = guess.candidates[0]
     publisher = parsed.publisher or (dateline.publisher if dateline else None)
     publisher = publisher or next(iter(cleaned.publishers), None)
     title = furniture.normalize_space(parsed.title or "") or _title_from_text(text)
@@ -129,15 +142,16 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str, today: dt.date) -> 
         sha256=sha256,
         title=title,
         text=text,
-        published=guess.published,
+        published=published,
         published_how=guess.how,
         published_confidence=guess.confidence,
         published_candidates=guess.candidates,
         publisher=publisher,
         dateline=dateline.place if dateline else None,
         url=parsed.url,
+        anchor=guess.anchor,
     )
-    return _Built(article, inferred)
+    return with_language(article, parsed)
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -161,11 +175,9 @@ def _default_warn(message: str) -> None:
 
 @dataclass(frozen=True)
 class FileReading:
-    """The articles of one file (ids unique within the file, not yet within the run), and
-    whether a date among them was inferred, which depends on the day (`infer_published`)."""
+    """The articles of one file (ids unique within the file, not yet within the run)."""
 
     articles: list[Article]
-    dated_by_today: bool
 
 
 def read_article_file(
@@ -173,17 +185,16 @@ def read_article_file(
     *,
     root: Path,
     warn: Callable[[str], None] = _default_warn,
-    today: dt.date | None = None,
 ) -> list[Article]:
     """The articles of one file (a .jsonl file gives one per line).
 
     Raises ArticleError naming the file when it cannot be read at all; a bad .jsonl line
-    is reported through `warn` as 'file.jsonl:7: reason' and skipped. `today` (default:
-    the current date) bounds year-less dates.
+    is reported through `warn` as 'file.jsonl:7: reason' and skipped. Nothing depends on
+    the day it runs: a date the file does not give stays unknown.
     """
     file = _relative(path, root)
     data = _file_bytes(path, file)
-    return parse_article_file(data, path=path, file=file, warn=warn, today=today).articles
+    return parse_article_file(data, path=path, file=file, warn=warn).articles
 
 
 def _file_bytes(path: Path, file: str) -> bytes:
@@ -203,19 +214,17 @@ def parse_article_file(
     path: Path,
     file: str,
     warn: Callable[[str], None] = _default_warn,
-    today: dt.date | None = None,
 ) -> FileReading:
     """The articles in data, the bytes of the file at path, named file in messages and records.
 
-    A pure function of data, the name of path, file and (when a date is inferred) today;
-    path itself is not read. Warns and raises ArticleError as `read_article_file` does.
+    A pure function of data, the name of path and file; path itself is not read. Warns
+    and raises ArticleError as `read_article_file` does.
     """
-    today = today or dt.date.today()
     if not data.strip():
         raise ArticleError(f"{file}: empty file")
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        return _read_jsonl(data, file=file, stem=_slug(path.stem), warn=warn, today=today)
+        return _read_jsonl(data, file=file, stem=_slug(path.stem), warn=warn)
     try:
         text = decode_bytes(data)
     except ValueError as error:
@@ -224,23 +233,19 @@ def parse_article_file(
         raise ArticleError(f"{file}: empty file")
     try:
         parsed = READERS.get(suffix, parse_plain)(text)
-        built = _build(
+        article = _build(
             parsed,
             id=_slug(parsed.id) if parsed.id else _slug(path.stem),
             file=file,
             sha256=hashlib.sha256(data).hexdigest(),
-            today=today,
         )
     except (ArticleError, MarkupError) as error:
         raise ArticleError(f"{file}: {error}") from None
-    return FileReading([built.article], built.inferred)
+    return FileReading([article])
 
 
-def _read_jsonl(
-    data: bytes, *, file: str, stem: str, warn: Callable[[str], None], today: dt.date
-) -> FileReading:
+def _read_jsonl(data: bytes, *, file: str, stem: str, warn: Callable[[str], None]) -> FileReading:
     articles: list[Article] = []
-    inferred = False
     taken: set[str] = set()
     lines = data.split(b"\n")
     for number, raw in enumerate(lines, start=1):
@@ -251,12 +256,11 @@ def _read_jsonl(
             continue
         try:
             parsed = parse_jsonl_line(raw)
-            built = _build(
+            article = _build(
                 parsed,
                 id=_slug(parsed.id) if parsed.id else f"{stem}-{number}",
                 file=f"{file}#{number}",
                 sha256=hashlib.sha256(raw).hexdigest(),
-                today=today,
             )
         except (ArticleError, MarkupError) as error:
             warn(f"{file}:{number}: {error}")
@@ -264,18 +268,16 @@ def _read_jsonl(
         except Exception as error:  # noqa: BLE001 - a bug on one line never stops a run
             warn(f"{file}:{number}: skipped: {one_line(error)}")
             continue
-        inferred = inferred or built.inferred
-        articles.append(replace(built.article, id=unique(built.article.id, taken)))
+        articles.append(replace(article, id=unique(article.id, taken)))
     if not articles:
         raise ArticleError(f"{file}: no readable article in {len(lines)} line(s)")
-    return FileReading(articles, inferred)
+    return FileReading(articles)
 
 
 def read_articles(
     root: Path,
     *,
     warn: Callable[[str], None] = _default_warn,
-    today: dt.date | None = None,
     memo: ArticleMemo | None = None,
 ) -> list[Article]:
     """Every article under root (recursive; .txt .md .markdown .html .htm .jsonl; hidden
@@ -288,7 +290,6 @@ def read_articles(
     With a memo, a file read before with the same bytes is not parsed again.
     Raises ArticleError when root is not a folder.
     """
-    today = today or dt.date.today()
     root = Path(root)
     if not root.is_dir():
         raise ArticleError(f"{root}: not a folder")
@@ -306,7 +307,7 @@ def read_articles(
     taken: set[str] = set()
     for path in paths:
         try:
-            found = _read_file(path, root=root, warn=warn, today=today, memo=memo)
+            found = _read_file(path, root=root, warn=warn, memo=memo)
         except ArticleError as error:
             warn(str(error))
             continue
@@ -322,26 +323,25 @@ def _read_file(
     *,
     root: Path,
     warn: Callable[[str], None],
-    today: dt.date,
     memo: ArticleMemo | None,
 ) -> list[Article]:
     file = _relative(path, root)
     data = _file_bytes(path, file)
 
     def parse(warn: Callable[[str], None]) -> FileReading:
-        return parse_article_file(data, path=path, file=file, warn=warn, today=today)
+        return parse_article_file(data, path=path, file=file, warn=warn)
 
     if memo is None:
         return parse(warn).articles
-    return memo.read(data, (file, path.name), parse, warn=warn, today=today)
+    return memo.read(data, (file, path.name), parse, warn=warn)
 
 
-def resolve_years(articles: list[Article], *, today: dt.date | None = None) -> list[Article]:
+def resolve_years(articles: list[Article]) -> list[Article]:
     """Corpus-level pass: for articles whose year is ambiguous (published_candidates with
-    several years), pick the candidate nearest to the median publication date of the
-    confidently dated articles; with none, the most recent candidate not after today.
+    several years: a year-less dateline or weekday date that nothing in the text bounds),
+    pick the candidate nearest to the median publication date of the confidently dated
+    articles. With no such article the date stays unknown: the clock is never asked.
     The chosen date moves to the front of published_candidates; order is preserved."""
-    today = today or dt.date.today()
 
     def ambiguous(article: Article) -> bool:
         return len({c[:4] for c in article.published_candidates}) > 1
@@ -357,11 +357,11 @@ def resolve_years(articles: list[Article], *, today: dt.date | None = None) -> l
         if not ambiguous(article):
             result.append(article)
             continue
+        if median is None:
+            result.append(replace(article, published=None, published_how="unknown"))
+            continue
         dates = [dt.date.fromisoformat(c) for c in article.published_candidates]
-        if median is not None:
-            chosen = min(dates, key=lambda d: abs(d.toordinal() - median))
-        else:
-            chosen = max((d for d in dates if d <= today), default=dates[0])
+        chosen = min(dates, key=lambda d: abs(d.toordinal() - median))
         iso = chosen.isoformat()
         candidates = (iso, *(c for c in article.published_candidates if c != iso))
         result.append(replace(article, published=iso, published_candidates=candidates))

@@ -20,13 +20,14 @@ if not Doc.has_extension("timexes"):
 
 
 class TimexTagger:
-    """Finds and normalises temporal expressions, anchored on ``doc._.anchor``."""
+    """Finds and normalises temporal expressions, anchored on ``doc._.anchor``; without an
+    anchor, relative and year-less expressions are left out (never the day of the run)."""
 
     def __init__(self, *, default_anchor: dt.date | None = None) -> None:
         self.default_anchor = default_anchor
 
     def __call__(self, doc: Doc) -> Doc:
-        anchor = doc._.anchor or self.default_anchor or dt.date.today()
+        anchor = doc._.anchor or self.default_anchor
         self.set_annotations(doc, find_timexes(doc.text, anchor=anchor, doc=doc))
         return doc
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from generator import gazetteer
 from generator.model import Mentioned
+from generator.nlp.doctext import doc_text
 from generator.nlp.names import clean_name, is_junk
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -30,7 +31,8 @@ if TYPE_CHECKING:  # spaCy loads only when articles are analysed
 _LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")
 _PLACE_PREPS = ("in", "to", "at", "near", "into", "from", "across")
 # "Long Form Name (LFN)": an acronym defined in the text.
-_DEFINED = re.compile(r"((?:[\w’'&.-]+\s+){1,9}?[\w’'&.-]+)\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _SMALL = {"of", "and", "the", "for", "&", "de", "du", "la", "on", "in", "to"}
 
 
@@ -60,10 +62,12 @@ def _expansion(words: list[str], acronym: str) -> list[str] | None:
 def article_names(doc: Doc) -> ArticleNames:
     """The acronyms an article defines and the names it uses for things."""
     names = ArticleNames()
-    names.lowered = {t.text for t in doc if t.is_lower and t.is_alpha}
-    for match in _DEFINED.finditer(doc.text):
-        words = match.group(1).split()
-        acronym = match.group(2)
+    names.lowered = set(_LOWER_WORD.findall(doc_text(doc)))
+    text = doc_text(doc)
+    for match in _DEFINED.finditer(text):
+        # the words before the bracket, on its line: where the long form would be
+        words = text[max(0, match.start() - 160) : match.start()].split("\n")[-1].split()[-10:]
+        acronym = match.group(1)
         tail = _expansion(words, acronym)
         if tail is None:
             continue

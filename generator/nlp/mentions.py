@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator import edtf
 from generator.model import Mention
+from generator.nlp.doctext import doc_text
 from generator.nlp.entities import ArticleNames, article_names, sentence_entities
 from generator.nlp.event_types import anchor_verb, clause_verb, event_noun, event_type
 from generator.nlp.names import is_junk
@@ -57,7 +58,7 @@ _COORDINATED = re.compile(r"^\s*(,\s*and|,|and|or)\s*(in|on|at)?\s*$", re.I)
 
 
 def _is_reference(sentence: Span, timex: Timex) -> bool:
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     before = text[max(sentence.start_char, timex.start - 12) : timex.start]
     after = text[timex.end : timex.end + 8]
     if re.match(r"^,?\s*when\b", after):
@@ -76,7 +77,7 @@ def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[
     references: list[Timex] = []
     previous: Timex | None = None
     for timex in dated:
-        if previous is not None and _coordinated(sentence.doc.text, previous, timex):
+        if previous is not None and _coordinated(doc_text(sentence.doc), previous, timex):
             (references if previous in references else main).append(timex)
         elif _is_reference(sentence, timex):
             references.append(timex)
@@ -101,7 +102,11 @@ def find_mentions(
     names = article_names(doc)
     mentions: list[Mention] = []
     timexes: Iterable[Timex] = doc._.timexes
+    previous: Span | None = None
     for position, sentence in enumerate(doc.sents):
+        before = previous
+        if sentence.root.pos_ in ("VERB", "AUX"):
+            previous = sentence  # the last sentence with a main verb: what "this" refers to
         inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
         text = sentence.text.strip()
         dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME")]
@@ -113,8 +118,17 @@ def find_mentions(
         main, references = _split_dates(sentence, dated)
         if not main or is_caption(sentence):
             continue
-        for timex, anchor in _told_dates(sentence, main, typology):
-            nominal = anchor.pos_ in ("NOUN", "PROPN")  # a background event, however told
+        if before is not None and _happened_then(sentence) and before.root.pos_ in ("VERB", "AUX"):
+            # "Milton made landfall near Siesta Key. This happened at 8:30 pm on October 9th."
+            timex = main[0]
+            mention = _mention(
+                before, timex, before.root, main, references, source, published, typology, names
+            )
+            quote = f"{before.text.strip()} {text}"
+            mentions.append(replace(mention, position=position, quote=quote))
+            continue
+        for timex, anchor, nominal in _told_dates(sentence, main, typology):
+            # a background event told by a noun is an event however its sentence is told
             if not nominal and (
                 not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor)
             ):
@@ -122,9 +136,48 @@ def find_mentions(
             mention = _mention(
                 sentence, timex, anchor, main, references, source, published, typology, names
             )
+            if _future(mention, anchor):
+                continue
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
     return mentions
+
+
+_HAPPEN = {"happen", "occur"}
+_THIS = {"this", "that", "it"}
+
+
+def _happened_then(sentence: Span) -> bool:
+    """'This happened at 8:30 pm on October 9th': a sentence that only dates what the one
+    before it told."""
+    root = sentence.root
+    takes_place = root.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in root.children
+    )
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        (root.lemma_.lower() in _HAPPEN or takes_place)
+        and bool(subjects)
+        and subjects[0].lower_ in _THIS
+    )
+
+
+_PAST_TAGS = {"VBD", "VBN"}
+
+
+def _future(mention: Mention, anchor: Token) -> bool:
+    """Dated after its article was published and not told in the past: a future event
+    ("before 2027, when his term ends")."""
+    told_past = anchor.tag_ in _PAST_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST_TAGS for c in anchor.children
+    )
+    if mention.published is None or told_past:
+        return False
+    try:
+        start, _ = edtf.parse_span(mention.date)
+    except edtf.EdtfError:
+        return False
+    return start.first_day().isoformat() > mention.published[:10]
 
 
 def _anchor(sentence: Span, timex: Timex) -> Token:
@@ -137,28 +190,30 @@ def _anchor(sentence: Span, timex: Timex) -> Token:
     return anchor_verb(sentence, span.root) if span is not None else sentence.root
 
 
-def _told_dates(sentence: Span, main: list[Timex], typology: Typology) -> list[tuple[Timex, Token]]:
+def _told_dates(
+    sentence: Span, main: list[Timex], typology: Typology
+) -> list[tuple[Timex, Token, bool]]:
     """The dates that each date one event here, with the word each dates: the first date
     of the main clauses, the dates listed with it, and dates of other main clauses
     ('started in 1976, and launched the store in 2003'); and each date that dates an event
     noun in a side phrase rather than a clause ('..., who was arrested in a brutal 2020
-    arrest, was convicted in April'), with that noun."""
-    told: list[tuple[Timex, Token]] = []
+    arrest, was convicted in April'), with that noun (and True: a background event)."""
+    told: list[tuple[Timex, Token, bool]] = []
     anchors: list[Token] = []
     for timex in main:
         noun = _side_event_noun(sentence, timex, typology, alone=len(main) == 1)
         if noun is not None:
-            told.append((timex, noun))
+            told.append((timex, noun, True))
             continue
         anchor = _anchor(sentence, timex)
         previous = told[-1][0] if told else None
-        listed = previous is not None and _coordinated(sentence.doc.text, previous, timex)
+        listed = previous is not None and _coordinated(doc_text(sentence.doc), previous, timex)
         if (
             not anchors
             or listed
             or (clause_verb(sentence, anchor) and all(anchor.i != a.i for a in anchors))
         ):
-            told.append((timex, anchor))
+            told.append((timex, anchor, False))
             anchors.append(anchor)
     return told
 
@@ -183,6 +238,8 @@ def _side_event_noun(
     noun = event_noun(span.root, typology)
     if noun is None or noun.dep_ in _CORE_ROLES:
         return None
+    if event_type([noun], noun, typology) == "statement":
+        return None  # "said in a Friday press release": the date dates the saying
     if alone and _past(anchor_verb(sentence, noun)):
         return None
     return noun
@@ -223,7 +280,10 @@ def _mention(
     kind = event_type(sentence, anchor, typology, date=date_root, skip=frozenset(skip))
     noun = event_noun(date_root, typology) if date_root is not None else None
     actors, places, surnames = sentence_entities(sentence, names)
-    verb = anchor if clause_verb(sentence, anchor) else None
+    # the clause the date dates, when it has a subject of its own ("since Floyd was killed
+    # a year ago"); else the main clause
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+    verb = anchor if clause_verb(sentence, anchor) or own else None
     people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
     # A call or meeting between named people reads best as "Phone call between A and B"
     # unless the sentence itself has those people as its subject.
@@ -292,7 +352,7 @@ _FROM = re.compile(r"\b(from|starting|effective|as of|into force)\s*(on|at)?\s*$
 
 def _effective(sentence: Span, dated: list[Timex], date: str) -> str | None:
     """'a ceasefire ... starting from November 10': the date the agreement takes effect."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     for timex in dated:
         before = text[max(sentence.start_char, timex.start - 20) : timex.start]
         if timex.edtf and timex.edtf[:10] != date and _FROM.search(before):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.nlp.doctext import doc_text
 from generator.nlp.event_types import clause_verb, event_type, irrealis, is_reporting
 from generator.typology import Typology
 
@@ -33,6 +34,10 @@ def not_news(sentence: Span, anchor: Token, typology: Typology | None = None) ->
         return True
     verb = anchor if clause_verb(sentence, anchor) else sentence.root
     subjects = [c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.i == anchor.i and is_reporting(verb) and subjects and subjects[0] not in _FIRST_PERSON:
+        # '"We placed our units on alert," Lukashenko said at a Tuesday press conference':
+        # the date dates the saying, a statement by someone named
+        return False
     quoted = sentence.text.lstrip()[:1] in "\"“`'‘"
     if (subjects and subjects[0] in _FIRST_PERSON) or (quoted and verb.i == sentence.root.i):
         return event_type(sentence, anchor, typology) not in _NEWS_TYPES
@@ -52,6 +57,17 @@ def is_state(sentence: Span, verb: Token, typology: Typology | None = None) -> b
     return not (subjects and event_type(subjects[0].subtree, subjects[0], typology) != "other")
 
 
+def _fragment(sentence: Span) -> bool:
+    """A sentence without a main verb tells no event: a caption or a list item written as a
+    noun phrase ('Destruction at the country club on Oct. 10, 2024.')."""
+    root = sentence.root
+    if root.pos_ in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "cop", "aux") for c in root.children)
+
+
+# How a participle or infinitive depends on the verb whose mood it takes.
+_DEPENDENT = {"advcl", "acl", "xcomp", "pcomp", "ccomp"}
 _SCHEDULED = {"schedule", "due", "set", "expect", "slate", "poise", "likely", "able", "plan"}
 _CONDITIONS = {"if", "unless", "whether"}
 _NOBODY = {"nobody", "nothing", "none", "neither"}
@@ -60,9 +76,21 @@ _NOBODY = {"nobody", "nothing", "none", "neither"}
 def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
     """The clause the date attaches to does not tell something that happened: it is a
     question, negated, possible, future, planned or conditional."""
-    if sentence.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    if sentence.text.rstrip().rstrip("\"'”’)").endswith("?") or _fragment(sentence):
         return True
     verb = anchor
+    # "will have access starting Monday", "were expected to resume with the sun rising
+    # Tuesday": a participle takes its mood from the verb it depends on
+    governing = verb
+    while governing.head.i != governing.i and (
+        (governing.tag_ in ("VBG", "VBN", "VB") and governing.dep_ in _DEPENDENT)
+        or governing.pos_ == "ADP"
+    ):
+        governing = governing.head
+        if governing.pos_ in ("VERB", "AUX") and (
+            irrealis(governing) or governing.lemma_.lower() in _SCHEDULED
+        ):
+            return True
     if is_reporting(verb):
         return any(c.dep_ == "neg" for c in verb.children)  # "did not say": nothing said
     if any(c.dep_ == "neg" for c in verb.children) or irrealis(verb):
@@ -89,6 +117,7 @@ _CAPTION = re.compile(
     r"|(?:^|\s)(?:Photo|Image|Credit)s?\s*:\s"
     r"|\s/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Bloomberg|ANI|PTI)\b"
     r"|^\s*(?:FILE|File)\s*(?:PHOTO|photo)?\s*[-–—:]"
+    r"|^\s*[A-Z][A-Z .'-]+,\s*[A-Z][A-Z .'-]+\s*[-–—]\s*[A-Z]+ \d{1,2}(?:, \d{4})?:"
     r"|^\s*(?:In\s+)?(?:This|These|A|An)\s+(?:undated\s+|handout\s+|file\s+)*"
     r"(?:photo|image|picture|handout|screen\s?grab|screenshot|still|video\s+grab)\b",
 )
@@ -97,7 +126,7 @@ _CAPTION = re.compile(
 def is_caption(sentence: Span) -> bool:
     """A photo caption or credit line rather than a sentence of the story: the sentence, or
     its paragraph (a credit closes the caption it belongs to), looks like one."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
     end = text.find("\n", sentence.end_char)
     paragraph = text[start : end if end >= 0 else len(text)]

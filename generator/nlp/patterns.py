@@ -1,5 +1,6 @@
 """What the pipeline is given besides the text, without importing spaCy: the entity-ruler
-patterns built from actor records, and the date each article's relative dates count from.
+patterns built from actor records, and the date each article's relative dates count from
+(never the day of the run).
 The cache computes its keys from these, so they must not need spaCy."""
 
 from __future__ import annotations
@@ -42,8 +43,11 @@ def actor_patterns(actors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return patterns
 
 
-def anchor_date(published: str | None, *, today: dt.date | None = None) -> dt.date:
-    """The date relative expressions count from: the publication date, else today."""
-    if published:
-        return dt.date.fromisoformat(published[:10])
-    return today or dt.date.today()
+def anchor_date(published: str | None, anchor: str | None = None) -> dt.date | None:
+    """The date relative expressions count from: the publication date, else the day the
+    article's own text shows it was written on at the earliest (``Article.anchor``), else
+    None (its relative and year-less dates stay undated). Never the day of the run."""
+    for value in (published, anchor):
+        if value:
+            return dt.date.fromisoformat(value[:10])
+    return None

@@ -38,11 +38,85 @@ DEICTIC = {"this", "that", "these", "those", "it", "they", "we", "i", "you", "wh
 
 
 def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool] | None:
-    """'He said ...': the surname of the last person named before the pronoun."""
+    """'He said ...': the surname of the last person named before the pronoun (an acronym
+    tagged as a person, 'COVID', is no one)."""
     doc = sentence.doc
     for ent in reversed(doc.ents):
-        if ent.end <= sentence.root.i and ent.label_ == "PERSON" and len(ent.text) > 2:
+        if (
+            ent.end <= sentence.root.i
+            and ent.label_ == "PERSON"
+            and len(ent.text) > 2
+            and not ent.text.isupper()
+        ):
             return ent[-1].text, False
+    return None
+
+
+# A definite description standing for what the text named before it: "the company" for
+# the last organisation named, "the storm" for the last storm, "the country" for the last
+# state. The kinds of entity each head noun may stand for.
+_STANDS_FOR = {
+    **dict.fromkeys(
+        (
+            "company",
+            "firm",
+            "bank",
+            "lender",
+            "carrier",
+            "airline",
+            "insurer",
+            "regulator",
+            "agency",
+            "ministry",
+            "department",
+            "organization",
+            "organisation",
+            "group",
+            "startup",
+            "party",
+            "union",
+            "court",
+            "committee",
+            "board",
+            "authority",
+        ),
+        ("ORG",),
+    ),
+    **dict.fromkeys(("country", "nation", "government", "administration"), ("GPE",)),
+    **dict.fromkeys(("city", "town", "capital"), ("GPE",)),
+}
+_STORMS = ("storm", "hurricane", "typhoon", "cyclone")
+_STORM_NAME = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)")
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def coreferent(noun: Token) -> tuple[str, bool] | None:
+    """The name a definite description stands for ('the company' -> the organisation last
+    named before it, 'the storm' -> 'Milton'), looked for in its sentence and the three
+    before; None when the phrase names something itself or nothing fits."""
+    if noun.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
+    ):
+        return None
+    if any(t.pos_ == "PROPN" for t in noun.subtree):
+        return None
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    if lemma in _STORMS:
+        names = _STORM_NAME.findall(doc[start : noun.i].text)
+        return (names[-1], False) if names else None
+    labels = _STANDS_FOR.get(lemma)
+    if labels is None:
+        return None
+    for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= noun.i]):
+        if ent.label_ in labels and len(ent.text) > 1:
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            return text, noun.tag_ in ("NNS", "NNPS")
     return None
 
 
@@ -300,13 +374,31 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
 
 
 def trim(words: list[Token]) -> list[Token]:
-    """words without the function words a title cannot end on ('... to the'); an object
-    pronoun ('make it') is a word of its own and stays."""
-    while words and (words[-1].pos_ in _NO_END or words[-1].text in {"'s", "-"}):
-        if words[-1].pos_ == "PRON" and words[-1].dep_ in ("dobj", "pobj", "nsubj"):
+    """words without the function words a title cannot end on ('... to the'), nor a word
+    whose own complement was cut ('$1.25 billion worth [of common stock]', 'available
+    [for sale]'); an object pronoun ('make it') is a word of its own and stays."""
+    kept = {t.i for t in words}
+    while words:
+        last = words[-1]
+        if last.pos_ == "PRON" and last.dep_ in ("dobj", "pobj", "nsubj"):
             break
-        words.pop()
+        dangling = (
+            last.pos_ in ("ADJ", "ADV", "NOUN")
+            and any(
+                c.dep_ in ("prep", "pobj", "ccomp", "xcomp") and c.i > last.i and c.i not in kept
+                for c in last.children
+            )
+            and last.lower_ in _NEEDS_COMPLEMENT
+        )
+        if last.pos_ in _NO_END or last.text in {"'s", "-"} or dangling:
+            words.pop()
+            continue
+        break
     return words
+
+
+# Words that say little without the phrase that follows them.
+_NEEDS_COMPLEMENT = {"worth", "available", "able", "subject", "due", "part", "kind", "type"}
 
 
 def modal(verb: Token) -> str | None:

@@ -81,8 +81,8 @@ def load_pipeline(
     return nlp
 
 
-def _anchor(article: Article) -> dt.date:
-    return anchor_date(article.published)
+def _anchor(article: Article) -> dt.date | None:
+    return anchor_date(article.published, article.anchor)
 
 
 def analyse(
@@ -140,6 +140,7 @@ def analyse_batch(
             parts.append(replace(article, text=piece))
             owners.append(number)
     found: list[list[Mention]] = [[] for _ in articles]
+    _read_other_languages(nlp, articles, parts, owners, found, typology)
     for owner, (article, doc) in zip(
         owners, analyse(nlp, parts, batch_size=max(1, len(parts))), strict=True
     ):
@@ -148,8 +149,53 @@ def analyse_batch(
             doc, source=article.id, published=article.published, typology=typology
         )
         for mention in found_here:
-            found[owner].append(replace(mention, position=mention.position + offset))
+            mention = replace(mention, position=mention.position + offset)
+            found[owner].append(_mark_anchored(mention, article, doc))
     return found
+
+
+def _mark_anchored(mention: Mention, article: Article, doc: Doc) -> Mention:
+    """An article with no publication date counts its relative and year-less dates from
+    its own latest date (``Article.anchor``): a mention dated that way says so, for the
+    review flag of its event."""
+    from dataclasses import replace
+
+    if article.published or not article.anchor:
+        return mention
+    if any(
+        t.anchored and t.text == mention.date_text and (t.edtf or "") == mention.date
+        for t in doc._.timexes
+    ):
+        return replace(mention, anchored_on=article.anchor)
+    return mention
+
+
+def _read_other_languages(
+    nlp: Language,
+    articles: Sequence[Article],
+    parts: list[Article],
+    owners: list[int],
+    found: list[list[Mention]],
+    typology: Typology | None,
+) -> None:
+    """Articles in a language other than the model's are read by ``generator.nlp.foreign``:
+    their mentions go into found, and their parts leave the model's batch."""
+    from generator.nlp.foreign import find_foreign_mentions
+
+    ruler: Any = (
+        nlp.get_pipe("chronology_actors") if "chronology_actors" in nlp.pipe_names else None
+    )
+    patterns = ruler.patterns if ruler is not None else []
+    kept = [
+        (part, owner)
+        for part, owner in zip(parts, owners, strict=True)
+        if articles[owner].language == nlp.lang
+    ]
+    for number, article in enumerate(articles):
+        if article.language != nlp.lang:
+            found[number] = find_foreign_mentions(article, patterns=patterns, typology=typology)
+    parts[:] = [part for part, _ in kept]
+    owners[:] = [owner for _, owner in kept]
 
 
 def batches(items: Sequence[Any], size: int = BATCH_SIZE) -> list[Sequence[Any]]:

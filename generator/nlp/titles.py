@@ -21,6 +21,7 @@ from generator.nlp.phrases import (
     DEICTIC,
     MAX_SUBJECT,
     antecedent,
+    coreferent,
     entity_list,
     expand_skip,
     fit,
@@ -108,7 +109,7 @@ def _noun_text(
     elif noun.pos_ == "PRON" or noun.lower_ in DEICTIC:
         return None
     else:
-        named = names_of(noun, surnames)
+        named = names_of(noun, surnames) or coreferent(noun)
     if named is not None:
         return named
     if require_people:

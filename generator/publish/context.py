@@ -14,7 +14,7 @@ from generator.model import Catalog, Event
 from generator.publish.urls import Urls
 
 # Ways of finding a publication date that a person should check.
-UNSURE_PUBLISHED_HOW = frozenset({"text-weekday", "text-latest", "none"})
+UNSURE_PUBLISHED_HOW = frozenset({"text-weekday", "text-latest", "none", "unknown"})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 
+from generator.timex.names import in_name
 from generator.timex.normalize import (
     MONTHS,
     ORDINALS,
@@ -36,6 +37,7 @@ __all__ = [
     "numeric_date",
     "quarter_expr",
     "season_expr",
+    "spelled_year",
     "year_expr",
 ]
 
@@ -95,6 +97,18 @@ _COUNTED_NOUN = re.compile(
 )
 
 
+# A deadline or an end point ("extended to Nov. 20", "respond by Oct. 31", "through
+# January"): the date may lie ahead even in a past-tense clause.
+_DEADLINE_WORDS = {"until", "till", "through", "by", "to", "effective", "before"}
+
+
+def _tense(m: re.Match[str], ctx: Context) -> str:
+    tense = ctx.tense()
+    if tense == "past" and word_before(m).lower() in _DEADLINE_WORDS:
+        return ""
+    return tense
+
+
 def _month_of(m: re.Match[str]) -> int:
     return MONTHS[m["mon"].rstrip(".").lower()]
 
@@ -126,9 +140,9 @@ def month_day(m: re.Match[str], ctx: Context) -> Norm | None:
             for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
             if _valid_day(y, month, day) and dt.date(y, month, day).weekday() == wd
         ]
-        year = fits[0] if fits else pick_year(ctx.anchor, month_period(month, day), ctx.tense())
+        year = fits[0] if fits else pick_year(ctx.anchor, month_period(month, day), _tense(m, ctx))
     else:
-        year = pick_year(ctx.anchor, month_period(month, day), ctx.tense())
+        year = pick_year(ctx.anchor, month_period(month, day), _tense(m, ctx))
     return _day_or_range(year, month, day, day2)
 
 
@@ -147,7 +161,8 @@ def numeric_date(match: re.Match[str], ctx: Context) -> Norm | None:
 def _year_of(m: re.Match[str], ctx: Context) -> int | None:
     if m["y"]:
         return int(m["y"])
-    words = (m["yrel"] or "").lower().split() if "yrel" in m.re.groupindex else []
+    groups = m.groupdict()
+    words = (groups.get("yrel") or groups.get("yrel2") or "").lower().split()
     rel = [w for w in words if w not in ("year", "the")][-1:]
     if rel:
         return ctx.anchor.year + {
@@ -156,6 +171,7 @@ def _year_of(m: re.Match[str], ctx: Context) -> int | None:
             "last": -1,
             "previous": -1,
             "next": 1,
+            "following": 1,
             "same": 0,
         }.get(rel[0], 0)
     return None
@@ -191,7 +207,7 @@ def bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
     elif rel == ["this"]:
         year = anchor.year
     else:
-        year = pick_year(anchor, month_period(month), ctx.tense())
+        year = pick_year(anchor, month_period(month), _tense(m, ctx))
     return Norm("DATE", f"{year}-{month:02d}")
 
 
@@ -216,9 +232,76 @@ def year_expr(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if _COUNTED_NOUN.match(text, m.end("y")):
         return None
-    if m["fy"]:
-        return Norm("DATE", f"FY{m['y']}")
+    if not m["mod"] and not m["fy"] and in_name(text, start, m.end("y")):
+        return None
+    mod = (m["mod"] or "").lower()
+    if "half" in mod:  # "the first half of 2009" -> 2009-H1, "the last half of 1989"
+        return Norm("DATE", f"{m['y']}-H{1 if 'first' in mod else 2}")
+    # A fiscal year is named by the calendar year it ends in: its value is that year.
     return Norm("DATE", m["y"])
+
+
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def _spelled(words: list[str]) -> int | None:
+    total = 0
+    for word in words:
+        if word not in _UNITS:
+            return None
+        total += _UNITS[word]
+    return total
+
+
+def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """Years read out as broadcasts write them: 'nineteen ninety-six' -> 1996,
+    'two thousand' -> 2000, 'two thousand and one' -> 2001."""
+    words = [w for w in re.split(r"[-\s]+", m["sy"].lower()) if w not in ("and", "hundred")]
+    month = f"-{_month_of(m):02d}" if m["mon"] else ""  # "January nineteen ninety-seven"
+    if words[:2] == ["two", "thousand"]:
+        if (
+            not words[2:]
+            and not m[0].lower().startswith("the year")
+            and (
+                word_before(m).lower() not in ("in", "since", "by", "until", "before", "after")
+                or re.match(r"\s+[a-z]", m.string[m.end() : m.end() + 2])
+            )
+        ):
+            return None  # "two thousand troops": a number
+        rest = _spelled(words[2:]) if words[2:] else 0
+        return None if rest is None or rest > 99 else Norm("DATE", f"{2000 + rest}{month}")
+    rest = _spelled(words[1:])
+    if rest is None or rest > 99 or (rest < 10 and "hundred" not in m["sy"].lower()):
+        return None  # "nineteen five" is not how a year is read
+    return Norm("DATE", f"{1900 + rest}{month}")
 
 
 def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -236,13 +319,15 @@ def decade_expr(m: re.Match[str], ctx: Context) -> Norm | None:
         "mid",
     ):
         return None
-    century = "19" if int(digit) > (ctx.anchor.year % 100) // 10 else "20"
+    # The latest decade of that name that has begun by the anchor: "the '80s" in 1989.
+    century = "20" if 2000 + 10 * int(digit) <= ctx.anchor.year else "19"
     return Norm("DATE", f"{century}{digit}")
 
 
 def century_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'the 20th century' -> 19."""
-    return Norm("DATE", f"{int(m['cn']) - 1:02d}")
+    number = int(m["cn"])
+    return Norm("DATE", f"{number - 1:02d}") if 1 <= number <= 21 else None
 
 
 def season_expr(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -256,10 +341,13 @@ def season_expr(m: re.Match[str], ctx: Context) -> Norm | None:
             return None
         period = season_period(code)
         anchor = ctx.anchor
+        years = range(anchor.year - 2, anchor.year + 2)
         if rel[-1:] == ["past"] or rel == ["last"]:
-            year = max(y for y in (anchor.year - 1, anchor.year) if period(y)[1] < anchor)
+            # The latest season over by the anchor ("last winter" in early January is
+            # the winter before the one under way).
+            year = max(y for y in years if period(y)[1] < anchor)
         elif rel[-1:] == ["coming"] or rel == ["next"]:
-            year = min(y for y in (anchor.year, anchor.year + 1) if period(y)[0] > anchor)
+            year = min(y for y in years if period(y)[0] > anchor)
         elif rel == ["this"]:
             year = anchor.year
         else:
@@ -271,18 +359,24 @@ def quarter_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'the first quarter of 2009' -> 2009-Q1, 'third-quarter', 'the last quarter', 'Q3'."""
     word = m["ord"].lower()
     year = _year_of(m, ctx)
+    if year is None and "yq" in m.re.groupindex and m["yq"]:
+        rel = m["yq"].lower().split()[0]
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
     if m["half"]:
-        half = ORDINALS.get(word, 0)
+        half = 2 if word in ("last", "latter") else ORDINALS.get(word, 0)
         if year is None or half not in (1, 2):
             return None
         return Norm("DATE", f"{year}-H{half}")
-    if word == "last" and year is None:
+    if word in ("last", "latter") and year is None:
         return Norm("DATE", shift(ctx.anchor, "quarter", -1) or "")
     q = 4 if word in ("final", "last") else ORDINALS.get(word, 0) or int(word[-1:] or 0)
     if not 1 <= q <= 4:
         return None
     if year is None:
-        year = pick_year(ctx.anchor, quarter_period(q), ctx.tense())
+        # "expects to report a profit for the third quarter": the report is ahead, the
+        # quarter need not be; a future clause says nothing about which year's quarter.
+        tense = ctx.tense()
+        year = pick_year(ctx.anchor, quarter_period(q), "" if tense == "future" else tense)
     return Norm("DATE", f"{year}-Q{q}")
 
 

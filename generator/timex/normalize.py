@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
@@ -86,25 +85,68 @@ ORDINALS = {
 
 Tense = str  # "past", "future" or "" (unknown)
 SOON = 60  # days: a yearless date this close ahead of the anchor is read as upcoming
+QUARTER_REACH = 1500  # characters: how far a report's quarter carries ("a year ago")
 
 
-@dataclass
+class NoAnchor(Exception):
+    """An expression needs the anchor (the publication date) and the article has none."""
+
+
 class Context:
     """What a normalization needs besides the matched text.
 
-    ``ref`` is the HeidelTime-style reference time: the last day-precision date told
-    before the expression ("the day before" counts back from it), the anchor at first.
+    ``anchor`` is the publication date (None when unknown: then reading it raises
+    ``NoAnchor``, and the expression is left out). ``ref`` is the HeidelTime-style
+    reference time: the last day-precision date told before the expression ("the day
+    before" counts back from it), the anchor at first. ``anchored`` says whether the
+    current expression read the anchor, i.e. whether its value depends on the day the
+    article was written.
     """
 
-    anchor: dt.date
-    tense_of: Callable[[int, int], Tense]
-    ref: dt.date = field(init=False)
-    last_value: str | None = None
-    start: int = 0
-    end: int = 0
+    def __init__(self, anchor: dt.date | None, tense_of: Callable[[int, int], Tense]) -> None:
+        self._anchor = anchor
+        self._ref: dt.date | None = None  # a day told in the text, once there is one
+        self.tense_of = tense_of
+        self.last_value: str | None = None
+        self._last_quarter: tuple[str, int] | None = None  # value, where it was told
+        self.start = 0
+        self.end = 0
+        self.anchored = False
 
-    def __post_init__(self) -> None:
-        self.ref = self.anchor
+    @property
+    def anchor(self) -> dt.date:
+        """The publication date; NoAnchor when the article has none."""
+        self.anchored = True
+        if self._anchor is None:
+            raise NoAnchor
+        return self._anchor
+
+    @property
+    def ref(self) -> dt.date:
+        """The last day told, else the anchor."""
+        return self._ref if self._ref is not None else self.anchor
+
+    @ref.setter
+    def ref(self, day: dt.date) -> None:
+        self._ref = day
+
+    def reference_day(self) -> tuple[dt.date | None, bool]:
+        """The reference time without reading it: (day or None, whether it is the anchor)."""
+        if self._ref is not None:
+            return self._ref, False
+        return self._anchor, True
+
+    @property
+    def last_quarter(self) -> str | None:
+        """The quarter the text is about: the last one told, if told shortly before (a
+        report's quarter does not carry over to the next story of a news digest)."""
+        if self._last_quarter is None or self.start - self._last_quarter[1] > QUARTER_REACH:
+            return None
+        return self._last_quarter[0]
+
+    def told_quarter(self, value: str) -> None:
+        """Remember a quarter told at the current expression."""
+        self._last_quarter = (value, self.start)
 
     def tense(self) -> Tense:
         """Tense of the clause the current expression sits in."""
@@ -121,6 +163,8 @@ def parse_number(text: str) -> float | None:
             t, half = t[: -len(suffix)].strip(), 0.5
     if t in ("half a", "half an", "half"):
         return 0.5
+    if t.endswith((" 1/2", "½")):
+        t, half = t.removesuffix(" 1/2").removesuffix("½").strip(), 0.5
     if re.fullmatch(r"\d[\d,]*(\.\d+)?", t):
         return float(t.replace(",", "")) + half
     if t in _NUMBER_WORDS:
@@ -201,7 +245,7 @@ def month_period(
     def period(year: int) -> tuple[dt.date, dt.date] | None:
         last = calendar.monthrange(year, month)[1]
         if day is not None:
-            if day > last:
+            if not 1 <= day <= last:
                 return None
             return (dt.date(year, month, day), dt.date(year, month, day))
         return (dt.date(year, month, 1), dt.date(year, month, last))
@@ -281,14 +325,33 @@ _UNIT_CODES = {
 }
 
 
+# A fraction of a unit is written in the next smaller one: 2 1/2 years -> P2Y6M.
+_SMALLER = {
+    "year": ("month", 12),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration from a canonical unit: (3, 'year') -> P3Y, (None, 'year') -> PXY,
-    (30, 'minute') -> PT30M, (1, 'decade') -> P10Y."""
+    (30, 'minute') -> PT30M, (1, 'decade') -> P10Y, (2.5, 'year') -> P2Y6M."""
     if unit == "decade" and n is not None:
         n, unit = n * 10, "year"
     if unit == "fortnight" and n is not None:
         n, unit = n * 2, "week"
     code = _UNIT_CODES.get(unit, "D")
+    if n is not None and n != int(n) and unit in _SMALLER:
+        small, per = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * per)
+        if whole == 0:
+            return duration_value(rest, small)
+        tail = duration_value(rest, small)
+        head = duration_value(whole, unit)
+        if head.startswith("PT") or not tail.startswith("PT"):
+            return head + tail[2 if head.startswith("PT") else 1 :]
+        return head + tail[1:]
     amount = "X" if n is None else format_amount(n)
     if code.startswith("T"):
         return f"PT{amount}{code[1:]}"
@@ -336,7 +399,11 @@ def to_edtf(value: str) -> str | None:
     if m := _VALUE_HALF.match(value):
         return f"{m[1]}-01/{m[1]}-06" if m[2] == "1" else f"{m[1]}-07/{m[1]}-12"
     if m := _VALUE_WEEK.match(value):
-        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        try:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            monday + dt.timedelta(days=6)
+        except (ValueError, OverflowError):
+            return None  # no such week, or past the end of the calendar
         if m[3]:
             return f"{monday + dt.timedelta(days=5)}/{monday + dt.timedelta(days=6)}"
         return f"{monday}/{monday + dt.timedelta(days=6)}"

@@ -6,8 +6,13 @@ Each rule is a regex compiled once at import plus a handler that turns a match i
 non-overlapping matches and calls the handlers in text order, so that relative
 expressions ("the day before") see the dates told before them.
 
-The handlers of calendar dates are in ``timex_dates``, those of relative expressions in
-``timex_relative``; durations, sets and clock times are handled here.
+Spans follow TimeML: determiners and modifiers are inside ("the past three months",
+"late last year", "nearly two years ago", "the end of this year"), prepositions are not
+("for three years", "within weeks", "over the past decade", "in the future"). A rule whose
+match is wider than the expression marks the expression with the group ``x``.
+
+The handlers of calendar dates are in ``timex.dates``, those of relative expressions in
+``timex.relative``, durations, sets and clock times in ``timex.durations``.
 """
 
 from __future__ import annotations
@@ -24,25 +29,21 @@ from generator.timex.dates import (
     numeric_date,
     quarter_expr,
     season_expr,
+    spelled_year,
     year_expr,
 )
-from generator.timex.normalize import (
-    VAGUE_NUMBERS,
-    Context,
-    Norm,
-    canonical_unit,
-    duration_value,
-    parse_number,
-    word_before,
-)
+from generator.timex.durations import clock_time, duration, every, vague_duration
+from generator.timex.normalize import Context, Norm
 from generator.timex.relative import (
     ago,
+    anaphoric_period,
     part_of_period,
     ref_word,
     relative_day,
     relative_unit,
     same_period,
     weekday_expr,
+    year_ago_period,
 )
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
@@ -53,14 +54,22 @@ _MONTH = (
     r"OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?))"
     r"(?![A-Za-z])"
 )
-_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-_DAY2 = r"(?:\s*(?:-|–|to|and|through|until)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:]))"
+# A day ends before a digit or a clock time ("25:00"), not before a colon that ends a
+# phrase ("on Saturday, April 25: ...").
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
+_DAY2 = r"(?:\s*(?:-|–|to|and|through|until)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d))"
 _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)(?![\d%])"
-_WD = r"(?:(?P<wdp>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)"
+# A weekday before a date, on the same line ("Friday\nSeptember 18" is two lines).
+_WD = r"(?:(?P<wdp>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+(?:the\s+)?)"
 _MOD = (
-    r"(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of|"
-    r"(?:the\s+)?(?:first|second)\s+half\s+of|"
+    r"(?:(?P<mod>(?i:early|late|mid|the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of|"
+    r"(?:the\s+)?(?:first|second|last|latter)\s+half\s+of|"
     r"(?:the\s+)?(?:end|beginning|start|middle)\s+of))[-\s]+)?"
+)
+# "earlier this year", "late last week", "the end of this month": inside the span.
+_PRE = (
+    r"(?:(?P<pm>(?i:earlier|early|later|late|mid|(?:the\s+)?(?:very\s+)?(?:end|start|"
+    r"beginning|middle|close|rest|remainder)\s+of))[-\s]+)?"
 )
 _REL = r"(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))"
 _NUMWORD = (
@@ -69,107 +78,28 @@ _NUMWORD = (
     r"sixty|seventy|eighty|ninety|a\s+hundred|hundred)"
 )
 _NUM = (
-    r"(?P<n>\d[\d,]*(?:\.\d+)?(?:\s+and\s+a\s+half)?|(?i:" + _NUMWORD + r"(?:[-\s](?:one|two|"
-    r"three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?|half\s+an?|"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?(?:\s+1/2|½)?(?:\s+and\s+a\s+half)?|(?i:" + _NUMWORD + r"(?:[-\s]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?|half\s+an?|"
     r"a\s+couple\s+of|a\s+dozen|several|a\s+few|few|many|some|numerous|an?|single))"
 )
 _UNIT = (
     r"(?P<u>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
     r"quarters?|years?|decades?|centuries|century))(?![A-Za-z])"
 )
-
-
-# --- durations, sets and clock times -------------------------------------------------
-
-
-_SET_BEFORE = re.compile(r"(?:\d|million|billion|bn|trillion|times|twice|once|%|percent)\s*$", re.I)
-
-
-def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'three years' -> P3Y, '44 days' -> P44D, 'fifty-year', 'several years' -> PXY;
-    '15 a year' -> SET P1Y."""
-    raw = " ".join(m["n"].lower().split())
-    unit = canonical_unit(m["u"])
-    if raw in ("a", "an") and _SET_BEFORE.search(m.string[max(0, m.start() - 20) : m.start()]):
-        return Norm("SET", duration_value(1, unit))
-    if raw in ("a", "an") and unit in ("second", "quarter"):
-        return None
-    if raw in VAGUE_NUMBERS:
-        return Norm("DURATION", duration_value(None, unit))
-    n = parse_number(raw)
-    if n is None or n == 0 or n > 1000:
-        return None
-    if (
-        raw in ("a", "an", "single")
-        and not m["pre"]
-        and unit == "day"
-        and word_before(m).lower() in ("one", "some", "there")
-    ):
-        return None
-    return Norm("DURATION", duration_value(n, unit))
-
-
-def _vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'for years' -> PXY, 'over the years', 'in minutes', 'decades-long'."""
-    pre = " ".join((m["pre"] or "").lower().split())
-    if pre in ("recent", "in recent"):
-        return Norm("DATE", "PAST_REF")
-    if not pre and not m["long"]:
-        return None
-    return Norm("DURATION", duration_value(None, canonical_unit(m["u"])))
-
-
-def _set(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'every week' -> P1W, 'annual' -> P1Y, 'twice a year'."""
-    word = m["adv"]
-    if word:
-        unit = {
-            "annual": "year",
-            "annually": "year",
-            "yearly": "year",
-            "weekly": "week",
-            "daily": "day",
-            "monthly": "month",
-            "quarterly": "quarter",
-            "hourly": "hour",
-            "nightly": "day",
-        }[word.lower()]
-        return Norm("SET", duration_value(1, unit))
-    n = parse_number(m["k"]) if m["k"] and m["k"].lower() != "other" else None
-    amount = 2 if (m["k"] or "").lower() == "other" else (n or 1)
-    return Norm("SET", duration_value(amount, canonical_unit(m["u"])))
-
-
-def _time(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'12:00 local time', '18:00 UTC', '6:40 p.m.', 'midnight', 'noon'. The day is filled
-    in later from the date next to it (see ``timex._attach_times``)."""
-    if m["word"]:
-        clock = {"midnight": "00:00", "noon": "12:00", "midday": "12:00"}[m["word"].lower()]
-        return Norm("TIME", f"T{clock}")
-    if m["hhmm"]:
-        hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
-    else:
-        hour, minute = int(m["h"]), int(m["mi"] or 0)
-    ampm = (m["ap"] or "").lower().replace(".", "")
-    if m["sep"] == "." and not ampm:
-        return None
-    if not m["mi"] and not ampm and not m["hhmm"]:
-        return None
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 24 or minute > 59:
-        return None
-    zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
-    if zone and m["off"]:
-        zone = f"{m['off'][0]}{int(m['off'][1:]):02d}"
-    return Norm("TIME", f"T{hour:02d}:{minute:02d}{zone}")
-
-
+# Quantity modifiers inside it: "nearly two years", "more than a week", "over an hour".
+_QUANT = (
+    r"(?:(?i:nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|"
+    r"(?:well\s+)?over(?!\s+the\b)|some|barely|exactly)\s+)?"
+)
+_ORDINAL_WORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _YEAR_BACK = (
     r"(?:(?:of\s+)?(?:the\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|"
     r"(?:previous|prior)\s+year|year\s+before))"
+)
+_NINETEEN = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine)|(?:ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 
 
@@ -180,7 +110,18 @@ def _rx(pattern: str) -> re.Pattern[str]:
 RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "date_mdy",
-        _rx(_WD + r"?" + _MONTH + r"\s+" + _DAY + _DAY2 + r"?(?:,?\s+" + _YEAR + ")?"),
+        _rx(
+            r"(?:(?i:early|late)\s+)?"
+            + _WD
+            + r"?"
+            + _MONTH
+            + r"\s+"
+            + _DAY
+            + _DAY2
+            + r"?(?:,?\s+"
+            + _YEAR
+            + ")?"
+        ),
         month_day,
     ),
     (
@@ -207,7 +148,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         ),
         numeric_date,
     ),
-    # "October of next year": the month alone (with the year it gets), then "next year".
+    # "October of next year", "January this year", "June last year".
     (
         "month_year",
         _rx(
@@ -215,8 +156,10 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             + _MONTH
             + r"(?:(?:,?\s+|\s+of\s+)"
             + _YEAR
-            + r"|(?=\s+of\s+(?P<yrel>(?i:this|last|next|the\s+"
-            r"(?:current|previous|same))\s+year)))"
+            + r"|\s+(?P<yrel>(?i:this|last|next)\s+year)(?!['’])"
+            # "October of next year" is two expressions: the month, then "next year".
+            r"|(?=\s+of\s+(?P<yrel2>(?i:this|last|next|the\s+(?:current|previous|same|"
+            r"following))\s+year)))"
         ),
         month_year,
     ),
@@ -233,14 +176,32 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         year_expr,
     ),
     (
+        "spelled_year",
+        _rx(
+            r"(?:" + _MONTH + r"\s+)?"
+            r"(?i:(?:the\s+year\s+)?(?P<sy>nineteen[-\s](?:hundred(?:\s+and)?[-\s])?(?:"
+            + _NINETEEN
+            + r")|two\s+thousand(?:[-\s](?:and[-\s])?(?:"
+            + _NINETEEN
+            + r"))?))(?![\w-])"
+        ),
+        spelled_year,
+    ),
+    (
         "decade",
         _rx(
-            r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[-\s]+)?(?:(?P<c>1[5-9]|20)(?P<dd>\d)0s"
-            r"|['’](?P<d2>\d)0s|(?<![\w'’$])(?P<d3>[1-9])0s)(?![\w])"
+            # "the 1990s" -> "1990s", but "the early 1990s" keeps its determiner.
+            r"(?:(?i:the)\s+(?=\d|['’]))?(?P<x>(?:(?i:the\s+)?(?i:early|late|mid)[-\s]+)?"
+            r"(?:(?P<c>1[5-9]|20)(?P<dd>\d)0s"
+            r"|['’](?P<d2>\d)0s|(?<![\w'’$])(?P<d3>[1-9])0s))(?![\w])"
         ),
         decade_expr,
     ),
-    ("century", _rx(r"(?i:the\s+)(?P<cn>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)"), century_expr),
+    (
+        "century",
+        _rx(r"(?:(?i:the)\s+)?(?P<cn>\d{1,2})(?:st|nd|rd|th)[-\s]+(?i:century)"),
+        century_expr,
+    ),
     (
         "season",
         _rx(
@@ -254,8 +215,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "quarter",
         _rx(
-            r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|"
-            r"3rd|4th))[-\s]+(?:(?P<half>(?i:half))|(?i:quarter|qtr))(?![a-z])"
+            r"(?:(?i:the)\s+)?(?:(?P<yq>(?i:this|last|next)\s+year['’]s)\s+)?"
+            r"(?:(?i:fiscal)[-\s]+)?(?P<ord>(?i:first|second|third|fourth|final|last|latter|"
+            r"1st|2nd|3rd|4th))[-\s]+(?:(?P<half>(?i:half))|(?i:quarter|qtr))(?![a-z])"
             r"(?:(?:\s+(?i:of)\s+(?i:fiscal\s+)?|\s+)" + _YEAR + r"|\s+(?i:of)\s+"
             r"(?P<yrel>(?i:this|last|next|the\s+(?:current|previous|same))\s+year))?"
         ),
@@ -266,29 +228,49 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         _rx(r"\b(?P<ord>Q[1-4])(?P<half>(?!))?(?:\s+|/|-)?(?:" + _YEAR + r")?(?![\w])"),
         quarter_expr,
     ),
+    # "the quarter", "the latest period", "the year-ago quarter", "a year earlier".
+    (
+        "period",
+        _rx(
+            r"(?i:(?:the|this|that)\s+(?P<which>latest|current|same|full|fiscal|comparable)?"
+            r"\s*(?P<pu>quarter|period|year)(?![\w-]))"
+        ),
+        anaphoric_period,
+    ),
+    (
+        "year_ago",
+        _rx(
+            r"(?i:(?:the\s+)?(?:comparable\s+)?(?P<ya>year[-\s](?:ago|earlier))(?:\s+"
+            r"(?:(?P<ord>first|second|third|fourth|fiscal)[-\s]+)?(?P<pu>quarter|period))?"
+            r"|(?:the\s+)?(?P<pu2>quarter|period)\s+a\s+year\s+(?:ago|earlier)"
+            r"|(?:the\s+)?(?P<py>(?:19|20)\d\d)\s+(?P<pu3>period|quarter))(?![\w-])"
+        ),
+        year_ago_period,
+    ),
     (
         "relative_day",
         _rx(
             r"(?:(?i:earlier|later|late|early)\s+)?(?P<w>(?i:the\s+day\s+before\s+"
             r"yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
             r"tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))"
-            r"(?!['’]s\b)(?![a-z])(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?"
+            r"(?![a-z])(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?"
         ),
         relative_day,
     ),
     (
         "weekday",
         _rx(
-            r"(?:" + _REL + r"\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-            r"Saturday|Sunday)(?:['’]s)?(?![a-z])(?:\s+(?P<pod>(?i:morning|afternoon|"
-            r"evening|night)))?"
+            r"(?:(?i:early|late)\s+)?(?:(?i:the\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|"
+            r"next|this|past|coming|previous|following))\s+)?(?P<wd>Monday|Tuesday|"
+            r"Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])(?:\s+(?P<pod>(?i:morning|"
+            r"afternoon|evening|night)))?"
         ),
         weekday_expr,
     ),
     (
         "relative_unit",
         _rx(
-            r"(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+last|"
+            _PRE + r"(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+last|"
             r"the\s+next|the\s+previous|the\s+coming|the\s+following|the\s+current|"
             r"the\s+same|last|next|this|past|previous|coming|current|that|the))\s+"
             r"(?P<u>(?i:week|weekend|month|quarter|year|decade|century))(?![\w-])"
@@ -298,7 +280,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "same_period",
         _rx(
-            r"(?i:the\s+same\s+(?P<what>period|month|quarter|week|season|time)\s+"
+            r"(?i:the\s+(?:same|corresponding|comparable)\s+(?P<what>period|month|quarter|"
+            r"week|season|time)\s+"
             + _YEAR_BACK
             + r"|the\s+(?P<what2>year)\s+(?:previous|before|earlier|"
             r"prior)(?![\w-]))"
@@ -316,33 +299,43 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "ago",
         _rx(
-            _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|"
-            r"before(?=\s*[,.;])|after(?=\s*[,.;])))"
+            r"(?P<x>"
+            + _QUANT
+            + r"(?:"
+            + _NUM
+            + r"[-\s]+"
+            + _UNIT
+            + r"(?:\s+or\s+(?:so|two|three|more))?"
+            + r"|(?P<vague>(?i:years|months|weeks|days|decades)))\s+(?P<dir>(?i:ago|earlier|"
+            r"later|from\s+now|hence|before(?=\s*[,.;])|after(?=\s*[,.;]))))"
         ),
         ago,
     ),
     (
         "duration",
         _rx(
-            r"(?<![\w.,])(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|"
-            r"coming|following|final|remaining|additional|further)|over|more\s+than|less\s+than|fewer\s+"
-            r"than|nearly|almost|about|around|approximately|roughly|at\s+least|up\s+to|"
-            r"just|only|within|for|under)\s+)*(?<![\w.,])"
+            r"(?<![\w.,])(?P<x>(?P<pre>"
+            + _QUANT
+            + r"(?:(?i:each\s+of\s+)?(?i:the)\s+)?(?:(?i:past|last|next|first|previous|"
+            r"coming|following|final|remaining|additional|further|latest|recent|entire|"
+            r"whole|full)\s+)?)(?<![\w.,])"
             + _NUM
             + r"(?:[-\s]+(?i:consecutive|straight|successive|trading|business|working|"
-            r"full|calendar|more|additional))?[-\s]+" + _UNIT + r"(?:-(?i:long|old))?"
+            r"full|calendar|more|additional))?[-\s]+"
+            + _UNIT
+            + r"(?P<long>-(?i:long|old))?(?P<half>\s+and\s+a\s+half)?)"
         ),
-        _duration,
+        duration,
     ),
     (
         "vague_duration",
         _rx(
-            r"(?:(?P<pre>(?i:for|in|over\s+the|over|within|after|the\s+past|"
-            r"the\s+last|the\s+coming|the\s+next|in\s+recent|recent))\s+"
-            r"(?:(?i:just|only)\s+)?)?(?P<u>(?i:years|decades|months|weeks|days|"
-            r"hours|minutes))(?P<long>-(?i:long|old))?(?![\w])"
+            r"(?:(?P<prep>(?i:for|in|over|within|after|during))\s+(?:(?i:the|just|only)\s+)?)?(?P<x>(?:(?P<pre>(?i:"
+            r"the\s+past|the\s+last|the\s+coming|the\s+next|recent|the\s+recent|coming|"
+            r"past))\s+)?(?P<u>(?i:years|decades|months|weeks|days|"
+            r"hours|minutes))(?P<long>-(?i:long|old))?)(?![\w])"
         ),
-        _vague_duration,
+        vague_duration,
     ),
     (
         "set",
@@ -350,10 +343,12 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"(?i:(?:every|each|per)\s+(?:(?P<k>other|\d+|two|three|four|five|six|ten)\s+)?"
             r"(?:(?:passing|single)\s+)?"
             r"(?P<u>second|minute|hour|day|night|week|weekend|"
-            r"month|quarter|year|decade)s?(?![a-z])|(?P<adv>annual|annually|yearly|weekly|"
-            r"daily|monthly|quarterly|hourly|nightly)(?![a-z]))"
+            r"month|quarter|year|decade)s?(?![a-z])|(?P<adv>annually|yearly|weekly|"
+            r"daily|monthly|hourly|nightly)(?![a-z]))"
+            r"|(?i:every|each)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+            r"Sunday)(?![a-z])"
         ),
-        _set,
+        every,
     ),
     (
         "time",
@@ -365,19 +360,23 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"[A-Z][a-z]+\s+time)(?:\s*(?P<off>[+-]\d{1,2})(?::?\d\d)?)?\)?)?"
             r"|(?P<word>(?i:midnight|noon|midday))"
         ),
-        _time,
+        clock_time,
     ),
     (
         "ref_word",
         _rx(
-            r"(?i:(?:right\s+)?\bnow\b|currently|presently|at\s+present|nowadays|"
-            r"these\s+days|at\s+the\s+moment|(?:for\s+)?the\s+time\s+being|"
-            r"(?:more\s+)?recently|in\s+the\s+past|(?:recent|current)(?=\s+[a-z])|the\s+past(?=\s*[,.;])|"
-            r"in\s+the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short)\s+term|"
-            r"(?:very\s+)?soon|the\s+day\s+before|the\s+previous\s+day|"
+            r"(?i:(?:right\s+)?(?P<x1>\bnow\b)|currently|presently|nowadays|"
+            r"these\s+days|(?:at|for)\s+(?P<x2>the\s+(?:moment|time\s+being))|"
+            r"(?:more\s+)?recently|(?:in\s+)?(?P<x3>the\s+past)(?=\s*[,.;]|\s+(?:and|or)\b)|"
+            r"(?:recent|current)(?=\s+[a-z])|"
+            r"in\s+(?P<x4>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)|"
+            r"the\s+(?:near|long|short)\s+term|"
+            r"the\s+day\s+before|the\s+previous\s+day|"
             r"the\s+next\s+day|the\s+following\s+day|the\s+same\s+day|that\s+(?:same\s+)?"
             r"day|(?:end|ending|ended|finish|finished|finishing|close|closed|closing|"
-            r"for|during|start|late\s+in|later\s+in|earlier\s+in|of)\s+the\s+day)"
+            r"start|started|starting|for|during|of|late\s+in|later\s+in|earlier\s+in|"
+            r"early\s+in)\s+(?P<x5>the\s+day)|"
+            r"(?P<x6>the\s+(?:start|beginning|end|close)\s+of\s+the\s+day))"
             r"(?![\w-])"
         ),
         ref_word,

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from generator.timex.normalize import (
+    ORDINALS,
     WEEKDAYS,
     Context,
     Norm,
@@ -25,12 +26,14 @@ from generator.timex.normalize import (
 
 __all__ = [
     "ago",
+    "anaphoric_period",
     "part_of_period",
     "ref_word",
     "relative_day",
     "relative_unit",
     "same_period",
     "weekday_expr",
+    "year_ago_period",
 ]
 
 
@@ -75,22 +78,36 @@ _NOT_A_DAY = {
 }
 
 
+# "until Friday", "as soon as Monday": a day ahead unless the clause is in the past.
+_AHEAD = re.compile(r"(?i)\b(?:until|till|as\s+soon\s+as)\s+$")
+
+
 def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'on Monday' (the anchor's own day, else the latest past one), 'next Friday'."""
+    """'on Monday' (the anchor's own day, else the latest past one, or the next one in a
+    future clause), 'next Friday', 'last Tuesday', 'the previous Friday' (before the
+    reference date), 'the following Monday' (after it)."""
     if word_before(m, "wd").lower() in _NOT_A_DAY and not m["rel"]:
         return None
     wd = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower().split()
     anchor = ctx.anchor
-    if rel == ["last"] or rel[-1:] == ["past"]:
-        delta = (anchor.weekday() - wd) % 7 or 7
-        day = anchor - dt.timedelta(days=delta)
+    if rel == ["previous"]:
+        day = ctx.ref - dt.timedelta(days=(ctx.ref.weekday() - wd) % 7 or 7)
+    elif rel == ["following"]:
+        day = ctx.ref + dt.timedelta(days=(wd - ctx.ref.weekday()) % 7 or 7)
+    elif rel == ["last"] or rel[-1:] == ["past"]:
+        day = anchor - dt.timedelta(days=(anchor.weekday() - wd) % 7 or 7)
     elif rel == ["next"] or rel[-1:] == ["coming"]:
         day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     else:
-        day = weekday_date(anchor, wd, ctx.tense())
+        tense = ctx.tense()
+        before = m.string[max(0, m.start() - 20) : m.start()]
+        if tense != "past" and _AHEAD.search(before):
+            tense = "future"
+        day = weekday_date(anchor, wd, tense)
     if m["pod"]:
-        return Norm("TIME", f"{day.isoformat()}T{_PART_OF_DAY[m['pod'].lower()]}")
+        # TimeML news annotates "Friday night" as a DATE with its part of the day.
+        return Norm("DATE", f"{day.isoformat()}T{_PART_OF_DAY[m['pod'].lower()]}")
     return Norm("DATE", day_value(day))
 
 
@@ -119,7 +136,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         "the next": 1,
     }
     if rel in ("the following", "the same", "that"):
-        base = ctx.ref
+        base = _last_told(ctx, unit)
         n = 1 if rel == "the following" else 0
     elif rel == "the":
         if unit != "weekend":
@@ -133,13 +150,40 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", value) if value else None
 
 
+_REF_DIRECTION = {"ago": "PAST_REF", "earlier": "PAST_REF", "before": "PAST_REF"}
+
+
+def _last_told(ctx: Context, unit: str) -> dt.date:
+    """The date 'that year', 'the following month' count from: the last date told at
+    least as precisely as the unit, else the reference date."""
+    last = ctx.last_value or ""
+    precise = {"year": 4, "quarter": 7, "month": 7, "week": 10, "weekend": 10, "day": 10}
+    match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", last)
+    if match and len(match[0]) >= precise.get(unit, 10):
+        return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+    return ctx.ref
+
+
+def _year_back(value: str | None) -> str | None:
+    m = re.match(r"^(\d{4})(-Q[1-4]|-H[12])$", value or "")
+    return f"{int(m[1]) - 1}{m[2]}" if m else None
+
+
 def ago(m: re.Match[str], ctx: Context) -> Norm | None:
-    """'a week ago' -> day, 'two years ago' -> year, 'a year earlier' (from the reference)."""
+    """'a week ago' -> day, 'two years ago' -> year, 'a year earlier' (from the reference);
+    'years ago' -> PAST_REF. In a report on a quarter, 'a year ago' is that quarter of the
+    year before ('net income of $2 million a year ago')."""
+    direction = m["dir"].lower().split()[0]
+    if m["vague"] or m["n"].lower() in ("several", "a few", "few", "many", "some", "numerous"):
+        return Norm("DATE", _REF_DIRECTION.get(direction, "FUTURE_REF"))
     n = parse_number(m["n"])
     unit = canonical_unit(m["u"])
     if n is None or n != int(n):
         return None
-    direction = m["dir"].lower().split()[0]
+    if n == 1 and unit == "year" and direction in ("ago", "earlier"):
+        quarter = _year_back(ctx.last_quarter)
+        if quarter is not None:
+            return Norm("DATE", quarter)
     base = ctx.anchor if direction in ("ago", "from", "hence") else ctx.ref
     sign = 1 if direction in ("later", "after", "from", "hence") else -1
     k = int(n) * sign
@@ -173,6 +217,45 @@ def same_period(m: re.Match[str], ctx: Context) -> Norm | None:
         last = shift(ctx.anchor, "quarter", 0) or last
     value = _back_one_year(last)
     return Norm("DATE", value) if value else None
+
+
+def anaphoric_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the quarter', 'the latest period' -> the quarter the report is about (the last one
+    told, else the last one over by the anchor); 'the current quarter'; 'the (full,
+    fiscal) year' -> the anchor's year, or P1Y for 'the year ended March 31'."""
+    which = (m["which"] or "").lower()
+    unit = m["pu"].lower()
+    after = m.string[m.end() : m.end() + 12].lower()
+    if unit == "year":
+        if which in ("same", "comparable", "latest"):
+            return None
+        if re.match(r"\s+(?:ended|ending|to\b)", after):
+            return Norm("DURATION", "P1Y")
+        return Norm("DATE", str(ctx.anchor.year))
+    if which == "current":
+        return Norm("DATE", shift(ctx.anchor, "quarter", 0) or "") if unit == "quarter" else None
+    if unit == "period" and which not in ("latest", "same"):
+        return None
+    if which == "comparable":
+        return None
+    return Norm("DATE", ctx.last_quarter or shift(ctx.anchor, "quarter", -1) or "")
+
+
+def year_ago_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    """'the year-ago quarter', 'the year-earlier third quarter', 'the quarter a year ago',
+    'year-ago results', 'the 1988 period': the period the report compares with."""
+    quarter = ctx.last_quarter
+    if m["py"]:
+        return Norm("DATE", m["py"] + (quarter[4:] if quarter else ""))
+    if m["ord"] and m["ord"].lower() != "fiscal":
+        year = int(quarter[:4]) - 1 if quarter else ctx.anchor.year - 1
+        return Norm("DATE", f"{year}-Q{ORDINALS[m['ord'].lower()]}")
+    back = _year_back(quarter)
+    if back is not None:
+        return Norm("DATE", back)
+    if m["pu"] or m["pu2"]:
+        return Norm("DATE", shift(ctx.anchor, "quarter", -5) or "")
+    return Norm("DATE", str(ctx.anchor.year - 1))
 
 
 def part_of_period(m: re.Match[str], ctx: Context) -> Norm | None:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from generator.timex.normalize import Context, Tense, to_edtf
+from generator.timex.normalize import Context, NoAnchor, Tense, to_edtf
 from generator.timex.patterns import RULES, Norm
 
 if TYPE_CHECKING:
@@ -43,9 +43,12 @@ class Timex:
     type: str
     value: str
     edtf: str | None
+    # The value depends on the anchor (the publication date): a relative or year-less date.
+    anchored: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """Plain dict: start, end, text, type, value and (when there is one) edtf."""
+        """Plain dict: start, end, text, type, value, edtf (when there is one) and
+        anchored (when the value counts from the publication date)."""
         out: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
@@ -55,6 +58,8 @@ class Timex:
         }
         if self.edtf is not None:
             out["edtf"] = self.edtf
+        if self.anchored:
+            out["anchored"] = True
         return out
 
 
@@ -82,7 +87,19 @@ def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
     return spans
 
 
-_FUTURE_AUX = {"will", "'ll", "wo", "shall", "may", "might", "should", "could", "can", "must"}
+_FUTURE_AUX = {
+    "will",
+    "'ll",
+    "wo",
+    "shall",
+    "may",
+    "might",
+    "should",
+    "could",
+    "can",
+    "must",
+    "would",
+}
 _FUTURE_LEMMAS = {
     "set",
     "schedule",
@@ -107,7 +124,8 @@ _FUTURE_WORDS = re.compile(
 )
 _PAST_WORDS = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|took|began|came|went|ago|yesterday|"
-    r"\w{3,}ed)\b",
+    # an -ed word after "remain", "stay" or "be" is an adjective ("will remain closed")
+    r"(?<!remain )(?<!remains )(?<!stay )(?<!stays )(?<!be )(?<!been )\w{3,}ed)\b",
     re.I,
 )
 
@@ -124,7 +142,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         if head.lemma_.lower() in _FUTURE_LEMMAS:
             return "future"
         if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
-            return _verb_tense(head, depth + 1) or ("future" if "to" in words else "")
+            governing = _verb_tense(head, depth + 1)
+            if governing == "past" and "to" in words:
+                # "asked it to respond by Oct. 31": after the asking, before or after now.
+                return ""
+            return governing or ("future" if "to" in words else "")
         # "an event to be held on October 12", "markets to remain closed until Friday"
         return "future" if "to" in words else ""
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -198,8 +220,23 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    """Where the expression is: the rule's ``x`` group (``x1``, ``x2`` ...) when it has one
+    (the rest of the match is context, e.g. a preposition), else the whole match."""
+    for name in m.re.groupindex:
+        if name[0] == "x" and name[1:].isdigit() | (name == "x") and m[name] is not None:
+            return m.span(name)
+    return m.span()
+
+
+# A hyphenated expression before a noun is a modifier ("the two-week crisis", "the
+# third-quarter loss"): the determiner belongs to the noun, not to the expression.
+_ADJECTIVE = re.compile(r"(?i)^the\s+(?=\S*\w-\w+$)")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _trimmed(m: re.Match[str]) -> tuple[int, int]:
-    s, e = m.span()
+    s, e = _span(m)
     text = m.string
     while s < e and text[s].isspace():
         s += 1
@@ -207,6 +244,11 @@ def _trimmed(m: re.Match[str]) -> tuple[int, int]:
         e -= 1
     if text[e - 1 : e] == ")" and "(" not in text[s:e]:
         e -= 1
+    if _POSSESSIVE.search(text, s, e):
+        e -= 2
+    adjective = _ADJECTIVE.match(text[s:e])
+    if adjective and re.match(r"\s+\w", text[e : e + 3]):
+        s += adjective.end()
     return s, e
 
 
@@ -214,20 +256,25 @@ _GLUE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*|on\s+(?:the\s+)?)?$", re
 _GLUE_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:at|from|by|around)?\s*$", re.I)
 
 
-def _attach_times(text: str, found: list[tuple[int, int, Norm, dt.date]]) -> list[Timex]:
+_Found = tuple[int, int, Norm, dt.date | None, bool]  # start, end, value, ref, anchored
+
+
+def _attach_times(text: str, found: list[_Found]) -> list[Timex]:
     """Give each bare clock time ('T12:00') the day of the date beside it, or of the
-    reference date; merge a time and a date separated only by a space into one TIME."""
+    reference date (none without a publication date: the time is left out); merge a time
+    and a date separated only by a space into one TIME."""
     out: list[Timex] = []
     skip: set[int] = set()
-    for i, (s, e, norm, ref) in enumerate(found):
+    for i, (s, e, norm, ref, anchored) in enumerate(found):
         if i in skip:
             continue
         if norm.type == "TIME" and norm.value.startswith("T"):
-            day, merge = ref.isoformat(), None
+            day = ref.isoformat() if ref else None
+            merge = None
             for j in range(i + 1, min(i + 3, len(found))):
-                s2, _e2, n2, _r = found[j]
+                s2, _e2, n2, _r, near_anchored = found[j]
                 if _DAY_VALUE.match(n2.value) and _GLUE_AFTER.match(text[e:s2]):
-                    day = n2.value
+                    day, anchored = n2.value, near_anchored
                     merge = j if text[e:s2].isspace() or not text[e:s2] else None
                     break
                 if n2.type != "TIME":
@@ -238,21 +285,41 @@ def _attach_times(text: str, found: list[tuple[int, int, Norm, dt.date]]) -> lis
                     and _DAY_VALUE.match(found[i - 1][2].value)
                     and _GLUE_BEFORE.match(text[found[i - 1][1] : s])
                 ):
-                    day = found[i - 1][2].value
+                    day, anchored = found[i - 1][2].value, found[i - 1][4]
+            if day is None:
+                continue
             value = f"{day}{norm.value}"
             if merge is not None:
                 skip.add(merge)
                 e = found[merge][1]
-            out.append(Timex(s, e, text[s:e], "TIME", value, to_edtf(value)))
+            out.append(Timex(s, e, text[s:e], "TIME", value, to_edtf(value), anchored))
             continue
         edtf = norm.edtf if norm.edtf is not None else to_edtf(norm.value)
-        out.append(Timex(s, e, text[s:e], norm.type, norm.value, edtf))
+        out.append(Timex(s, e, text[s:e], norm.type, norm.value, edtf, anchored))
     return out
 
 
-def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[Timex]:
+def _normalize(rule: int, m: re.Match[str], ctx: Context) -> Norm | None:
+    """The rule's reading of a match; None when its date falls outside the calendar Python
+    can represent (years 1 to 9999: "a million days ago", an anchor in year 9999). Any
+    other error is a bug and is raised."""
+    try:
+        return RULES[rule][2](m, ctx)
+    except NoAnchor:
+        return None  # relative or year-less, and no publication date to count from
+    except OverflowError:
+        return None
+    except ValueError as error:
+        if "year" in str(error) and "out of range" in str(error):
+            return None
+        raise
+
+
+def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex]:
     """All temporal expressions in ``text``, normalized against ``anchor`` (the article's
-    publication date), in text order.
+    publication date), in text order. With no anchor, the expressions whose value would
+    count from it (relative and year-less dates) are left out; each Timex says whether
+    its value counts from the anchor (``anchored``).
 
     If ``doc`` (a spaCy Doc of exactly this text) is given, its sentences and parse
     decide the tense of each clause (which year a yearless date takes); the patterns
@@ -265,23 +332,31 @@ def find_timexes(text: str, *, anchor: dt.date, doc: Doc | None = None) -> list[
     sentences = _sentences(text, doc)
     ctx = Context(anchor, _TenseFinder(text, doc, sentences))
     cands: list[_Candidate] = []
-    for idx, (_name, rx, handler) in enumerate(RULES):
+    for idx, (_name, rx, _handler) in enumerate(RULES):
         for m in rx.finditer(text):
             s, e = _trimmed(m)
             if e <= s:
                 continue
             ctx.start, ctx.end = s, e
-            if handler(m, ctx) is not None:
+            if _normalize(idx, m, ctx) is not None:
                 cands.append(_Candidate(s, e, idx, m))
-    found: list[tuple[int, int, Norm, dt.date]] = []
+    found: list[_Found] = []
     for c in _select(cands):
         ctx.start, ctx.end = c.start, c.end
-        norm = RULES[c.rule][2](c.match, ctx)
+        ctx.anchored = False
+        norm = _normalize(c.rule, c.match, ctx)
         if norm is None:
             continue
-        found.append((c.start, c.end, norm, ctx.ref))
+        ref, ref_is_anchor = ctx.reference_day()
+        # A clock time takes the reference day: anchored when that day is the anchor.
+        anchored = ctx.anchored or (
+            norm.type == "TIME" and norm.value.startswith("T") and ref_is_anchor
+        )
+        found.append((c.start, c.end, norm, ref, anchored))
         if norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10]):
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
+            if RULES[c.rule][0].startswith("quarter") and "-Q" in norm.value:
+                ctx.told_quarter(norm.value)
     return _attach_times(text, found)

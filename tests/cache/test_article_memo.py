@@ -3,7 +3,6 @@ articles and warnings are those of a fresh read."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -16,7 +15,6 @@ from generator.ingest.reader import read_articles
 from generator.model import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-TODAY = dt.date(2026, 11, 23)
 JSONL = "\n".join(
     [
         json.dumps({"id": "strike", "text": "Rail workers strike\n\nThe strike began on Monday."}),
@@ -34,11 +32,9 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
-def _read(
-    root: Path, memo: ArticleMemo | None, today: dt.date = TODAY
-) -> tuple[list[Article], list[str]]:
+def _read(root: Path, memo: ArticleMemo | None) -> tuple[list[Article], list[str]]:
     warnings: list[str] = []
-    articles = read_articles(root, warn=warnings.append, today=today, memo=memo)
+    articles = read_articles(root, warn=warnings.append, memo=memo)
     if memo is not None:
         memo.close()
     return articles, warnings
@@ -79,19 +75,12 @@ def test_a_changed_file_or_code_version_is_parsed_again(corpus: Path, tmp_path: 
     assert other_code.hits == 0
 
 
-def test_an_inferred_date_is_kept_for_its_day_only(corpus: Path, tmp_path: Path) -> None:
+def test_an_entry_serves_every_later_day(corpus: Path, tmp_path: Path) -> None:
+    """Reading never depends on the day of the run: no entry is kept for one day only."""
     _read(corpus, _memo(tmp_path))
-    files = sorted(corpus.iterdir())
-    readings = [ingest.parse_article_file(f.read_bytes(), path=f, file=f.name) for f in files]
-    dated = sum(not reading.dated_by_today for reading in readings)
-    assert 0 < dated < len(files)
-    later = TODAY + dt.timedelta(days=400)
     memo = _memo(tmp_path)
-    assert _read(corpus, memo, today=later) == _read(corpus, None, today=later)
-    assert memo.hits == dated
-    again = _memo(tmp_path)
-    _read(corpus, again, today=later)
-    assert again.hits == len(files)  # the entries of that day were kept too
+    assert _read(corpus, memo) == _read(corpus, None)
+    assert memo.hits == len(list(corpus.iterdir()))
 
 
 @pytest.mark.parametrize(

@@ -186,6 +186,67 @@ def _random_mentions(seed: int, count: int) -> list[Mention]:
     return mentions
 
 
+def test_one_background_event_told_in_other_words_is_one_event() -> None:
+    """'the 1918 pandemic' and 'the pandemic of 1918 that killed millions': the event noun
+    the date modifies names the event, whatever else each sentence says."""
+    first = replace(
+        _mention("a", "1918", "virus compared with pandemic", [], kind="health"),
+        event_noun="pandemic",
+    )
+    second = replace(
+        _mention("b", "1918", "pandemic killed millions worldwide flu", [], kind="health"),
+        event_noun="pandemic",
+    )
+    assert len(cluster_mentions([first, second])) == 1
+
+
+def test_two_events_of_one_day_in_one_article_stay_two() -> None:
+    """An article seldom tells one event twice: sharing its vocabulary is not enough."""
+    clusters = cluster_mentions(
+        [
+            _mention(
+                "a", "2023-03-13", "bank customers line up outside branch", ["svb"], kind="other"
+            ),
+            _mention(
+                "a",
+                "2023-03-13",
+                "president speaks about bank customers",
+                ["svb"],
+                kind="statement",
+            ),
+        ]
+    )
+    assert len(clusters) == 2
+
+
+def test_statements_of_two_speakers_stay_two_events() -> None:
+    said = [
+        replace(
+            _mention(source, "2023-06-22", "debris field found near wreck", [], kind="statement"),
+            speaker=speaker,
+        )
+        for source, speaker in (("a", "oceangate"), ("b", "mauger"), ("c", "mauger"))
+    ]
+    clusters = cluster_mentions(said)
+    assert sorted(len(c.mentions) for c in clusters) == [1, 2]
+
+
+def test_title_and_summary_come_from_sources_that_agree_on_the_date() -> None:
+    right = _mention("a", "2021-01-11", "Leaders meet in Moscow for talks", ["p"])
+    also = _mention("b", "2021-01-11", "Leaders meet in Moscow", ["p"])
+    wrong = replace(
+        _mention("c", "2021-11-11", "Leaders meet in Moscow for talks summit", ["p", "q", "r"]),
+        title="Wrong date title",
+        confidence=0.8,
+        published="2021-01-18",
+    )
+    clusters = cluster_mentions([right, also, wrong])
+    events, _ = build_records(clusters, actor_ids={"p": "p", "q": "q", "r": "r"}, actor_kinds={})
+    event = next(e for e in events if e.date == "2021-01-11")
+    assert event.title != "Wrong date title"
+    assert "2021-11-11" not in event.summary
+
+
 def test_similarity_bounds_are_never_below_the_scores() -> None:
     mentions = _random_mentions(7, 120)
     idf = word_weights(mentions)

@@ -22,12 +22,11 @@ from generator.model import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-TODAY = dt.date(2026, 11, 23)
 
 
 def _read(root: Path) -> tuple[list[Article], list[str]]:
     warnings: list[str] = []
-    return read_articles(root, warn=warnings.append, today=TODAY), warnings
+    return read_articles(root, warn=warnings.append), warnings
 
 
 def _one(path: Path, text: str | bytes) -> Article:
@@ -36,7 +35,7 @@ def _one(path: Path, text: str | bytes) -> Article:
         path.write_text(text, encoding="utf-8")
     else:
         path.write_bytes(text)
-    articles = read_article_file(path, root=path.parent, today=TODAY)
+    articles = read_article_file(path, root=path.parent)
     assert len(articles) == 1
     return articles[0]
 
@@ -48,14 +47,16 @@ def _one(path: Path, text: str | bytes) -> Article:
 def seeds() -> dict[str, Article]:
     articles, warnings = _read(SEEDS)
     assert warnings == []
-    return {a.id[:3]: a for a in resolve_years(articles, today=TODAY)}
+    return {a.id[:3]: a for a in resolve_years(articles)}
 
 
 SEED_EXPECTED = {
     # id: published, how, publisher, dateline, title start
     "000": ("2021-01-18", "header", "TASS", "Moscow", "Russian, Armenian top diplomats discuss"),
     "001": ("2021-05-11", "dateline", "TASS", "Baku", "Russia set to map out specific steps"),
-    "002": ("2021-04-08", "text-latest", "TASS", None, "Russian President Vladimir Putin held"),
+    # "on Thursday" after talks "on April 7" (2021, from January 11, 2021): written on that
+    # Thursday or later; nothing bounds it from above, so the day stays unknown.
+    "002": (None, "unknown", "TASS", None, "Russian President Vladimir Putin held"),
     "003": ("2020-10-20", "text-weekday", None, None, "The Kremlin announced the continuation"),
     "004": ("2022-10-31", "date-line", "Anadolu Agency", None, "Leaders of Russia, Azerbaijan"),
 }
@@ -80,25 +81,33 @@ def test_seed_confidence_follows_the_evidence(seeds: dict[str, Article]) -> None
     assert confidence["000"] == 1.0
     assert confidence["004"] == pytest.approx(0.9)
     assert 0.7 <= confidence["001"] < 0.9  # year inferred from the weekday
-    assert confidence["002"] < 0.5 and confidence["003"] < 0.7
+    assert confidence["002"] == 0.0 and confidence["003"] < 0.7
+
+
+def test_seed_002_counts_its_relative_dates_from_its_latest_date(seeds: dict[str, Article]) -> None:
+    """No publication date: its relative dates count from the first Thursday on or after
+    the talks of April 7 it reports (2021-04-08), never from the day of the run."""
+    assert seeds["002"].published is None
+    assert seeds["002"].anchor == "2021-04-08"
 
 
 def test_seed_001_year_comes_from_weekday_and_bound() -> None:
-    (article,) = read_article_file(SEEDS / "001_630f437a53c0b31d.txt", root=SEEDS, today=TODAY)
-    # May 11 is a Tuesday in 2021 (and 2027, after today); September 27, 2020 bounds it.
+    (article,) = read_article_file(SEEDS / "001_630f437a53c0b31d.txt", root=SEEDS)
+    # September 27, 2020 bounds it from below; May 11 is a Tuesday in 2021.
     assert article.published_candidates == ("2021-05-11",)
 
 
 def test_seed_003_year_is_ambiguous_until_the_corpus_decides() -> None:
-    (article,) = read_article_file(SEEDS / "003_343405ef04f1da03.txt", root=SEEDS, today=TODAY)
-    assert set(article.published_candidates) == {
-        "2026-10-20",
-        "2020-10-20",
-        "2015-10-20",
-        "2009-10-20",
-    }
-    assert article.published == "2026-10-20"  # alone: the latest not after today
-    assert resolve_years([article], today=TODAY)[0].published == "2026-10-20"
+    (article,) = read_article_file(SEEDS / "003_343405ef04f1da03.txt", root=SEEDS)
+    # "Tuesday, October 20" and no year anywhere: every year from 1900 to 2100 that fits.
+    assert {"2009-10-20", "2015-10-20", "2020-10-20", "2026-10-20"} <= set(
+        article.published_candidates
+    )
+    assert all(dt.date.fromisoformat(c).weekday() == 1 for c in article.published_candidates)
+    assert article.published is None
+    # Alone, nothing chooses among them: the date stays unknown (the clock is not asked).
+    alone = resolve_years([article])[0]
+    assert (alone.published, alone.published_how) == (None, "unknown")
 
 
 @pytest.mark.parametrize(
@@ -205,14 +214,21 @@ def _case_reading(golden: Any, tmp_path: Path) -> tuple[list[Article], list[str]
         path.write_text(golden["text"], encoding="utf-8")
     warnings: list[str] = []
     try:
-        articles = read_article_file(path, root=root, warn=warnings.append, today=TODAY)
+        articles = read_article_file(path, root=root, warn=warnings.append)
     except ArticleError as error:
         return [], warnings, str(error)
     return articles, warnings, None
 
 
 def _check_article(article: Article, checks: dict[str, Any]) -> None:
-    for name in ("title", "published", "published_how", "published_confidence", "publisher"):
+    for name in (
+        "title",
+        "published",
+        "published_how",
+        "published_confidence",
+        "publisher",
+        "anchor",
+    ):
         if name in checks:
             assert getattr(article, name) == checks[name], name
     for name in ("dateline", "url", "text"):
@@ -235,6 +251,8 @@ def _told(article: Article) -> dict[str, Any]:
     told: dict[str, Any] = {name: getattr(article, name) for name in fields}
     told["published_candidates"] = list(article.published_candidates)
     told.update(publisher=article.publisher, dateline=article.dateline, url=article.url)
+    if article.anchor:
+        told["anchor"] = article.anchor
     told["text"] = article.text
     return told
 
@@ -320,7 +338,7 @@ def test_resolve_years_uses_the_corpus_median() -> None:
         article("c", "2019-05-11", 0.3),  # too unsure to anchor
         article("d", "2026-10-20", 0.5, "2026-10-20", "2020-10-20", "2015-10-20"),
     ]
-    resolved = resolve_years(corpus, today=TODAY)
+    resolved = resolve_years(corpus)
     assert [a.published for a in resolved] == [
         "2021-01-18",
         "2021-05-11",
@@ -328,8 +346,10 @@ def test_resolve_years_uses_the_corpus_median() -> None:
         "2020-10-20",
     ]
     assert resolved[3].published_candidates == ("2020-10-20", "2026-10-20", "2015-10-20")
+    # Alone, nothing in the corpus chooses: unknown, whatever the day of the run.
     lonely = article("e", "2030-01-01", 0.5, "2030-01-01", "2024-01-01", "2019-01-01")
-    assert resolve_years([lonely], today=TODAY)[0].published == "2024-01-01"
+    alone = resolve_years([lonely])[0]
+    assert (alone.published, alone.published_how) == (None, "unknown")
 
 
 # --- furniture --------------------------------------------------------------------------------
@@ -468,7 +488,8 @@ def test_ten_megabyte_article(tmp_path: Path) -> None:
     article = _one(tmp_path / "big.txt", "A very long article\n\n" + body)
     assert article.title == "A very long article"
     assert len(article.text) > 10_000_000
-    assert article.published == "2021-11-11"  # latest date it refers to
+    # No date line: unknown, its relative dates counting from the latest date it tells.
+    assert (article.published, article.anchor) == (None, "2021-11-11")
 
 
 def test_a_thousand_articles_are_all_read(tmp_path: Path) -> None:
@@ -493,7 +514,7 @@ def test_any_bytes_give_articles_or_an_article_error(
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(data)
     try:
-        articles = read_article_file(path, root=tmp_path, warn=lambda _: None, today=TODAY)
+        articles = read_article_file(path, root=tmp_path, warn=lambda _: None)
     except ArticleError as error:
         assert str(error).startswith(f"fuzz{suffix}: ")
     else:

@@ -189,7 +189,8 @@ BAD_INPUT: dict[str, tuple[str, str | bytes, list[str]]] = {
         [
             "sources/article.yml:2: title: '' should be non-empty",
             "sources/article.yml:3: published_how: unknown value 'guessed'; expected one of: "
-            "input, header, date-line, dateline, text-weekday, text-latest, none, editor",
+            "input, header, date-line, dateline, text, url, text-weekday, text-latest, none, "
+            "unknown, editor",
             "sources/article.yml:4: published_confidence: 'high' is not of type 'number', 'null'",
             "sources/article.yml:5: sha256: 'abc' does not match '^[0-9a-f]{64}$'",
             "sources/article.yml:6: published: month must be 01-12 (or a season 21-24), "

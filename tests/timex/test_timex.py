@@ -96,8 +96,32 @@ def test_to_json() -> None:
         "type": "DATE",
         "value": "2020-11-09",
         "edtf": "2020-11-09",
+        "anchored": True,  # the year comes from the publication date
     }
     assert "edtf" not in found[1].to_json()
+
+
+def test_without_an_anchor_relative_dates_are_left_out() -> None:
+    """No publication date: absolute dates are read, relative and year-less ones are not
+    (never counted from the day of the run)."""
+    text = "On November 9, 2020 leaders met; on Monday and last week they talked again."
+    found = find_timexes(text, anchor=None)
+    assert [(t.text, t.value, t.anchored) for t in found] == [
+        ("November 9, 2020", "2020-11-09", False)
+    ]
+    dated = find_timexes(text, anchor=dt.date(2020, 11, 20))
+    assert [t.anchored for t in dated] == [False, True, True]
+
+
+def test_names_are_not_dates() -> None:
+    text = (
+        "The Boeing 747 flew Route 66 past the G20 summit; Windows 2000 and the Russell 2000 "
+        "index fell; Euro 2020 and Vision 2030 were named; the 1922 Committee met in 1922; "
+        "UN Resolution 2254 passed, a 6-year-old watched, and the Worldwide Developers "
+        "Conference 2010 opened in June 2010."
+    )
+    found = find_timexes(text, anchor=dt.date(2021, 3, 1))
+    assert [t.text for t in found] == ["1922", "2010", "June 2010"]
 
 
 def test_never_more_precise_than_the_text() -> None:

@@ -1,0 +1,53 @@
+"""Names are not dates: a year-like number that is part of a name.
+
+"Windows 2000", "the Russell 2000 index", "Euro 2020", "Vision 2030", "Resolution 2254",
+"Flight 1907" and "the 1922 Committee" write a number a date pattern would read as a year;
+none of them says when anything happened. English names a product, an event, a document or
+a body this way: a capitalised name word right before the number, or an organisation noun
+right after it. Dates written the same way are kept: a month, season, holiday or fiscal
+label before the year ("May 2020", "Summer 2014", "Christmas 2019", "FY 2021"), an event
+held in the year it is named after ("the Worldwide Developers Conference 2010", "WWDC
+2005"), and a function word that only happens to be capitalised ("In 2019").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["in_name"]
+
+# Capitalised words that may stand right before a year that is a date.
+_DATE_WORDS = frozenset(
+    str.split(
+        """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    spring summer autumn fall winter christmas easter thanksgiving ramadan hanukkah
+    advent lent new year year years fiscal fy q1 q2 q3 q4 h1 h2 half quarter
+    monday tuesday wednesday thursday friday saturday sunday
+    in on at since by from until till to before after during of for the a an and or but
+    as through between around about circa early late mid than until including like
+    conference summit games olympics cup championship championships festival forum
+    congress convention election elections expo
+    """
+    )
+)
+# The word before the number: capitalised, on the same line, not an abbreviation ("U.S.")
+# nor a possessive ("Britain's 2016 referendum").
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z&\-]*)[ \t]+$")
+# Organisation nouns after a year that make it a name ("the 1922 Committee").
+_NAME_AFTER = re.compile(
+    r"[ \t]+(?:Committee|Club|Group|Society|Foundation|Movement|Initiative|Coalition|"
+    r"Alliance|Network|Collective|Commission|Council|Index)\b"
+)
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """True when the year-like number text[start:end] is part of a name."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        word = before.group(1)
+        # An event ("WWDC 2005", "Summit 2021") is held in the year it is named after.
+        if word.lower() not in _DATE_WORDS and not (word.isupper() and len(word) >= 3):
+            return True
+    return bool(_NAME_AFTER.match(text, end))

@@ -1,0 +1,120 @@
+"""Event mentions of real articles in other languages (tests/fixtures/i18n)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.consolidate.pairing import traits, traits_similarity
+from generator.ingest.reader import read_article_file
+from generator.model import Article
+from generator.nlp.foreign import find_foreign_mentions, split_sentences
+from generator.nlp.foreign_names import NameFinder
+from generator.slugs import slugify
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "i18n"
+
+
+def _article(name: str) -> Article:
+    return read_article_file(FIXTURES / name, root=FIXTURES)[0]
+
+
+def test_russian_article_dated_by_its_date_line_tells_the_attack_and_the_mourning():
+    article = _article("ru-crocus.txt")
+    assert (article.language, article.published, article.published_how) == (
+        "ru",
+        "2024-03-23",
+        "date-line",
+    )
+    mentions = find_foreign_mentions(article)
+    told = {(m.date, m.type) for m in mentions}
+    assert ("2024-03-22", "attack") in told
+    assert ("2024-03-24", "statement") in told
+    attack = next(m for m in mentions if m.date == "2024-03-22")
+    assert "Россия" not in [a.text for a in attack.actors]
+    assert {a.long_form for a in attack.actors} >= {"Russia"}  # "России"
+    assert all(len((m.title or "").split()) <= 12 for m in mentions)
+
+
+def test_german_front_matter_language_and_weekdays_counted_from_the_date():
+    article = _article("de-haftbefehle.md")
+    assert (article.language, article.published) == ("de", "2024-03-25")
+    mentions = find_foreign_mentions(article)
+    assert [(m.date, m.type) for m in mentions] == [
+        ("2024-03-24", "legal"),
+        ("2024-03-22", "attack"),
+    ]
+    assert mentions[0].title is not None and "Sonntagabend" not in mentions[0].title
+
+
+def test_turkish_names_without_suffixes_and_no_event_on_a_deadline():
+    article = _article("tr-kktc.txt")
+    assert (article.language, article.published) == ("tr", "2024-03-23")
+    mentions = find_foreign_mentions(article)
+    assert [(m.date, m.type) for m in mentions] == [("2024-03-22", "attack")]
+    names = {a.text: a.long_form for a in mentions[0].actors + mentions[0].places}
+    assert names["Rusya"] == "Russia" and names["Moskova"] == "Moscow"
+
+
+def test_arabic_date_with_two_month_names_and_clitics():
+    mentions = find_foreign_mentions(_article("ar-crocus.txt"))
+    assert [(m.date, m.type) for m in mentions] == [("2024-03-22", "casualties")]
+    assert "Moscow" in {p.long_form for p in mentions[0].actors + mentions[0].places}
+
+
+def test_french_weekday_with_its_date_and_no_date_without_an_anchor():
+    article = _article("fr-notre-dame.txt")
+    assert article.language == "fr" and article.published is None
+    mentions = find_foreign_mentions(article)
+    # "lundi 15 avril" has no year and the page no date: nothing is dated by the clock
+    assert mentions == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "english"),
+    [
+        ("ru", "Президент Азербайджана прибыл.", "Azerbaijan"),
+        ("de", "Die Regierung Aserbaidschans erklärte.", "Azerbaijan"),
+        ("fr", "Le président d'Azerbaïdjan a parlé.", "Azerbaijan"),
+        ("ar", "وأذربيجان وقعت الاتفاق.", "Azerbaijan"),
+        ("tr", "Azerbaycan'ın başkenti Bakü'de toplantı yapıldı.", "Azerbaijan"),
+        ("tr", "Rusya'nın açıklaması geldi.", "Russia"),
+    ],
+)
+def test_country_names_of_every_language_stand_for_the_english_record(code, text, english):
+    names = NameFinder(code).find(text, 0, len(text))
+    assert english in {n.mentioned.long_form for n in names}
+
+
+def test_actor_record_aliases_match_inflected_forms():
+    finder = NameFinder("ru", [{"pattern": "Путин", "label": "PERSON", "id": "vladimir-putin"}])
+    names = finder.find("Встреча с Путиным прошла.", 0, 25)
+    assert [(n.mentioned.text, n.mentioned.ent_id) for n in names] == [
+        ("Путиным", "vladimir-putin")
+    ]
+
+
+def test_sentences_keep_ordinals_and_abbreviations():
+    text = "Am 11. Januar traf er Dr. Müller in Moskau. Danach reiste er ab."
+    assert [text[s:e] for s, e in split_sentences(text, "de")] == [
+        "Am 11. Januar traf er Dr. Müller in Moskau.",
+        "Danach reiste er ab.",
+    ]
+
+
+def test_one_event_across_languages_when_day_and_actors_agree():
+    ru = find_foreign_mentions(_article("ru-crocus.txt"))[0]
+    de = find_foreign_mentions(_article("de-haftbefehle.md"))[1]
+    assert ru.date == de.date == "2024-03-22"
+    shared = ["crocus-city-hall"]
+    a = traits(ru.__class__(**{**ru.__dict__, "actor_keys": shared}))
+    b = traits(de.__class__(**{**de.__dict__, "actor_keys": shared + ["moscow"]}))
+    assert traits_similarity(a, b) >= 0.45
+    other_day = traits(de.__class__(**{**de.__dict__, "date": "2024-03-24", "actor_keys": shared}))
+    assert traits_similarity(a, other_day) == 0.0
+
+
+def test_ids_of_names_in_other_scripts_are_transliterated():
+    assert slugify("Владимир Путин") == "vladimir-putin"
+    assert slugify("Mützenich") == "mutzenich"

@@ -1,0 +1,84 @@
+"""Dates in other languages: the phrases of the issue, false positives, anchoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.timex.foreign import Anchor, find_dates, latest_full_date, publication_line
+
+FRIDAY = Anchor(dt.date(2024, 3, 22))
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "anchor", "expected"),
+    [
+        ("ru", "в понедельник", dt.date(2024, 3, 27), "2024-03-25"),
+        ("ru", "в мае", dt.date(2024, 3, 27), "2023-05"),
+        ("ru", "Теракт произошел вечером 22 марта", dt.date(2024, 3, 24), "2024-03-22"),
+        ("ru", "Он объявил 24 марта днём траура", dt.date(2024, 3, 23), "2024-03-24"),
+        ("ru", "События 23–24 июня 2023 года", None, "2023-06-23/2023-06-24"),
+        ("ru", "накануне", dt.date(2024, 3, 24), "2024-03-23"),
+        ("de", "am 11. Januar", dt.date(2021, 1, 18), "2021-01-11"),
+        ("de", "am späten Sonntagabend, dem 24. März", dt.date(2024, 3, 25), "2024-03-24"),
+        ("de", "Im Jahr 2018 wurde er schuldig befunden", None, "2018"),
+        ("fr", "le 5 mars", dt.date(2024, 3, 27), "2024-03-05"),
+        ("fr", "lundi 15 avril au soir", dt.date(2019, 4, 16), "2019-04-15"),
+        ("fr", "hier", dt.date(2024, 3, 27), "2024-03-26"),
+        ("ar", "الأربعاء، 27 سبتمبر/أيلول 2023", None, "2023-09-27"),
+        ("ar", "الجمعة 22 مارس/آذار 2024", None, "2024-03-22"),
+        ("ar", "مساء يوم الجمعة 8 شتنبر 2023", None, "2023-09-08"),
+        ("tr", "10-11 Mayıs 2024", None, "2024-05-10/2024-05-11"),
+        ("tr", "21 Ocak 2025’te", None, "2025-01-21"),
+        ("tr", "7 Temmuz’da başladı", dt.date(2026, 1, 20), "2025-07-07"),
+        ("tr", "dün", dt.date(2024, 3, 23), "2024-03-22"),
+    ],
+)
+def test_dates_of_the_languages(code: str, text: str, anchor: dt.date | None, expected: str):
+    found = find_dates(text, code, Anchor(anchor) if anchor else None)
+    assert [d.timex.edtf for d in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("de", "Die Union kommt auf 28,5 Prozent."),  # 'Die' is not Tuesday, 28,5 no date
+        ("ru", "Мая Плисецкая танцевала."),  # a name, not May
+        ("fr", "Il a pris 2,5 kilos."),
+        ("tr", "Mayıs bir isimdir."),
+    ],
+)
+def test_no_date_in_names_decimals_and_words(code: str, text: str):
+    assert find_dates(text, code, FRIDAY) == []
+
+
+def test_without_an_anchor_yearless_and_relative_dates_are_left_undated():
+    found = find_dates("вечером 24 марта, в пятницу, до 22 мая 2024 года", "ru", None)
+    assert [d.timex.edtf for d in found] == ["2024-05-22"]
+    assert latest_full_date(found) == dt.date(2024, 5, 22)
+
+
+def test_a_month_anchor_dates_a_day_month_with_its_weekday_not_a_weekday_alone():
+    month = Anchor(dt.date(2024, 3, 1), "month")
+    found = find_dates("am Freitag; am Sonntagabend, dem 24. März", "de", month)
+    assert [(d.timex.edtf, d.yearless) for d in found] == [("2024-03-24", False)]
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "expected"),
+    [
+        ("de", "Pressemitteilung 12 Januar 2021", "2021-01-12"),
+        ("de", "23. Februar, 2025", "2025-02-23"),
+        ("ru", "Опубликовано: 22 марта 2024", "2024-03-22"),
+        ("ru", "23.03.2024, 16:34", "2024-03-23"),
+        ("tr", "22 Ocak 2025 Çarşamba 07:38", "2025-01-22"),
+        ("ar", "السبت 9 سبتمبر 2023 - 14:02", "2023-09-09"),
+        ("fr", "Publié le 16 avril 2019", "2019-04-16"),
+        ("ru", "Обновлено: 22 марта 2024", None),  # modified, not published
+        ("de", "Am 22. März 2024 griffen vier Männer an", None),  # a sentence
+    ],
+)
+def test_publication_date_lines(code: str, line: str, expected: str | None):
+    found = publication_line(line, code)
+    assert (found.isoformat() if found else None) == expected
