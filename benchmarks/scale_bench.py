@@ -55,8 +55,9 @@ def _folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _mentions(work: Path) -> tuple[list[Any], list[list[Any]]]:
-    """The corpus's articles and each one's mentions, from the cache of the run."""
+def _mentions(work: Path) -> tuple[list[Any], list[list[Any]], float]:
+    """The corpus's articles and each one's mentions, from the cache of the run, and the
+    seconds the cache lookups took."""
     from generator.cache.mentions import MentionCache, Patterns
     from generator.cache.versions import fingerprint
     from generator.ingest.reader import read_articles, resolve_years
@@ -67,10 +68,12 @@ def _mentions(work: Path) -> tuple[list[Any], list[list[Any]]]:
     typology = load_typology(work / "content")
     common = fingerprint(model_name(None), typology.digest())
     cache = MentionCache(work / ".chronology" / "cache", common, Patterns([]))
+    started = time.perf_counter()
     found = [cache.get(article) for article in articles]
+    lookups = time.perf_counter() - started
     cache.close()
     kept = [(a, m) for a, m in zip(articles, found, strict=True) if m is not None]
-    return [a for a, _ in kept], [m for _, m in kept]
+    return [a for a, _ in kept], [m for _, m in kept], lookups
 
 
 def _tagged(text: str, tag: str) -> str:
@@ -162,9 +165,7 @@ def _client_costs(work: Path) -> None:
     read_articles(work / "corpus", warn=quiet, memo=memo)
     warm = time.perf_counter() - started
     memo.close()
-    started = time.perf_counter()
-    _mentions(work)
-    lookups = time.perf_counter() - started - cold  # _mentions reads the corpus again
+    lookups = _mentions(work)[2]
     print(
         f"client, per article: reading {1000 * cold / count:.2f} ms cold, "
         f"{1000 * warm / count:.2f} ms from the memo; mention cache lookup "
@@ -194,7 +195,7 @@ def main() -> int:
         build_corpus(work / "corpus", args.copies)
         command = [sys.executable, "-m", "generator.cli", "extract", "--seeds", "corpus"]
         run = _timed([*command, "--content", "content", "--jobs", str(args.jobs)], work, (0, 3))
-        articles, mentions = _mentions(work)
+        articles, mentions, _ = _mentions(work)
         count = len(articles)
         chars = sum(len(a.text) for a in articles)
         cache = work / ".chronology" / "cache"
