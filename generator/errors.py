@@ -14,6 +14,7 @@ __all__ = [
     "ArticleError",
     "ContentError",
     "EdtfError",
+    "ExecutorError",
     "FolderLocked",
     "MarkupError",
     "ModelError",
@@ -49,6 +50,11 @@ class ModelError(Exception):
 
 class AnalysisError(Exception):
     """The analysis cannot run at all (its worker processes die before analysing anything)."""
+
+
+class ExecutorError(Exception):
+    """The executor asked for cannot run (Dask not installed, no scheduler at the address);
+    the message says what to do."""
 
 
 class FolderLocked(Exception):

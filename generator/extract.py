@@ -27,7 +27,7 @@ from generator.consolidate.clustering import build_records, cluster_mentions
 from generator.consolidate.corpus_dates import corpus_days
 from generator.consolidate.importance import with_importance
 from generator.consolidate.resolve import resolve_mentions
-from generator.executors import Failure, analyse_articles
+from generator.executors import Executor, Failure, analyse_articles
 from generator.ingest.reader import read_articles, resolve_years
 from generator.model import KINDS, Article, Mention, Record, source_of, to_record
 from generator.nlp.pipeline import BATCH_SIZE, model_name
@@ -77,10 +77,13 @@ def run_extraction(
     cache_dir: Path | None = None,
     batch_size: int = BATCH_SIZE,
     state_dir: Path | None = None,
+    executor: Executor | None = None,
 ) -> Extraction:
     """Read every article under seeds_dir and turn it into records (not yet written).
 
     n_process: processes for the analysis (0: one per CPU, as long as each gets a batch).
+    executor: where the analysis runs (default: this machine, with n_process processes;
+    see `generator.executors`); whatever runs it, the records are the same.
     cache_dir: where each file's articles and each article's mentions are kept between runs
     (None: no cache); when every article is there, spaCy is not loaded at all.
     state_dir: the last generated records; only actors people changed feed the ruler.
@@ -134,6 +137,7 @@ def run_extraction(
             n_process=n_process,
             batch_size=batch_size,
             typology=typology,
+            executor=executor,
         )
         if progress is not None:
             outcomes = progress(outcomes, len(batch))

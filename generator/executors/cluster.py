@@ -1,0 +1,266 @@
+"""The analysis on a Dask cluster: a `LocalCluster` started on this machine, or an existing
+cluster reached at its scheduler's address (a lab server, SLURM, Kubernetes).
+
+Dask is optional (``pip install 'chronology[dask]'``): this module, which imports it, is
+imported only when a run asks for Dask (`generator.executors.executor_named`, which says
+how to install it when it is missing).
+
+- The client (the command's process) keeps the articles, the cache and the consolidation;
+  it sends batches of articles, a window of them at a time, and receives plain Mention
+  lists, batch by batch as they finish (which is what the progress bar counts).
+- Each worker loads the pipeline once, in a `WorkerPlugin` registered for the run: the
+  plugin carries the model's name, the actors and the typology (`PipelineSpec`), never a
+  model; a worker that joins later, or restarts after a crash, loads it again. The plugin
+  is removed when the run ends; a worker keeps the last pipeline it loaded (one), so that
+  the next run with the same model and actors on a long-lived cluster starts at once.
+- A task that raises is handled inside it (`analyse_safely`: only the culprit article is
+  skipped), as in every executor.
+- A worker that dies (killed, out of memory) has its task retried by the scheduler on
+  another worker; a task that was running on ``allowed-failures + 1`` dying workers ends
+  in ``KilledWorker`` (this module's local cluster allows 1 failure, as the process pool
+  retries a batch once; an existing cluster keeps its own setting, Dask's default is 3).
+  Such a batch is then analysed article by article, each as a task of its own, and an
+  article that kills its workers again is a `Failure` naming its file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from typing import TYPE_CHECKING, Any
+
+import dask
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
+from distributed.scheduler import KilledWorker
+
+from generator.errors import ExecutorError, ModelError, one_line
+from generator.executors.isolation import DIED_AGAIN, Failure, Outcome, PipelineSpec, analyse_safely
+from generator.model import Article
+
+if TYPE_CHECKING:
+    from distributed import Worker
+    from spacy.language import Language
+
+# The settings of the local cluster. One failure allowed: a batch whose worker dies is
+# retried once, as in the process pool. A saturation of 1.0 sends a worker only the task
+# it runs: a task merely queued on a worker that dies would count as a suspect. No
+# statistical profiler in the workers: it samples the analysing thread's stack every
+# 10 ms, which costs a pure-Python task like ours CPU for a report nobody reads. And
+# glibc's own malloc trimming: Dask sets MALLOC_TRIM_THRESHOLD_ for its workers, which
+# also turns off glibc's adaptive mmap threshold, so that every large array spaCy
+# allocates is mapped and unmapped again (measured: 5.3 s of system time instead of 0.8 s
+# for 421 articles on one worker).
+LOCAL_CONFIG = {
+    "distributed.scheduler.allowed-failures": 1,
+    "distributed.scheduler.worker-saturation": 1.0,
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
+# How long to wait for a remote cluster's scheduler to answer, and to have a worker.
+CONNECT_TIMEOUT = "10s"
+WORKER_TIMEOUT = 60.0
+
+
+class Dask:
+    """Batches as tasks on a Dask cluster: an existing one at ``scheduler``
+    ('tcp://host:8786'), else a local cluster of ``workers`` single-threaded worker
+    processes (0: one per CPU), started for the run and stopped after it."""
+
+    def __init__(self, *, scheduler: str | None = None, workers: int = 0) -> None:
+        self.scheduler = scheduler
+        self.workers = workers
+        self.tasks = 0  # tasks sent by the last run, for the tests and the benchmark
+        self.deaths = 0  # the workers a task may kill before it is given up
+
+    def analyse(
+        self, work: Sequence[Sequence[Article]], pipeline: PipelineSpec
+    ) -> Iterator[tuple[Article, Outcome]]:
+        """Each article of each batch with its outcome, batch by batch as they finish."""
+        self.tasks = 0
+        if not work:
+            return  # no cluster, no connection: a warm run sends nothing
+        with _client(self.scheduler, self.workers, len(work)) as client:
+            run = uuid.uuid4().hex[:12]
+            name = f"chronology-pipeline-{run}"
+            try:
+                client.register_plugin(_PipelinePlugin(pipeline), name=name)
+            except ModelError:
+                raise
+            except Exception as error:  # noqa: BLE001 - a worker could not unpickle or load it
+                raise ExecutorError(
+                    f"the Dask workers cannot load the analysis ({one_line(error)}): install "
+                    f"this version of chronology and the spaCy model on every worker"
+                ) from None
+            try:
+                yield from self._run(client, work, name, run)
+            finally:
+                client.unregister_worker_plugin(name)
+
+    def _run(
+        self, client: Client, work: Sequence[Sequence[Article]], name: str, run: str
+    ) -> Iterator[tuple[Article, Outcome]]:
+        pending = iter(range(len(work)))
+        owners: dict[str, int] = {}
+        finished = as_completed(loop=client.loop)  # not the default client's loop
+
+        def refill() -> None:
+            # A window of batches in flight, two per worker thread, refilled as they finish:
+            # the scheduler holds the text of a few batches per worker, not of the whole
+            # corpus. The window follows the cluster as workers join (an adaptive cluster
+            # on SLURM grows while the run goes on) or leave.
+            window = max(2 * sum(client.nthreads().values()), 4)
+            while len(owners) < window:
+                index = next(pending, None)
+                if index is None:
+                    return
+                key = f"chronology-analyse-{run}-{index}"
+                owners[key] = index
+                finished.add(client.submit(_analyse_on_worker, name, work[index], key=key))
+                self.tasks += 1
+
+        refill()
+        killed: list[int] = []
+        for future in finished:
+            index = owners.pop(future.key)
+            try:
+                outcomes = _result(future)
+            except KilledWorker as error:
+                self.deaths = error.allowed_failures + 1
+                killed.append(index)
+            else:
+                yield from zip(work[index], outcomes, strict=True)
+            future.release()
+            refill()
+        for index in killed:
+            yield from self._alone(client, work[index], name, run, index)
+
+    def _alone(
+        self, client: Client, batch: Sequence[Article], name: str, run: str, index: int
+    ) -> Iterator[tuple[Article, Outcome]]:
+        """A batch that killed its workers, article by article, each a task of its own
+        (an article alone in its batch is not tried again)."""
+        if len(batch) == 1:
+            killed = Failure(f"{DIED_AGAIN} (killed or crashed, on {self.deaths} Dask workers)")
+            yield batch[0], killed
+            return
+        prefix = f"chronology-alone-{run}-{index}"
+        futures = [
+            client.submit(_analyse_on_worker, name, [article], key=f"{prefix}-{n}")
+            for n, article in enumerate(batch)
+        ]
+        self.tasks += len(futures)
+        for article, future in zip(batch, futures, strict=True):
+            try:
+                outcome = _result(future)[0]
+            except KilledWorker as error:
+                deaths = error.allowed_failures + 1
+                outcome = Failure(f"{DIED_AGAIN} (killed or crashed, on {deaths} Dask workers)")
+            yield article, outcome
+            future.release()
+
+
+def _result(future: Any) -> list[Outcome]:
+    """A task's outcomes; KilledWorker as it is, ModelError as it is (the model cannot be
+    loaded on a worker), anything else -- the task could not even start -- as an
+    ExecutorError (an article's own failure never gets here: `analyse_safely` catches it)."""
+    try:
+        outcomes: list[Outcome] = future.result()
+    except (KilledWorker, ModelError):
+        raise
+    except Exception as error:  # noqa: BLE001 - a worker that cannot run the analysis
+        raise ExecutorError(
+            f"a Dask worker cannot run the analysis ({one_line(error)}): install this version "
+            f"of chronology and the spaCy model on every worker"
+        ) from None
+    return outcomes
+
+
+@contextmanager
+def _client(scheduler: str | None, workers: int, batches: int) -> Iterator[Client]:
+    """A client of the cluster at scheduler, or of a local cluster started here."""
+    from generator.executors import cpu_count
+
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise ExecutorError(
+                f"cannot reach the Dask scheduler at {scheduler}: {one_line(error)}"
+            ) from None
+        try:
+            try:
+                client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
+            except TimeoutError:
+                raise ExecutorError(
+                    f"the Dask scheduler at {scheduler} has no worker "
+                    f"(waited {WORKER_TIMEOUT:.0f} s): start some with `dask worker {scheduler}`"
+                ) from None
+            yield client
+        finally:
+            client.close()
+        return
+    count = max(1, min(workers if workers > 0 else cpu_count(), batches))
+    with dask.config.set(LOCAL_CONFIG):
+        cluster = LocalCluster(
+            n_workers=count,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            # Without bokeh the dashboard still listens; a random loopback port never
+            # clashes with another run's and is not reachable from elsewhere.
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.CRITICAL,
+        )
+    client = Client(cluster, set_as_default=False)
+    try:
+        yield client
+    finally:
+        # A worker restarting after a death would print errors if closed mid-start.
+        with suppress(TimeoutError):
+            client.wait_for_workers(count, timeout=30)
+        client.close()
+        cluster.close()
+
+
+# The pipeline this worker process loaded last, under its key: the next run with the same
+# model, actors and typology (a re-run on a long-lived cluster) uses it instead of loading
+# the model again. spaCy's pipeline, and its memory zone above all, are not thread-safe:
+# a worker with several threads analyses one batch at a time (give workers one thread
+# each, and one worker process per core).
+_KEPT: dict[str, Language] = {}
+_LOCK = threading.Lock()
+
+
+class _PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
+    """Loads the pipeline once per worker (and again in a worker that restarts)."""
+
+    def __init__(self, pipeline: PipelineSpec) -> None:
+        self.pipeline = pipeline
+
+    async def setup(self, worker: Worker) -> None:
+        """Load the pipeline off the worker's event loop, which keeps answering the
+        scheduler meanwhile; a ModelError reaches the client that registered the plugin."""
+        await asyncio.get_running_loop().run_in_executor(None, self.loaded)
+
+    def loaded(self) -> Language:
+        """The pipeline, loaded unless this worker holds it already (a setup that failed
+        is tried again here, so that its error reaches the client through the task)."""
+        key = self.pipeline.key()
+        with _LOCK:
+            if key not in _KEPT:
+                _KEPT.clear()  # one model in memory: the one this run needs
+                _KEPT[key] = self.pipeline.load()
+            return _KEPT[key]
+
+
+def _analyse_on_worker(name: str, batch: Sequence[Article]) -> list[Outcome]:
+    """The task: one batch, with the pipeline the run's plugin loaded in this worker."""
+    plugin = get_worker().plugins[name]
+    assert isinstance(plugin, _PipelinePlugin)
+    nlp = plugin.loaded()
+    with _LOCK:
+        return analyse_safely(nlp, batch)
