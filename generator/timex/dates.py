@@ -14,6 +14,7 @@ import re
 from generator.timex.names import in_name
 from generator.timex.normalize import (
     MONTHS,
+    NUMBER_WORDS,
     ORDINALS,
     SEASON_CODES,
     WEEKDAYS,
@@ -282,35 +283,7 @@ def year_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", m["y"])
 
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_UNITS = NUMBER_WORDS  # the words of a spelled-out year
 
 
 def _spelled(words: list[str]) -> int | None:

@@ -31,9 +31,9 @@ _EDTF_SEASONS = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
 # Northern-hemisphere months of each season (winter starts in December of its year).
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
+# The number words from one to ninety, as spelled-out years are written ("nineteen
+# ninety-six"); the words of a count add "a", "a dozen", "a couple of" ...
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -61,6 +61,11 @@ _NUMBER_WORDS = {
     "seventy": 70,
     "eighty": 80,
     "ninety": 90,
+}
+_NUMBER_WORDS = {
+    **NUMBER_WORDS,
+    "a": 1,
+    "an": 1,
     "hundred": 100,
     "a hundred": 100,
     "a dozen": 12,
