@@ -45,6 +45,8 @@ class Article:
     # dates count from it, and the events they date are flagged for review.
     anchor: str | None = None
     language: str = "en"  # ISO 639-1 code: identified, or given in the input
+    # When a header gives the month of publication but no day (' date 2019-04'): YYYY-MM.
+    month: str | None = None
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "url": _OPTIONAL,
     "anchor": _OPTIONAL,
     "language": str,
+    "month": _OPTIONAL,
 }
 assert set(_TYPES) == {f.name for f in fields(Article)}, "an Article field has no JSON type"
 

@@ -68,7 +68,8 @@ def article_key(common: str, article: Article, patterns: Patterns) -> str:
     """The cache key of one article's mentions under the fingerprint common."""
     anchor = _anchor(article)
     relevant = json.dumps(patterns.relevant(article.text), sort_keys=True)
-    parts = [common, relevant, article.published or "", anchor, article.language, article.text]
+    parts = [common, relevant, article.published or "", anchor, article.month or ""]
+    parts += [article.language, article.text]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -80,6 +81,7 @@ def _key_inputs(common: str, article: Article, patterns: Patterns) -> str:
         patterns.digest,
         article.published or "",
         anchor,
+        article.month or "",
         article.language,
         article.text,
     ]

@@ -36,6 +36,7 @@ class Page:
     publisher: str | None = None
     url: str | None = None
     header_date: str | None = None
+    header_month: str | None = None  # ' date 2024-03': the month, no day (YYYY-MM)
     id: str | None = None
     language: str | None = None  # a language the input states (front matter, .jsonl field)
 
@@ -62,12 +63,14 @@ def parse_plain(text: str, *, title: str | None = None) -> Page:
     lines = text.split("\n")
     header_date = None
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    header_month = None
     if nonempty:
         header = _HEADER_RE.match(lines[nonempty[0]])
         if header and len(header["date"]) == 7:
-            # ' date 2024-03 Title': a month is no day to count dates from; the line is
-            # page furniture all the same, not part of the headline
+            # ' date 2024-03 Title': a month is no day to count dates from, but it bounds
+            # the day of writing; the line is page furniture, not part of the headline
             lines[nonempty[0]] = header["rest"]
+            header_month = header["date"] if 1 <= int(header["date"][5:]) <= 12 else None
             header = None
         header_date = parse_input_date(header["date"]) if header else None
         if header and header_date:
@@ -82,7 +85,7 @@ def parse_plain(text: str, *, title: str | None = None) -> Page:
             lines[index] = ""
         break
     paragraphs = furniture.split_paragraphs("\n".join(lines))
-    return Page(paragraphs, title=title, header_date=header_date)
+    return Page(paragraphs, title=title, header_date=header_date, header_month=header_month)
 
 
 def parse_markdown(text: str) -> Page:

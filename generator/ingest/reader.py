@@ -133,6 +133,11 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
     published = guess.published
     if published is None and len(guess.candidates) == 1:
         published = guess.candidates[0]
+    anchor = guess.anchor
+    if published is None and parsed.header_month:
+        # a month header: the article was written in that month, on its first day at
+        # the earliest; its year-less dates take that year
+        anchor = max(anchor or "", f"{parsed.header_month}-01")
     publisher = parsed.publisher or (dateline.publisher if dateline else None)
     publisher = publisher or next(iter(cleaned.publishers), None)
     title = furniture.normalize_space(parsed.title or "") or _title_from_text(text)
@@ -149,7 +154,8 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
         publisher=publisher,
         dateline=dateline.place if dateline else None,
         url=parsed.url,
-        anchor=guess.anchor,
+        anchor=anchor,
+        month=parsed.header_month if published is None else None,
     )
     return with_language(article, parsed)
 

@@ -37,7 +37,6 @@ MAX_TITLE_WORDS = 12
 _STOPS = "[.!?…؟]"
 _CLOSERS = "\"'»”’)\\]"
 _BOUNDARY = re.compile(rf"{_STOPS}+[{_CLOSERS}]*(?=\s+\S)|(?<=[a-zа-яё]{{2}})\.(?=[A-ZА-ЯЁ])")
-_MONTH_HEADER = re.compile(r"^\s*date\s+(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)(?!-)\b")
 _CLAUSE = re.compile(r"[,;:()]|\s[–—-]\s|،|؛")
 
 
@@ -92,9 +91,9 @@ def _anchor(article: Article) -> tuple[Anchor | None, bool]:
     date (no publication date)."""
     if article.published:
         return Anchor(dt.date.fromisoformat(article.published[:10])), False
-    header = _MONTH_HEADER.match(article.text) or _MONTH_HEADER.match(article.title)
-    if header:
-        return Anchor(dt.date(int(header["year"]), int(header["month"]), 1), "month"), False
+    if article.month:  # a header gives the month of publication, not the day
+        year, month = (int(part) for part in article.month.split("-"))
+        return Anchor(dt.date(year, month, 1), "month"), False
     latest = latest_full_date(find_dates(article.text, article.language))
     return (Anchor(latest), True) if latest else (None, False)
 

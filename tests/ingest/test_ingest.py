@@ -253,6 +253,8 @@ def _told(article: Article) -> dict[str, Any]:
     told.update(publisher=article.publisher, dateline=article.dateline, url=article.url)
     if article.anchor:
         told["anchor"] = article.anchor
+    if article.month:
+        told["month"] = article.month
     told["text"] = article.text
     return told
 
