@@ -21,6 +21,7 @@ from typing import Any
 from generator import edtf, gazetteer
 from generator.consolidate.pairing import (
     Traits,
+    at_other_times,
     other_speakers,
     similarity_bound,
     traits,
@@ -104,6 +105,8 @@ def cluster_mentions(mentions: list[Mention], *, threshold: float = 0.45) -> lis
                 continue
             if own.speaker is not None and any(other_speakers(own, o) for o in members[index]):
                 continue  # one cluster holds the statements of one speaker
+            if own.clock is not None and any(at_other_times(own, o) for o in members[index]):
+                continue  # nor the happenings of one day at hours apart
             # A pair bound to score below the best so far cannot change the choice.
             close = [o for o in members[index] if _pair_bound(own, o) >= best_score]
             if not close:

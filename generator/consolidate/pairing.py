@@ -9,6 +9,7 @@ them, the many pairs that provably cannot reach a threshold.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Traits:
     event_noun: str | None = None
     speaker: str | None = None
     language: str = "en"
+    clock: int | None = None  # the time of day its date gives, in minutes after midnight
 
 
 def traits(mention: Mention) -> Traits:
@@ -65,6 +67,40 @@ def traits(mention: Mention) -> Traits:
         mention.event_noun,
         mention.speaker,
         mention.language,
+        clock_minutes(mention.date_text),
+    )
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b", re.IGNORECASE)
+_NAMED_TIMES = {"noon": 12 * 60, "midday": 12 * 60, "midnight": 0}
+
+
+@lru_cache(maxsize=4096)
+def clock_minutes(date_text: str) -> int | None:
+    """The time of day a date's words give ('2:10 a.m.', '8:30 p.m. Wednesday', 'around
+    midnight'), in minutes after midnight; None when they give none."""
+    match = _CLOCK.search(date_text)
+    if match:
+        hour, minute = int(match[1]) % 12, int(match[2] or 0)
+        if hour > 12 or minute > 59:
+            return None
+        return (hour + (12 if match[3].lower() == "p" else 0)) * 60 + minute
+    words = date_text.lower().split()
+    return next((_NAMED_TIMES[w] for w in words if w in _NAMED_TIMES), None)
+
+
+# Two happenings of one day told at times this far apart are two events ("gusts of 84 mph
+# at 2:10 a.m." and "60 mph around midnight"; a tornado at 4:30 p.m., landfall at 8:30).
+_APART_MINUTES = 120
+
+
+def at_other_times(a: Traits, b: Traits) -> bool:
+    """Both dated to the same day at times of day far apart: two happenings."""
+    return (
+        a.clock is not None
+        and b.clock is not None
+        and a.date == b.date
+        and abs(a.clock - b.clock) > _APART_MINUTES
     )
 
 
@@ -128,7 +164,7 @@ def traits_similarity(a: Traits, b: Traits, idf: Mapping[str, float] | None = No
     ``idf`` is given); a date much less precise than the other ('2008' against
     '2008-10-24') is weak evidence of sameness, so it costs.
     """
-    if not types_fit(a.type, b.type) or other_speakers(a, b):
+    if not types_fit(a.type, b.type) or other_speakers(a, b) or at_other_times(a, b):
         return 0.0
     if a.language != b.language:
         return _across_languages(a, b)
@@ -162,7 +198,7 @@ def similarity_bound(a: Traits, b: Traits) -> float:
     shared), and without a shared actor either it is at most 0; the precision penalty only
     lowers a score. Anything else may score high: no bound.
     """
-    if not types_fit(a.type, b.type) or other_speakers(a, b):
+    if not types_fit(a.type, b.type) or other_speakers(a, b) or at_other_times(a, b):
         return 0.0
     if a.language != b.language:
         return 0.0 if a.keys.isdisjoint(b.keys) else 0.5 + _SAME_DAY_BONUS

@@ -11,6 +11,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 from generator.timex.tagger import Timex, find_timexes
 
 if not Doc.has_extension("anchor"):
@@ -41,3 +42,32 @@ class TimexTagger:
 def make_timex_tagger(nlp: Language, name: str) -> TimexTagger:
     """Factory of the temporal tagger component."""
     return TimexTagger()
+
+
+# A clock time's "a.m."/"p.m." ends with a full stop, and the parser then often starts a
+# sentence at the next capital; but a weekday, month or time zone after a clock time is
+# that time's date ("84 mph recorded at 2:10 a.m. Thursday at Vero Beach").
+_MERIDIEM = frozenset({"a.m.", "p.m.", "a.m", "p.m"})
+_TIME_ZONES = ("et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "gmt", "utc", "bst")
+_DATE_WORDS = frozenset(
+    [word.lower() for names in (*MONTH_NAMES, *WEEKDAY_NAMES) for word in names.split()]
+    + [*_TIME_ZONES, "local"]
+)
+
+
+def find_clock_continuations(doc: Doc) -> list[int]:
+    """Indices of the tokens that continue a clock time rather than open a sentence."""
+    return [
+        token.i + 1
+        for token in doc[:-1]
+        if token.lower_ in _MERIDIEM and doc[token.i + 1].lower_.rstrip(".") in _DATE_WORDS
+    ]
+
+
+@Language.component("chronology_clock_times")
+def keep_clock_times_whole(doc: Doc) -> Doc:
+    """Marks the tokens after a clock time that give its date as inside the sentence, before
+    the parser sets the sentence boundaries."""
+    for index in find_clock_continuations(doc):
+        doc[index].is_sent_start = False
+    return doc

@@ -75,6 +75,8 @@ def load_pipeline(
         "entity_ruler", name="chronology_actors", before="ner" if "ner" in nlp.pipe_names else None
     )
     ruler.add_patterns(actor_patterns(actors))  # type: ignore[attr-defined]
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("chronology_clock_times", before="parser")
     nlp.add_pipe("chronology_timex", last=True)
     if typology is not None:
         _TYPOLOGIES[nlp] = typology

@@ -259,3 +259,47 @@ def test_similarity_bounds_are_never_below_the_scores() -> None:
         assert _slip_score(a, b, idf) <= _slip_bound(a, b), (a, b)
         bounded += bound < 0.45
     assert bounded > len(both) ** 2 // 4  # the bound does reject pairs
+
+
+def test_happenings_of_one_day_at_hours_apart_are_two_events() -> None:
+    """'84 mph at 2:10 a.m.' and '60 mph around midnight' in one report: two readings of
+    the storm's gusts, two events; the same time told twice stays one."""
+    from generator.consolidate.clustering import cluster_mentions
+    from generator.consolidate.pairing import clock_minutes
+    from generator.model import Mention
+
+    assert [
+        clock_minutes(t) for t in ("2:10 a.m.", "8:30 p.m. Wednesday", "midnight", "Friday")
+    ] == [
+        130,
+        1230,
+        0,
+        None,
+    ]
+
+    def gust(source: str, quote: str, when: str) -> Mention:
+        words = frozenset(w.strip(".,").lower() for w in quote.split() if len(w) > 3)
+        return Mention(
+            source,
+            quote,
+            "2024-10-10",
+            when,
+            "disaster",
+            None,
+            "2024-10-10",
+            0,
+            actor_keys=["florida"],
+            lemmas=words,
+        )
+
+    early = gust("a", "Wind gusts of 84 mph were recorded at the airport at 2:10 a.m.", "2:10 a.m.")
+    late = gust(
+        "a", "Wind gusts of 60 mph were recorded at the airport around midnight", "around midnight"
+    )
+    again = gust(
+        "b",
+        "Gusts of 84 mph were recorded at the airport at 2:10 a.m. Thursday",
+        "2:10 a.m. Thursday",
+    )
+    clusters = cluster_mentions([early, late, again])
+    assert sorted(len(c.mentions) for c in clusters) == [1, 2]
