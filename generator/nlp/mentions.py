@@ -105,7 +105,7 @@ def find_mentions(
     previous: Span | None = None
     for position, sentence in enumerate(doc.sents):
         before = previous
-        if sentence.root.pos_ in ("VERB", "AUX"):
+        if _finite(sentence.root):
             previous = sentence  # the last sentence with a main verb: what "this" refers to
         inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
         text = sentence.text.strip()
@@ -118,7 +118,7 @@ def find_mentions(
         main, references = _split_dates(sentence, dated)
         if not main or is_caption(sentence):
             continue
-        if before is not None and _happened_then(sentence) and before.root.pos_ in ("VERB", "AUX"):
+        if before is not None and _happened_then(sentence):
             # "Milton made landfall near Siesta Key. This happened at 8:30 pm on October 9th."
             timex = main[0]
             mention = _mention(
@@ -141,6 +141,15 @@ def find_mentions(
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
     return mentions
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that makes a clause: finite, or with an auxiliary ("This according to the
+    Hurricane Center." has none)."""
+    return verb.pos_ in ("VERB", "AUX") and (
+        verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 _HAPPEN = {"happen", "occur"}

@@ -72,7 +72,7 @@ _SCHEDULED = {"schedule", "due", "set", "expect", "slate", "poise", "likely", "a
 _CONDITIONS = {"if", "unless", "whether"}
 # A temporal clause in the simple present tells what is ahead ("until the storm passes",
 # "once the court rules"); what happened there is told in the past.
-_TEMPORAL = {"before", "until", "till", "once", "when", "after"}
+_TEMPORAL = {"before", "until", "till", "once", "when", "after", "as"}
 _NOBODY = {"nobody", "nothing", "none", "neither"}
 
 
@@ -101,7 +101,10 @@ def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
             return True
-        if child.dep_ == "mark" and child.lower_ in _TEMPORAL and verb.tag_ in ("VBZ", "VBP"):
+        temporal = (child.dep_ == "mark" and child.lower_ in _TEMPORAL) or (
+            child.dep_ == "advmod" and child.lower_ == "when"  # "in 2027, when his term ends"
+        )
+        if temporal and verb.tag_ in ("VBZ", "VBP"):
             return True  # "before the oxygen runs out at 10am": English tells ahead so
         if child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in _NOBODY or any(d.lower_ == "no" for d in child.children)

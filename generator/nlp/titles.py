@@ -215,7 +215,7 @@ def _report_title(
     if said is not None and len(said.split()) <= budget + OVERRUN:
         said = _lower_first(said, sentence)
         if said.lower().startswith(subject_text.lower() + " "):  # "X says X is ..." -> "it is"
-            said = ("they" if plural else "it") + said[len(subject_text) :]
+            said = _pronoun(inner, plural) + said[len(subject_text) :]
         return _finish([subject_text, says, said])
     words = [
         t
@@ -229,6 +229,18 @@ def _report_title(
         return None  # cut before its verb, what was said would be a fragment
     first = words[0].text if words[0].ent_type_ else words[0].text.lower()
     return _finish([subject_text, says, first, join(words[1:])])
+
+
+def _pronoun(inner: Token, plural: bool) -> str:
+    """How what was said refers back to the speaker: the text's own pronoun ("Biden said
+    he was committed" -> "Biden says he is committed"), else it or they."""
+    for child in inner.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _PERSONAL:
+            return "I" if child.lower_ == "i" else child.lower_
+    return "they" if plural else "it"
+
+
+_PERSONAL = {"he", "she", "they", "we", "i"}
 
 
 # How a headline says that an event told by a noun happened: "Pandemic breaks out".
