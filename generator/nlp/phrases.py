@@ -99,7 +99,8 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 def coreferent(noun: Token) -> tuple[str, bool] | None:
     """The name a definite description stands for ('the company' -> the organisation last
     named before it, 'the storm' -> 'Milton'), looked for in its sentence and the three
-    before; None when the phrase names something itself or nothing fits."""
+    before (a storm's name anywhere before it); None when the phrase names something itself
+    or nothing fits."""
     if noun.pos_ != "NOUN" or not any(
         c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
     ):
@@ -113,8 +114,8 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         if start == 0:
             break
         start = doc[start - 1].sent.start
-    if lemma in _STORMS:
-        names = _STORM_NAME.findall(doc[start : noun.i].text)
+    if lemma in _STORMS:  # an article follows one storm: its name, however far back
+        names = _STORM_NAME.findall(doc[: noun.i].text)
         return (names[-1], False) if names else None
     labels = _STANDS_FOR.get(lemma)
     if labels is None:
