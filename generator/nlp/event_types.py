@@ -223,9 +223,20 @@ def _nearest_type(
     return None
 
 
+def made_clear(verb: Token) -> bool:
+    """'made clear that ...', 'made it clear that ...': a way of saying."""
+    return (
+        verb.lemma_.lower() == "make"
+        and any(c.lower_ == "clear" for c in verb.children)
+        and any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    )
+
+
 def is_reporting(verb: Token) -> bool:
     """A verb of saying used to report ('said that ...', '..., he said'), not 'claimed
     300 lives' or 'announced a deal' (an object makes it an act of its own)."""
+    if made_clear(verb):
+        return True
     if verb.lemma_.lower() not in REPORTING:
         return False
     children = {c.dep_ for c in verb.children}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.nlp.event_types import REPORTING, is_reporting
+from generator.nlp.event_types import REPORTING, is_reporting, made_clear
 from generator.nlp.phrases import (
     DEICTIC,
     MAX_SUBJECT,
@@ -209,7 +209,7 @@ def _report_title(
     if found is None:
         return None
     subject_text, plural, _ = found
-    says = present(reporter, plural)
+    says = ("say" if plural else "says") if made_clear(reporter) else present(reporter, plural)
     budget = MAX_WORDS - len(subject_text.split()) - 1
     said = _clause_title(sentence, inner, skip, surnames, False, budget)
     if said is not None and len(said.split()) <= budget + OVERRUN:
