@@ -62,7 +62,7 @@ class Extraction:
         )
 
 
-# How sure an article's date is when the corpus gave it (the events it dates, too).
+# How sure an event told by an undated article is when other articles gave its day.
 _CORPUS_DATED = 0.5
 
 

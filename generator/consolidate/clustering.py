@@ -312,15 +312,11 @@ def _agreeing(cluster: Cluster, date: str) -> list[Mention]:
 _CENTRAL_TITLE = 0.3
 
 
-def _choose_title(
-    cluster: Cluster, date: str, kind: str, idf: Mapping[str, float] | None = None
-) -> str:
-    """The clearest title: from a confident mention of the event's type, whose subject is
-    named rather than described ("Milton batters Florida", not "The storm batters the
-    state"), naming its actors, at most 12 words, central to the cluster's words."""
-
-    candidates = _agreeing(cluster, date)
-    supports = {id(m): _support(m, candidates, idf or {}) for m in candidates}
+def _choose_title(candidates: list[Mention], supports: dict[int, float], kind: str) -> str:
+    """The clearest title of the mentions that agree on the event's date: from a confident
+    mention of the event's type, whose subject is named rather than described ("Milton
+    batters Florida", not "The storm batters the state"), naming its actors, at most 12
+    words, central to the cluster's words (``supports``: see `_supports`)."""
     top = max(supports.values()) or 1.0
 
     def rank(m: Mention) -> tuple[float, int, str]:
@@ -341,22 +337,26 @@ def _choose_title(
     return ranked[0].title or ranked[0].quote[:80]
 
 
-def _choose_summary(cluster: Cluster, date: str, idf: Mapping[str, float]) -> str:
+def _choose_summary(candidates: list[Mention], supports: dict[int, float]) -> str:
     """The best-supported sentence: of the mentions that agree on the date, the one whose
     words the others share most (rare words weigh more); the earliest told on a tie."""
-    candidates = _agreeing(cluster, date)
-    if len(candidates) == 1:
-        return candidates[0].quote
-
-    best = max(candidates, key=lambda m: (_support(m, candidates, idf), -m.position, m.source))
+    best = max(candidates, key=lambda m: (supports[id(m)], -m.position, m.source))
     return best.quote
 
 
-def _support(m: Mention, candidates: list[Mention], idf: Mapping[str, float]) -> float:
-    """How much of a mention's words the other mentions share (rare words weigh more)."""
-    others = [o.lemmas for o in candidates if o is not m]
-    # summed in a fixed order: a cached mention's set iterates in another order
-    return sum(idf.get(w, 1.0) for w in sorted(m.lemmas) for o in others if w in o)
+def _supports(candidates: list[Mention], idf: Mapping[str, float]) -> dict[int, float]:
+    """For each mention (by id), how much of its words the other mentions share (rare
+    words weigh more)."""
+    if len(candidates) == 1:
+        return {id(candidates[0]): 0.0}
+    supports = {}
+    for mention in candidates:
+        others = [o.lemmas for o in candidates if o is not mention]
+        # summed in a fixed order: a cached mention's set iterates in another order
+        supports[id(mention)] = sum(
+            idf.get(w, 1.0) for w in sorted(mention.lemmas) for o in others if w in o
+        )
+    return supports
 
 
 def _choose_type(cluster: Cluster) -> str:
@@ -380,7 +380,9 @@ def build_records(
     for cluster in ordered:
         date = _choose_date(cluster)
         kind = _choose_type(cluster)
-        title = _choose_title(cluster, date, kind, idf)
+        candidates = _agreeing(cluster, date)
+        supports = _supports(candidates, idf)
+        title = _choose_title(candidates, supports, kind)
         mentions = sorted(cluster.mentions, key=lambda m: (m.source, m.position))
         event_id = unique(f"{date.replace('/', '-')}-{slugify(title, max_words=6)}", taken)
         actors = _ordered(actor_ids[k] for m in mentions for k in m.actor_keys if k in actor_ids)
@@ -390,7 +392,7 @@ def build_records(
             "date": date,
             "title": title,
             "type": kind,
-            "summary": _choose_summary(cluster, date, idf),
+            "summary": _choose_summary(candidates, supports),
             "actors": actors,
             "places": [p for p in places if p not in actors],
             "agreements": [],

@@ -7,9 +7,9 @@ Chauvin guilty on 20 April 2021"), 20 April 2021 was a Tuesday, so the undated a
 Tuesday is that day and it was written that week. Here each English sentence of an
 undated article that tells a past weekday is compared with the dated sentences of the
 other articles whose day falls on that weekday; a close enough match (their rarer words
-shared) says on which day that weekday fell. The article's day is the latest such day, so
-its other relative dates ("yesterday", "last week") count from it; the date is marked as
-inferred ("corpus") and its events carry less confidence.
+shared) says on which day that weekday fell. The article is read again from the latest
+such day, and only the sentences that tell a day so matched are kept from that reading,
+flagged and less sure (``generator.extract``); its own publication date stays unknown.
 """
 
 from __future__ import annotations
@@ -84,9 +84,9 @@ def _weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
 def corpus_days(
     articles: list[Article], mentions: list[Mention]
 ) -> dict[str, tuple[str, frozenset[str]]]:
-    """Article id -> (the earliest day each undated English article can have been written,
-    the days its weekdays were matched to), from the dated articles' sentences that tell
-    the happenings of its weekdays; articles with no such match are absent."""
+    """Article id -> (the day to read each undated English article again from: the latest
+    day its weekdays were matched to, and those days), from the dated articles' sentences
+    that tell the happenings of its weekdays; articles with no such match are absent."""
     dated = {a.id for a in articles if a.published and len(a.published) == 10}
     undated = [a for a in articles if not a.published and a.language == "en"]
     if not dated or not undated:
@@ -99,6 +99,12 @@ def corpus_days(
     def weight(word: str) -> float:
         return math.log(total / (counts.get(word, 0) + 1)) + 1.0
 
+    # each dated sentence's weight, summed once rather than for every sentence it meets
+    weighed = {
+        weekday: [(day, words, sum(weight(w) for w in words)) for day, words in told]
+        for weekday, told in by_weekday.items()
+    }
+
     days: dict[str, tuple[str, frozenset[str]]] = {}
     for article in undated:
         matched: list[dt.date] = []
@@ -106,11 +112,11 @@ def corpus_days(
             own = sum(weight(w) for w in words)
             best: dt.date | None = None
             best_score = MATCH
-            for told_day, other in by_weekday.get(weekday, ()):
+            for told_day, other, other_weight in weighed.get(weekday, ()):
                 shared = sum(weight(w) for w in words & other)
                 if not shared:
                     continue
-                score = 2 * shared / (own + sum(weight(w) for w in other))
+                score = 2 * shared / (own + other_weight)
                 if score >= best_score:
                     best, best_score = told_day, score
             if best is not None:

@@ -81,10 +81,10 @@ def clock_minutes(date_text: str) -> int | None:
     midnight'), in minutes after midnight; None when they give none."""
     match = _CLOCK.search(date_text)
     if match:
-        hour, minute = int(match[1]) % 12, int(match[2] or 0)
+        hour, minute = int(match[1]), int(match[2] or 0)
         if hour > 12 or minute > 59:
-            return None
-        return (hour + (12 if match[3].lower() == "p" else 0)) * 60 + minute
+            return None  # "13 p.m." is no time of day
+        return (hour % 12 + (12 if match[3].lower() == "p" else 0)) * 60 + minute
     words = date_text.lower().split()
     return next((_NAMED_TIMES[w] for w in words if w in _NAMED_TIMES), None)
 
