@@ -36,6 +36,10 @@ from generator.synthetic import write_synthetic_content  # noqa: E402
 
 TARGET_FIRST_RENDER_RATIO = 1.2
 TARGET_KEYSTROKE_MS = 200.0
+# A bare vis-timeline given every one of 20,000 events does not draw within 180 s; given
+# 100,000 its renderer ran at full CPU and 4 GB for 24 minutes, and closing the page waited
+# on it. Above this size the baseline is only the bare page given the items ours draws.
+BARE_EVERY_EVENT_LIMIT = 20_000
 
 BASELINE_HTML = """<!doctype html>
 <html><head><meta charset="utf-8"><title>bare vis-timeline baseline</title>
@@ -194,6 +198,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--bare-timeout", type=float, default=180.0, help="seconds the bare timeline may take"
     )
+    parser.add_argument(
+        "--bare-every-event-limit",
+        type=int,
+        default=BARE_EVERY_EVENT_LIMIT,
+        help="above this many events, skip the bare vis-timeline given every event",
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -215,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                 drawn.append(
                     _measure_baseline(browser, url, args.term, items=ours[-1]["items_first"])
                 )
+                if args.events > args.bare_every_event_limit:
+                    continue
                 if not bare or bare[-1]["first"] is not None:  # one timeout is enough
                     bare.append(
                         _measure_baseline(browser, url, args.term, timeout_s=args.bare_timeout)
@@ -228,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     bare_first = [run["first"] for run in bare if run["first"] is not None]
     bare_keys = [k for run in bare for k in run["keystrokes"]]
     drawn_first = [run["first"] for run in drawn if run["first"] is not None]
+    drawn_keys = [k for run in drawn for k in run["keystrokes"]]
     phases = ("scriptLoaded", "dataLoaded", "decoded", "items", "built", "firstRender")
     print()
     print(
@@ -239,26 +252,35 @@ def main(argv: list[str] | None = None) -> int:
     print("  " + "  ".join(f"{name}={last[name]:.0f}" for name in phases if name in last))
     print(f"  items drawn first: {ours[-1]['items_first']}; after typing: {ours[-1]['items']}")
     print(f"first render   chronology:            {_ms(first)}")
+    skipped = args.events > args.bare_every_event_limit
     if bare_first:
         print(f"               bare vis, every event: {_ms(bare_first)}")
+    elif skipped:
+        print(
+            "               bare vis, every event: not run (more than "
+            f"{args.bare_every_event_limit} events; it does not draw at that size)"
+        )
     else:
         print(f"               bare vis, every event: not drawn within {args.bare_timeout:.0f} s")
     print(f"               bare vis, items drawn: {_ms(drawn_first)}")
     print(f"keystroke      chronology:            {_ms(keys)}")
     print(f"               bare vis, every event: {_ms(bare_keys)}")
+    print(f"               bare vis, items drawn: {_ms(drawn_keys)}")
     bare_median = statistics.median(bare_first) if bare_first else args.bare_timeout * 1000
     ratio_first = statistics.median(first) / bare_median
     ratio_drawn = statistics.median(first) / statistics.median(drawn_first)
     sign = "" if bare_first else "< "
+    every = "not run" if skipped else f"{sign}{ratio_first:.3f}"
     print(
-        f"ratios (chronology / bare, medians): first render {sign}{ratio_first:.3f} "
+        f"ratios (chronology / bare, medians): first render {every} "
         f"(every event), {ratio_drawn:.2f} (the items drawn alone)"
     )
-    ok_first = ratio_first <= TARGET_FIRST_RENDER_RATIO
+    ok_first = ratio_drawn <= TARGET_FIRST_RENDER_RATIO
     ok_keys = statistics.median(keys) < TARGET_KEYSTROKE_MS
     verdict = {True: "met", False: "MISSED"}
     print(
-        f"targets: first render <= {TARGET_FIRST_RENDER_RATIO}x bare: {verdict[ok_first]}; "
+        f"targets: first render <= {TARGET_FIRST_RENDER_RATIO}x bare (items drawn alone): "
+        f"{verdict[ok_first]}; "
         f"keystroke < {TARGET_KEYSTROKE_MS:.0f} ms: {verdict[ok_keys]}"
     )
     errors = [e for run in ours for e in run["errors"]]
