@@ -41,9 +41,11 @@ class Page:
     language: str | None = None  # a language the input states (front matter, .jsonl field)
 
 
-# ' date 2021-01-18 Title' (a scraper's header line: the title may follow on the line)
+# ' date 2021-01-18 Title' (a scraper's header line: the title may follow on the line; a time
+# after the date is 'hh:mm', so that '2024-03-24 68 victims ...' keeps its number)
 _HEADER_RE = re.compile(
-    r"^\s*date\s*[:=]?\s*(?P<date>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)(?:[T ][\d:.]+Z?)?"
+    r"^\s*date\s*[:=]?\s*(?P<date>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)"
+    r"(?:[T ]\d\d?:\d\d(?::\d\d(?:\.\d+)?)?Z?)?"
     r"(?:\s+|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )

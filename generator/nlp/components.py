@@ -71,3 +71,23 @@ def keep_clock_times_whole(doc: Doc) -> Doc:
     for index in find_clock_continuations(doc):
         doc[index].is_sent_start = False
     return doc
+
+
+def find_paragraph_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that open a paragraph: the first word after a blank line. A
+    paragraph never continues a sentence, even when it ends without a full stop (a heading,
+    a line of furniture, 'according to National Weather Service' cut from its period)."""
+    return [
+        token.i + 1
+        for token in doc[:-1]
+        if token.is_space and token.text.count("\n") >= 2 and not doc[token.i + 1].is_space
+    ]
+
+
+@Language.component("chronology_paragraphs")
+def start_sentences_at_paragraphs(doc: Doc) -> Doc:
+    """Marks the first word of every paragraph as a sentence start, before the parser sets
+    the other sentence boundaries."""
+    for index in find_paragraph_starts(doc):
+        doc[index].is_sent_start = True
+    return doc

@@ -32,7 +32,10 @@ def not_news(sentence: Span, anchor: Token, typology: Typology | None = None) ->
         not clause_verb(sentence, anchor) and is_state(sentence, sentence.root, typology)
     ):
         return True
-    verb = anchor if clause_verb(sentence, anchor) else sentence.root
+    # a dated past relative clause tells its own happening, whoever says the sentence
+    # ('"... Signature Bank, which was closed today by its state chartering authority"')
+    own = anchor.dep_ == "relcl" and _told_past(anchor)
+    verb = anchor if clause_verb(sentence, anchor) or own else sentence.root
     subjects = [c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.i == anchor.i and is_reporting(verb) and subjects and subjects[0] not in _FIRST_PERSON:
         # '"We placed our units on alert," Lukashenko said at a Tuesday press conference':
@@ -42,6 +45,13 @@ def not_news(sentence: Span, anchor: Token, typology: Typology | None = None) ->
     if (subjects and subjects[0] in _FIRST_PERSON) or (quoted and verb.i == sentence.root.i):
         return event_type(sentence, anchor, typology) not in _NEWS_TYPES
     return False
+
+
+def _told_past(verb: Token) -> bool:
+    """A verb in a past tense: 'closed', 'was closed', 'had closed'."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
 
 
 def is_state(sentence: Span, verb: Token, typology: Typology | None = None) -> bool:
@@ -117,10 +127,16 @@ def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
     return False
 
 
-# Captions and credits: a photo credit in brackets or after a slash, or a sentence that
-# introduces a picture. They describe an image, not news told by the article.
+# Captions, credits and bylines: a photo credit in brackets or after a slash, a sentence
+# that introduces a picture, a byline's "Published March 10, 2023" (the capital tells the
+# page's furniture from a sentence's "the report, published March 10, ..."). They describe
+# an image or the page, not news told by the article.
 _CAPTION = re.compile(
     r"\((?:[A-Z][\w.&-]*\s?){1,3}(?:Photo|Images?|Pictures?|Video)\b[^)]*\)"
+    r"|\((?:video|photo|image|screen)\s?(?:screenshot|grab|still|capture)\)"
+    r"|\b(?:Published|Updated|Posted)\s*:?\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
     r"|\b(?:Photo|Image|Picture)s?\s*(?:by|credit|courtesy)\b"
     r"|(?:^|\s)(?:Photo|Image|Credit)s?\s*:\s"
     r"|\s/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Bloomberg|ANI|PTI)\b"

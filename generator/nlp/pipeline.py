@@ -76,6 +76,7 @@ def load_pipeline(
     )
     ruler.add_patterns(actor_patterns(actors))  # type: ignore[attr-defined]
     if "parser" in nlp.pipe_names:
+        nlp.add_pipe("chronology_paragraphs", before="parser")
         nlp.add_pipe("chronology_clock_times", before="parser")
     nlp.add_pipe("chronology_timex", last=True)
     if typology is not None:

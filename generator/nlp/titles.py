@@ -96,6 +96,10 @@ def _subject_text(
     return found[0], found[1], passive
 
 
+# Relative pronouns that can be the subject of their clause.
+_RELATIVE = {"which", "who", "that"}
+
+
 def _noun_text(
     sentence: Span, noun: Token, skip: set[int], surnames: dict[int, str], require_people: bool
 ) -> tuple[str, bool] | None:
@@ -108,6 +112,9 @@ def _noun_text(
         named = antecedent(noun)
         if named is None:
             return None
+    elif noun.lower_ in _RELATIVE and noun.head.dep_ == "relcl" and noun.head.head.i != noun.i:
+        # "Signature Bank, which was closed today": the noun the clause describes
+        return _noun_text(sentence, noun.head.head, skip, surnames, require_people)
     elif noun.pos_ == "PRON" or noun.lower_ in DEICTIC:
         return None
     else:
