@@ -68,11 +68,14 @@ def is_state(sentence: Span, verb: Token, typology: Typology | None = None) -> b
 
 
 def _fragment(sentence: Span) -> bool:
-    """A sentence without a main verb tells no event: a caption or a list item written as a
-    noun phrase ('Destruction at the country club on Oct. 10, 2024.')."""
+    """A sentence without a main clause tells no event: a caption or a list item written as
+    a noun phrase ('Destruction at the country club on Oct. 10, 2024.')."""
     root = sentence.root
     if root.pos_ in ("VERB", "AUX"):
-        return False
+        # a main verb that carries "after", "as", "because" ... is a subordinate clause with
+        # no main clause to hang on ('Residents at the country club early on Oct. 10, 2024,
+        # after a tornado tore through the area.')
+        return any(c.dep_ == "mark" for c in root.children)
     return not any(c.dep_ in ("nsubj", "nsubjpass", "cop", "aux") for c in root.children)
 
 
@@ -143,7 +146,8 @@ _CAPTION = re.compile(
     r"|^\s*(?:FILE|File)\s*(?:PHOTO|photo)?\s*[-–—:]"
     r"|^\s*[A-Z][A-Z .'-]+,\s*[A-Z][A-Z .'-]+\s*[-–—]\s*[A-Z]+ \d{1,2}(?:, \d{4})?:"
     r"|^\s*(?:In\s+)?(?:This|These|A|An)\s+(?:undated\s+|handout\s+|file\s+)*"
-    r"(?:photo|image|picture|handout|screen\s?grab|screenshot|still|video\s+grab)\b",
+    r"(?:photo|image|picture|handout|screen\s?grab|screenshot|still|video\s+grab)\b"
+    r"|^\s*(?:A|An)\s+(?:aerial\s+|general\s+|close-up\s+|drone\s+)?view\s+(?:of|shows)\b",
 )
 
 
