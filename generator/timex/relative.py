@@ -186,6 +186,16 @@ def _year_back(value: str | None) -> str | None:
     return f"{int(m[1]) - 1}{m[2]}" if m else None
 
 
+def _told_base(ctx: Context, unit: str) -> dt.date:
+    """What 'a year later' counts from: the last date told when it is a month or a year
+    told after the last day ('in May 2022 ... a year later' is May 2023) and precise enough
+    for the unit; else the last day told, else the anchor."""
+    told = re.fullmatch(r"(\d{4})(?:-(\d\d))?", ctx.last_value or "")
+    if told and (unit in ("year", "decade", "century") or (unit == "month" and told[2])):
+        return dt.date(int(told[1]), int(told[2] or 1), 1)
+    return ctx.ref
+
+
 def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     """'a week ago' -> day, 'two years ago' -> year, 'a year earlier' (from the reference);
     'years ago' -> PAST_REF. In a report on a quarter, 'a year ago' is that quarter of the
@@ -201,7 +211,7 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
         quarter = _year_back(ctx.last_quarter)
         if quarter is not None:
             return Norm("DATE", quarter)
-    base = ctx.anchor if direction in ("ago", "from", "hence") else ctx.ref
+    base = ctx.anchor if direction in ("ago", "from", "hence") else _told_base(ctx, unit)
     sign = 1 if direction in ("later", "after", "from", "hence") else -1
     k = int(n) * sign
     if unit in ("day", "night"):
