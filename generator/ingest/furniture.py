@@ -113,17 +113,22 @@ def normalize_space(text: str) -> str:
 
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text. Blank lines separate blocks; inside a block each line is
-    a paragraph (news sites paste one per line) unless the block is hard-wrapped, or a
-    line obviously continues the previous one (no sentence end, lower-case start)."""
+    a paragraph (news sites paste one per line) unless the block is hard-wrapped (lines
+    that fill its width), or a line obviously continues the previous one (no sentence end,
+    lower-case start)."""
     paragraphs: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if not lines:
             continue
         inner = lines[:-1]
+        width = max(len(line) for line in lines)
         wrapped = (
             len(lines) >= 3
-            and max(len(line) for line in lines) <= 100
+            and width <= 100
+            # wrapped lines fill the width; a headline, a publisher's name and a date line
+            # stacked in one block do not ('... يرتفع إلى 1037', 'آخر ساعة', '9 سبتمبر 2023')
+            and all(len(line) * 2 >= width for line in inner)
             and sum(1 for line in inner if not _SENTENCE_END_RE.search(line)) * 2 > len(inner)
             and not any(_BULLET_RE.match(line) for line in lines)
         )
