@@ -288,7 +288,11 @@ def url_date(url: str | None) -> dt.date | None:
 
 _UP = "A-ZА-ЯЁ"  # capitals that may open a place or an agency name
 _PLACE = rf"(?P<place>[{_UP}][^\W\d_]*\.?(?:[ '’\-][^\W\d_]+\.?){{0,3}})"
-_REGION = rf"(?:,\s*[{_UP}][^\W\d_]*(?:[ \-][{_UP}][^\W\d_]*){{0,2}})?"
+# ", Region" or " [Region]" ("New Delhi [India], March 3 (ANI):")
+_REGION = (
+    rf"(?:,\s*[{_UP}][^\W\d_]*(?:[ \-][{_UP}][^\W\d_]*){{0,2}}"
+    rf"|\s*\[[{_UP}][^\W\d_]*(?:[ \-][{_UP}][^\W\d_]*){{0,2}}\])?"
+)
 _DATELINE_DATE = (
     rf"(?:{WD},?\s+)?(?:{MON}\s+{DAY}(?:,?\s+{YEAR})?"
     rf"|{DAY.replace('<day>', '<day2>')}\s+{MON.replace('<mon>', '<mon2>')}"

@@ -96,6 +96,8 @@ def _subject_text(
     return found[0], found[1], passive
 
 
+# Possessive pronouns: a phrase they open refers back to something named before it.
+_POSSESSIVE = {"its", "their", "his", "her"}
 # Relative pronouns that can be the subject of their clause.
 _RELATIVE = {"which", "who", "that"}
 
@@ -184,7 +186,9 @@ def _clause_title(
     agent = _agent(verb) if passive else None
     if agent is not None:  # "The bill was passed by parliament" -> "Parliament passes the bill"
         doer = _noun_text(sentence, agent, skip, surnames, require_people)
-        if doer is not None:
+        # "closed by its state chartering authority": a doer that needs the subject to be
+        # understood stays after it ("Signature Bank is closed by its ...")
+        if doer is not None and doer[0].split()[0].lower() not in _POSSESSIVE:
             head = verb_words(verb, doer[1], passive=False)
             budget = size - len(doer[0].split()) - len(head.split())
             if budget >= len(subject_text.split()):
