@@ -62,7 +62,7 @@ def make_title(
     the sentence's main clause); require_people: only a title whose subject names people;
     statement: the event is the saying, so a reporting verb's title names the speaker.
     """
-    skip = expand_skip(sentence, skip)
+    skip = expand_skip(sentence, _possessive_dates_kept(sentence, skip))
     verb = verb or sentence.root
     reporter = verb
     if is_reporting(verb):
@@ -77,6 +77,19 @@ def make_title(
     if title is None and verb is not reporter:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
     return title
+
+
+def _possessive_dates_kept(sentence: Span, skip: set[int]) -> set[int]:
+    """skip without the dates that own a noun ("exceed last year's total"): such a date is
+    part of its noun phrase, not the event's date, and the title keeps it."""
+    kept = set(skip)
+    for token in sentence:
+        if token.dep_ == "case" and token.lower_ in ("'s", "’s") and token.i - 1 in kept:
+            index = token.i - 1
+            while index in kept:
+                kept.discard(index)
+                index -= 1
+    return kept
 
 
 def _subject_text(
@@ -144,8 +157,15 @@ _PREFIX = re.compile(
 )
 
 
+# Prepositions that cannot end a clause: a title ending on one lost its object (a date).
+_STRANDED = {"during", "since", "until", "between", "among", "amid", "despite", "into", "onto"}
+_STRANDED |= {"of", "from", "with", "at", "the", "a", "an"}
+
+
 def _finish(parts: list[str]) -> str | None:
     title = " ".join(p for p in parts if p)
+    if title.split() and title.split()[-1].lower() in _STRANDED:
+        return None  # "The last time the WHO made a similar declaration was during"
     title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
     title = _PREFIX.sub("", title)
     title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
@@ -312,7 +332,7 @@ def fallback_title(kind: str, text: str, date_text: str, chosen: list[str]) -> s
     clause = re.split(r"[,;:(]", cleaned)[0].split()  # the first clause, not a cut sentence
     words = clause if len(clause) >= 4 else cleaned.split()
     words = words[:12]
-    while words and words[-1].lower() in _DANGLING:
+    while words and words[-1].lower() in _DANGLING | _STRANDED:
         words.pop()
     short = " ".join(words)
     return short[:1].upper() + short[1:] if short else kind.capitalize()

@@ -63,3 +63,13 @@ def test_fallback_title_is_a_whole_clause_without_quotes() -> None:
     )
     assert '"' not in title and "…" not in title
     assert title.split()[-1].lower() not in ("that", "the", "a", "of")
+
+
+def test_fallback_title_does_not_end_on_a_preposition_that_lost_its_date() -> None:
+    title = fallback_title(
+        "other",
+        "The last time the WHO made a similar declaration was during 2020.",
+        "2020",
+        [],
+    )
+    assert title == "The last time the WHO made a similar declaration"
