@@ -160,11 +160,22 @@ _PREFIX = re.compile(
 # Prepositions that cannot end a clause: a title ending on one lost its object (a date).
 _STRANDED = {"during", "since", "until", "between", "among", "amid", "despite", "into", "onto"}
 _STRANDED |= {"of", "from", "with", "at", "the", "a", "an"}
+_STRANDED |= {"that", "which", "who", "whose"}
+# An auxiliary whose verb was cut off ("... supply that likely had"): the title ends before
+# the relative clause it is in.
+_AUXILIARIES = {"had", "has", "have", "will", "would", "could", "can", "may", "might"}
+_AUXILIARIES |= {"should", "must"}
+_RELATIVE_WORDS = {"that", "which", "who", "whose"}
 
 
 def _finish(parts: list[str]) -> str | None:
     title = " ".join(p for p in parts if p)
-    if title.split() and title.split()[-1].lower() in _STRANDED:
+    words = title.split()
+    if words and words[-1].lower() in _AUXILIARIES:
+        cuts = [i for i, word in enumerate(words) if word.lower() in _RELATIVE_WORDS]
+        title = " ".join(words[: cuts[-1]]) if cuts else ""
+        words = title.split()
+    if words and words[-1].lower() in _STRANDED:
         return None  # "The last time the WHO made a similar declaration was during"
     title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
     title = _PREFIX.sub("", title)
@@ -175,10 +186,25 @@ def _finish(parts: list[str]) -> str | None:
 
 
 def _lower_first(text: str, sentence: Span) -> str:
-    """text with its first word in lower case unless that word is a name."""
+    """text with its first word in lower case unless that word is a name. An article that
+    opens a long name is not the name ("says the California Department of ...", "the Coast
+    Guard"); one that makes a short name is ("The Hague")."""
     first, _, rest = text.partition(" ")
-    named = any(t.text == first and (t.ent_type_ or t.pos_ == "PROPN") for t in sentence)
+    named = any(
+        t.text == first
+        and (t.ent_type_ or t.pos_ == "PROPN")
+        and not (t.lower_ in _ARTICLES and t.ent_type_ and _entity_length(t) >= 3)
+        for t in sentence
+    )
     return text if named or first.isupper() else f"{first.lower()} {rest}".strip()
+
+
+_ARTICLES = {"the", "a", "an"}
+
+
+def _entity_length(token: Token) -> int:
+    """How many tokens the named entity of token has."""
+    return next((len(e) for e in token.doc.ents if e.start <= token.i < e.end), 0)
 
 
 def _agent(verb: Token) -> Token | None:
