@@ -119,13 +119,28 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         return (names[-1], False) if names else None
     labels = _STANDS_FOR.get(lemma)
     if labels is None:
-        return None
+        return _titled_person(noun)
     for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= noun.i]):
         if lemma in _KIND_IN_NAME and lemma not in ent.text.lower():
             continue  # "the court" is a name with "Court" in it, not the last name told
         if ent.label_ in labels and len(ent.text) > 1:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             return text, noun.tag_ in ("NNS", "NNPS")
+    return None
+
+
+def _titled_person(noun: Token) -> tuple[str, bool] | None:
+    """'the judge' -> 'Cahill' when the article introduced a person with that role as a
+    title ('Hennepin County Judge Peter Cahill', 'the president, Joe Biden') before it: the
+    surname of the last such person."""
+    if noun.tag_ != "NN" or any(c.dep_ in ("prep", "compound", "amod") for c in noun.children):
+        return None  # "the president of Mexico", "the appeals judge": described otherwise
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    for ent in reversed([e for e in doc.ents if e.end <= noun.i and e.label_ == "PERSON"]):
+        titled = doc[max(ent.start - 3, 0) : ent.start + 1]
+        if len(ent) >= 2 and any(t.lower_ == lemma and t.i < ent.end - 1 for t in titled):
+            return ent[-1].text, False
     return None
 
 

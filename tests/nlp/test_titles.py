@@ -1,11 +1,12 @@
 """Headline titles from hand-built sentences, with the real model.
 
 Each case in cases/titles/*.yml is a sentence (``text``; ``skip``: words that a date took,
-left out of the title; ``statement``: whether the event is the saying), the title made of
-it (``title``, refreshed with ``pytest --update-goldens``: review the diff before keeping
-it) and ``checks`` written by hand that a refresh never changes: ``starts_with``,
-``contains``, ``excludes``, ``fits`` (at most MAX_WORDS words), ``last_word_not``, ``none``
-(no title at all).
+left out of the title; ``statement``: whether the event is the saying; ``sentence``: which
+sentence of the text to title, the first by default), the title made of it (``title``,
+refreshed with ``pytest --update-goldens``: review the diff before keeping it) and
+``checks`` written by hand that a refresh never changes: ``starts_with``, ``contains``,
+``excludes``, ``fits`` (at most MAX_WORDS words), ``last_word_not``, ``none`` (no title at
+all).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _check(title: str | None, checks: dict[str, Any]) -> None:
 
 @pytest.mark.golden_test("cases/titles/*.yml")
 def test_title(golden: Any, nlp: Any) -> None:
-    sentence = next(iter(nlp(golden["text"]).sents))
+    sentence = list(nlp(golden["text"]).sents)[golden.get("sentence", 0)]
     skip = {t.i for t in sentence if t.text in golden.get("skip", ())}
     title = make_title(sentence, skip=skip, surnames={}, statement=golden.get("statement", False))
     _check(title, golden["checks"])
