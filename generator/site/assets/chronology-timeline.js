@@ -143,11 +143,21 @@
     var keys = {};
     (data.keys || []).forEach(function (index) { keys[index] = true; });
     var longest = 0;
+    // Many events share a day: each day is parsed once (Date objects are what costs here).
+    var days = {};
+    function day(text) {
+      var found = days[text];
+      if (found === undefined) {
+        var date = parseDay(text);
+        found = days[text] = { time: date.getTime(), next: nextDay(date).getTime(), year: date.getFullYear() };
+      }
+      return found;
+    }
     var events = (data.events || []).map(function (row, index) {
-      var start = parseDay(row[2]);
-      var last = row[3] ? parseDay(row[3]) : null;
-      var s = start.getTime();
-      var t = last ? nextDay(last).getTime() : s;
+      var start = day(row[2]);
+      var last = row[3] ? day(row[3]) : null;
+      var s = start.time;
+      var t = last ? last.next : s;
       longest = Math.max(longest, t - s);
       // Numbers only: Date objects are made for the few events drawn (see eventItem),
       // and the text the filter searches is folded after the first render (see haystack).
@@ -158,8 +168,8 @@
         s: s,
         t: t,
         range: last !== null,
-        y0: start.getFullYear(),
-        y1: (last || start).getFullYear(),
+        y0: start.year,
+        y1: (last || start).year,
         type: row[4],
         typeName: types[row[4]] || "other",
         actors: row[5] || [],
