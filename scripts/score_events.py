@@ -39,7 +39,9 @@ Events
     gold event's articles): ``date_accuracy`` (exact EDTF string; gold events dated null are
     left out), ``type_accuracy`` (type among the accepted ones), ``merge_recall`` (share of
     the gold event's articles the best event cites), ``splits_per_event`` (extracted events
-    per matched gold event, 1.0 is perfect), ``event_actor_recall`` (gold event actors
+    per matched gold event, 1.0 is perfect), ``merged_apart`` (share of the matched extracted
+    events that match one gold event only: those that match several merged different
+    happenings, 1.0 is perfect), ``event_actor_recall`` (gold event actors
     among the best event's actors, by id or by name), ``conflicts_flagged`` (gold events
     marked ``flagged``/``disputed`` whose single extracted event has ``flags``).
 
@@ -558,6 +560,7 @@ class Scorer:
         actor_hits = actor_total = title_ok = title_total = 0
         merge: list[float] = []
         splits: list[int] = []
+        told_by: dict[str, set[str]] = {}  # extracted event -> the gold events it matches
         errors: list[str] = []
         title_misses: list[str] = []
         for item in self.gold.events:
@@ -570,6 +573,8 @@ class Scorer:
                 continue
             found += 1
             matched.update(str(e.get("id")) for e in hits)
+            for event in hits:
+                told_by.setdefault(str(event.get("id")), set()).add(item.key)
             splits.append(len(hits))
             wanted = [self.content.resolve(k) for k in {k.split("#")[0] for k, _ in item.quotes}]
 
@@ -621,6 +626,10 @@ class Scorer:
             "type_accuracy": _ratio(types, found) or 0.0,
             "merge_recall": round(sum(merge) / len(merge), 3) if merge else 0.0,
             "splits_per_event": round(sum(splits) / len(splits), 3) if splits else 0.0,
+            "merged_apart": _ratio(
+                sum(len(keys) == 1 for keys in told_by.values()), len(told_by)
+            )
+            or 0.0,
             "event_actor_recall": _ratio(actor_hits, actor_total) or 0.0,
             "conflicts_flagged": f"{flagged}/{flag_total}",
             "title_acceptability": _ratio(title_ok, title_total),
@@ -850,6 +859,7 @@ COLUMNS = (
     ("type_accuracy", "type"),
     ("merge_recall", "merge"),
     ("splits_per_event", "splits"),
+    ("merged_apart", "apart"),
     ("published_accuracy", "pub"),
     ("events_after_publication", "after"),
     ("current_year_events", "now"),
