@@ -196,7 +196,8 @@ def _lower_first(text: str, sentence: Span) -> str:
         and not (t.lower_ in _ARTICLES and t.ent_type_ and _entity_length(t) >= 3)
         for t in sentence
     )
-    return text if named or first.isupper() else f"{first.lower()} {rest}".strip()
+    acronym = first.isupper() and len(first) > 1  # "NASA", not the article "A"
+    return text if named or acronym else f"{first.lower()} {rest}".strip()
 
 
 _ARTICLES = {"the", "a", "an"}
