@@ -626,9 +626,7 @@ class Scorer:
             "type_accuracy": _ratio(types, found) or 0.0,
             "merge_recall": round(sum(merge) / len(merge), 3) if merge else 0.0,
             "splits_per_event": round(sum(splits) / len(splits), 3) if splits else 0.0,
-            "merged_apart": _ratio(
-                sum(len(keys) == 1 for keys in told_by.values()), len(told_by)
-            )
+            "merged_apart": _ratio(sum(len(keys) == 1 for keys in told_by.values()), len(told_by))
             or 0.0,
             "event_actor_recall": _ratio(actor_hits, actor_total) or 0.0,
             "conflicts_flagged": f"{flagged}/{flag_total}",

@@ -69,14 +69,38 @@ def make_title(
         inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         if inner:
             verb = inner[0]
+
     if verb is not reporter and statement:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
         if title is not None:
             return title
     title = _clause_title(sentence, verb, skip, surnames, require_people)
+    said_by = verb.head if verb.dep_ == "ccomp" and is_reporting(verb.head) else reporter
+    if title is None and said_by is not verb:
+        title = _first_person_title(sentence, said_by, verb, skip, surnames, require_people)
     if title is None and verb is not reporter:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
     return title
+
+
+def _first_person_title(
+    sentence: Span,
+    reporter: Token,
+    inner: Token,
+    skip: set[int],
+    surnames: dict[int, str],
+    require_people: bool,
+) -> str | None:
+    """'"I am therefore dissolving the National Assembly," Macron said' -> 'Macron dissolves
+    the National Assembly': what a speaker says they do, in the first person, is told of
+    the speaker by name."""
+    subjects = [c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ != "i":
+        return None  # not "we": it may take in the listeners ("we have an outbreak")
+    speaker = _subject_text(sentence, reporter, skip, surnames, require_people)
+    if speaker is None:
+        return None
+    return _clause_title(sentence, inner, skip, surnames, require_people, speaker=speaker[:2])
 
 
 def _possessive_dates_kept(sentence: Span, skip: set[int]) -> set[int]:
@@ -224,9 +248,15 @@ def _clause_title(
     surnames: dict[int, str],
     require_people: bool,
     size: int = MAX_WORDS,
+    speaker: tuple[str, bool] | None = None,
 ) -> str | None:
-    """The clause as a headline of at most ``size`` words."""
-    found = _subject_text(sentence, verb, skip, surnames, require_people)
+    """The clause as a headline of at most ``size`` words (``speaker``: who the clause's
+    first-person subject is, as (name, plural))."""
+    if speaker is not None:
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        found: tuple[str, bool, bool] | None = (*speaker, passive)
+    else:
+        found = _subject_text(sentence, verb, skip, surnames, require_people)
     if found is None:
         return None
     subject_text, plural, passive = found
