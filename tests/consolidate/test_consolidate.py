@@ -303,3 +303,15 @@ def test_happenings_of_one_day_at_hours_apart_are_two_events() -> None:
     )
     clusters = cluster_mentions([early, late, again])
     assert sorted(len(c.mentions) for c in clusters) == [1, 2]
+
+
+def test_a_statement_and_the_happening_it_tells_of_need_more_evidence_to_be_one() -> None:
+    said = _mention(
+        "a", "2023-06-22", "company issues statement on debris found near", ["x"], kind="statement"
+    )
+    found = _mention(
+        "b", "2023-06-22", "robot finds debris near wreck site", ["x"], kind="disaster"
+    )
+    assert len(cluster_mentions([said, found])) == 2
+    # the same words, both telling the happening, are one event
+    assert len(cluster_mentions([replace(said, type="disaster"), found])) == 1
