@@ -253,6 +253,13 @@ def _reported(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         return verb.head
+    if (  # the same attribution parsed as a side clause: finite, after its head, no "as"
+        verb.dep_ == "advcl"
+        and verb.i > verb.head.i
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return verb.head
     return None
 
 
