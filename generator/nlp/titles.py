@@ -175,10 +175,10 @@ def _noun_text(
     return join(tokens), plural
 
 
-_PREFIX = re.compile(
-    r"^(?:UPDATE[SD]?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LIVE|VIDEO|PHOTOS?|LISTEN)\b\W*",
-    re.I,
-)
+# A page's label before a headline: in capitals ("VIDEO Storm ..."), or in any case before
+# a colon or dash ("Watch: ..."); "Video from the CBC showed ..." is a subject, not a label.
+_LABELS = r"UPDATE[SD]?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LIVE|VIDEO|PHOTOS?|LISTEN"
+_PREFIX = re.compile(rf"^(?:(?:{_LABELS})\b\W*|(?i:{_LABELS})\s*[:|–—-]\s*)")
 
 
 # Prepositions that cannot end a clause: a title ending on one lost its object (a date).
