@@ -9,6 +9,7 @@ fetching and loading the index (what a reader waits for on a first search).
     .venv/bin/python benchmarks/search_bench.py                      # material, 20,000
     .venv/bin/python benchmarks/search_bench.py --backend pagefind   # needs .[pagefind]
     .venv/bin/python benchmarks/search_bench.py --events 5000 --backend material pagefind
+    .venv/bin/python benchmarks/search_bench.py --events 100000 --backend chronology
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from generator.site.search import BUNDLE as PAGEFIND  # noqa: E402
 SELECTORS = {
     "material": ("", "input.md-search__input", "li.md-search-result__item"),
     "pagefind": ("search/", ".pagefind-ui__search-input", ".pagefind-ui__result"),
+    # the chronology's own index in small files (the default above 5,000 events)
+    "chronology": ("search/", "#chronology-search-input", ".chronology-search__results li"),
 }
 
 
@@ -55,7 +58,7 @@ def index_bytes(site: Path, backend: str) -> int:
     """Bytes of the search index files the backend wrote."""
     if backend == "material":
         return (site / "search" / "search_index.json").stat().st_size
-    folder = site / "pagefind"
+    folder = site / ("search" if backend == "chronology" else "pagefind")
     return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())
 
 

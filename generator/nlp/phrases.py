@@ -98,9 +98,9 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 
 def coreferent(noun: Token) -> tuple[str, bool] | None:
     """The name a definite description stands for ('the company' -> the organisation last
-    named before it, 'the storm' -> 'Milton'), looked for in its sentence and the three
-    before (a storm's name anywhere before it); None when the phrase names something itself
-    or nothing fits."""
+    named before it, 'the storm' -> 'Milton', 'the judge' -> the person the article titled
+    so), looked for in its sentence and the three before (a storm's name or a titled person
+    anywhere before it); None when the phrase names something itself or nothing fits."""
     if noun.pos_ != "NOUN" or not any(
         c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
     ):

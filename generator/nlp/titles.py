@@ -69,7 +69,6 @@ def make_title(
         inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         if inner:
             verb = inner[0]
-
     if verb is not reporter and statement:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
         if title is not None:
@@ -135,8 +134,8 @@ def _subject_text(
 
 # Possessive pronouns: a phrase they open refers back to something named before it.
 _POSSESSIVE = {"its", "their", "his", "her"}
-# Relative pronouns that can be the subject of their clause.
-_RELATIVE = {"which", "who", "that"}
+# Relative pronouns: the subject of their clause, or the start of a clause a cut left open.
+_RELATIVE = {"which", "who", "that", "whose"}
 
 
 def _noun_text(
@@ -184,19 +183,18 @@ _PREFIX = re.compile(rf"^(?:(?:{_LABELS})\b\W*|(?i:{_LABELS})\s*[:|–—-]\s*)"
 # Prepositions that cannot end a clause: a title ending on one lost its object (a date).
 _STRANDED = {"during", "since", "until", "between", "among", "amid", "despite", "into", "onto"}
 _STRANDED |= {"of", "from", "with", "at", "the", "a", "an"}
-_STRANDED |= {"that", "which", "who", "whose"}
+_STRANDED |= _RELATIVE
 # An auxiliary whose verb was cut off ("... supply that likely had"): the title ends before
 # the relative clause it is in.
 _AUXILIARIES = {"had", "has", "have", "will", "would", "could", "can", "may", "might"}
 _AUXILIARIES |= {"should", "must"}
-_RELATIVE_WORDS = {"that", "which", "who", "whose"}
 
 
 def _finish(parts: list[str]) -> str | None:
     title = " ".join(p for p in parts if p)
     words = title.split()
     if words and words[-1].lower() in _AUXILIARIES:
-        cuts = [i for i, word in enumerate(words) if word.lower() in _RELATIVE_WORDS]
+        cuts = [i for i, word in enumerate(words) if word.lower() in _RELATIVE]
         title = " ".join(words[: cuts[-1]]) if cuts else ""
         words = title.split()
     if words and words[-1].lower() in _STRANDED:
