@@ -13,7 +13,9 @@ navigation start):
 The baseline, measured in the same run and browser, is a bare vis-timeline page on the
 same data: all events as plain items in one DataSet, the same initial window (the densest
 stretch), a filter through ``DataView.refresh()``. Targets: first render at most 1.2x the
-bare vis-timeline's, keystroke < 200 ms. Not a test: numbers depend on the machine.
+bare vis-timeline's, keystroke < 200 ms. A stricter baseline is also reported: the bare
+page given only the items ours draws first (``?items=N``), which measures what ours adds
+(fetching and decoding every event, the facets). Not a test: numbers depend on the machine.
 """
 
 from __future__ import annotations
@@ -275,13 +277,21 @@ def main(argv: list[str] | None = None) -> int:
         f"ratios (chronology / bare, medians): first render {every} "
         f"(every event), {ratio_drawn:.2f} (the items drawn alone)"
     )
-    ok_first = ratio_drawn <= TARGET_FIRST_RENDER_RATIO
+    # The target: a bare vis-timeline given the same items (every event). Above 20,000
+    # events it is not run: it does not draw at 20,000 within the timeout already.
+    ok_every = skipped or ratio_first <= TARGET_FIRST_RENDER_RATIO
+    ok_drawn = ratio_drawn <= TARGET_FIRST_RENDER_RATIO
     ok_keys = statistics.median(keys) < TARGET_KEYSTROKE_MS
     verdict = {True: "met", False: "MISSED"}
     print(
-        f"targets: first render <= {TARGET_FIRST_RENDER_RATIO}x bare (items drawn alone): "
-        f"{verdict[ok_first]}; "
+        f"targets: first render <= {TARGET_FIRST_RENDER_RATIO}x a bare vis-timeline given "
+        f"every event: {verdict[ok_every]}"
+        f"{' (it does not draw at this size)' if skipped or not bare_first else ''}; "
         f"keystroke < {TARGET_KEYSTROKE_MS:.0f} ms: {verdict[ok_keys]}"
+    )
+    print(
+        f"stricter: first render <= {TARGET_FIRST_RENDER_RATIO}x a bare vis-timeline given "
+        f"only the items ours draws: {verdict[ok_drawn]} ({ratio_drawn:.2f}x)"
     )
     errors = [e for run in ours for e in run["errors"]]
     if errors:
