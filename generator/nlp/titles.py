@@ -74,9 +74,10 @@ def make_title(
         if title is not None:
             return title
     title = _clause_title(sentence, verb, skip, surnames, require_people)
-    said_by = verb.head if verb.dep_ == "ccomp" and is_reporting(verb.head) else reporter
-    if title is None and said_by is not verb:
-        title = _first_person_title(sentence, said_by, verb, skip, surnames, require_people)
+    if title is None:
+        said_by = verb.head if verb.dep_ == "ccomp" and is_reporting(verb.head) else reporter
+        if said_by is not verb:
+            title = _first_person_title(sentence, said_by, verb, skip, surnames, require_people)
     if title is None and verb is not reporter:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
     return title
@@ -387,7 +388,7 @@ def fallback_title(kind: str, text: str, date_text: str, chosen: list[str]) -> s
     clause = re.split(r"[,;:(]", cleaned)[0].split()  # the first clause, not a cut sentence
     words = clause if len(clause) >= 4 else cleaned.split()
     words = words[:12]
-    while words and words[-1].lower() in _DANGLING | _STRANDED:
+    while words and words[-1].lower() in _TRAILING:
         words.pop()
     short = " ".join(words)
     return short[:1].upper() + short[1:] if short else kind.capitalize()
@@ -419,3 +420,5 @@ _DANGLING = {
     "as",
     "than",
 }
+# What a cut clause may not end on: a dangling word, or a preposition that lost its object.
+_TRAILING = _DANGLING | _STRANDED
