@@ -27,7 +27,7 @@ from generator.consolidate.clustering import build_records, cluster_mentions
 from generator.consolidate.corpus_dates import corpus_days
 from generator.consolidate.importance import with_importance
 from generator.consolidate.resolve import resolve_mentions
-from generator.executors import Executor, Failure, analyse_articles
+from generator.executors import Executor, Failure, PipelineSpec, Preparing, analyse_articles
 from generator.ingest.reader import read_articles, resolve_years
 from generator.model import KINDS, Article, Mention, Record, source_of, to_record
 from generator.nlp.pipeline import BATCH_SIZE, model_name
@@ -103,81 +103,91 @@ def run_extraction(
         skipped += 1
         note(message)
 
-    memo = None if cache_dir is None else ArticleMemo(cache_dir, code_version(), warn=note)
-    try:
-        articles = resolve_years(read_articles(seeds_dir, warn=skip, memo=memo))
-    finally:
-        if memo is not None:
-            memo.close()
     known = editor_actors(content_dir, state_dir)
     typology = load_typology(content_dir)
     name = model_name(model)
-    cache = None
-    if cache_dir is not None:
-        common = fingerprint(name, typology.digest())
-        cache = MentionCache(cache_dir, common, Patterns(known), warn=note)
-    found = [None if cache is None else cache.get(article) for article in articles]
-    missing = [a for a, mentions in zip(articles, found, strict=True) if mentions is None]
-    run_key = ""
-    if cache_dir is not None and cache is not None:
-        run_key = inputs_key(articles, cache, known)
-        previous = None if missing else last_run(run_key, content_dir, state_dir)
-        if previous is not None:
-            cache.close()
-            seconds = time.perf_counter() - started
-            empty: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
-            return Extraction(empty, warnings, seconds, len(articles), skipped, run_key, previous)
-
-    def analysed(batch: list[Article]) -> Iterator[tuple[Article, list[Mention] | Failure]]:
-        """The analysis of batch, each article's mentions cached as it comes."""
-        outcomes = analyse_articles(
-            batch,
-            model=name,
-            actors=known,
-            n_process=n_process,
-            batch_size=batch_size,
-            typology=typology,
-            executor=executor,
-        )
-        if progress is not None:
-            outcomes = progress(outcomes, len(batch))
-        for article, outcome in outcomes:
-            if cache is not None and not isinstance(outcome, Failure):
-                cache.put(article, outcome)
-            yield article, outcome
-
-    told: dict[str, list[Mention]] = {}
-    failed: set[str] = set()
+    # A run with nothing cached analyses every article: an executor that takes time to
+    # start (a Dask cluster) starts while the articles are read.
+    if isinstance(executor, Preparing) and (cache_dir is None or not MentionCache.holds(cache_dir)):
+        executor.prepare(PipelineSpec(name, known, typology))
     try:
-        for article, outcome in analysed(missing):
-            if isinstance(outcome, Failure):  # not cached: the next run tries it again
-                skip(outcome.describe(article.file))
-                failed.add(article.id)
-                continue
-            told[article.id] = outcome
-        kept = [a for a in articles if a.id not in failed]
-        for article, mentions in zip(articles, found, strict=True):
-            if mentions is not None:
-                told[article.id] = mentions
-        # undated articles dated by the happenings other articles date: read again
-        days = corpus_days(kept, [m for a in kept for m in told[a.id]])
-        again = [
-            replace(a, published=days[a.id][0], published_how="corpus", anchor=None)
-            for a in kept
-            if a.id in days
-        ]
-        found_again = [None if cache is None else cache.get(a) for a in again]
-        reread = {a.id: m for a, m in zip(again, found_again, strict=True) if m is not None}
-        for article, outcome in analysed(
-            [a for a, f in zip(again, found_again, strict=True) if f is None]
-        ):
-            if isinstance(outcome, Failure):  # its first reading stands
-                note(outcome.describe(article.file))
-                continue
-            reread[article.id] = outcome
+        memo = None if cache_dir is None else ArticleMemo(cache_dir, code_version(), warn=note)
+        try:
+            articles = resolve_years(read_articles(seeds_dir, warn=skip, memo=memo))
+        finally:
+            if memo is not None:
+                memo.close()
+        cache = None
+        if cache_dir is not None:
+            common = fingerprint(name, typology.digest())
+            cache = MentionCache(cache_dir, common, Patterns(known), warn=note)
+        found = [None if cache is None else cache.get(article) for article in articles]
+        missing = [a for a, mentions in zip(articles, found, strict=True) if mentions is None]
+        run_key = ""
+        if cache_dir is not None and cache is not None:
+            run_key = inputs_key(articles, cache, known)
+            previous = None if missing else last_run(run_key, content_dir, state_dir)
+            if previous is not None:
+                cache.close()
+                seconds = time.perf_counter() - started
+                empty: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+                return Extraction(
+                    empty, warnings, seconds, len(articles), skipped, run_key, previous
+                )
+
+        def analysed(batch: list[Article]) -> Iterator[tuple[Article, list[Mention] | Failure]]:
+            """The analysis of batch, each article's mentions cached as it comes."""
+            outcomes = analyse_articles(
+                batch,
+                model=name,
+                actors=known,
+                n_process=n_process,
+                batch_size=batch_size,
+                typology=typology,
+                executor=executor,
+            )
+            if progress is not None:
+                outcomes = progress(outcomes, len(batch))
+            for article, outcome in outcomes:
+                if cache is not None and not isinstance(outcome, Failure):
+                    cache.put(article, outcome)
+                yield article, outcome
+
+        told: dict[str, list[Mention]] = {}
+        failed: set[str] = set()
+        try:
+            for article, outcome in analysed(missing):
+                if isinstance(outcome, Failure):  # not cached: the next run tries it again
+                    skip(outcome.describe(article.file))
+                    failed.add(article.id)
+                    continue
+                told[article.id] = outcome
+            kept = [a for a in articles if a.id not in failed]
+            for article, mentions in zip(articles, found, strict=True):
+                if mentions is not None:
+                    told[article.id] = mentions
+            # undated articles dated by the happenings other articles date: read again
+            days = corpus_days(kept, [m for a in kept for m in told[a.id]])
+            again = [
+                replace(a, published=days[a.id][0], published_how="corpus", anchor=None)
+                for a in kept
+                if a.id in days
+            ]
+            found_again = [None if cache is None else cache.get(a) for a in again]
+            reread = {a.id: m for a, m in zip(again, found_again, strict=True) if m is not None}
+            for article, outcome in analysed(
+                [a for a, f in zip(again, found_again, strict=True) if f is None]
+            ):
+                if isinstance(outcome, Failure):  # its first reading stands
+                    note(outcome.describe(article.file))
+                    continue
+                reread[article.id] = outcome
+        finally:
+            if cache is not None:
+                cache.close()
     finally:
-        if cache is not None:
-            cache.close()
+        if isinstance(executor, Preparing):
+            executor.close()
     for article_id, mentions in reread.items():
         told[article_id] = _with_matched(told[article_id], mentions, days[article_id][1])
     mentions = [m for a in kept for m in told[a.id]]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from dataclasses import asdict, fields
 from functools import cache
 from pathlib import Path
@@ -143,6 +144,13 @@ class MentionCache:
         self._index = folder / "keys.json"
         self._known = self._read_index()
         self._used: dict[str, str] = {}
+
+    @staticmethod
+    def holds(folder: Path) -> bool:
+        """Whether the cache under folder holds any mentions (a first run's does not)."""
+        with suppress(OSError):
+            return any((folder / "mentions").iterdir())
+        return False
 
     def _read_index(self) -> dict[str, str]:
         try:

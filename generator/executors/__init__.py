@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from generator.errors import ExecutorError, one_line
 from generator.executors.isolation import (
@@ -45,6 +45,7 @@ __all__ = [
     "Local",
     "Outcome",
     "PipelineSpec",
+    "Preparing",
     "ProcessPool",
     "analyse_articles",
     "analyse_safely",
@@ -64,6 +65,19 @@ class Executor(Protocol):
         self, work: Sequence[Sequence[Article]], pipeline: PipelineSpec
     ) -> Iterator[tuple[Article, Outcome]]:
         """Each article of each batch with its outcome, every article exactly once."""
+        ...
+
+
+@runtime_checkable
+class Preparing(Protocol):
+    """An executor that takes time to start (a cluster), and can start ahead of its work."""
+
+    def prepare(self, pipeline: PipelineSpec) -> None:
+        """Start now, in the background, for analyses with pipeline."""
+        ...
+
+    def close(self) -> None:
+        """Stop what prepare started."""
         ...
 
 

@@ -30,7 +30,8 @@ import logging
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import dask
@@ -53,12 +54,19 @@ if TYPE_CHECKING:
 # glibc's own malloc trimming: Dask sets MALLOC_TRIM_THRESHOLD_ for its workers, which
 # also turns off glibc's adaptive mmap threshold, so that every large array spaCy
 # allocates is mapped and unmapped again (measured: 5.3 s of system time instead of 0.8 s
-# for 421 articles on one worker).
+# for 421 articles on one worker). And slower clocks for what every process of the
+# cluster does while it waits: Dask's defaults (an event-loop tick every 20 ms, a system
+# monitor every 0.5 s, a memory check every 0.1 s in each nanny) cost an idle local
+# cluster of two workers 4.4 CPU s in 30 s, these 0.6 s -- CPU that the two cores would
+# otherwise give the analysis.
 LOCAL_CONFIG = {
     "distributed.scheduler.allowed-failures": 1,
     "distributed.scheduler.worker-saturation": 1.0,
     "distributed.worker.profile.enabled": False,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
 }
 # How long to wait for a remote cluster's scheduler to answer, and to have a worker.
 CONNECT_TIMEOUT = "10s"
@@ -75,6 +83,22 @@ class Dask:
         self.workers = workers
         self.tasks = 0  # tasks sent by the last run, for the tests and the benchmark
         self.deaths = 0  # the workers a task may kill before it is given up
+        self._early: _Early | None = None
+
+    def prepare(self, pipeline: PipelineSpec) -> None:
+        """Start the cluster (or connect to it) and have its workers load pipeline now,
+        on a background thread: a run that knows it will analyse (a cold one) calls this
+        before it reads the articles, so that reading them on the client and starting
+        the workers overlap. Every `analyse` with this pipeline uses that session until
+        `close`; an error starting it is raised by the first `analyse`."""
+        if self._early is None:
+            self._early = _Early(self.scheduler, self.workers, pipeline)
+
+    def close(self) -> None:
+        """Stop what `prepare` started (a local cluster), or disconnect from the cluster."""
+        early, self._early = self._early, None
+        if early is not None:
+            early.close()
 
     def analyse(
         self, work: Sequence[Sequence[Article]], pipeline: PipelineSpec
@@ -83,22 +107,13 @@ class Dask:
         self.tasks = 0
         if not work:
             return  # no cluster, no connection: a warm run sends nothing
-        with _client(self.scheduler, self.workers, len(work)) as client:
-            run = uuid.uuid4().hex[:12]
-            name = f"chronology-pipeline-{run}"
-            try:
-                client.register_plugin(_PipelinePlugin(pipeline), name=name)
-            except ModelError:
-                raise
-            except Exception as error:  # noqa: BLE001 - a worker could not unpickle or load it
-                raise ExecutorError(
-                    f"the Dask workers cannot load the analysis ({one_line(error)}): install "
-                    f"this version of chronology and the spaCy model on every worker"
-                ) from None
-            try:
-                yield from self._run(client, work, name, run)
-            finally:
-                client.unregister_worker_plugin(name)
+        early = self._early
+        if early is not None and early.pipeline.key() == pipeline.key():
+            session = early.session()
+            yield from self._run(session.client, work, session.name, session.run)
+            return
+        with _session(self.scheduler, self.workers, pipeline, len(work)) as session:
+            yield from self._run(session.client, work, session.name, session.run)
 
     def _run(
         self, client: Client, work: Sequence[Sequence[Article]], name: str, run: str
@@ -177,6 +192,76 @@ def _result(future: Any) -> list[Outcome]:
             f"of chronology and the spaCy model on every worker"
         ) from None
     return outcomes
+
+
+@dataclass(frozen=True)
+class _Session:
+    """A client of the cluster whose workers hold the run's pipeline (plugin name)."""
+
+    client: Client
+    run: str
+    name: str
+
+
+@contextmanager
+def _session(
+    scheduler: str | None, workers: int, pipeline: PipelineSpec, batches: int
+) -> Iterator[_Session]:
+    """A session with the pipeline loaded on the cluster's workers; its plugin is
+    removed and the client closed (a local cluster stopped) at the end."""
+    with _client(scheduler, workers, batches) as client:
+        run = uuid.uuid4().hex[:12]
+        name = f"chronology-pipeline-{run}"
+        try:
+            client.register_plugin(_PipelinePlugin(pipeline), name=name)
+        except ModelError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a worker could not unpickle or load it
+            raise ExecutorError(
+                f"the Dask workers cannot load the analysis ({one_line(error)}): install "
+                f"this version of chronology and the spaCy model on every worker"
+            ) from None
+        try:
+            yield _Session(client, run, name)
+        finally:
+            with suppress(Exception):  # a cluster that went away has no plugin to remove
+                client.unregister_worker_plugin(name)
+
+
+class _Early:
+    """A session opened on a background thread, held open until `close`."""
+
+    def __init__(self, scheduler: str | None, workers: int, pipeline: PipelineSpec) -> None:
+        self.pipeline = pipeline
+        self._stack = ExitStack()
+        self._opened: _Session | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._open, args=(scheduler, workers), name="chronology-dask-start"
+        )
+        self._thread.start()
+
+    def _open(self, scheduler: str | None, workers: int) -> None:
+        # No batch count yet: a local cluster gets workers (0: one per CPU) processes.
+        try:
+            self._opened = self._stack.enter_context(
+                _session(scheduler, workers, self.pipeline, batches=1 << 30)
+            )
+        except BaseException as error:  # noqa: BLE001 - raised in the thread that waits
+            self._error = error
+
+    def session(self) -> _Session:
+        """The session, once open; the error that stopped it from opening, raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._opened is not None
+        return self._opened
+
+    def close(self) -> None:
+        """Close the session (after it has opened or failed to)."""
+        self._thread.join()
+        self._stack.close()
 
 
 @contextmanager

@@ -10,6 +10,7 @@ not reach them); a worker that restarts gets the patch again, as it gets the pip
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import signal
 import sys
@@ -276,6 +277,16 @@ def test_executor_dask_from_the_environment_starts_a_local_cluster_same_records(
     assert on_dask.exit_code == 0, on_dask.output
     assert _tree(tmp_path / "dask") == _tree(tmp_path / "local")
     assert len(_tree(tmp_path / "local")) > 10
+
+
+def test_a_cold_run_stops_the_local_cluster_it_started_while_reading(
+    two_seeds: Path, tmp_path: Path
+) -> None:
+    executor = Dask(workers=1)  # held here: a cluster left running would still be alive
+    children = set(multiprocessing.active_children())  # the module's cluster may run
+    found = run_extraction(two_seeds, tmp_path / "content", executor=executor)
+    assert found.records["events"] and executor.tasks == 1
+    assert set(multiprocessing.active_children()) == children
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
