@@ -4,12 +4,13 @@ An article without a date line ("The jury found Chauvin guilty on Tuesday ...") 
 date its own weekdays, and never the clock's. A reader of the whole file dates it the
 way a journalist would: another article, dated, tells the same happening ("a jury found
 Chauvin guilty on 20 April 2021"), 20 April 2021 was a Tuesday, so the undated article's
-Tuesday is that day and it was written that week. Here each English sentence of an
-undated article that tells a past weekday is compared with the dated sentences of the
-other articles whose day falls on that weekday; a close enough match (their rarer words
-shared) says on which day that weekday fell. The article is read again from the latest
-such day, and only the sentences that tell a day so matched are kept from that reading,
-flagged and less sure (``generator.extract``); its own publication date stays unknown.
+Tuesday is that day and it was written that week. Here each sentence of an undated
+article (in any language the analysis reads) that tells a past weekday is compared with
+the dated sentences of the other articles whose day falls on that weekday; a close enough
+match (their rarer words shared) says on which day that weekday fell. The article is
+read again from the latest such day, and only the sentences that tell a day so matched
+are kept from that reading, flagged and less sure (``generator.extract``); its own
+publication date stays unknown.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from generator.languages import ENGLISH, language, tokens
 from generator.model import Article, Mention
+from generator.nlp.foreign import split_sentences
+from generator.timex.foreign import is_calendar_word, weekday_of
 
 __all__ = ["MATCH", "corpus_days"]
 
@@ -56,9 +60,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text)) - _STOP
 
 
-def _dated_days(mentions: Iterable[Mention], dated: set[str]) -> dict[int, list[_Told]]:
+def _dated_days(mentions: Iterable[Mention], dated: dict[str, str]) -> dict[int, list[_Told]]:
     """Per weekday (0 = Monday), the day and words of each sentence a dated article
-    dates to a single day."""
+    (id -> language) dates to a single day."""
     by_weekday: dict[int, list[_Told]] = {}
     for mention in mentions:
         if mention.source not in dated or len(mention.date) != 10 or mention.anchored_on:
@@ -67,12 +71,21 @@ def _dated_days(mentions: Iterable[Mention], dated: set[str]) -> dict[int, list[
             day = dt.date.fromisoformat(mention.date)
         except ValueError:
             continue
-        by_weekday.setdefault(day.weekday(), []).append((day, _words(mention.quote)))
+        code = dated[mention.source]
+        words = _words(mention.quote if code == ENGLISH else _non_calendar(mention.quote, code))
+        by_weekday.setdefault(day.weekday(), []).append((day, words))
     return by_weekday
+
+
+def _non_calendar(text: str, code: str) -> str:
+    """text's words less the month and weekday names of its language."""
+    return " ".join(w for _, _, w in tokens(text) if not is_calendar_word(w, code))
 
 
 def _weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
     """The article's sentences that tell a past weekday: (weekday, words)."""
+    if article.language != ENGLISH:
+        return _foreign_weekday_sentences(article)
     found = []
     for sentence in _SENTENCE.split(article.text):
         days = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(sentence)}
@@ -81,14 +94,36 @@ def _weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
     return found
 
 
+def _foreign_weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
+    """The same in another language: its sentences, weekday names and words of the future
+    (``generator/data/lang_<code>.yml``); month and weekday names are not words to match."""
+    code = article.language
+    lang = language(code)
+    ahead = {lang.key(w) for w in [*lang.words("future"), *lang.words("until")]}
+    found = []
+    for start, end in split_sentences(article.text, code):
+        words = [w for _, _, w in tokens(article.text[start:end])]
+        days = {d for d in (weekday_of(w, code) for w in words) if d is not None}
+        if len(days) != 1 or any(lang.key(w) in ahead for w in words):
+            continue
+        found.append((days.pop(), _words(_non_calendar(article.text[start:end], code))))
+    return found
+
+
 def corpus_days(
     articles: list[Article], mentions: list[Mention]
 ) -> dict[str, tuple[str, frozenset[str]]]:
-    """Article id -> (the day to read each undated English article again from: the latest
-    day its weekdays were matched to, and those days), from the dated articles' sentences
-    that tell the happenings of its weekdays; articles with no such match are absent."""
-    dated = {a.id for a in articles if a.published and len(a.published) == 10}
-    undated = [a for a in articles if not a.published and a.language == "en"]
+    """Article id -> (the day to read each undated article again from: the latest day its
+    weekdays were matched to, and those days), from the sentences of the other articles
+    that date the happenings of its weekdays; articles with no such match are absent.
+
+    The dates that count are those of articles with a publication day, and of articles
+    with only a publication month (a '2024-03' header), whose day-month dates take its
+    year; never a date counted from an article's own latest date (``anchored_on``)."""
+    dated = {
+        a.id: a.language for a in articles if (a.published and len(a.published) == 10) or a.month
+    }
+    undated = [a for a in articles if not a.published]
     if not dated or not undated:
         return {}
     by_weekday = _dated_days(mentions, dated)
@@ -130,5 +165,7 @@ def corpus_days(
             continue
         if article.anchor and article.anchor > day.isoformat():
             continue
+        if article.month and article.month < day.isoformat()[:7]:
+            continue  # written in its header's month, not after it
         days[article.id] = (day.isoformat(), frozenset(d.isoformat() for d in matched))
     return days

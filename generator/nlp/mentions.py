@@ -37,6 +37,8 @@ AGREEMENT_WORDS = {
     "deal": "agreement",
 }
 _REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from|by|than)\s*$", re.I)
+# Before, after or by a time of day, an event happened on that day.
+_WITHIN_THE_DAY = {"before", "after", "by"}
 _PROVISION = re.compile(
     r"^(under|according to) the (document|agreement|statement|deal)|"
     r"\b(provided for|envisaged|envisages|stipulates|provides for)\b",
@@ -63,7 +65,10 @@ def _is_reference(sentence: Span, timex: Timex) -> bool:
     after = text[timex.end : timex.end + 8]
     if re.match(r"^,?\s*when\b", after):
         return False  # "since February 1988, when it announced ...": the date of that event
-    return bool(_REFERENCE_BEFORE.search(before))
+    found = _REFERENCE_BEFORE.search(before)
+    if found and timex.type == "TIME" and found[1].lower() in _WITHIN_THE_DAY:
+        return False  # "began shortly before 9:40 a.m.": a clock time's day is the event's
+    return bool(found)
 
 
 def _coordinated(text: str, first: Timex, second: Timex) -> bool:

@@ -136,6 +136,17 @@ def is_calendar_word(word: str, code: str) -> bool:
     )
 
 
+def weekday_of(word: str, code: str) -> int | None:
+    """The weekday (0 = Monday) a word of the language names ('lundi', 'Sonntagabend',
+    'الأحد'), else None."""
+    words = _words(code)
+    for key in language(code).keys(word):
+        day = _weekday(key, words)
+        if day is not None:
+            return day
+    return None
+
+
 def _weekday(word: str, words: _Words) -> int | None:
     """A weekday, also as the first part of a German compound ('Sonntagabend')."""
     if word in words.weekdays:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from generator.consolidate.corpus_dates import corpus_days
+from generator.ingest.reader import read_article_file
 from generator.model import Article, Mention
+from generator.nlp.foreign import find_foreign_mentions
 
 
 def _article(
@@ -69,3 +74,23 @@ def test_an_anchor_after_the_matched_day_rules_it_out() -> None:
         _article("u", f"On Tuesday, {VERDICT} It was filed on May 3, 2021.", None, "2021-05-03"),
     ]
     assert corpus_days(articles, DATED) == {}
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "i18n"
+
+
+def test_a_french_weekday_takes_the_day_a_page_dated_by_month_gives_it() -> None:
+    # A header with the month only: "lundi 15 avril" dates the page's "lundi soir"; the
+    # other pages of the corpus say which words are rare.
+    pages = [p for p in sorted(FIXTURES.iterdir()) if p.name != "README.md"]
+    corpus = [read_article_file(page, root=FIXTURES)[0] for page in pages]
+    article = next(a for a in corpus if a.id == "fr-notre-dame-month")
+    assert (article.language, article.published, article.month) == ("fr", None, "2019-04")
+    told = {a.id: find_foreign_mentions(a) for a in corpus}
+    # "lundi 15 avril" takes the header's year; "lundi soir" alone is not dated yet
+    assert [m.date for m in told[article.id]] == ["2019-04-15"]
+    days = corpus_days(corpus, [m for mentions in told.values() for m in mentions])
+    assert days[article.id] == ("2019-04-15", frozenset({"2019-04-15"}))
+    again = replace(article, published=days[article.id][0], anchor=None)
+    hidalgo = [m for m in find_foreign_mentions(again) if "Hidalgo" in m.quote]
+    assert [m.date for m in hidalgo] == ["2019-04-15"]
