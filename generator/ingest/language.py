@@ -8,7 +8,8 @@ source record; the analysis reads articles in English with the spaCy model and o
 
 A publication date line in the article's language ("Опубликовано: 22 марта 2024",
 "Pressemitteilung 12 Januar 2021", "23. Februar, 2025") dates an article that the English
-rules of ``generator.ingest.published`` left undated or only inferred.
+rules of ``generator.ingest.published`` left undated or only inferred; without one, so
+does a date the text gives its today or yesterday ("صباح يومه السبت 9 شتنبر").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from generator.errors import MarkupError
 from generator.ingest.formats import Page
 from generator.languages import ENGLISH, language, normalise_code
 from generator.model import Article
-from generator.timex.foreign import publication_line
+from generator.timex.foreign import publication_line, written_on
 
 _SAMPLE = 3000  # characters identification reads: plenty, and it stays fast
 _MIN_LETTERS = 20  # fewer letters than this cannot be told apart: left as English
@@ -75,7 +76,19 @@ def with_language(article: Article, page: Page | None = None) -> Article:
             strength = 2 if _TIME.search(line) or _labelled(line, code) else 1
             found.append((-strength, order, date))
     if not found:
-        return article
+        day = written_on(article.text, code)  # "сегодня, 22 марта 2024 года"
+        if day is None or (article.month and day.isoformat()[:7] != article.month):
+            return article
+        iso = day.isoformat()
+        return replace(
+            article,
+            published=iso,
+            published_how="text",
+            published_confidence=0.8,
+            published_candidates=(iso,),
+            anchor=None,
+            month=None,
+        )
     iso = min(found)[2].isoformat()
     dated = replace(
         article,

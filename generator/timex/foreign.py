@@ -394,6 +394,33 @@ def latest_full_date(dates: Iterable[ForeignDate]) -> dt.date | None:
     return max(days, default=None)
 
 
+def written_on(text: str, code: str) -> dt.date | None:
+    """The day a text says it was written: its word for today, yesterday ... right before
+    a date ('صباح يومه السبت 9 شتنبر', 'heute, 12. Januar', 'сегодня, 22 марта'): that
+    date, less the word's offset. A year-less date takes the year nearest the text's
+    latest full date (none without one: the clock is never read)."""
+    lang = language(code)
+    offsets = {
+        tuple(lang.key(w) for _, _, w in tokens(str(phrase))): int(offset)
+        for phrase, offset in (lang.data.get("relative_days") or {}).items()
+    }
+    latest = latest_full_date(find_dates(text, code))
+    for found in find_dates(text, code, Anchor(latest) if latest else None):
+        edtf = found.timex.edtf or ""
+        if found.relative or len(edtf) != 10 or (found.yearless and latest is None):
+            continue
+        before = tuple(
+            lang.key(w)
+            for _, _, w in tokens(text[max(0, found.timex.start - 40) : found.timex.start])
+        )
+        if not before or re.search(r"[.!?؟\n]\s*$", text[: found.timex.start]):
+            continue
+        for phrase, offset in offsets.items():
+            if before[-len(phrase) :] == phrase:
+                return dt.date.fromisoformat(edtf) - dt.timedelta(days=offset)
+    return None
+
+
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b")
 
 

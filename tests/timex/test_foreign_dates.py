@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from generator.timex.foreign import Anchor, find_dates, latest_full_date, publication_line
+from generator.ingest.reader import read_article_file
+from generator.timex.foreign import (
+    Anchor,
+    find_dates,
+    latest_full_date,
+    publication_line,
+    written_on,
+)
 
 FRIDAY = Anchor(dt.date(2024, 3, 22))
 
@@ -82,3 +90,32 @@ def test_a_month_anchor_dates_a_day_month_with_its_weekday_not_a_weekday_alone()
 def test_publication_date_lines(code: str, line: str, expected: str | None):
     found = publication_line(line, code)
     assert (found.isoformat() if found else None) == expected
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "i18n"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("de", "Die Polizei meldete heute, 12. Januar 2021, einen Brand.", "2021-01-12"),
+        ("ru", "Вчера, 21 марта 2024 года, в Москве прошёл митинг.", "2024-03-22"),
+        ("fr", "Aujourd'hui 24 mars, la ville se recueille.", None),  # no year anywhere
+        ("fr", "Le 24 mars 2024 était un dimanche.", None),  # no word for today
+        ("de", "Heute ist Montag. 12. Januar 2021 war ein Dienstag.", None),  # another sentence
+    ],
+)
+def test_a_date_the_text_calls_today_or_yesterday(code: str, text: str, expected: str | None):
+    found = written_on(text, code)
+    assert (found.isoformat() if found else None) == expected
+
+
+def test_a_moroccan_page_that_dates_its_today_is_dated_by_it() -> None:
+    # "... صباح يومه السبت 9 شتنبر الجاري": this Saturday morning, 9 September, after
+    # the earthquake of "الجمعة 8 شتنبر 2023"
+    article = read_article_file(FIXTURES / "ar-haouz-today.txt", root=FIXTURES)[0]
+    assert (article.language, article.published, article.published_how) == (
+        "ar",
+        "2023-09-09",
+        "text",
+    )
