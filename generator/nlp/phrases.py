@@ -208,6 +208,24 @@ def entity_list(noun: Token) -> tuple[str, bool] | None:
     return ", ".join(names[:-1]) + " and " + names[-1], True
 
 
+def acronym(noun: Token) -> tuple[str, bool] | None:
+    """The short form a name gives itself in brackets ('the Federal Deposit Insurance
+    Corporation (FDIC)' -> 'FDIC'), as headlines write it; None without one."""
+    if noun.pos_ != "PROPN":
+        return None
+    for child in noun.children:
+        before = noun.doc[child.i - 1] if child.i > 0 else None
+        if (
+            child.dep_ == "appos"
+            and before is not None
+            and before.text == "("
+            and re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", child.text)
+            and not any(c.dep_ != "punct" for c in child.children)
+        ):
+            return child.text, False
+    return None
+
+
 def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
     """A subject made of people only: their surnames joined ('Putin, Aliyev and Pashinyan')."""
     found: list[str] = []

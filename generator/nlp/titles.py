@@ -22,6 +22,7 @@ from generator.nlp.phrases import (
     MAX_SUBJECT,
     OF_OVERRUN,
     OVERRUN,
+    acronym,
     antecedent,
     coreferent,
     entity_list,
@@ -125,7 +126,17 @@ def _subject_text(
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject = subjects[0]
+    # Two subjects are a misparse ("Biden, speaking after Chauvin was found guilty, says",
+    # "Moscow Concert Shooting: The death toll ... rose"): a subject stands right before
+    # its verb, so the nearest one before it is the verb's own.
+    # Two subjects side by side are one phrase the parser split ("The world No 1 had
+    # announced"): its first part leads.
+    before = [c for c in subjects if c.i < verb.i]
+    subject = before[-1] if before else subjects[0]
+    if len(before) > 1:
+        edge = before[-2].right_edge
+        if edge.i + 1 == before[-1].left_edge.i and not edge.is_punct:
+            subject = before[-2]
     passive = subject.dep_ == "nsubjpass" and subject.head.i == verb.i
     found = _noun_text(sentence, subject, skip, surnames, require_people)
     if found is None:
@@ -157,7 +168,7 @@ def _noun_text(
     elif noun.pos_ == "PRON" or noun.lower_ in DEICTIC:
         return None
     else:
-        named = names_of(noun, surnames) or coreferent(noun)
+        named = names_of(noun, surnames) or coreferent(noun) or acronym(noun)
     if named is not None:
         return named
     if require_people:
