@@ -386,6 +386,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"(?<![\d.:,])(?:(?P<h>[012]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?(?![\d:])"
             r"|(?P<hhmm>[012]\d[0-5]\d)(?=\s*(?:hours|hrs|UTC|GMT)))"
             r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z]))"
+            # "17:44 Hrs", "1400 hours": the 24-hour clock's own word
+            r"|(?<=\d\d)\s*(?P<hrs>(?i:hrs|hours)(?![a-z]))"
             # "4 in the morning", "9 o'clock at night"
             r"|\s+(?:(?i:o['’]clock)\s+)?(?P<inpod>(?i:in\s+the\s+(?:morning|afternoon|evening)|"
             r"at\s+night))(?![\w-]))?"
