@@ -91,3 +91,36 @@ def start_sentences_at_paragraphs(doc: Doc) -> Doc:
     for index in find_paragraph_starts(doc):
         doc[index].is_sent_start = True
     return doc
+
+
+# Parts of speech a word in capitals is taken for when it spells a function word ("the
+# WHO" tagged as the pronoun "who", "IT" as "it"): in running text it is an acronym.
+_FUNCTION_TAGS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "ADV"}
+
+
+def find_capitalised_names(doc: Doc) -> list[int]:
+    """Indices of the words in capitals, in a sentence not written in capitals, that the
+    tagger took for function words ('The WHO lowered ...'): acronyms, hence names."""
+    found = []
+    for token in doc:
+        text = token.text
+        if len(text) < 2 or not text.isalpha() or not text.isupper():
+            continue
+        if token.pos_ not in _FUNCTION_TAGS:
+            continue
+        words = [t for t in token.sent if t.is_alpha and len(t) > 1]
+        if sum(t.text.isupper() for t in words) * 2 > len(words):
+            continue  # a headline in capitals: its "IT" is the pronoun
+        found.append(token.i)
+    return found
+
+
+@Language.component("chronology_acronyms")
+def tag_acronyms_as_names(doc: Doc) -> Doc:
+    """Tags as proper nouns the acronyms the tagger took for function words, before the
+    lemmatizer reads the tags (the parse keeps their role: 'WHO' stays the subject)."""
+    for index in find_capitalised_names(doc):
+        token = doc[index]
+        token.pos_ = "PROPN"
+        token.tag_ = "NNP"
+    return doc

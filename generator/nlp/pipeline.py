@@ -78,6 +78,8 @@ def load_pipeline(
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("chronology_paragraphs", before="parser")
         nlp.add_pipe("chronology_clock_times", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("chronology_acronyms", before="lemmatizer")
     nlp.add_pipe("chronology_timex", last=True)
     if typology is not None:
         _TYPOLOGIES[nlp] = typology

@@ -154,18 +154,19 @@ def _noun_text(
     sentence: Span, noun: Token, skip: set[int], surnames: dict[int, str], require_people: bool
 ) -> tuple[str, bool] | None:
     """A noun phrase as a headline names it: (text, plural); people by their surnames."""
-    if noun.lower_ in ("he", "she"):
+    word = "" if noun.pos_ == "PROPN" else noun.lower_  # "the WHO" is no "who"
+    if word in ("he", "she"):
         named = previous_person(sentence, surnames)
         if named is None:
             return None
-    elif noun.lower_ in ("it", "they"):
+    elif word in ("it", "they"):
         named = antecedent(noun)
         if named is None:
             return None
-    elif noun.lower_ in _RELATIVE and noun.head.dep_ == "relcl" and noun.head.head.i != noun.i:
+    elif word in _RELATIVE and noun.head.dep_ == "relcl" and noun.head.head.i != noun.i:
         # "Signature Bank, which was closed today": the noun the clause describes
         return _noun_text(sentence, noun.head.head, skip, surnames, require_people)
-    elif noun.pos_ == "PRON" or noun.lower_ in DEICTIC:
+    elif noun.pos_ == "PRON" or word in DEICTIC:
         return None
     else:
         named = names_of(noun, surnames) or coreferent(noun) or acronym(noun)
