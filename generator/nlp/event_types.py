@@ -57,10 +57,43 @@ _SUBORDINATE = {"advcl", "relcl", "acl", "xcomp", "ccomp", "csubj", "parataxis",
 _CALL_NOUNS = {"call", "conversation", "talk", "talks", "conference"}
 
 
+_OPENING_QUOTES = {'"', "“", "``"}
+_CLOSING_QUOTES = {'"', "”", "''"}
+
+
+def _in_quoted_title(token: Token) -> bool:
+    """A capitalised word of a short quoted title ('told "Face the Nation" on Sunday'): the
+    name of a show, book or film, not a verb of the sentence."""
+    if not token.text[:1].isupper() or token.i == token.sent.start:
+        return False
+    doc = token.doc
+    start = next(
+        (
+            i
+            for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1)
+            if doc[i].text in _OPENING_QUOTES
+        ),
+        None,
+    )
+    if start is None or not doc[start + 1].text[:1].isupper():
+        return False
+    end = next(
+        (
+            i
+            for i in range(token.i + 1, min(token.sent.end, start + 8))
+            if doc[i].text in _CLOSING_QUOTES
+        ),
+        None,
+    )
+    return end is not None and all(t.is_alpha or t.is_digit for t in doc[start + 1 : end])
+
+
 def anchor_verb(sentence: Span, token: Token) -> Token:
     """The verb (or the sentence root) that a token in the sentence hangs from."""
     current = token
-    while current.i != current.head.i and current.pos_ not in ("VERB", "AUX"):
+    while current.i != current.head.i and (
+        current.pos_ not in ("VERB", "AUX") or _in_quoted_title(current)
+    ):
         current = current.head
     if current.pos_ == "AUX" and current.dep_ in ("aux", "auxpass") and current.head != current:
         current = current.head
