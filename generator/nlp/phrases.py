@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 MAX_SUBJECT = 6
 OF_OVERRUN = 3  # words over MAX_SUBJECT a common noun's 'of' complement may take
@@ -116,7 +116,10 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         start = doc[start - 1].sent.start
     if lemma in _STORMS:  # an article follows one storm: its name, however far back
         names = _STORM_NAME.findall(doc[: noun.i].text)
-        return (names[-1], False) if names else None
+        if names:
+            return names[-1], False
+        named = _storm_told_as(doc, noun)
+        return (named, False) if named else None
     labels = _STANDS_FOR.get(lemma)
     if labels is None:
         return _titled_person(noun)
@@ -127,6 +130,36 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             return text, noun.tag_ in ("NNS", "NNPS")
     return None
+
+
+def _storm_told_as(doc: Doc, noun: Token) -> str | None:
+    """The name the article gives a storm without its title: the one-word name whose
+    clause calls it a storm ('As Milton made landfall as a Category 3 hurricane', 'Milton,
+    a Category 5 hurricane, ...'), the first such before noun, else after it."""
+    found: list[tuple[int, str]] = []
+    for token in doc:
+        if token.i == noun.i or token.lemma_.lower() not in _STORMS:
+            continue
+        head = token
+        while head.dep_ not in ("appos", "ROOT") and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        owner = head.head if head.dep_ == "appos" else head
+        subjects = (
+            [owner]
+            if head.dep_ == "appos"
+            else [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+        )
+        for subject in subjects:
+            if (
+                subject.pos_ == "PROPN"
+                and subject.text.istitle()
+                and len(list(subject.subtree)) == 1
+            ):
+                found.append((subject.i, subject.text))
+    before = [name for i, name in found if i < noun.i]
+    if before:
+        return before[-1]
+    return found[0][1] if found else None
 
 
 def _titled_person(noun: Token) -> tuple[str, bool] | None:
