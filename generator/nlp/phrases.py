@@ -92,6 +92,11 @@ _KIND_IN_NAME = frozenset(
     {"bank", "court", "ministry", "department", "committee", "board", "union", "party"}
 )
 _STORMS = ("storm", "hurricane", "typhoon", "cyclone")
+# Craft and missions an article names once and then calls by their kind.
+_CRAFT = frozenset(
+    {"mission", "spacecraft", "lander", "rover", "probe", "rocket", "satellite"}
+    | {"submersible", "submarine", "vessel", "ship", "boat", "aircraft", "plane", "helicopter"}
+)
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)")
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
@@ -120,6 +125,9 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
             return names[-1], False
         named = _storm_told_as(doc, noun)
         return (named, False) if named else None
+    if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
+        named = _craft_name(doc, noun, lemma)
+        return (named, False) if named else None
     labels = _STANDS_FOR.get(lemma)
     if labels is None:
         return _titled_person(noun)
@@ -129,6 +137,22 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         if ent.label_ in labels and len(ent.text) > 1:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             return text, noun.tag_ in ("NNS", "NNPS")
+    return None
+
+
+def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
+    """The name an article gave a craft or mission before 'the <noun>': the proper nouns
+    of the last '<Name> <noun>' ('the Chandrayaan-3 mission', 'the Titan submersible')."""
+    for token in reversed(doc[: noun.i]):
+        if token.lemma_.lower() != lemma:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i >= token.i:
+            start -= 1
+        while start > 0 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN":
+            start -= 2  # "Chandrayaan-3": a name with a hyphen
+        if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):
+            return doc[start : token.i].text
     return None
 
 

@@ -215,7 +215,7 @@ def _finish(parts: list[str]) -> str | None:
     title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
     title = _PREFIX.sub("", title)
     title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
-    if len(title.split()) < 3:
+    if len(title.split()) < 2:
         return None
     return title[0].upper() + title[1:]
 
@@ -289,8 +289,8 @@ def _clause_title(
     head = verb_words(verb, plural, passive)
     budget = size - len(subject_text.split()) - len(head.split())
     rest = predicate(verb, skip, max(budget, 2))
-    if not rest and verb.lemma_ == "be":
-        return None  # "The first flight was [in 1994]": nothing left to say
+    if not rest and (verb.lemma_ == "be" or is_reporting(verb)):
+        return None  # "The first flight was [in 1994]", "Yellen tells": nothing left to say
     return _finish([subject_text, head, join(rest)])
 
 
