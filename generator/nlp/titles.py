@@ -64,7 +64,7 @@ def make_title(
     statement: the event is the saying, so a reporting verb's title names the speaker.
     """
     skip = expand_skip(sentence, _possessive_dates_kept(sentence, skip))
-    verb = verb or sentence.root
+    verb = _time_clause(verb or sentence.root)
     reporter = verb
     if is_reporting(verb):
         inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
@@ -82,6 +82,18 @@ def make_title(
     if title is None and verb is not reporter:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
     return title
+
+
+def _time_clause(verb: Token) -> Token:
+    """'The last time the WHO made a similar declaration was in January 2020': what happened
+    is the clause that says which time; other verbs as they are."""
+    if verb.lemma_ != "be":
+        return verb
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.lemma_ == "time"):
+        clauses = [c for c in subject.children if c.dep_ == "relcl"]
+        if clauses:
+            return clauses[0]
+    return verb
 
 
 def _first_person_title(
