@@ -68,7 +68,8 @@ def make_title(
     reporter = verb
     if is_reporting(verb):
         inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-        if inner:
+        # a question asked ('"Was there anyone on the list?," one user wrote') tells nothing
+        if inner and not any(t.text == "?" for t in inner[0].subtree):
             verb = inner[0]
     if verb is not reporter and statement:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
@@ -195,8 +196,26 @@ def _noun_text(
             return listed
     if not tokens or words_in(tokens) > MAX_SUBJECT + (6 if coordinated else OF_OVERRUN):
         return None
-    plural = noun.tag_ in ("NNS", "NNPS") or coordinated
+    plural = noun.tag_ in ("NNS", "NNPS") or coordinated or _part_of_many(noun)
     return join(tokens), plural
+
+
+# Words for a part or a number of things: "most of the counties are", "half of them were".
+_QUANTITIES = {"most", "many", "some", "all", "half", "several", "both", "few", "none"}
+_QUANTITIES |= {"majority", "rest", "dozens", "hundreds", "thousands", "millions", "part"}
+
+
+def _part_of_many(noun: Token) -> bool:
+    """'Most of Florida's counties': a part of a plural, which the verb agrees with."""
+    if noun.lower_ not in _QUANTITIES:
+        return False
+    return any(
+        pobj.tag_ in ("NNS", "NNPS") or pobj.lower_ in ("them", "us", "those", "these")
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
 
 
 # A page's label before a headline: in capitals ("VIDEO Storm ..."), or in any case before
