@@ -6,6 +6,7 @@ its actor and place keys (and, where the sentence gave none, a title made from t
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from generator.consolidate.actors import ActorResolver
@@ -28,6 +29,10 @@ def resolve_mentions(mentions: list[Mention], resolver: ActorResolver) -> list[M
     return [_resolved(mention, resolver, things) for mention in mentions]
 
 
+# Words in quotation marks: what was said, not who said it.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def _resolved(mention: Mention, resolver: ActorResolver, things: set[str]) -> Mention:
     actors = [m for m in mention.actors if clean_name(m.text).lower() not in things]
     places = [m for m in mention.places if clean_name(m.text).lower() not in things]
@@ -37,7 +42,12 @@ def _resolved(mention: Mention, resolver: ActorResolver, things: set[str]) -> Me
     if not title:
         names = [resolver.display_name(key) for key in actor_keys]
         people = [resolver.display_name(k) for k in actor_keys if resolver.kind_of(k) == "person"]
-        title = fallback_title(mention.type, mention.quote, mention.date_text, people or names)
+        chosen = people or names
+        if mention.type == "statement":
+            # a statement is made by its speaker, not by someone its quoted words name
+            outside = _QUOTED.sub(" ", mention.quote)
+            chosen = [n for n in chosen if n.split()[-1] in outside]
+        title = fallback_title(mention.type, mention.quote, mention.date_text, chosen)
     return replace(mention, actor_keys=actor_keys, place_keys=place_keys, title=title)
 
 
