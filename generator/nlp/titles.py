@@ -263,7 +263,13 @@ def _lower_first(text: str, sentence: Span) -> str:
         for t in sentence
     )
     acronym = first.isupper() and len(first) > 1  # "NASA", not the article "A"
-    return text if named or acronym else f"{first.lower()} {rest}".strip()
+    # a name the sentence does not write ("the storm" -> "Milton"): it came from the article
+    elsewhere = (
+        first[:1].isupper()
+        and first.lower() not in _ARTICLES
+        and not any(t.text == first for t in sentence)
+    )
+    return text if named or acronym or elsewhere else f"{first.lower()} {rest}".strip()
 
 
 _ARTICLES = {"the", "a", "an"}
