@@ -37,6 +37,10 @@ AGREEMENT_WORDS = {
     "deal": "agreement",
 }
 _REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from|by|than)\s*$", re.I)
+# "much of the day", "the end of March", "most of the week": a part of the time told.
+_PART_OF = re.compile(
+    r"\b(?:much|most|part|all|rest|end|start|beginning|middle|half|remainder)\s*$", re.I
+)
 # Before, after or by a time of day, an event happened on that day.
 _WITHIN_THE_DAY = {"before", "after", "by"}
 _PROVISION = re.compile(
@@ -68,6 +72,8 @@ def _is_reference(sentence: Span, timex: Timex) -> bool:
     found = _REFERENCE_BEFORE.search(before)
     if found and timex.type == "TIME" and found[1].lower() in _WITHIN_THE_DAY:
         return False  # "began shortly before 9:40 a.m.": a clock time's day is the event's
+    if found and found[1].lower() == "of" and _PART_OF.search(before[: found.start()]):
+        return False  # "battered the state for much of the day": a part of that time
     return bool(found)
 
 
