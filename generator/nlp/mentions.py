@@ -364,6 +364,9 @@ def _speaker(verb: Token) -> str | None:
     names = [e for e in verb.doc.ents if e.start <= subject.i < e.end]
     if names and names[0].label_ in ("PERSON", "ORG", "GPE", "NORP"):
         return names[0].text.lower()
+    if not names and subject.pos_ == "PROPN":  # a name the tagger knows and NER missed
+        parts = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return " ".join(t.text for t in [*parts, subject]).lower()
     return None
 
 

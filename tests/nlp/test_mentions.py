@@ -71,3 +71,15 @@ def test_mentions(golden: Any, nlp: Any) -> None:
         for m in found
     ]
     assert told == golden.out["mentions"]
+
+
+def test_a_statement_by_a_name_ner_missed_has_its_speaker(nlp: Any) -> None:
+    # "OceanGate" is tagged a proper noun but is no entity: still a named speaker, so that
+    # its statement and the Coast Guard's stay two events
+    found = _mentions(
+        nlp,
+        "OceanGate issued a somber statement on Thursday. Earlier in the day, the U.S. Coast "
+        "Guard announced the discovery of debris on the ocean floor.",
+        "2023-06-23",
+    )
+    assert [m.speaker for m in found] == ["oceangate", "the u.s. coast guard"]
