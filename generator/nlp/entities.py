@@ -30,8 +30,9 @@ if TYPE_CHECKING:  # spaCy loads only when articles are analysed
 
 _LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")
 _PLACE_PREPS = ("in", "to", "at", "near", "into", "from", "across")
-# "Long Form Name (LFN)": an acronym defined in the text.
-_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+# "Long Form Name (LFN)", "a remotely operated vehicle, or ROV,": an acronym defined in
+# the text.
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)|,\s+or\s+([A-Z][A-Z0-9&-]{1,9})\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _SMALL = {"of", "and", "the", "for", "&", "de", "du", "la", "on", "in", "to"}
 
@@ -67,7 +68,7 @@ def article_names(doc: Doc) -> ArticleNames:
     for match in _DEFINED.finditer(text):
         # the words before the bracket, on its line: where the long form would be
         words = text[max(0, match.start() - 160) : match.start()].split("\n")[-1].split()[-10:]
-        acronym = match.group(1)
+        acronym = match.group(1) or match.group(2)
         tail = _expansion(words, acronym)
         if tail is None:
             continue
@@ -81,7 +82,11 @@ def article_names(doc: Doc) -> ArticleNames:
         before = doc[ent.start - 1] if ent.start > 0 else None
         named_thing = (
             (gazetteer.is_not_actor(ent.text) and len(ent.text.split()) > 1)
-            or (following is not None and following.pos_ == "NOUN" and following.lower_ in things)
+            or (
+                following is not None
+                and following.pos_ == "NOUN"
+                and (following.lower_ in things or following.lemma_.lower() in things)
+            )
             or (before is not None and before.lower_ in things and before.pos_ in ("NOUN", "PROPN"))
         )
         if named_thing:
@@ -129,9 +134,9 @@ def sentence_entities(
         if ent.label_ not in _LABELS or "/" in ent.text or _common_word(ent, names.lowered):
             continue
         text = clean_name(ent.text)
-        if text in names.concepts:
-            continue
-        thing = text.lower() in names.things
+        # a thing, in this article and (through the corpus) in every other one: an acronym
+        # of common words ("PHEIC", "ROV") or a name used for a thing
+        thing = text in names.concepts or text.lower() in names.things
         as_place = ent.label_ in ("GPE", "LOC", "FAC") and ent.root.head.lower_ in _PLACE_PREPS
         as_place = as_place or (
             ent.label_ != "PERSON" and ent.root.head.lower_ in ("in", "at", "near")
