@@ -88,6 +88,7 @@ def article_names(doc: Doc) -> ArticleNames:
                 and (following.lower_ in things or following.lemma_.lower() in things)
             )
             or (before is not None and before.lower_ in things and before.pos_ in ("NOUN", "PROPN"))
+            or _of_a_thing(ent, things)
         )
         if named_thing:
             names.things.add(clean_name(ent.text).lower())
@@ -95,6 +96,19 @@ def article_names(doc: Doc) -> ArticleNames:
             if len(words) > 1 and words[0].lower() in things:  # "Hurricane Milton": "Milton"
                 names.things.add(" ".join(words[1:]).lower())
     return names
+
+
+def _of_a_thing(ent: Span, things: frozenset[str]) -> bool:
+    """'the wreckage of the Titanic', 'the wreck site of the Titanic': the name of what a
+    thing word is of."""
+    head = ent.root.head
+    if ent.root.dep_ != "pobj" or head.lower_ != "of":
+        return False
+    owner = head.head
+    return owner.pos_ == "NOUN" and (
+        owner.lemma_.lower() in things
+        or any(c.dep_ == "compound" and c.lemma_.lower() in things for c in owner.children)
+    )
 
 
 def _common_word(ent: Span, lowered: set[str]) -> bool:
