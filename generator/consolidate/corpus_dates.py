@@ -72,14 +72,19 @@ def _dated_days(mentions: Iterable[Mention], dated: dict[str, str]) -> dict[int,
         except ValueError:
             continue
         code = dated[mention.source]
-        words = _words(mention.quote if code == ENGLISH else _non_calendar(mention.quote, code))
+        quote = mention.quote
+        words = _words(quote if code == ENGLISH else _non_calendar(_tokens(quote), code))
         by_weekday.setdefault(day.weekday(), []).append((day, words))
     return by_weekday
 
 
-def _non_calendar(text: str, code: str) -> str:
-    """text's words less the month and weekday names of its language."""
-    return " ".join(w for _, _, w in tokens(text) if not is_calendar_word(w, code))
+def _tokens(text: str) -> list[str]:
+    return [w for _, _, w in tokens(text)]
+
+
+def _non_calendar(words: list[str], code: str) -> str:
+    """The words less the month and weekday names of their language, as one text."""
+    return " ".join(w for w in words if not is_calendar_word(w, code))
 
 
 def _weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
@@ -102,11 +107,11 @@ def _foreign_weekday_sentences(article: Article) -> list[tuple[int, frozenset[st
     ahead = {lang.key(w) for w in [*lang.words("future"), *lang.words("until")]}
     found = []
     for start, end in split_sentences(article.text, code):
-        words = [w for _, _, w in tokens(article.text[start:end])]
+        words = _tokens(article.text[start:end])
         days = {d for d in (weekday_of(w, code) for w in words) if d is not None}
         if len(days) != 1 or any(lang.key(w) in ahead for w in words):
             continue
-        found.append((days.pop(), _words(_non_calendar(article.text[start:end], code))))
+        found.append((days.pop(), _words(_non_calendar(words, code))))
     return found
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from generator.nlp.phrases import RELATIVE_WORDS
 from generator.typology import Typology, default_typology
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -189,14 +190,11 @@ _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "expl", "pobj", "agent", "op
 def _arguments(verb: Token) -> list[Token]:
     """The heads of a verb's subject and objects (and of its prepositions' objects)."""
     found = [c for c in verb.children if c.dep_ in _ARGUMENTS]
-    if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE_PRONOUNS for c in found):
+    if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_WORDS for c in found):
         found.append(verb.head)  # "Signature Bank, which was closed": the bank is closed
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         found += [c for c in prep.children if c.dep_ == "pobj"]
     return found
-
-
-_RELATIVE_PRONOUNS = {"which", "who", "that"}
 
 
 def event_type(

@@ -19,6 +19,7 @@ from generator.nlp.entities import ArticleNames, article_names, sentence_entitie
 from generator.nlp.event_types import anchor_verb, clause_verb, event_noun, event_type
 from generator.nlp.names import is_junk
 from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
+from generator.nlp.phrases import MEASURES
 from generator.nlp.titles import make_title, nominal_title
 from generator.timex.tagger import Timex
 from generator.typology import Typology, default_typology
@@ -38,9 +39,7 @@ AGREEMENT_WORDS = {
 }
 _REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from|by|than)\s*$", re.I)
 # "much of the day", "the end of March", "most of the week": a part of the time told.
-_PART_OF = re.compile(
-    r"\b(?:much|most|part|all|rest|end|start|beginning|middle|half|remainder)\s*$", re.I
-)
+_PART_OF = re.compile(rf"\b(?:{'|'.join(sorted(MEASURES))})\s*$", re.I)
 # Before, after or by a time of day, an event happened on that day.
 _WITHIN_THE_DAY = {"before", "after", "by"}
 _PROVISION = re.compile(

@@ -327,7 +327,7 @@ def join(tokens: list[Token]) -> str:
 
 
 _ASIDE_DEPS = {"appos", "parataxis", "advcl"}
-_RELATIVE = {"which", "who", "whom", "whose", "that", "where", "when"}
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that", "where", "when"})
 
 
 def words_in(tokens: list[Token]) -> int:
@@ -347,7 +347,7 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
         aside = (
             token.dep_ in _ASIDE_DEPS
             or (token.dep_ == "acl" and after_comma)
-            or (token.dep_ == "relcl" and (after_comma or first.lower_ in _RELATIVE))
+            or (token.dep_ == "relcl" and (after_comma or first.lower_ in RELATIVE_WORDS))
         )
         if aside:
             cut |= {t.i for t in token.subtree}
@@ -382,7 +382,10 @@ _CORE_DEPS = {"dobj", "attr", "oprd", "acomp", "dative", "xcomp", "ccomp", "pcom
 _PHRASE_DEPS = _CORE_DEPS | {"prep", "npadvmod", "agent"}
 # Words that, as the object of a preposition whose own object is a date, only measure it:
 # "for much of Wednesday", "at the end of March", "by the start of 2024".
-_MEASURES = {"much", "part", "end", "beginning", "start", "middle", "rest", "most", "course"}
+MEASURES = frozenset(
+    {"much", "part", "end", "beginning", "start", "middle", "rest", "most", "course"}
+    | {"all", "half", "remainder"}
+)
 
 
 def expand_skip(sentence: Span, skip: set[int]) -> set[int]:
@@ -397,13 +400,13 @@ def expand_skip(sentence: Span, skip: set[int]) -> set[int]:
             continue
         obj = objects[0]
         subtree = {t.i for t in obj.subtree}
-        dated = obj.i in skip or (obj.lower_ in _MEASURES and subtree & skip)
+        dated = obj.i in skip or (obj.lower_ in MEASURES and subtree & skip)
         if dated and all(
             t.i in skip
             or t.is_punct
             or t.i == obj.i
             or t.dep_ in ("det", "advmod", "quantmod", "prep")
-            or t.lower_ in _MEASURES
+            or t.lower_ in MEASURES
             for t in obj.subtree
         ):
             expanded |= {t.i for t in token.subtree}

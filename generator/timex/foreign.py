@@ -400,10 +400,7 @@ def written_on(text: str, code: str) -> dt.date | None:
     date, less the word's offset. A year-less date takes the year nearest the text's
     latest full date (none without one: the clock is never read)."""
     lang = language(code)
-    offsets = {
-        tuple(lang.key(w) for _, _, w in tokens(str(phrase))): int(offset)
-        for phrase, offset in (lang.data.get("relative_days") or {}).items()
-    }
+    offsets = _words(code).relative  # the words the tagger reads as today, yesterday ...
     latest = latest_full_date(find_dates(text, code))
     for found in find_dates(text, code, Anchor(latest) if latest else None):
         edtf = found.timex.edtf or ""
