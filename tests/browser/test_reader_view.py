@@ -113,6 +113,32 @@ def test_the_full_title_shows_on_hover_and_on_keyboard_focus(
     assert any(scroll > client for scroll, client, *_ in widths)  # some are cut short
 
 
+def test_the_focused_event_keeps_the_focus_when_the_timeline_redraws(
+    browser_page: BrowserPage, site_url: str
+) -> None:
+    page = browser_page.page
+    page.goto(f"{site_url}/timeline/?start=2020-09-01&end=2021-02-01")
+    page.wait_for_selector(READY)
+    page.focus("[data-timeline-action=reset]")
+    page.keyboard.press("Tab")
+    page.wait_for_function("document.activeElement.matches('a.chronology-tl-link')")
+    href = page.evaluate("document.activeElement.href")
+    # Zooming with the wheel redraws every item, the focused one too: its link must stay
+    # on the page, or the keyboard focus goes with it.
+    box = page.locator("div#timeline .vis-center").bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    before = page.get_attribute("div#timeline", "data-window")
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, 100)
+    page.keyboard.up("Control")
+    page.wait_for_function(
+        "w => document.querySelector('div#timeline').dataset.window !== w", arg=before
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.activeElement.href") == href
+
+
 def test_zoomed_out_the_timeline_aggregates_and_shows_key_events_first(
     browser_page: BrowserPage, synthetic_url: str, synthetic_site: Path
 ) -> None:

@@ -376,7 +376,20 @@
         });
       }
 
-      function renderItem(item) {
+      /** The content of an item. vis-timeline replaces the content whenever the returned
+       * node's HTML differs from what is on the page, and the page's copy gains classes
+       * and attributes when it takes the keyboard focus: so the node on the page is kept
+       * when it shows the same thing, or every redraw would throw away the focused link. */
+      function renderItem(item, element) {
+        var key = item.c ? "c:" + item.c + ":" + item.s + ":" + item.t : "e:" + item.e;
+        var shownNode = element ? element.firstChild : null;
+        if (shownNode && shownNode.chronologyKey === key) return shownNode;
+        var node = buildItem(item);
+        if (typeof node !== "string") node.chronologyKey = key;
+        return node;
+      }
+
+      function buildItem(item) {
         if (item.c) {
           var more = el("button", "chronology-tl-more", "+" + item.c + " more");
           more.type = "button";
