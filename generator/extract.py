@@ -32,6 +32,7 @@ from generator.ingest.reader import read_articles, resolve_years
 from generator.model import KINDS, Article, Mention, Record, source_of, to_record
 from generator.nlp.pipeline import BATCH_SIZE, model_name
 from generator.records.folder import editor_actors
+from generator.timex.foreign import names_month
 from generator.typology import load_typology
 
 Progress = Callable[[Iterator[Any], int], Iterator[Any]]
@@ -201,16 +202,29 @@ def run_extraction(
 def _with_matched(
     first: list[Mention], second: list[Mention], matched: frozenset[str]
 ) -> list[Mention]:
-    """An undated article's mentions, and those of its second reading (counted from the
-    day other articles gave one of its weekdays) that tell a day so matched, less sure and
-    flagged for review."""
-    quotes = {m.quote for m in first}
+    """An undated article's mentions, with those of its second reading (counted from the
+    latest day other articles gave one of its weekdays), less sure and flagged for review:
+    the sentences that tell a day so matched, and those whose date took only its year or
+    month from that day ("this year", "April 11"; not "Friday": the day is the earliest
+    the article can have been written, and a weekday counted from it may be a week off).
+    A sentence so read replaces its first reading when that was counted from the
+    article's own dates."""
+    day = max(matched)
     added = [
-        replace(m, confidence=min(m.confidence, _CORPUS_DATED), dated_by_corpus=True)
+        replace(
+            m,
+            confidence=min(m.confidence, _CORPUS_DATED),
+            dated_by_corpus=True,
+            anchored_on=None if m.date in matched else day,
+        )
         for m in second
-        if m.date in matched and m.quote not in quotes
+        if m.date in matched
+        or (m.date[:10] <= day and (len(m.date) < 10 or names_month(m.date_text, m.language)))
     ]
-    return [*first, *added]
+    again = {m.quote for m in added}
+    kept = [m for m in first if not (m.anchored_on and m.quote in again)]
+    quotes = {m.quote for m in kept}
+    return [*kept, *(m for m in added if m.quote not in quotes)]
 
 
 def consolidate(

@@ -270,12 +270,17 @@ def _anchor_flags(mentions: list[Mention]) -> list[dict[str, str]]:
         f"{m.source} gives no publication date; {m.date_text!r} ({m.date}) was counted "
         f"from {m.anchored_on}, the earliest day its own dates show it was written.": None
         for m in mentions
-        if m.anchored_on
+        if m.anchored_on and not m.dated_by_corpus
     }
     flags = [{"code": "date-from-latest-date", "message": message} for message in messages]
     matched = {
-        f"{m.source} gives no publication date; {m.date_text!r} was read as {m.date}, the "
-        "day dated sources give this happening.": None
+        (
+            f"{m.source} gives no publication date; {m.date_text!r} ({m.date}) was counted "
+            f"from {m.anchored_on}, the earliest day dated sources show it was written."
+            if m.anchored_on
+            else f"{m.source} gives no publication date; {m.date_text!r} was read as "
+            f"{m.date}, the day dated sources give this happening."
+        ): None
         for m in mentions
         if m.dated_by_corpus
     }

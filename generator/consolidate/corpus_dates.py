@@ -8,9 +8,10 @@ Tuesday is that day and it was written that week. Here each sentence of an undat
 article (in any language the analysis reads) that tells a past weekday is compared with
 the dated sentences of the other articles whose day falls on that weekday; a close enough
 match (their rarer words shared) says on which day that weekday fell. The article is
-read again from the latest such day, and only the sentences that tell a day so matched
-are kept from that reading, flagged and less sure (``generator.extract``); its own
-publication date stays unknown.
+read again from the latest such day, the earliest it can have been written; of that
+reading are kept, flagged and less sure, the sentences that tell a day so matched and
+those whose date takes only its year or month from that day (``generator.extract``); its
+own publication date stays unknown.
 """
 
 from __future__ import annotations

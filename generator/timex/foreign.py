@@ -136,6 +136,14 @@ def is_calendar_word(word: str, code: str) -> bool:
     )
 
 
+def names_month(text: str, code: str) -> bool:
+    """Whether a date as written names its month ("April 11", "le 5 mars"), so that only
+    its year can come from the day it is counted from."""
+    months = _words(code).months
+    lang = language(code)
+    return any(k in months for _, _, w in tokens(text) for k in lang.keys(w))
+
+
 def weekday_of(word: str, code: str) -> int | None:
     """The weekday (0 = Monday) a word of the language names ('lundi', 'Sonntagabend',
     'الأحد'), else None."""

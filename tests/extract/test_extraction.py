@@ -176,3 +176,39 @@ def test_an_undated_article_s_weekday_is_read_from_a_dated_article_on_the_same_h
 
     assert "2021-04-20" not in undated_days(alone)
     assert "date-from-other-sources" in undated_days(both)["2021-04-20"]
+
+
+def test_an_undated_article_s_year_is_counted_from_the_day_other_articles_give_it(
+    tmp_path: Any,
+) -> None:
+    """CGTN gives no date; TAG24, dated 2024-08-14, tells the same declaration on
+    Wednesday. Once that day dates CGTN's Wednesday, its 'so far this year' is 2024,
+    counted from that day and flagged; alone, CGTN has no year to count it from."""
+    import shutil
+    from pathlib import Path
+
+    from generator.extract import run_extraction
+
+    story = Path(__file__).parents[2] / "eval" / "dev" / "articles" / "mpox-emergency"
+    undated = "cgtn-who-declares-mpox-pheic"
+    alone, both = tmp_path / "alone", tmp_path / "both"
+    for folder, names in (
+        (alone, [undated]),
+        (both, [undated, "tag24-who-declares-mpox-emergency"]),
+    ):
+        folder.mkdir()
+        for name in names:
+            shutil.copy(story / f"{name}.txt", folder / f"{name}.txt")
+
+    def told_in(folder: Path) -> dict[str, list[str]]:
+        extraction = run_extraction(folder, tmp_path / f"content-{folder.name}")
+        return {
+            event["date"]: [flag["message"] for flag in event.get("flags") or []]
+            for event in extraction.records["events"]
+            if any(claim["source"] == undated for claim in event["sources"])
+        }
+
+    assert "2024" not in told_in(alone)
+    both_days = told_in(both)
+    assert any("'this year' (2024) was counted from 2024-08-14" in m for m in both_days["2024"])
+    assert all(day <= "2024-08-14" for day in both_days)
