@@ -84,11 +84,30 @@ def find_paragraph_starts(doc: Doc) -> list[int]:
     ]
 
 
+_ARTICLES = {"The", "A", "An"}
+
+
+def find_glued_starts(doc: Doc) -> list[int]:
+    """Indices of the articles that open a sentence glued to a heading without a full
+    stop ('Updated list The victims of the disaster are listed ...'): a capitalised 'The',
+    'A' or 'An' between two lower-case words cannot be inside an English sentence (a name
+    such as 'The Hague' goes on in capitals)."""
+    return [
+        token.i
+        for token in doc[1:-1]
+        if token.text in _ARTICLES
+        and doc[token.i - 1].is_alpha
+        and doc[token.i - 1].is_lower
+        and doc[token.i + 1].is_alpha
+        and doc[token.i + 1].is_lower
+    ]
+
+
 @Language.component("chronology_paragraphs")
 def start_sentences_at_paragraphs(doc: Doc) -> Doc:
-    """Marks the first word of every paragraph as a sentence start, before the parser sets
-    the other sentence boundaries."""
-    for index in find_paragraph_starts(doc):
+    """Marks the first word of every paragraph, and of every sentence glued to a heading,
+    as a sentence start, before the parser sets the other sentence boundaries."""
+    for index in [*find_paragraph_starts(doc), *find_glued_starts(doc)]:
         doc[index].is_sent_start = True
     return doc
 

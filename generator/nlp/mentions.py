@@ -40,6 +40,7 @@ AGREEMENT_WORDS = {
 _REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from|by|than)\s*$", re.I)
 # "much of the day", "the end of March", "most of the week": a part of the time told.
 _PART_OF = re.compile(rf"\b(?:{'|'.join(sorted(MEASURES))})\s*$", re.I)
+_AS = re.compile(r"\bas\s*$", re.I)
 # Before, after or by a time of day, an event happened on that day.
 _WITHIN_THE_DAY = {"before", "after", "by"}
 _PROVISION = re.compile(
@@ -73,6 +74,8 @@ def _is_reference(sentence: Span, timex: Timex) -> bool:
         return False  # "began shortly before 9:40 a.m.": a clock time's day is the event's
     if found and found[1].lower() == "of" and _PART_OF.search(before[: found.start()]):
         return False  # "battered the state for much of the day": a part of that time
+    if found and found[1].lower() == "of" and _AS.search(before[: found.start()]):
+        return False  # "as of Thursday morning, 3.2 million remained without power"
     return bool(found)
 
 
