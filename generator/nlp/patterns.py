@@ -21,7 +21,8 @@ LABELS = {
 
 
 def actor_patterns(actors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Entity-ruler patterns for every name and alias of every actor record, and for demonyms."""
+    """Entity-ruler patterns for every name and alias of every actor record, for demonyms,
+    and for the names of countries written in more than one word."""
     patterns: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -40,6 +41,11 @@ def actor_patterns(actors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     for country in gazetteer.countries():
         for demonym in country.demonyms:
             add("NORP", demonym, "")
+        # names of more than one word are a country's wherever they stand ("Cote d’Ivoire"
+        # is no person called Cote); one word may be a person's too ("Chad", "Jordan")
+        for name in (country.name, *country.aliases):
+            if " " in name:
+                add("GPE", name, "")
     return patterns
 
 

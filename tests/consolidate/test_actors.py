@@ -202,3 +202,33 @@ def test_an_ap_state_abbreviation_is_the_state() -> None:
     assert resolver.resolve(Mentioned("N.Y.", "GPE")) == "new-york"
     # a person's given name is no state
     assert resolver.resolve(Mentioned("Del", "PERSON")) != "delaware"
+
+
+def test_every_spelling_of_a_country_is_its_one_record() -> None:
+    resolver = ActorResolver()
+    ivory = {
+        resolver.resolve(Mentioned(name, label))
+        for name, label in [
+            ("Cote d’Ivoire", "GPE"),
+            ("Côte d'Ivoire", "GPE"),
+            ("Ivory Coast", "GPE"),
+            ("Ivorian", "NORP"),
+        ]
+    }
+    congo = {
+        resolver.resolve(Mentioned(name, label))
+        for name, label in [
+            ("DRC", "ORG"),
+            ("DR Congo", "GPE"),
+            ("Democratic Republic of Congo", "GPE"),
+            ("Congolese", "NORP"),
+        ]
+    }
+    haiti = {resolver.resolve(Mentioned(n, "NORP")) for n in ("Haitian", "Haiti")}
+    assert len(ivory) == len(congo) == len(haiti) == 1
+    names = {record["name"]: record["kind"] for record in _records(resolver)}
+    assert names == {
+        "Côte d'Ivoire": "country",
+        "Democratic Republic of the Congo": "country",
+        "Haiti": "country",
+    }
