@@ -437,15 +437,27 @@ def _phrase(child: Token, skip: set[int]) -> list[Token]:
 
 
 def compressed(words: list[Token], budget: int) -> list[Token]:
-    """A noun phrase shortened to budget words: its prepositional modifiers go first,
-    from the last; a phrase that still does not fit is dropped."""
+    """A noun phrase shortened to budget words: its prepositional modifiers go first, from
+    the last, then the clauses that describe its noun ("emergency measures [to shore up
+    the banking system]"); a phrase that still does not fit is dropped."""
     while words_in(words) > budget:
         preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i]
+        if not preps:  # a clause that describes the phrase's own noun
+            preps = [t for t in words if t.dep_ in _NOUN_CLAUSES and t.head.i == _root(words).i]
         if not preps:
             return []
         cut = {t.i for t in preps[-1].subtree}
         words = [t for t in words if t.i not in cut]
     return trim(words)
+
+
+_NOUN_CLAUSES = {"relcl", "acl"}
+
+
+def _root(words: list[Token]) -> Token:
+    """The word of a phrase whose head is outside it."""
+    inside = {t.i for t in words}
+    return next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
 
 
 def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
@@ -513,8 +525,20 @@ def trim(words: list[Token]) -> list[Token]:
                 c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in last.children
             )
         )
+        # "a range [of available options]", "a series [of attacks]": an indefinite noun
+        # whose 'of' phrase was cut says nothing of what it counts
+        partitive = (
+            last.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in last.children)
+            and any(
+                c.dep_ == "prep" and c.lower_ == "of" and c.i > last.i and c.i not in kept
+                for c in last.children
+            )
+        )
         dangling = cut_complement and (
-            (last.pos_ in ("ADJ", "ADV", "NOUN") and last.lower_ in _NEEDS_COMPLEMENT) or idiom
+            (last.pos_ in ("ADJ", "ADV", "NOUN") and last.lower_ in _NEEDS_COMPLEMENT)
+            or idiom
+            or partitive
         )
         # a second verb whose object was cut: "to enter Australia and compete [in the Open]"
         if last.pos_ == "VERB" and last.dep_ == "conj" and cut_complement:
