@@ -328,6 +328,9 @@ def _clause_title(
     rest = predicate(verb, skip, max(budget, 2))
     if not rest and (verb.lemma_ == "be" or is_reporting(verb)):
         return None  # "The first flight was [in 1994]", "Yellen tells": nothing left to say
+    said = {t.i for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree}
+    if is_reporting(verb) and not said.intersection(t.i for t in rest):
+        return None  # "Ghebreyesus says [in a briefing]": where, but not what
     return _finish([subject_text, head, join(rest)])
 
 
