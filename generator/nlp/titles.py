@@ -331,6 +331,9 @@ def _clause_title(
     said = {t.i for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree}
     if is_reporting(verb) and not said.intersection(t.i for t in rest):
         return None  # "Ghebreyesus says [in a briefing]": where, but not what
+    kept = {t.i for t in rest}
+    if any(c.dep_ in ("attr", "acomp") and c.i not in skip | kept for c in verb.children):
+        return None  # "the mpox surge is now [a global ... emergency]": it says nothing
     return _finish([subject_text, head, join(rest)])
 
 
