@@ -369,8 +369,15 @@ def _report_title(
     words = fit(words[:cut] if cut else words, budget)
     if len(words) < 2 or inner not in words:
         return None  # cut before its verb, what was said would be a fragment
+    kept = {t.i for t in words}
+    if any(c.dep_ in _COMPLEMENTS and c.i not in kept for c in inner.children):
+        return None  # "the mpox surge in Africa was now [a global ... emergency]"
     first = words[0].text if words[0].ent_type_ else words[0].text.lower()
     return _finish([subject_text, says, first, join(words[1:])])
+
+
+# What a verb cannot lose and still say what it said.
+_COMPLEMENTS = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp"}
 
 
 def _pronoun(inner: Token, plural: bool) -> str:
