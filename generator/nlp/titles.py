@@ -267,7 +267,7 @@ def _lower_first(text: str, sentence: Span) -> str:
     elsewhere = (
         first[:1].isupper()
         and first.lower() not in _ARTICLES
-        and not any(t.text == first for t in sentence)
+        and not any(t.lower_ == first.lower() for t in sentence)
     )
     return text if named or acronym or elsewhere else f"{first.lower()} {rest}".strip()
 
