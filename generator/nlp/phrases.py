@@ -554,6 +554,12 @@ def trim(words: list[Token]) -> list[Token]:
                 )
             ]
             continue
+        # a describing clause whose own phrase was cut: "another term that will run [until
+        # 2027]" says no more than "another term"
+        if last.pos_ in ("VERB", "AUX") and last.dep_ == "relcl" and cut_complement:
+            clause = {t.i for t in last.subtree}
+            words = [t for t in words if t.i not in clause]
+            continue
         if dangling and idiom:
             words = [t for t in words if t.i not in {last.i, last.head.i}]
             continue
