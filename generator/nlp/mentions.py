@@ -275,6 +275,7 @@ def _past(verb: Token) -> bool:
     )
 
 
+_DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
 _SIGNING = re.compile(r"\b(sign|signs|signed|signing)\b", re.I)
 
 
@@ -294,6 +295,8 @@ def _mention(
     text = sentence.text.strip()
     dated = main + references
     skip = {tok.i for t in dated for tok in _tokens(doc, t)}
+    # a day an undated article does not date ("was found guilty today") says nothing in a title
+    skip |= {t.i for t in sentence if t.lower_ in _DAY_WORDS and t.dep_ == "npadvmod"}
     words = [t for t in sentence if t.i not in skip]
     lemmas = {t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop}
     lemmas |= {t.lemma_.lower() for t in words if t.pos_ == "VERB"}

@@ -1,12 +1,13 @@
 """Event mentions from hand-built sentences, with the real model: which dates date an
 event, what type it is, and which sentences are not news.
 
-Each case in cases/mentions/*.yml is a sentence (``text``, ``published``), the mentions
-found in it (``mentions``: date, type, title, actors and places of each, refreshed with
-``pytest --update-goldens``: review the diff before keeping it) and ``checks`` written by
-hand that a refresh never changes: ``count``, ``dates``, ``types``, ``type_not``,
-``titles_contain`` (one entry per mention, null for no check), ``actors`` and
-``not_actors`` (names that must, or must not, be among the first mention's actors).
+Each case in cases/mentions/*.yml is a sentence (``text``, ``published``: null for an
+undated article), the mentions found in it (``mentions``: date, type, title, actors and
+places of each, refreshed with ``pytest --update-goldens``: review the diff before keeping
+it) and ``checks`` written by hand that a refresh never changes: ``count``, ``dates``,
+``types``, ``type_not``, ``titles_contain`` (one entry per mention, null for no check),
+``actors`` and ``not_actors`` (names that must, or must not, be among the first mention's
+actors).
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ def nlp() -> Any:
     return load_pipeline(None, actors=[])
 
 
-def _mentions(nlp: Any, text: str, published: str) -> list[Mention]:
+def _mentions(nlp: Any, text: str, published: str | None) -> list[Mention]:
+    """The mentions of a sentence of an article published that day (None: undated)."""
     doc = nlp.make_doc(text)
-    doc._.anchor = dt.date.fromisoformat(published)
+    doc._.anchor = dt.date.fromisoformat(published) if published else None
     return find_mentions(nlp(doc), source="a", published=published)
 
 
@@ -58,7 +60,8 @@ def _check(found: list[Mention], checks: dict[str, Any]) -> None:
 
 @pytest.mark.golden_test("cases/mentions/*.yml")
 def test_mentions(golden: Any, nlp: Any) -> None:
-    found = _mentions(nlp, golden["text"], str(golden["published"]))
+    published = golden["published"]
+    found = _mentions(nlp, golden["text"], None if published is None else str(published))
     _check(found, golden["checks"])
     told = [
         {
