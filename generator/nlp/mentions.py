@@ -16,11 +16,17 @@ from generator import edtf
 from generator.model import Mention
 from generator.nlp.doctext import doc_text
 from generator.nlp.entities import ArticleNames, article_names, sentence_entities
-from generator.nlp.event_types import anchor_verb, clause_verb, event_noun, event_type
+from generator.nlp.event_types import (
+    anchor_verb,
+    clause_verb,
+    event_noun,
+    event_type,
+    is_reporting,
+)
 from generator.nlp.names import is_junk
 from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
 from generator.nlp.phrases import MEASURES
-from generator.nlp.titles import make_title, nominal_title
+from generator.nlp.titles import make_title, nominal_title, passive_participle
 from generator.timex.tagger import Timex
 from generator.typology import Typology, default_typology
 
@@ -276,6 +282,24 @@ def _past(verb: Token) -> bool:
 
 
 _DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
+_OPENING_QUOTES = {'"', "“", "``", "'", "‘"}
+
+
+def _quoted_claim(verb: Token) -> bool:
+    """'Bardella said: "Tonight, France is deprived of a majority government"': what a
+    speaker says is so, in quotation marks and the present tense, is the speaker's claim,
+    told with the speaker ("Bardella says France is deprived ...")."""
+    if verb.dep_ != "ccomp" or not is_reporting(verb.head) or verb.head.i > verb.i:
+        return False
+    first = min(t.i for t in verb.subtree)
+    doc = verb.doc
+    opened = any(doc[i].text in _OPENING_QUOTES for i in range(max(first - 2, 0), first + 1))
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+    return opened and present
+
+
 _SIGNING = re.compile(r"\b(sign|signs|signed|signing)\b", re.I)
 
 
@@ -308,11 +332,13 @@ def _mention(
     # the clause the date dates, when it has a subject of its own ("since Floyd was killed
     # a year ago"); else the main clause
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+    own = own or passive_participle(anchor)  # "the results confirmed by the ministry at 23:55"
     verb = anchor if clause_verb(sentence, anchor) or own else None
     people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
     # A call or meeting between named people reads best as "Phone call between A and B"
     # unless the sentence itself has those people as its subject.
     templated = kind in ("call", "meeting") and len(people) >= 2
+    claim = verb is not None and _quoted_claim(verb)
     if anchor.pos_ in ("NOUN", "PROPN"):  # an event told by a noun in a side phrase
         title = nominal_title(anchor, skip, kind)
     else:
@@ -320,9 +346,9 @@ def _mention(
             sentence,
             skip=skip,
             surnames=surnames,
-            verb=verb,
+            verb=verb.head if claim and verb is not None else verb,
             require_people=templated,
-            statement=kind == "statement",
+            statement=kind == "statement" or claim,
         )
     confidence = 0.8 if title else 0.5
     if kind == "other":

@@ -554,6 +554,13 @@ def trim(words: list[Token]) -> list[Token]:
                 )
             ]
             continue
+        # an infinitive cut from its object: "placed our units on high alert to prepare [for
+        # a combat situation]": the purpose is lost, and so is its verb
+        if last.tag_ == "VB" and last.dep_ in ("xcomp", "advcl") and cut_complement:
+            to = {c.i for c in last.children if c.dep_ == "aux" and c.lower_ == "to"}
+            if to:
+                words = [t for t in words if t.i not in to | {last.i}]
+                continue
         # a describing clause whose own phrase was cut: "another term that will run [until
         # 2027]" says no more than "another term"
         if last.pos_ in ("VERB", "AUX") and last.dep_ == "relcl" and cut_complement:

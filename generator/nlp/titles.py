@@ -42,7 +42,15 @@ from generator.nlp.phrases import (
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Span, Token
 
-__all__ = ["MAX_WORDS", "REPORTING", "fallback_title", "make_title", "nominal_title", "present"]
+__all__ = [
+    "MAX_WORDS",
+    "REPORTING",
+    "fallback_title",
+    "make_title",
+    "nominal_title",
+    "passive_participle",
+    "present",
+]
 
 MAX_WORDS = 12
 
@@ -137,6 +145,13 @@ def _subject_text(
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "conj":  # "was started in 1976 and launched ..."
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and passive_participle(verb):
+        # "the results confirmed by the Interior Ministry at 23:55": the noun it describes
+        # is what the participle was done to
+        found = _noun_text(
+            sentence, verb.head, skip | {t.i for t in verb.subtree}, surnames, require_people
+        )
+        return None if found is None else (found[0], found[1], True)
     if not subjects or verb.pos_ not in ("VERB", "AUX"):
         return None
     # Two subjects are a misparse ("Biden, speaking after Chauvin was found guilty, says",
@@ -155,6 +170,17 @@ def _subject_text(
     if found is None:
         return None
     return found[0], found[1], passive
+
+
+def passive_participle(verb: Token) -> bool:
+    """A past participle that describes a noun, with who did it: 'the results confirmed by
+    the Interior Ministry'."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 # Possessive pronouns: a phrase they open refers back to something named before it.
