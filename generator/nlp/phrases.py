@@ -358,6 +358,8 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
     if words_in(tokens) > MAX_SUBJECT:  # modifiers go first ('at the talks in Baku')
         for token in subject.subtree:
             if token.dep_ == "prep" and token.i > subject.i and token.lower_ != "of":
+                if subject.pos_ == "NOUN" and token.head.i == subject.i and _by_someone(token):
+                    continue  # "An opening statement [from prosecutor Jerry Blackwell]"
                 cut |= {t.i for t in token.subtree}
         tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     coordinated = any(c.dep_ == "conj" for c in subject.children)
@@ -371,6 +373,14 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
                 cut |= {t.i for t in child.subtree}
         tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     return tokens
+
+
+def _by_someone(prep: Token) -> bool:
+    """A phrase that names who a thing is from or by ('a statement from prosecutor Jerry
+    Blackwell', 'an attack by Hamas'): a person or an organisation."""
+    return prep.lower_ in ("from", "by") and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("PERSON", "ORG") for c in prep.children
+    )
 
 
 # The complements a verb cannot lose and keep its sense; the limit may stretch for them.
