@@ -447,13 +447,22 @@ def _phrase(child: Token, skip: set[int]) -> list[Token]:
 
 
 def compressed(words: list[Token], budget: int) -> list[Token]:
-    """A noun phrase shortened to budget words: its prepositional modifiers go first, from
-    the last, then the clauses that describe its noun ("emergency measures [to shore up
-    the banking system]"); a phrase that still does not fit is dropped."""
+    """A noun phrase shortened to budget words: its prepositional modifiers and relative
+    clauses go first, from the last ("a national day of mourning [to honor the 137 lives
+    lost ...]"), a relative clause whole; then the clauses that describe its noun
+    ("emergency measures [to shore up the banking system]"); a phrase that still does not
+    fit is dropped."""
     while words_in(words) > budget:
-        preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i]
+        root = _root(words)
+        relative = [t for t in words if t.dep_ == "relcl" and t.head.i == root.i]
+        clauses = {w.i for c in relative for w in c.subtree}
+        preps = sorted(
+            [t for t in words if t.dep_ == "prep" and t.i != words[0].i and t.i not in clauses]
+            + relative,
+            key=lambda t: t.i,
+        )
         if not preps:  # a clause that describes the phrase's own noun
-            preps = [t for t in words if t.dep_ in _NOUN_CLAUSES and t.head.i == _root(words).i]
+            preps = [t for t in words if t.dep_ in _NOUN_CLAUSES and t.head.i == root.i]
         if not preps:
             return []
         cut = {t.i for t in preps[-1].subtree}
