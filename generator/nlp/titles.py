@@ -205,7 +205,7 @@ def _noun_text(
     elif word in _RELATIVE and noun.head.dep_ == "relcl" and noun.head.head.i != noun.i:
         # "Signature Bank, which was closed today": the noun the clause describes
         return _noun_text(sentence, noun.head.head, skip, surnames, require_people)
-    elif noun.pos_ == "PRON" or word in DEICTIC:
+    elif (noun.pos_ == "PRON" or word in DEICTIC) and not _described(noun):
         return None
     else:
         named = names_of(noun, surnames) or coreferent(noun) or acronym(noun)
@@ -224,6 +224,14 @@ def _noun_text(
         return None
     plural = noun.tag_ in ("NNS", "NNPS") or coordinated or _part_of_many(noun)
     return join(tokens), plural
+
+
+def _described(noun: Token) -> bool:
+    """'those responsible for the attack', 'those who fled': a demonstrative that its own
+    words describe, hence no pointer to something named before."""
+    return noun.lower_ in ("those", "these") and any(
+        c.dep_ in ("amod", "relcl", "acl") for c in noun.children
+    )
 
 
 # Words for a part or a number of things: "most of the counties are", "half of them were".
