@@ -40,16 +40,18 @@ DEICTIC = {"this", "that", "these", "those", "it", "they", "we", "i", "you", "wh
 
 def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool] | None:
     """'He said ...': the surname of the last person named before the pronoun (an acronym
-    tagged as a person, 'COVID', is no one)."""
+    tagged as a person, 'COVID', is no one), also where the tagger missed that name but
+    took it for a person elsewhere in the article ('date 2022-01-10 Novak Djokovic has
+    won ...', then 'Djokovic')."""
     doc = sentence.doc
-    for ent in reversed(doc.ents):
-        if (
-            ent.end <= sentence.root.i
-            and ent.label_ == "PERSON"
-            and len(ent.text) > 2
-            and not ent.text.isupper()
-        ):
-            return ent[-1].text, False
+    people = {
+        ent[-1].text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent.text) > 2 and not ent.text.isupper()
+    }
+    for token in reversed(doc[: sentence.root.i]):
+        if token.text in people and token.pos_ == "PROPN":
+            return token.text, False
     return None
 
 
