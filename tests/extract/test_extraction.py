@@ -212,3 +212,17 @@ def test_an_undated_article_s_year_is_counted_from_the_day_other_articles_give_i
     both_days = told_in(both)
     assert any("'this year' (2024) was counted from 2024-08-14" in m for m in both_days["2024"])
     assert all(day <= "2024-08-14" for day in both_days)
+
+
+def test_the_scorer_reads_no_before_a_number_as_a_number_not_a_negation() -> None:
+    """The title rule's polarity: 'the world No 1' says nothing is not so."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from score_events import NEGATION
+
+    assert not NEGATION.search("The world No 1 announces he travels to Australia")
+    assert not NEGATION.search("No. 10 Downing Street confirms the resignation")
+    assert NEGATION.search("No one is hurt in the blast")
+    assert NEGATION.search("The court does not rule on the appeal")
