@@ -32,6 +32,8 @@ def not_news(sentence: Span, anchor: Token, typology: Typology | None = None) ->
         not clause_verb(sentence, anchor) and is_state(sentence, sentence.root, typology)
     ):
         return True
+    if _no_comment(anchor):
+        return True  # "A spokesman declined to comment on Monday": nothing was said
     # a dated past relative clause tells its own happening, whoever says the sentence
     # ('"... Signature Bank, which was closed today by its state chartering authority"')
     own = anchor.dep_ == "relcl" and _told_past(anchor)
@@ -44,6 +46,16 @@ def not_news(sentence: Span, anchor: Token, typology: Typology | None = None) ->
     quoted = sentence.text.lstrip()[:1] in "\"“`'‘"
     if (subjects and subjects[0] in _FIRST_PERSON) or (quoted and verb.i == sentence.root.i):
         return event_type(sentence, anchor, typology) not in _NEWS_TYPES
+    return False
+
+
+def _no_comment(verb: Token) -> bool:
+    """'declined to comment', 'refused to comment', 'did not respond to a request for
+    comment': news writing's way of saying that someone said nothing."""
+    if verb.dep_ == "xcomp":  # the date may attach to "comment" itself
+        verb = verb.head
+    if verb.lemma_.lower() in ("decline", "refuse"):
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() == "comment" for c in verb.children)
     return False
 
 

@@ -643,6 +643,8 @@ def verb_words(verb: Token, plural: bool, passive: bool) -> str:
     'is arrested'; negation and modality kept."""
     negated = any(c.dep_ == "neg" for c in verb.children)
     auxiliary = modal(verb)
+    if auxiliary == "would" and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
+        auxiliary = "will"  # "said it would cut 10,000 jobs" -> "says it will cut ..."
     particles = " ".join(c.text for c in verb.children if c.dep_ == "prt")
     if auxiliary:
         words = [auxiliary, "not" if negated else "", "be " + verb.text if passive else verb.lemma_]
