@@ -215,7 +215,23 @@ def _anchor(sentence: Span, timex: Timex) -> Token:
     if when is not None:
         return when
     span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    return anchor_verb(sentence, span.root) if span is not None else sentence.root
+    if span is None:
+        return sentence.root
+    anchor = anchor_verb(sentence, span.root)
+    return _said_then(anchor, span) or anchor
+
+
+def _said_then(anchor: Token, span: Span) -> Token | None:
+    """'Smith said on Tuesday she would not resign': a date between a verb of saying and
+    the subject of what was said dates the saying, however the parser attached it."""
+    reporter = anchor.head
+    if anchor.dep_ != "ccomp" or not reporter.i < span.start or not is_reporting(reporter):
+        return None
+    between = span.doc[reporter.i + 1 : span.start]
+    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and span.end <= subjects[0].left_edge.i and all(t.pos_ == "ADP" for t in between):
+        return reporter
+    return None
 
 
 def _told_dates(

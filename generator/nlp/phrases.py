@@ -286,7 +286,9 @@ def acronym(noun: Token) -> tuple[str, bool] | None:
 
 
 def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
-    """A subject made of people only: their surnames joined ('Putin, Aliyev and Pashinyan')."""
+    """A subject made of people only: their surnames joined ('Putin, Aliyev and Pashinyan');
+    a description followed by the person's name, that person ('the prime minister, Jane
+    Smith')."""
     found: list[str] = []
     aside = {
         t.i
@@ -300,6 +302,9 @@ def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | Non
         name = surnames.get(token.i)
         if name and name not in found:
             found.append(name)
+    if not found and subject.pos_ == "NOUN":
+        # "The prime minister, Jane Smith, said": the person the description names
+        found = [surnames[c.i] for c in subject.children if c.dep_ == "appos" and c.i in surnames]
     if not found:
         return None
     if len(found) == 1:
@@ -487,10 +492,11 @@ def _root(words: list[Token]) -> Token:
 
 def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
     """What the verb governs on its right, as title words within budget: its objects and
-    complements, then its prepositional phrases in order while they fit whole."""
+    complements, then its prepositional phrases in order while they fit whole (not who
+    told it: "according to the ministry")."""
     phrases: list[tuple[Token, list[Token]]] = []
     for child in verb.rights:
-        if child.i in skip or child.dep_ not in _PHRASE_DEPS:
+        if child.i in skip or child.dep_ not in _PHRASE_DEPS or child.lower_ == "according":
             if child.dep_ in ("punct", "cc", "conj", "advcl", "parataxis") and phrases:
                 break
             continue

@@ -30,7 +30,7 @@ from generator.timex.patterns import RULES, Norm
 from generator.timex.prefilter import active_rules
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Timex", "find_timexes", "to_edtf"]
 
@@ -165,6 +165,16 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     return ""
 
 
+def _said_then(verb: Token, prep: Token | None, span: Span) -> Token | None:
+    """'Smith said on Tuesday she would not resign': a date right after a verb and before
+    the subject of that verb's clause complement is the first verb's, whatever the parse."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or prep is None or prep.i != head.i + 1:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return head if subjects and span.end <= subjects[0].left_edge.i else None
+
+
 class _TenseFinder:
     """Tense of the clause around a character span: from the Doc's parse when there is
     one, else from the nearest tense marker word in the sentence."""
@@ -214,6 +224,7 @@ class _TenseFinder:
                     tok = tok.head
                     via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and tok not in span)
                 if tok.pos_ in ("VERB", "AUX"):
+                    tok = _said_then(tok, prep, span) or tok
                     # A date hanging off a noun ("the statement of November 9") says
                     # nothing about the tense of the clause's verb.
                     return "" if via_noun and not through_nouns else _verb_tense(tok)
