@@ -218,7 +218,17 @@ def _anchor(sentence: Span, timex: Timex) -> Token:
     if span is None:
         return sentence.root
     anchor = anchor_verb(sentence, span.root)
-    return _said_then(anchor, span) or anchor
+    return _said_then(anchor, span) or _said_in(anchor) or anchor
+
+
+def _said_in(anchor: Token) -> Token | None:
+    """'In a statement released on Thursday, the foundation said ...': the date of what
+    the saying was made in dates the saying."""
+    noun = anchor.head
+    prep = noun.head
+    if anchor.dep_ != "acl" or noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    return prep.head if is_reporting(prep.head) else None
 
 
 def _said_then(anchor: Token, span: Span) -> Token | None:
