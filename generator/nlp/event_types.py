@@ -279,6 +279,8 @@ def is_reporting(verb: Token) -> bool:
     children = {c.dep_ for c in verb.children}
     if "ccomp" not in children and children & {"nsubjpass", "auxpass"}:
         return False  # "cases have been reported this year": they occurred
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return False  # "the outbreak, first reported in late April": it occurred
     return "ccomp" in children or "dobj" not in children
 
 

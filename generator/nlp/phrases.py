@@ -495,7 +495,11 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
     complements, then its prepositional phrases in order while they fit whole (not who
     told it: "according to the ministry")."""
     phrases: list[tuple[Token, list[Token]]] = []
+    late = _late_particles(verb)
     for child in verb.rights:
+        if child in late:  # "declares the outbreak [over]"
+            phrases.append((child, [child]))
+            continue
         if child.i in skip or child.dep_ not in _PHRASE_DEPS or child.lower_ == "according":
             if child.dep_ in ("punct", "cc", "conj", "advcl", "parataxis") and phrases:
                 break
@@ -510,6 +514,11 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
     copula = verb.lemma_.lower() == "be"
     essential_kept = False
     for child, words in phrases:
+        if child in late:
+            if kept:  # after the object it follows, never alone
+                kept.append(child)
+                left -= 1
+            continue
         # the predicate of a copula is its first complement, whatever its form
         core = (child.dep_ in _CORE_DEPS or copula) and not kept
         essential = child.dep_ in _ESSENTIAL and not essential_kept
@@ -644,6 +653,13 @@ def modal(verb: Token) -> str | None:
     )
 
 
+def _late_particles(verb: Token) -> list[Token]:
+    """The particles written after the verb's object ('declared the outbreak over'): they
+    stay there."""
+    objects = [c.i for c in verb.children if c.dep_ == "dobj"]
+    return [c for c in verb.children if c.dep_ == "prt" and objects and c.i > min(objects)]
+
+
 def verb_words(verb: Token, plural: bool, passive: bool) -> str:
     """The verb group in the headline present: 'signs', 'will not sign', 'does not give',
     'is arrested'; negation and modality kept."""
@@ -651,7 +667,8 @@ def verb_words(verb: Token, plural: bool, passive: bool) -> str:
     auxiliary = modal(verb)
     if auxiliary == "would" and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
         auxiliary = "will"  # "said it would cut 10,000 jobs" -> "says it will cut ..."
-    particles = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+    late = _late_particles(verb)
+    particles = " ".join(c.text for c in verb.children if c.dep_ == "prt" and c not in late)
     if auxiliary:
         words = [auxiliary, "not" if negated else "", "be " + verb.text if passive else verb.lemma_]
     elif passive:

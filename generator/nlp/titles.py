@@ -190,14 +190,14 @@ def _joined_subject(first: Token, second: Token, skip: set[int]) -> tuple[str, b
 
 
 def passive_participle(verb: Token) -> bool:
-    """A past participle that describes a noun, with who did it: 'the results confirmed by
-    the Interior Ministry'."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ == "agent" for c in verb.children)
-    )
+    """A past participle that tells what was done to a noun: with who did it ('the results
+    confirmed by the Interior Ministry'), or set off by commas ('The outbreak, first
+    reported in late April, has ...')."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    edge = verb.left_edge.i
+    aside = edge > 0 and verb.doc[edge - 1].text == ","
+    return aside or any(c.dep_ == "agent" for c in verb.children)
 
 
 # Possessive pronouns: a phrase they open refers back to something named before it.
