@@ -37,7 +37,8 @@ MAX_TITLE_WORDS = 12
 _STOPS = "[.!?…؟]"
 _CLOSERS = "\"'»”’)\\]"
 _BOUNDARY = re.compile(rf"{_STOPS}+[{_CLOSERS}]*(?=\s+\S)|(?<=[a-zа-яё]{{2}})\.(?=[A-ZА-ЯЁ])")
-_CLAUSE = re.compile(r"[,;:()]|\s[–—-]\s|،|؛")
+# a comma between digits is a decimal comma ("magnitude 6,8"), no clause boundary
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\s[–—-]\s|،|؛")
 
 
 def split_sentences(text: str, code: str) -> list[tuple[int, int]]:
@@ -139,7 +140,13 @@ def find_foreign_mentions(
         names = [n for n in found if start <= n.start < end]
         toks = [(s + start, e + start, w) for s, e, w in tokens(sentence)]
         keys = [lang.keys(w) for _, _, w in toks]
-        triggers = _triggers(lang, words, toks, keys)
+        # a date's words trigger nothing ("salı", Tuesday, is no "saldırı", attack)
+        spans = [(d.timex.start, d.timex.end) for d in dates if start <= d.timex.start < end]
+        triggers = [
+            t
+            for t in _triggers(lang, words, toks, keys)
+            if not any(a <= t[0] < b for a, b in spans)
+        ]
         told = [d for d in inside if not _bounds_only(text, d, lang, start)]
         for date, scope in _told_dates(text, told, triggers, start, end):
             if not (names or triggers):
@@ -269,7 +276,11 @@ def _mention(
     code = article.language
     lang = language(code)
     timex = date.timex
-    nearest = min(triggers, key=lambda t: abs(t[0] - timex.start), default=None)
+    # the event word of the date's own clause, else the nearest: "Un séisme ... a frappé
+    # le Maroc vendredi soir, faisant plus de 2 000 morts" is the quake's
+    clause = _clause_of(article.text, timex.start, start, start + len(sentence))
+    own = [t for t in triggers if clause.start <= t[0] < clause.end]
+    nearest = min(own or triggers, key=lambda t: abs(t[0] - timex.start), default=None)
     kind = nearest[2] if nearest else "other"
     title = make_title(article.text, start, start + len(sentence), timex, nearest, code)
     stops = stop_words(code)

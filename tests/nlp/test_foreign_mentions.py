@@ -118,3 +118,38 @@ def test_one_event_across_languages_when_day_and_actors_agree():
 def test_ids_of_names_in_other_scripts_are_transliterated():
     assert slugify("Владимир Путин") == "vladimir-putin"
     assert slugify("Mützenich") == "mutzenich"
+
+
+def _sentence(text: str, code: str) -> Article:
+    """One sentence of an article in language ``code`` published on 2024-05-20."""
+    return Article(
+        id=f"{code}-sentence",
+        file=f"{code}-sentence.txt",
+        title="T",
+        text=text,
+        published="2024-05-20",
+        sha256="",
+        published_how="date-line",
+        published_confidence=1.0,
+        published_candidates=("2024-05-20",),
+        publisher=None,
+        dateline=None,
+        url=None,
+        language=code,
+    )
+
+
+def test_a_decimal_comma_is_no_clause_boundary() -> None:
+    """'magnitude 6,8': the quake is the clause of its date, not what follows the comma."""
+    text = (
+        "Un séisme de magnitude 6,8 a frappé le Maroc vendredi soir, faisant plus de 2 000 morts."
+    )
+    (mention,) = find_foreign_mentions(_sentence(text, "fr"))
+    assert (mention.date, mention.type) == ("2024-05-17", "disaster")
+    assert mention.title == "Un séisme de magnitude 6,8 a frappé le Maroc"
+
+
+def test_a_date_word_is_no_event_word() -> None:
+    """'salı' (Tuesday) is no 'saldırı' (attack): a resignation on Tuesday."""
+    (mention,) = find_foreign_mentions(_sentence("Başbakan salı günü istifa etti.", "tr"))
+    assert (mention.date, mention.type) == ("2024-05-14", "resignation")
