@@ -21,9 +21,24 @@ _IRREGULAR = {
 }
 
 
+# One syllable ending consonant-vowel-consonant: English doubles that consonant before
+# -ed and -ing ("stop", "stopped"), so "fined" cannot be "fin" + "ed".
+_SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+
+
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma, where the lemmatizer cut an 'e' its spelling shows ('fined' ->
+    'fine', not 'fin')."""
+    lemma = verb.lemma_.lower()
+    text = verb.lower_
+    if _SHORT_CVC.match(lemma) and text in (lemma + "ed", lemma + "ing", lemma + "es"):
+        return lemma + "e"
+    return lemma
+
+
 def present(verb: Token, plural: bool) -> str:
     """The verb in the headline present tense."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma][1 if plural else 0]
     if plural:
@@ -670,11 +685,15 @@ def verb_words(verb: Token, plural: bool, passive: bool) -> str:
     late = _late_particles(verb)
     particles = " ".join(c.text for c in verb.children if c.dep_ == "prt" and c not in late)
     if auxiliary:
-        words = [auxiliary, "not" if negated else "", "be " + verb.text if passive else verb.lemma_]
+        words = [
+            auxiliary,
+            "not" if negated else "",
+            "be " + verb.text if passive else verb_lemma(verb),
+        ]
     elif passive:
         words = ["are" if plural else "is", "not" if negated else "", verb.text]
     elif negated:
-        words = ["do" if plural else "does", "not", verb.lemma_]
+        words = ["do" if plural else "does", "not", verb_lemma(verb)]
     else:
         words = [present(verb, plural)]
     return " ".join(w for w in [*words, particles] if w)
