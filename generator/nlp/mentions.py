@@ -121,6 +121,7 @@ def find_mentions(
     names = article_names(doc)
     mentions: list[Mention] = []
     timexes: Iterable[Timex] = doc._.timexes
+    orphans = _after_nothing(timexes)
     previous: Span | None = None
     for position, sentence in enumerate(doc.sents):
         before = previous
@@ -128,7 +129,7 @@ def find_mentions(
             previous = sentence  # the last sentence with a main verb: what "this" refers to
         inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
         text = sentence.text.strip()
-        dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME")]
+        dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME") and t not in orphans]
         if not dated:
             if _PROVISION.search(text) and mentions and mentions[-1].agreement_kind:
                 last = mentions[-1]
@@ -308,6 +309,22 @@ def _past(verb: Token) -> bool:
 
 
 _DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
+_FOLLOWING = re.compile(r"^the\s+(?:next|following)\s+\w+$|\b(?:later|after)$", re.I)
+
+
+def _after_nothing(timexes: Iterable[Timex]) -> list[Timex]:
+    """The expressions 'Two days later', 'the following day' with no date told before them
+    in the article: the tagger counted them from the publication day (or from one another),
+    which they do not follow."""
+    orphans: list[Timex] = []
+    for timex in sorted(timexes, key=lambda t: t.start):
+        if _FOLLOWING.search(timex.text.strip()):
+            orphans.append(timex)
+        elif timex.edtf and timex.type in ("DATE", "TIME"):
+            break
+    return orphans
+
+
 _OPENING_QUOTES = {'"', "“", "``", "'", "‘"}
 
 
