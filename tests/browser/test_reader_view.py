@@ -76,14 +76,20 @@ def test_the_timeline_opens_on_the_story_with_the_page_to_itself(
     assert _shown(page) == inside
 
 
-def test_the_full_title_shows_on_hover_and_on_keyboard_focus(
-    browser_page: BrowserPage, site_url: str, fixture_catalog: Catalog
-) -> None:
+def _tab_to_an_event(browser_page: BrowserPage, site_url: str) -> Any:
+    """The timeline of autumn 2020, with Tab pressed from its last control: the page."""
     page = browser_page.page
     page.goto(f"{site_url}/timeline/?start=2020-09-01&end=2021-02-01")
     page.wait_for_selector(READY)
     page.focus("[data-timeline-action=reset]")
     page.keyboard.press("Tab")
+    return page
+
+
+def test_the_full_title_shows_on_hover_and_on_keyboard_focus(
+    browser_page: BrowserPage, site_url: str, fixture_catalog: Catalog
+) -> None:
+    page = _tab_to_an_event(browser_page, site_url)
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused and "events/" in focused
     event = fixture_catalog.events[focused.rstrip("/").split("/")[-1]]
@@ -116,11 +122,7 @@ def test_the_full_title_shows_on_hover_and_on_keyboard_focus(
 def test_the_focused_event_keeps_the_focus_when_the_timeline_redraws(
     browser_page: BrowserPage, site_url: str
 ) -> None:
-    page = browser_page.page
-    page.goto(f"{site_url}/timeline/?start=2020-09-01&end=2021-02-01")
-    page.wait_for_selector(READY)
-    page.focus("[data-timeline-action=reset]")
-    page.keyboard.press("Tab")
+    page = _tab_to_an_event(browser_page, site_url)
     page.wait_for_function("document.activeElement.matches('a.chronology-tl-link')")
     href = page.evaluate("document.activeElement.href")
     # Zooming with the wheel redraws every item, the focused one too: its link must stay

@@ -142,27 +142,35 @@ def test_gold_scores_stay_high(seed_extraction: Any, tmp_path: Any) -> None:
     assert result["junk_actors"] == []
 
 
+def _alone_and_with(tmp_path: Any, story: str, undated: str, dated: str) -> tuple[Any, Any]:
+    """Two input folders from a story of the development corpus: the undated article
+    alone, and with a dated one."""
+    import shutil
+    from pathlib import Path
+
+    articles = Path(__file__).parents[2] / "eval" / "dev" / "articles" / story
+    alone, both = tmp_path / "alone", tmp_path / "both"
+    for folder, names in ((alone, [undated]), (both, [undated, dated])):
+        folder.mkdir()
+        for name in names:
+            shutil.copy(articles / f"{name}.txt", folder / f"{name}.txt")
+    return alone, both
+
+
 def test_an_undated_article_s_weekday_is_read_from_a_dated_article_on_the_same_happening(
     tmp_path: Any,
 ) -> None:
     """marinatimes gives no date ('reached a verdict, Tuesday'); the Boston Globe, dated
     2021-04-21, tells the same verdict on Tuesday 2021-04-20: the undated article's Tuesday
     is that day, flagged, and its own publication date stays unknown."""
-    import shutil
     from pathlib import Path
 
     from generator.extract import run_extraction
 
-    story = Path(__file__).parents[2] / "eval" / "dev" / "articles" / "chauvin-trial-2021"
     undated = "marinatimes-chauvin-guilty-all-charges"
-    alone, both = tmp_path / "alone", tmp_path / "both"
-    for folder, names in (
-        (alone, [undated]),
-        (both, [undated, "bostonglobe-nation-reacts-chauvin-verdict"]),
-    ):
-        folder.mkdir()
-        for name in names:
-            shutil.copy(story / f"{name}.txt", folder / f"{name}.txt")
+    alone, both = _alone_and_with(
+        tmp_path, "chauvin-trial-2021", undated, "bostonglobe-nation-reacts-chauvin-verdict"
+    )
 
     def undated_days(folder: Path) -> dict[str, list[str]]:
         extraction = run_extraction(folder, tmp_path / f"content-{folder.name}")
@@ -184,21 +192,14 @@ def test_an_undated_article_s_year_is_counted_from_the_day_other_articles_give_i
     """CGTN gives no date; TAG24, dated 2024-08-14, tells the same declaration on
     Wednesday. Once that day dates CGTN's Wednesday, its 'so far this year' is 2024,
     counted from that day and flagged; alone, CGTN has no year to count it from."""
-    import shutil
     from pathlib import Path
 
     from generator.extract import run_extraction
 
-    story = Path(__file__).parents[2] / "eval" / "dev" / "articles" / "mpox-emergency"
     undated = "cgtn-who-declares-mpox-pheic"
-    alone, both = tmp_path / "alone", tmp_path / "both"
-    for folder, names in (
-        (alone, [undated]),
-        (both, [undated, "tag24-who-declares-mpox-emergency"]),
-    ):
-        folder.mkdir()
-        for name in names:
-            shutil.copy(story / f"{name}.txt", folder / f"{name}.txt")
+    alone, both = _alone_and_with(
+        tmp_path, "mpox-emergency", undated, "tag24-who-declares-mpox-emergency"
+    )
 
     def told_in(folder: Path) -> dict[str, list[str]]:
         extraction = run_extraction(folder, tmp_path / f"content-{folder.name}")
