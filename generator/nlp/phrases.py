@@ -154,6 +154,34 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         if ent.label_ in labels and len(ent.text) > 1:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             return text, noun.tag_ in ("NNS", "NNPS")
+    described = _described_name(noun, labels)
+    return (described, noun.tag_ in ("NNS", "NNPS")) if described else None
+
+
+def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
+    """'the space agency' -> 'ISRO' after 'the Indian Space Research Organisation (ISRO)':
+    the last name before it, anywhere in the article, that holds the words describing it
+    ('space'); its acronym when the text gives one in brackets."""
+    words = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.is_alpha]
+    if not words:
+        return None
+    doc = noun.doc
+    for ent in reversed([e for e in doc.ents if e.end <= noun.sent.start]):
+        if ent.label_ not in labels or not all(w in ent.text.lower().split() for w in words):
+            continue
+        after = doc[ent.end : ent.end + 3]
+        bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")"
+        if bracketed and after[1].text.isupper():
+            return after[1].text
+        return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    # a name the tagger missed, defined with its acronym: "Space Research Organisation (ISRO)"
+    for token in reversed(doc[2 : noun.sent.start]):
+        if not (token.text == "(" and token.i + 2 < len(doc) and doc[token.i + 2].text == ")"):
+            continue
+        acronym = doc[token.i + 1].text
+        named = {t.lower_ for t in doc[max(token.i - 8, 0) : token.i] if t.text[:1].isupper()}
+        if acronym.isupper() and len(acronym) > 1 and all(w in named for w in words):
+            return acronym
     return None
 
 
