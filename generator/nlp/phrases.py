@@ -114,6 +114,8 @@ _CRAFT = frozenset(
     {"mission", "spacecraft", "lander", "rover", "probe", "rocket", "satellite"}
     | {"submersible", "submarine", "vessel", "ship", "boat", "aircraft", "plane", "helicopter"}
 )
+# What an article names once and then describes: storms and craft.
+NAMED_KINDS = frozenset(_STORMS) | _CRAFT
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)")
 _DEFINITE = {"the", "this", "that", "these", "those"}
 

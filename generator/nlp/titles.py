@@ -20,6 +20,7 @@ from generator.nlp.event_types import REPORTING, is_reporting, made_clear
 from generator.nlp.phrases import (
     DEICTIC,
     MAX_SUBJECT,
+    NAMED_KINDS,
     OF_OVERRUN,
     OVERRUN,
     acronym,
@@ -240,7 +241,24 @@ def _noun_text(
     if not tokens or words_in(tokens) > MAX_SUBJECT + (6 if coordinated else OF_OVERRUN):
         return None
     plural = noun.tag_ in ("NNS", "NNPS") or coordinated or _part_of_many(noun)
-    return join(tokens), plural
+    return _with_names(tokens), plural
+
+
+def _with_names(tokens: list[Token]) -> str:
+    """The words of a noun phrase, with a described storm or craft inside it called by its
+    name ('Debris from the ill-fated submersible' -> 'Debris from Titan')."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ != "pobj":
+            continue
+        named = coreferent(token)
+        phrase = {t.i for t in token.subtree}
+        if named is not None and phrase <= inside and token.lemma_.lower() in NAMED_KINDS:
+            kept = [t for t in tokens if t.i not in phrase]
+            before = [t for t in kept if t.i < token.i]
+            after = [t for t in kept if t.i > token.i]
+            return " ".join(p for p in (join(before), named[0], join(after)) if p)
+    return join(tokens)
 
 
 def _described(noun: Token) -> bool:
