@@ -164,7 +164,8 @@ def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
     """'the space agency' -> 'ISRO' after 'the Indian Space Research Organisation (ISRO)':
     the last name before it, anywhere in the article, that holds the words describing it
     ('space'); its acronym when the text gives one in brackets."""
-    words = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.is_alpha]
+    # nouns only: an adjective ("the new company") says how it is, not what it is called
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.is_alpha]
     if not words:
         return None
     doc = noun.doc
