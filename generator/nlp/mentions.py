@@ -43,7 +43,11 @@ AGREEMENT_WORDS = {
     "treaty": "treaty",
     "deal": "agreement",
 }
-_REFERENCE_BEFORE = re.compile(r"\b(of|dated|since|until|till|before|after|from|by|than)\s*$", re.I)
+# "a loss for the third quarter", "set for Monday": the period a report covers, the day a
+# plan is for; "since 1986", "until Friday", "by the end of May": bounds
+_REFERENCE_BEFORE = re.compile(
+    r"\b(of|dated|since|until|till|before|after|from|by|than|for)\s*$", re.I
+)
 # "much of the day", "the end of March", "most of the week": a part of the time told.
 _PART_OF = re.compile(rf"\b(?:{'|'.join(sorted(MEASURES))})\s*$", re.I)
 _AS = re.compile(r"\bas\s*$", re.I)
