@@ -58,7 +58,7 @@ _SUBORDINATE = {"advcl", "relcl", "acl", "xcomp", "ccomp", "csubj", "parataxis",
 _CALL_NOUNS = {"call", "conversation", "talk", "talks", "conference"}
 
 
-_OPENING_QUOTES = {'"', "“", "``"}
+OPENING_QUOTES = frozenset({'"', "“", "``"})
 _CLOSING_QUOTES = {'"', "”", "''"}
 
 
@@ -72,7 +72,7 @@ def _in_quoted_title(token: Token) -> bool:
         (
             i
             for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1)
-            if doc[i].text in _OPENING_QUOTES
+            if doc[i].text in OPENING_QUOTES
         ),
         None,
     )

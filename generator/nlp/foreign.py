@@ -155,7 +155,16 @@ def find_foreign_mentions(
             if _not_told_as_happened(lang, toks, keys, clause):
                 continue
             mention = _mention(
-                article, sentence, start, date, names, scope or triggers, toks, position, from_text
+                article,
+                sentence,
+                start,
+                date,
+                clause,
+                names,
+                scope or triggers,
+                toks,
+                position,
+                from_text,
             )
             mentions.append(mention)
     return mentions
@@ -267,6 +276,7 @@ def _mention(
     sentence: str,
     start: int,
     date: ForeignDate,
+    clause: _Clause,
     names: list[Name],
     triggers: list[_Trigger],
     toks: Sequence[tuple[int, int, str]],
@@ -278,7 +288,6 @@ def _mention(
     timex = date.timex
     # the event word of the date's own clause, else the nearest: "Un séisme ... a frappé
     # le Maroc vendredi soir, faisant plus de 2 000 morts" is the quake's
-    clause = _clause_of(article.text, timex.start, start, start + len(sentence))
     own = [t for t in triggers if clause.start <= t[0] < clause.end]
     nearest = min(own or triggers, key=lambda t: abs(t[0] - timex.start), default=None)
     kind = nearest[2] if nearest else "other"

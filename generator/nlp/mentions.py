@@ -17,6 +17,7 @@ from generator.model import Mention
 from generator.nlp.doctext import doc_text
 from generator.nlp.entities import ArticleNames, article_names, sentence_entities
 from generator.nlp.event_types import (
+    OPENING_QUOTES,
     anchor_verb,
     clause_verb,
     event_noun,
@@ -27,7 +28,7 @@ from generator.nlp.names import is_junk
 from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
 from generator.nlp.phrases import MEASURES
 from generator.nlp.titles import make_title, nominal_title, passive_participle
-from generator.timex.tagger import Timex
+from generator.timex.tagger import Timex, said_before
 from generator.typology import Typology, default_typology
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -239,14 +240,8 @@ def _said_in(anchor: Token) -> Token | None:
 def _said_then(anchor: Token, span: Span) -> Token | None:
     """'Smith said on Tuesday she would not resign': a date between a verb of saying and
     the subject of what was said dates the saying, however the parser attached it."""
-    reporter = anchor.head
-    if anchor.dep_ != "ccomp" or not reporter.i < span.start or not is_reporting(reporter):
-        return None
-    between = span.doc[reporter.i + 1 : span.start]
-    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subjects and span.end <= subjects[0].left_edge.i and all(t.pos_ == "ADP" for t in between):
-        return reporter
-    return None
+    reporter = said_before(anchor, span)
+    return reporter if reporter is not None and is_reporting(reporter) else None
 
 
 def _told_dates(
@@ -329,7 +324,8 @@ def _after_nothing(timexes: Iterable[Timex]) -> list[Timex]:
     return orphans
 
 
-_OPENING_QUOTES = {'"', "“", "``", "'", "‘"}
+# single quotes open a quotation too in some styles ("'Tonight, ...'")
+_QUOTE_OPENERS = OPENING_QUOTES | {"'", "‘"}
 
 
 def _quoted_claim(verb: Token) -> bool:
@@ -340,7 +336,7 @@ def _quoted_claim(verb: Token) -> bool:
         return False
     first = min(t.i for t in verb.subtree)
     doc = verb.doc
-    opened = any(doc[i].text in _OPENING_QUOTES for i in range(max(first - 2, 0), first + 1))
+    opened = any(doc[i].text in _QUOTE_OPENERS for i in range(max(first - 2, 0), first + 1))
     present = verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
     )

@@ -154,8 +154,7 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         if lemma in _KIND_IN_NAME and lemma not in ent.text.lower():
             continue  # "the court" is a name with "Court" in it, not the last name told
         if ent.label_ in labels and len(ent.text) > 1:
-            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            return text, noun.tag_ in ("NNS", "NNPS")
+            return _without_the(ent.text), noun.tag_ in ("NNS", "NNPS")
     described = _described_name(noun, labels)
     return (described, noun.tag_ in ("NNS", "NNPS")) if described else None
 
@@ -176,7 +175,7 @@ def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
         bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")"
         if bracketed and after[1].text.isupper():
             return after[1].text
-        return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        return _without_the(ent.text)
     # a name the tagger missed, defined with its acronym: "Space Research Organisation (ISRO)"
     for token in reversed(doc[2 : noun.sent.start]):
         if not (token.text == "(" and token.i + 2 < len(doc) and doc[token.i + 2].text == ")"):
@@ -186,6 +185,11 @@ def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
         if acronym.isupper() and len(acronym) > 1 and all(w in named for w in words):
             return acronym
     return None
+
+
+def _without_the(name: str) -> str:
+    """A name as a headline writes it: 'the Federal Reserve' -> 'Federal Reserve'."""
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
@@ -513,21 +517,18 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
         root = _root(words)
         relative = [t for t in words if t.dep_ == "relcl" and t.head.i == root.i]
         clauses = {w.i for c in relative for w in c.subtree}
-        preps = sorted(
+        cuts = sorted(
             [t for t in words if t.dep_ == "prep" and t.i != words[0].i and t.i not in clauses]
             + relative,
             key=lambda t: t.i,
         )
-        if not preps:  # a clause that describes the phrase's own noun
-            preps = [t for t in words if t.dep_ in _NOUN_CLAUSES and t.head.i == root.i]
-        if not preps:
+        if not cuts:  # a participle that describes the phrase's own noun
+            cuts = [t for t in words if t.dep_ == "acl" and t.head.i == root.i]
+        if not cuts:
             return []
-        cut = {t.i for t in preps[-1].subtree}
+        cut = {t.i for t in cuts[-1].subtree}
         words = [t for t in words if t.i not in cut]
     return trim(words)
-
-
-_NOUN_CLAUSES = {"relcl", "acl"}
 
 
 def _root(words: list[Token]) -> Token:

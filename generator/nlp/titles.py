@@ -395,12 +395,12 @@ def _clause_title(
     head = verb_words(verb, plural, passive)
     budget = size - len(subject_text.split()) - len(head.split())
     rest = predicate(verb, skip, max(budget, 2))
-    if not rest and (verb.lemma_ == "be" or is_reporting(verb)):
-        return None  # "The first flight was [in 1994]", "Yellen tells": nothing left to say
+    if not rest and verb.lemma_ == "be":
+        return None  # "The first flight was [in 1994]": nothing left to say
     kept = {t.i for t in rest}
     told = [c for c in verb.children if kept.intersection(t.i for t in c.subtree)]
     if is_reporting(verb) and all(c.dep_ in ("prep", "advmod", "agent") for c in told):
-        return None  # "Ghebreyesus says [in a briefing]": where, but not what
+        return None  # "Yellen tells", "Ghebreyesus says [in a briefing]": not what was said
     if any(c.dep_ in ("attr", "acomp") and c.i not in skip | kept for c in verb.children):
         return None  # "the mpox surge is now [a global ... emergency]": it says nothing
     return _finish([subject_text, head, join(rest)])

@@ -32,7 +32,7 @@ from generator.timex.prefilter import active_rules
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Timex", "find_timexes", "to_edtf"]
+__all__ = ["Timex", "find_timexes", "said_before", "to_edtf"]
 
 
 @dataclass(frozen=True)
@@ -165,14 +165,18 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     return ""
 
 
-def _said_then(verb: Token, prep: Token | None, span: Span) -> Token | None:
-    """'Smith said on Tuesday she would not resign': a date right after a verb and before
-    the subject of that verb's clause complement is the first verb's, whatever the parse."""
+def said_before(verb: Token, span: Span) -> Token | None:
+    """'Smith said on Tuesday she would not resign': a date right after a verb (nothing but
+    a preposition between) and before the subject of that verb's clause complement
+    (``verb``) is the first verb's, whatever the parse; that verb, else None."""
     head = verb.head
-    if verb.dep_ != "ccomp" or prep is None or prep.i != head.i + 1:
+    if verb.dep_ != "ccomp" or not head.i < span.start:
         return None
+    between = span.doc[head.i + 1 : span.start]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return head if subjects and span.end <= subjects[0].left_edge.i else None
+    if subjects and span.end <= subjects[0].left_edge.i and all(t.pos_ == "ADP" for t in between):
+        return head
+    return None
 
 
 class _TenseFinder:
@@ -224,7 +228,8 @@ class _TenseFinder:
                     tok = tok.head
                     via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and tok not in span)
                 if tok.pos_ in ("VERB", "AUX"):
-                    tok = _said_then(tok, prep, span) or tok
+                    if prep is not None:  # "said on Tuesday she would ..."
+                        tok = said_before(tok, span) or tok
                     # A date hanging off a noun ("the statement of November 9") says
                     # nothing about the tense of the clause's verb.
                     return "" if via_noun and not through_nouns else _verb_tense(tok)
