@@ -102,11 +102,14 @@ _THING_TITLES = frozenset({"hurricane", "storm", "typhoon", "cyclone", "tornado"
 def is_not_actor(name: str) -> bool:
     """A stock index, a time zone or a news outlet: its name, or its first words when
     those are a listed name of two words or more ('Dow Jones Industrial', not 'Dow
-    Chemical'); or the name of a thing ('Hurricane Milton', 'the Australian Open')."""
+    Chemical'); or the name of a thing ('Hurricane Milton', 'the Australian Open', 'the
+    Lander')."""
     words = name.lower().split()
     if not words:
         return False
-    if len(words) > 1 and (words[0] in _THING_TITLES or words[-1] in thing_words()):
+    # "Hurricane Milton", "Alpha Particle X-ray Spectrometer", and a thing word alone ("the
+    # Lander")
+    if words[-1] in thing_words() or (len(words) > 1 and words[0] in _THING_TITLES):
         return True
     if "news" in words:  # "Fox News", "WND News Services": an outlet, a source
         return True

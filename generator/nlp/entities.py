@@ -29,7 +29,28 @@ if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span
 
 _LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")
-_PLACE_PREPS = ("in", "to", "at", "near", "into", "from", "across")
+_PLACE_PREPS = (
+    "in",
+    "to",
+    "at",
+    "near",
+    "into",
+    "from",
+    "across",
+    "via",
+    "through",
+    "throughout",
+    "onto",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+)
+# A place that is not a country or city (a region, a mountain, a pole) is where things
+# happen after these as well: "landed on the South Pole", "flew over the Alps".
+_LOC_PREPS = ("on", "over", "off", "along", "around", "across", "beyond")
+# "Immigration Minister Alex Hawke": a portfolio, not an organisation.
+_PORTFOLIO_TITLES = ("minister", "secretary", "commissioner")
 # "Long Form Name (LFN)", "a remotely operated vehicle, or ROV,": an acronym defined in
 # the text.
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)|,\s+or\s+([A-Z][A-Z0-9&-]{1,9})\b")
@@ -124,6 +145,38 @@ def _common_word(ent: Span, lowered: set[str]) -> bool:
     return token.pos_ in ("NOUN", "ADJ") or key in lowered
 
 
+def _governor(ent: Span) -> str:
+    """The word a name hangs on, through the names it is part of: 'at' for 'at Vero
+    Beach Regional Airport' (a compound of 'Airport')."""
+    token = ent.root
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    return str(token.head.lower_)
+
+
+def _acting(ent: Span) -> bool:
+    """A building acts only as the subject, the doer ('by the Kremlin') or the owner of
+    something ('the White House said'); one attacked or visited is a place."""
+    root = ent.root
+    return root.dep_ in ("nsubj", "nsubjpass", "poss") or (
+        root.dep_ == "pobj" and root.head.lower_ == "by"
+    )
+
+
+def _portfolio(ent: Span) -> bool:
+    """'Immigration Minister Alex Hawke': one capitalised word that the article writes
+    only before a minister's title names a portfolio ('the Treasury' elsewhere names a
+    department; an acronym names an organisation: 'ISRO Chairman')."""
+    if len(ent) != 1 or ent.label_ != "ORG" or ent.text.isupper():
+        return False
+    doc = ent.doc
+    return all(
+        t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _PORTFOLIO_TITLES
+        for t in doc
+        if t.text == ent.text
+    )
+
+
 def _parts(ent: Span) -> list[Span]:
     """A name, or the names of a coordination tagged as one ('Floyd and Chauvin')."""
     cuts = [t.i for t in ent if t.lower_ in ("and", "&") and t.dep_ == "cc"]
@@ -145,16 +198,22 @@ def sentence_entities(
     places: list[Mentioned] = []
     surnames: dict[int, str] = {}
     for ent in sentence.ents:
-        if ent.label_ not in _LABELS or "/" in ent.text or _common_word(ent, names.lowered):
+        if (
+            ent.label_ not in _LABELS
+            or "/" in ent.text
+            or _common_word(ent, names.lowered)
+            or _portfolio(ent)
+        ):
             continue
         text = clean_name(ent.text)
         # a thing, in this article and (through the corpus) in every other one: an acronym
         # of common words ("PHEIC", "ROV") or a name used for a thing
         thing = text in names.concepts or text.lower() in names.things
-        as_place = ent.label_ in ("GPE", "LOC", "FAC") and ent.root.head.lower_ in _PLACE_PREPS
-        as_place = as_place or (
-            ent.label_ != "PERSON" and ent.root.head.lower_ in ("in", "at", "near")
-        )
+        governor = _governor(ent)
+        as_place = ent.label_ in ("GPE", "LOC", "FAC") and governor in _PLACE_PREPS
+        as_place = as_place or (ent.label_ != "PERSON" and governor in ("in", "at", "near"))
+        as_place = as_place or (ent.label_ in ("LOC", "FAC") and governor in _LOC_PREPS)
+        as_place = as_place or (ent.label_ == "FAC" and not _acting(ent))
         for part in _parts(ent):
             long_form = names.acronyms.get(clean_name(part.text), "")
             mentioned = Mentioned(

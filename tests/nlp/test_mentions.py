@@ -7,7 +7,7 @@ places of each, refreshed with ``pytest --update-goldens``: review the diff befo
 it) and ``checks`` written by hand that a refresh never changes: ``count``, ``dates``,
 ``types``, ``type_not``, ``titles_contain`` (one entry per mention, null for no check),
 ``actors`` and ``not_actors`` (names that must, or must not, be among the first mention's
-actors).
+actors), ``places`` (names that must be among its places).
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ def _check(found: list[Mention], checks: dict[str, Any]) -> None:
     named = {clean_name(a) for a in _named(found[0].actors)} if found else set()
     assert set(checks.get("actors", ())) <= named, named
     assert not set(checks.get("not_actors", ())) & named, named
+    where = {clean_name(a) for a in _named(found[0].places)} if found else set()
+    assert set(checks.get("places", ())) <= where, where
 
 
 @pytest.mark.golden_test("cases/mentions/*.yml")
