@@ -514,6 +514,10 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
     ("emergency measures [to shore up the banking system]"); a phrase that still does not
     fit is dropped."""
     while words_in(words) > budget:
+        amount = _amount_of(words)
+        if amount is not None:
+            words = amount
+            continue
         root = _root(words)
         relative = [t for t in words if t.dep_ == "relcl" and t.head.i == root.i]
         clauses = {w.i for c in relative for w in c.subtree}
@@ -529,6 +533,27 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
         cut = {t.i for t in cuts[-1].subtree}
         words = [t for t in words if t.i not in cut]
     return trim(words)
+
+
+_CURRENCY = {"$", "€", "£", "¥", "US$"}
+
+
+def _amount_of(words: list[Token]) -> list[Token] | None:
+    """'$1.25 billion worth of common stock' shortened: without 'worth' first, then
+    without the sum ('common stock'): what a thing is stays, how much money goes."""
+    inside = {t.i for t in words}
+    for of in words:
+        head = of.head
+        money = head.pos_ == "NUM" and any(t.text in _CURRENCY for t in head.subtree)
+        if of.lower_ != "of" or not (head.lower_ == "worth" or money):
+            continue  # "hundreds of people": the count is the news
+        if head.i in inside and head.lower_ == "worth":
+            return [t for t in words if t.i != head.i]
+        amount = {t.i for t in head.subtree} - {t.i for t in of.subtree} | {of.i}
+        kept = [t for t in words if t.i not in amount]
+        if kept and len(kept) < len(words):
+            return kept
+    return None
 
 
 def _root(words: list[Token]) -> Token:

@@ -425,8 +425,12 @@ def _report_title(
     said = _clause_title(sentence, inner, skip, surnames, False, budget)
     if said is not None and len(said.split()) <= budget + OVERRUN:
         said = _lower_first(said, sentence)
-        if said.lower().startswith(subject_text.lower() + " "):  # "X says X is ..." -> "it is"
-            said = _pronoun(inner, plural) + said[len(subject_text) :]
+        # "X says X is ..." -> "it is"; also where X was named ("The company said it plans"
+        # -> "SVB says it plans", not "SVB says the company plans")
+        for spoken in (subject_text, _words_of_subject(reporter)):
+            if spoken and said.lower().startswith(spoken.lower() + " "):
+                said = _pronoun(inner, plural) + said[len(spoken) :]
+                break
         return _finish([subject_text, says, said])
     words = [
         t
@@ -443,6 +447,12 @@ def _report_title(
         return None  # "the mpox surge in Africa was now [a global ... emergency]"
     first = words[0].text if words[0].ent_type_ else words[0].text.lower()
     return _finish([subject_text, says, first, join(words[1:])])
+
+
+def _words_of_subject(verb: Token) -> str:
+    """The words of a verb's subject as the text writes them ('The company')."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return "" if subject is None else join([t for t in subject.subtree if keep(t)])
 
 
 # What a verb cannot lose and still say what it said.
