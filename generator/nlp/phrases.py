@@ -511,8 +511,8 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
     """A noun phrase shortened to budget words: its prepositional modifiers and relative
     clauses go first, from the last ("a national day of mourning [to honor the 137 lives
     lost ...]"), a relative clause whole; then the clauses that describe its noun
-    ("emergency measures [to shore up the banking system]"); a phrase that still does not
-    fit is dropped."""
+    ("emergency measures [to shore up the banking system]"), then the nouns joined to a
+    noun ("destruction [and flooding]"); a phrase that still does not fit is dropped."""
     while words_in(words) > budget:
         amount = _amount_of(words)
         if amount is not None:
@@ -521,21 +521,39 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
         root = _root(words)
         relative = [t for t in words if t.dep_ == "relcl" and t.head.i == root.i]
         clauses = {w.i for c in relative for w in c.subtree}
-        cuts = sorted(
-            [t for t in words if t.dep_ == "prep" and t.i != words[0].i and t.i not in clauses]
-            + relative,
-            key=lambda t: t.i,
-        )
+        preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i and t.i not in clauses]
+        # "in connection [with the storm]": the phrase an idiom's noun needs goes last
+        needed = [t for t in preps if _bare_noun(t.head)]
+        cuts = sorted([t for t in preps if t not in needed] + relative, key=lambda t: t.i)
         if not cuts:  # a participle that describes the phrase's own noun
             cuts = [t for t in words if t.dep_ == "acl" and t.head.i == root.i]
+        if not cuts:  # "destruction [and flooding]": a common noun's conjuncts (not names)
+            cuts = [
+                t for t in words if t.dep_ == "conj" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN"
+            ]
+        cuts = cuts or needed
         if not cuts:
             return []
-        cut = {t.i for t in cuts[-1].subtree}
+        last = cuts[-1]
+        cut = {t.i for t in last.subtree}
+        if last.dep_ == "conj":  # with its "and"
+            cut |= {c.i for c in last.head.children if c.dep_ == "cc" and c.i < last.i}
         words = [t for t in words if t.i not in cut]
     return trim(words)
 
 
 _CURRENCY = {"$", "€", "£", "¥", "US$"}
+
+
+def _bare_noun(noun: Token) -> bool:
+    """A noun with no word of its own after a preposition, the middle of an idiom that
+    needs its next phrase: 'in connection with', 'in response to', 'on behalf of'."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in noun.children)
+    )
 
 
 def _amount_of(words: list[Token]) -> list[Token] | None:
@@ -629,14 +647,7 @@ def trim(words: list[Token]) -> list[Token]:
         )
         # a bare noun after a preposition whose own phrase was cut: "in connection [with
         # the storm]", "in response [to the attack]", "on behalf [of the family]"
-        idiom = (
-            last.pos_ == "NOUN"
-            and last.dep_ == "pobj"
-            and last.tag_ == "NN"
-            and not any(
-                c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in last.children
-            )
-        )
+        idiom = _bare_noun(last)
         # "a range [of available options]", "a series [of attacks]": an indefinite noun
         # whose 'of' phrase was cut says nothing of what it counts
         partitive = (
