@@ -245,19 +245,24 @@ def _noun_text(
 
 
 def _with_names(tokens: list[Token]) -> str:
-    """The words of a noun phrase, with a described storm or craft inside it called by its
-    name ('Debris from the ill-fated submersible' -> 'Debris from Titan')."""
+    """The words of a phrase, with a described storm or craft inside it called by its name
+    ('Debris from the ill-fated submersible' -> 'Debris from Titan', 'the storm's
+    destruction' -> 'Milton's destruction')."""
     inside = {t.i for t in tokens}
     for token in tokens:
-        if token.dep_ != "pobj":
+        if token.dep_ not in ("pobj", "poss") or token.lemma_.lower() not in NAMED_KINDS:
             continue
         named = coreferent(token)
         phrase = {t.i for t in token.subtree}
-        if named is not None and phrase <= inside and token.lemma_.lower() in NAMED_KINDS:
+        if named is not None and phrase <= inside:
+            name = named[0]
+            case = [c for c in token.children if c.dep_ == "case"]
+            if token.dep_ == "poss":  # "the storm's destruction" -> "Milton's destruction"
+                name += case[0].text if case else "’s"
             kept = [t for t in tokens if t.i not in phrase]
             before = [t for t in kept if t.i < token.i]
             after = [t for t in kept if t.i > token.i]
-            return " ".join(p for p in (join(before), named[0], join(after)) if p)
+            return " ".join(p for p in (join(before), name, join(after)) if p)
     return join(tokens)
 
 
@@ -403,7 +408,7 @@ def _clause_title(
         return None  # "Yellen tells", "Ghebreyesus says [in a briefing]": not what was said
     if any(c.dep_ in ("attr", "acomp") and c.i not in skip | kept for c in verb.children):
         return None  # "the mpox surge is now [a global ... emergency]": it says nothing
-    return _finish([subject_text, head, join(rest)])
+    return _finish([subject_text, head, _with_names(rest)])
 
 
 def _report_title(
