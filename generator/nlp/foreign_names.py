@@ -65,6 +65,7 @@ class NameFinder:
             self._add(place.name, "GPE", long_form=place.english)
         self.roles = _phrases(self.lang, self.lang.words("roles"))
         self.org_words = _phrases(self.lang, self.lang.words("org_words"))
+        self.common_acronyms = frozenset(self.lang.words("common_acronyms"))
 
     def _add(self, text: str, label: str, *, ent_id: str = "", long_form: str = "") -> None:
         words = [w for _, _, w in tokens(text)]
@@ -141,12 +142,13 @@ class NameFinder:
 
     def _starts_name(self, word: str) -> bool:
         """A word that may be part of a name: capitalised, not a month or weekday, not a
-        function word ("Tüm", "Die")."""
+        function word ("Tüm", "Die"), not an acronym of common words ("ВВП": GDP)."""
         return (
             word[:1].isupper()
             and any(ch.isalpha() for ch in word)
             and not is_calendar_word(word, self.code)
             and word.casefold() not in stop_words(self.code)
+            and word not in self.common_acronyms
         )
 
     def _run(
@@ -164,7 +166,10 @@ class NameFinder:
             return 0
         n = 0
         while i + n < len(words) and n < 4 and self._starts_name(words[i + n]):
-            if n and self._match(keys, words, i + n) is not None:
+            known = self._match(keys, words, i + n) if n else None
+            if known is not None:
+                if _phrase_at(self.lang, self.org_words, keys, i + n - 1):
+                    n += len(known.keys)  # "Банк России": a country's organisation
                 break
             if _phrase_at(self.lang, self.roles, keys, i + n):
                 break  # "Devlet Başkanı Vladimir Putin": the name starts after the role

@@ -153,3 +153,11 @@ def test_a_date_word_is_no_event_word() -> None:
     """'salı' (Tuesday) is no 'saldırı' (attack): a resignation on Tuesday."""
     (mention,) = find_foreign_mentions(_sentence("Başbakan salı günü istifa etti.", "tr"))
     assert (mention.date, mention.type) == ("2024-05-14", "resignation")
+
+
+def test_an_organisation_of_a_country_is_one_name_and_common_acronyms_are_none() -> None:
+    # uralpress.ru, 15 December 2023: "than the Bank of Russia estimated", "GDP growth"
+    text = "При этом рост ВВП в 2023 году оказалось более значительным, чем Банк России оценивал."
+    names = [n.mentioned.text for n in NameFinder("ru").find(text, 0, len(text))]
+    assert "Банк России" in names
+    assert "Банк" not in names and "ВВП" not in names
