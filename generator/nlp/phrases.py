@@ -693,7 +693,14 @@ def trim(words: list[Token]) -> list[Token]:
         if dangling and idiom:
             words = [t for t in words if t.i not in {last.i, last.head.i}]
             continue
-        if last.pos_ in _NO_END or last.text in {"'s", "-"} or dangling:
+        # "moments [before the roof collapsed]": a bare measure of time says when only
+        # with what it counts from
+        bare_time = (
+            last.dep_ == "npadvmod"
+            and last.pos_ == "NOUN"
+            and not any(c.dep_ in ("nummod", "det", "amod") for c in last.children)
+        )
+        if last.pos_ in _NO_END or last.text in {"'s", "-"} or dangling or bare_time:
             words.pop()
             continue
         break

@@ -2,7 +2,8 @@
 
 Each case in cases/titles/*.yml is a sentence (``text``; ``skip``: words that a date took,
 left out of the title; ``statement``: whether the event is the saying; ``sentence``: which
-sentence of the text to title, the first by default), the title made of it (``title``,
+sentence of the text to title, the first by default; ``verb``: the word of the clause to
+title, the sentence's main verb by default), the title made of it (``title``,
 refreshed with ``pytest --update-goldens``: review the diff before keeping it) and
 ``checks`` written by hand that a refresh never changes: ``starts_with``, ``contains``,
 ``excludes``, ``fits`` (at most MAX_WORDS words), ``last_word_not``, ``none`` (no title at
@@ -49,7 +50,10 @@ def _check(title: str | None, checks: dict[str, Any]) -> None:
 def test_title(golden: Any, nlp: Any) -> None:
     sentence = list(nlp(golden["text"]).sents)[golden.get("sentence", 0)]
     skip = {t.i for t in sentence if t.text in golden.get("skip", ())}
-    title = make_title(sentence, skip=skip, surnames={}, statement=golden.get("statement", False))
+    verb = next((t for t in sentence if t.text == golden.get("verb")), None)
+    title = make_title(
+        sentence, skip=skip, surnames={}, verb=verb, statement=golden.get("statement", False)
+    )
     _check(title, golden["checks"])
     assert title == golden.out["title"]
 
