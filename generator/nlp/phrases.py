@@ -83,7 +83,6 @@ _STANDS_FOR = {
             "carrier",
             "airline",
             "insurer",
-            "regulator",
             "agency",
             "ministry",
             "department",
