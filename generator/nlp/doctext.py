@@ -1,7 +1,8 @@
-"""The text of a parsed article, read once.
+"""The text of a parsed article, read once, and its headline.
 
 spaCy rebuilds ``Doc.text`` from its tokens on every access, which costs as much as the
-whole document each time; the mention finder reads it for every sentence and date.
+whole document each time; the mention finder reads it for every sentence and date. The
+headline is not part of the text; the pipeline keeps it with the Doc.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc
 
 _KEY = "chronology_text"
+_HEADLINE = "chronology_headline"
 
 
 def doc_text(doc: Doc) -> str:
@@ -20,3 +22,13 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return str(text)
+
+
+def set_headline(doc: Doc, headline: str) -> None:
+    """Keep the article's headline with its Doc."""
+    doc.user_data[_HEADLINE] = headline
+
+
+def headline(doc: Doc) -> str:
+    """The headline of the article the Doc was made of ('' when unknown)."""
+    return str(doc.user_data.get(_HEADLINE) or "")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.nlp.doctext import doc_text, headline
+
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span, Token
 
@@ -184,6 +186,53 @@ def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
         if acronym.isupper() and len(acronym) > 1 and all(w in named for w in words):
             return acronym
     return None
+
+
+_HEADLINE_CUTS = (":", "|", "–", "—")
+
+
+def headline_subject(noun: Token) -> tuple[str, bool] | None:
+    """'The African Union's health watchdog on Tuesday declared ...' under the headline
+    "Africa's CDC declares mpox a public health emergency": a lead that describes who
+    acted tells what the headline tells, and the headline names them. The headline's words
+    before the lead verb (in any tense), when they hold a name; None otherwise. Only the
+    first two sentences of the text are a lead."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    words = headline(noun.doc).split()
+    if not words or noun.sent.start > 0 and _sentences_before(noun.sent) >= 2:
+        return None
+    forms = {verb_lemma(verb), present(verb, False), present(verb, True), verb.lower_}
+    for index, word in enumerate(words[:8]):
+        if word.lower().strip(",.;:!?\"'") not in forms:
+            continue
+        start = max((i + 1 for i, w in enumerate(words[:index]) if w in _HEADLINE_CUTS), default=0)
+        start = max([start] + [i + 1 for i, w in enumerate(words[:index]) if w.endswith(":")])
+        subject = words[start:index]
+        if 1 <= len(subject) <= 5 and any(_a_name(w, noun.doc) for w in subject):
+            return " ".join(subject), noun.tag_ in ("NNS", "NNPS")
+        return None
+    return None
+
+
+def _a_name(word: str, doc: Doc) -> bool:
+    """A headline word the article's text writes with a capital and never in lower case."""
+    bare = re.sub(r"['’]s$", "", word).strip(",.;:!?\"'")
+    if not bare[:1].isupper():
+        return False
+    text = doc_text(doc)
+    return bare in text and re.search(rf"\b{re.escape(bare.lower())}\b", text) is None
+
+
+def _sentences_before(sentence: Span) -> int:
+    """How many sentences of its doc come before sentence."""
+    count = 0
+    for other in sentence.doc.sents:
+        if other.start >= sentence.start:
+            break
+        count += 1
+    return count
 
 
 def _without_the(name: str) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.errors import ModelError
 from generator.model import Article
+from generator.nlp.doctext import set_headline
 from generator.nlp.patterns import actor_patterns, anchor_date
 from generator.typology import Typology
 
@@ -104,6 +105,7 @@ def analyse(
         for article in items:
             doc = nlp.make_doc(article.text)
             doc._.anchor = _anchor(article)
+            set_headline(doc, article.title or "")
             yield doc
 
     processed = nlp.pipe(docs(), batch_size=batch_size)

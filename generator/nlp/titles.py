@@ -29,6 +29,7 @@ from generator.nlp.phrases import (
     entity_list,
     expand_skip,
     fit,
+    headline_subject,
     join,
     keep,
     names_of,
@@ -248,6 +249,8 @@ def _noun_text(
         return None
     else:
         named = names_of(noun, surnames) or coreferent(noun) or acronym(noun)
+        if named is None and _description(noun):
+            named = headline_subject(noun)
     if named is not None:
         return named
     if require_people:
@@ -263,6 +266,19 @@ def _noun_text(
         return None
     plural = noun.tag_ in ("NNS", "NNPS") or coordinated or _part_of_many(noun)
     return _with_names(tokens), plural
+
+
+def _description(noun: Token) -> bool:
+    """'The crypto exchange', 'the African Union's health watchdog': a common noun that
+    describes who it is, with 'the' or an owner, where a name could stand."""
+    owner = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    return (
+        noun.pos_ == "NOUN"
+        and noun.tag_ in ("NN", "NNS")
+        and any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+        # "the presidents of Russia and Azerbaijan" names them already
+        and not any(t.pos_ == "PROPN" and t.i not in owner for t in noun.subtree)
+    )
 
 
 def _with_names(tokens: list[Token]) -> str:

@@ -78,3 +78,34 @@ def test_fallback_title_does_not_end_on_a_preposition_that_lost_its_date() -> No
         [],
     )
     assert title == "The last time the WHO made a similar declaration"
+
+
+def _lead_title(nlp: Any, headline: str, text: str, skip_words: tuple[str, ...]) -> str | None:
+    from generator.nlp.doctext import set_headline
+
+    doc = nlp.make_doc(text)
+    set_headline(doc, headline)
+    doc = nlp(doc)
+    sentence = next(iter(doc.sents))
+    skip = {t.i for t in sentence if t.text in skip_words}
+    return make_title(sentence, skip=skip, surnames={}, statement=False)
+
+
+def test_a_lead_that_describes_who_acted_takes_the_name_from_the_headline(nlp: Any) -> None:
+    # standardmedia.co.ke, 13 August 2024 (AFP)
+    title = _lead_title(
+        nlp,
+        "Africa's CDC declares mpox a public health emergency",
+        "The African Union's health watchdog on Tuesday declared a public health emergency "
+        "over the growing mpox outbreak on the continent. The outbreak has swept through "
+        "several African countries, said Jean Kaseya, head of the Africa CDC.",
+        ("on", "Tuesday"),
+    )
+    assert title is not None and title.startswith("Africa's CDC declares"), title
+
+
+def test_a_headline_without_a_name_or_with_another_verb_names_no_one(nlp: Any) -> None:
+    text = "The health watchdog on Tuesday declared a public health emergency over mpox."
+    for headline in ("Health emergency declared over mpox", "Africa's CDC warns of mpox"):
+        title = _lead_title(nlp, headline, text, ("on", "Tuesday"))
+        assert title is not None and title.startswith("The health watchdog declares"), title
