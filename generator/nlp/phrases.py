@@ -453,6 +453,13 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
             token.dep_ in _ASIDE_DEPS
             or (token.dep_ == "acl" and after_comma)
             or (token.dep_ == "relcl" and (after_comma or first.lower_ in RELATIVE_WORDS))
+            # "Signature Bank, New York, New York": where a named body is
+            or (
+                after_comma
+                and token.head.i == subject.i
+                and token.ent_type_ in ("GPE", "LOC")
+                and token.dep_ in ("npadvmod", "appos", "conj")
+            )
         )
         if aside:
             cut |= {t.i for t in token.subtree}
