@@ -469,6 +469,13 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
     tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     if words_in(tokens) > MAX_SUBJECT:  # modifiers go first ('at the talks in Baku')
         for token in subject.subtree:
+            if (
+                token.dep_ == "acl"
+                and token.tag_ == "VBN"
+                and token.head.pos_ == "NOUN"  # not "those [killed]"
+                and any(c.dep_ == "nummod" for c in token.head.children)
+            ):
+                cut |= {t.i for t in token.subtree}  # "524 deaths [reported so far]"
             if token.dep_ == "prep" and token.i > subject.i and token.lower_ != "of":
                 if subject.pos_ == "NOUN" and token.head.i == subject.i and _by_someone(token):
                     continue  # "An opening statement [from prosecutor Jerry Blackwell]"
