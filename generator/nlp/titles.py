@@ -484,7 +484,9 @@ def _report_title(
     subject_text, plural, _ = found
     says = ("say" if plural else "says") if made_clear(reporter) else present(reporter, plural)
     budget = MAX_WORDS - len(subject_text.split()) - 1
-    said = _clause_title(sentence, inner, skip, surnames, False, budget)
+    said = _clause_title(
+        sentence, inner, skip, surnames, False, budget, speaker=_speaker_pronoun(reporter, inner)
+    )
     if said is not None and len(said.split()) <= budget + OVERRUN:
         said = _lower_first(said, sentence)
         # "X says X is ..." -> "it is"; also where X was named ("The company said it plans"
@@ -509,6 +511,18 @@ def _report_title(
         return None  # "the mpox surge in Africa was now [a global ... emergency]"
     first = words[0].text if words[0].ent_type_ else words[0].text.lower()
     return _finish([subject_text, says, first, join(words[1:])])
+
+
+def _speaker_pronoun(reporter: Token, inner: Token) -> tuple[str, bool] | None:
+    """'The world No 1 had announced that he was travelling': 'he' in what someone said is
+    the speaker (not the last person named before), so the title keeps the pronoun."""
+    speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or subject is None or speaker.pos_ == "PRON":
+        return None
+    if subject.lower_ in ("he", "she"):
+        return subject.lower_, False
+    return None
 
 
 def _words_of_subject(verb: Token) -> str:
