@@ -7,7 +7,8 @@ Chauvin guilty on 20 April 2021"), 20 April 2021 was a Tuesday, so the undated a
 Tuesday is that day and it was written that week. Here each sentence of an undated
 article (in any language the analysis reads) that tells a past weekday is compared with
 the dated sentences of the other articles whose day falls on that weekday; a close enough
-match (their rarer words shared) says on which day that weekday fell. The article is
+match (their rarer words shared: names, numbers, key nouns; across languages, numbers and
+the English names of the places named) says on which day that weekday fell. The article is
 read again from the latest such day, the earliest it can have been written; of that
 reading are kept, flagged and less sure, the sentences that tell a day so matched and
 those whose date takes only its year or month from that day (``generator.extract``); its
@@ -21,11 +22,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from generator.languages import ENGLISH, language, tokens
 from generator.model import Article, Mention
 from generator.nlp.foreign import split_sentences
+from generator.nlp.foreign_names import NameFinder
 from generator.timex.foreign import is_calendar_word, weekday_of
+from generator.world_names import place_names
 
 __all__ = ["MATCH", "corpus_days"]
 
@@ -54,7 +58,7 @@ _STOP = frozenset(
 MATCH = 0.3
 _WEEK = 6  # a past weekday is at most this many days before the writing
 
-_Told = tuple[dt.date, frozenset[str]]  # a dated sentence: its day and its words
+_Told = tuple[dt.date, frozenset[str], str]  # a dated sentence: its day, words, language
 
 
 def _words(text: str) -> frozenset[str]:
@@ -74,8 +78,8 @@ def _dated_days(mentions: Iterable[Mention], dated: dict[str, str]) -> dict[int,
             continue
         code = dated[mention.source]
         quote = mention.quote
-        words = _words(quote if code == ENGLISH else _non_calendar(_tokens(quote), code))
-        by_weekday.setdefault(day.weekday(), []).append((day, words))
+        words = _words(quote) if code == ENGLISH else _foreign_words(quote, code)
+        by_weekday.setdefault(day.weekday(), []).append((day, words, code))
     return by_weekday
 
 
@@ -112,8 +116,33 @@ def _foreign_weekday_sentences(article: Article) -> list[tuple[int, frozenset[st
         days = {d for d in (weekday_of(w, code) for w in words) if d is not None}
         if len(days) != 1 or any(lang.key(w) in ahead for w in words):
             continue
-        found.append((days.pop(), _words(_non_calendar(words, code))))
+        found.append((days.pop(), _foreign_words(article.text[start:end], code)))
     return found
+
+
+def _foreign_words(text: str, code: str) -> frozenset[str]:
+    """The words of a sentence in another language to match, with the English names of the
+    places it names ('Россия' -> 'russia'): a sentence in one language can match one in
+    another by its numbers and places."""
+    words = _words(_non_calendar(_tokens(text), code))
+    english = {n.mentioned.long_form for n in _finder(code).find(text, 0, len(text))}
+    return words | frozenset().union(*(_words(name) for name in english if name))
+
+
+@cache
+def _finder(code: str) -> NameFinder:
+    return NameFinder(code)
+
+
+def _portable(words: frozenset[str]) -> frozenset[str]:
+    """The words a sentence shares with its telling in any language: numbers, and the
+    words of English country and capital names."""
+    return frozenset(w for w in words if w[0].isdigit() or w in _place_words())
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset().union(*(_words(p.english) for p in place_names(ENGLISH)))
 
 
 def corpus_days(
@@ -133,7 +162,7 @@ def corpus_days(
     if not dated or not undated:
         return {}
     by_weekday = _dated_days(mentions, dated)
-    documents = [words for told in by_weekday.values() for _, words in told]
+    documents = [words for told in by_weekday.values() for _, words, _ in told]
     counts = Counter(word for words in documents for word in words)
     total = len(documents) + 1
 
@@ -142,7 +171,7 @@ def corpus_days(
 
     # each dated sentence's weight, summed once rather than for every sentence it meets
     weighed = {
-        weekday: [(day, words, sum(weight(w) for w in words)) for day, words in told]
+        weekday: [(day, words, sum(weight(w) for w in words), code) for day, words, code in told]
         for weekday, told in by_weekday.items()
     }
 
@@ -153,11 +182,19 @@ def corpus_days(
             own = sum(weight(w) for w in words)
             best: dt.date | None = None
             best_score = MATCH
-            for told_day, other, other_weight in weighed.get(weekday, ()):
-                shared = sum(weight(w) for w in words & other)
-                if not shared:
-                    continue
-                score = 2 * shared / (own + other_weight)
+            for told_day, other, other_weight, code in weighed.get(weekday, ()):
+                if code != article.language:
+                    # across languages only numbers and places can be the same words
+                    mine, theirs = _portable(words), _portable(other)
+                    if not any(w[0].isdigit() for w in mine & theirs):
+                        continue
+                    shared = sum(weight(w) for w in mine & theirs)
+                    score = 2 * shared / (sum(map(weight, mine)) + sum(map(weight, theirs)))
+                else:
+                    shared = sum(weight(w) for w in words & other)
+                    if not shared:
+                        continue
+                    score = 2 * shared / (own + other_weight)
                 if score >= best_score:
                     best, best_score = told_day, score
             if best is not None:

@@ -94,3 +94,18 @@ def test_a_french_weekday_takes_the_day_a_page_dated_by_month_gives_it() -> None
     again = replace(article, published=days[article.id][0], anchor=None)
     hidalgo = [m for m in find_foreign_mentions(again) if "Hidalgo" in m.quote]
     assert [m.date for m in hidalgo] == ["2019-04-15"]
+
+
+def test_a_weekday_in_another_language_matches_by_numbers_and_places() -> None:
+    # the same happening told in English (dated) and in Russian (undated): they share no
+    # word, but the number and the places it names are the same
+    dated = [
+        _told("en", "Gunmen killed 133 people at a concert hall near Moscow.", "2024-03-22"),
+        _told("en", "The prime minister of Armenia met the president of Russia.", "2024-03-22"),
+    ]
+    russian = replace(
+        _article("ru", "В пятницу в концертном зале под Москвой погибли 133 человека.", None),
+        language="ru",
+    )
+    articles = [_article("en", "", "2024-03-23"), russian]
+    assert corpus_days(articles, dated) == {"ru": ("2024-03-22", frozenset({"2024-03-22"}))}
