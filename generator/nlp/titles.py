@@ -265,7 +265,8 @@ def _noun_text(
     if not tokens or words_in(tokens) > MAX_SUBJECT + (6 if coordinated else OF_OVERRUN):
         return None
     plural = noun.tag_ in ("NNS", "NNPS") or coordinated or _part_of_many(noun)
-    return _with_names(tokens), plural
+    owned = _owner_named(tokens, "", sentence, surnames)  # "his visa" -> "Djokovic's visa"
+    return (owned if owned is not None else _with_names(tokens)), plural
 
 
 def _description(noun: Token) -> bool:
