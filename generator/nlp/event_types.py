@@ -221,7 +221,7 @@ def event_type(
         # it reports is an attribution, and what was reported is the news when it is a past
         # happening of a stronger type. "The ministry said on Monday that ...": the saying
         # is what the date dates, a statement.
-        reported = _reported(verb)
+        reported = reported_clause(verb)
         # English tells the attribution after what it attributes, whatever the parse
         attribution = reported is not None and reported.i < verb.i
         if attribution and reported is not None and not irrealis(reported):
@@ -284,12 +284,22 @@ def is_reporting(verb: Token) -> bool:
     return "ccomp" in children or "dobj" not in children
 
 
-def _reported(verb: Token) -> Token | None:
-    """The clause a reporting verb reports: its complement, or the clause it is attached
-    to as an attribution ('Talks were held, the ministry said')."""
+_OPENING_QUOTES = {'"', "“", "``", "‘", "'"}
+
+
+def reported_clause(verb: Token) -> Token | None:
+    """The clause a reporting verb reports: its complement (also past a quoted listener
+    the parser took for a clause: 'told "Face the Nation" that ...'), or the clause it is
+    attached to as an attribution ('Talks were held, the ministry said')."""
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             return child
+    for child in verb.children:
+        quoted = child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text in _OPENING_QUOTES
+        if child.dep_ in ("xcomp", "dobj") and quoted:
+            inner = [c for c in child.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            if inner:
+                return inner[0]
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         return verb.head
     if (  # the same attribution parsed as a side clause: finite, after its head, no "as"

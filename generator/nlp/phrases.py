@@ -714,6 +714,7 @@ def trim(words: list[Token]) -> list[Token]:
         # whose 'of' phrase was cut says nothing of what it counts
         partitive = (
             last.pos_ == "NOUN"
+            and last.lemma_.lower() in _PARTITIVE
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in last.children)
             and any(
                 c.dep_ == "prep" and c.lower_ == "of" and c.i > last.i and c.i not in kept
@@ -769,6 +770,13 @@ def trim(words: list[Token]) -> list[Token]:
     return words
 
 
+# Nouns that count or sort what their 'of' phrase names ("a range of options", "a
+# series of attacks"): "a formal analysis [of the remains]" still says what was done.
+_PARTITIVE = frozenset(
+    """range series number group handful lot couple variety total dozen set host list pair
+    wave string spate raft flurry slew batch majority minority portion part bit piece share
+    fraction percentage proportion amount quantity sort kind type""".split()  # noqa: SIM905
+)
 # Words that say little without the phrase that follows them.
 _NEEDS_COMPLEMENT = {
     "worth",

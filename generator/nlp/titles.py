@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.nlp.event_types import REPORTING, is_reporting, made_clear
+from generator.nlp.event_types import REPORTING, is_reporting, made_clear, reported_clause
 from generator.nlp.phrases import (
     DEICTIC,
     MAX_SUBJECT,
@@ -76,16 +76,16 @@ def make_title(
     skip = expand_skip(sentence, _possessive_dates_kept(sentence, skip))
     verb = _time_clause(verb or sentence.root)
     reporter = verb
-    if is_reporting(verb):
-        inner = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-        if not inner and _said_after(verb):
+    said = reported_clause(verb) if is_reporting(verb) else _statement_saying(verb)
+    if said is not None:
+        inner = [said]
+        if said.i == verb.head.i:
             # "Over 200 people could have been inside, Baza reported": the parser hung the
             # saying on what was said; leave the saying out of what was said
-            inner = [verb.head]
             speaker = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
             skip = skip | ({t.i for t in verb.subtree} - speaker)
         # a question asked ('"Was there anyone on the list?," one user wrote') tells nothing
-        if inner and not any(t.text == "?" for t in inner[0].subtree):
+        if not any(t.text == "?" for t in inner[0].subtree):
             verb = inner[0]
     if verb is not reporter and statement:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
@@ -101,19 +101,14 @@ def make_title(
     return title
 
 
-def _said_after(verb: Token) -> bool:
-    """A verb of saying set after what was said, with its own subject: '..., Baza
-    reported', parsed as a clause of the words before it."""
-    head = verb.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    return (
-        verb.dep_ in ("advcl", "parataxis")
-        and head.i < verb.i
-        and head.pos_ in ("VERB", "AUX")
-        and subject is not None
-        and subject.left_edge.i > 0
-        and verb.doc[subject.left_edge.i - 1].text == ","
-    )
+def _statement_saying(verb: Token) -> Token | None:
+    """'the agency issued a statement saying that ...': what the statement says."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_ in ("say", "state")):
+            said = [c for c in acl.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            if said:
+                return said[0]
+    return None
 
 
 def _time_clause(verb: Token) -> Token:
@@ -483,7 +478,9 @@ def _report_title(
     if found is None:
         return None
     subject_text, plural, _ = found
-    says = ("say" if plural else "says") if made_clear(reporter) else present(reporter, plural)
+    # "issued a statement saying", "told reporters" (the listener is not in the title)
+    plain = made_clear(reporter) or not is_reporting(reporter) or reporter.lemma_.lower() == "tell"
+    says = ("say" if plural else "says") if plain else present(reporter, plural)
     budget = MAX_WORDS - len(subject_text.split()) - 1
     said = _clause_title(
         sentence, inner, skip, surnames, False, budget, speaker=_speaker_pronoun(reporter, inner)
