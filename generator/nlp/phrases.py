@@ -584,8 +584,10 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
         relative = [t for t in words if t.dep_ == "relcl" and t.head.i == root.i]
         clauses = {w.i for c in relative for w in c.subtree}
         preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i and t.i not in clauses]
-        # "in connection [with the storm]": the phrase an idiom's noun needs goes last
-        needed = [t for t in preps if _bare_noun(t.head)]
+        # "in connection [with the storm]": the phrase an idiom's noun needs goes last, and
+        # so does one that names whose it is ("the deposits and loans [of Silicon Valley
+        # Bridge Bank]")
+        needed = [t for t in preps if _bare_noun(t.head) or _names_owner(t)]
         cuts = sorted([t for t in preps if t not in needed] + relative, key=lambda t: t.i)
         if not cuts:  # a participle that describes the phrase's own noun
             cuts = [t for t in words if t.dep_ == "acl" and t.head.i == root.i]
@@ -605,6 +607,17 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
 
 
 _CURRENCY = {"$", "€", "£", "¥", "US$"}
+
+
+def _names_owner(prep: Token) -> bool:
+    """An 'of' phrase of a definite common noun that holds a name: 'the deposits of SVB'."""
+    noun = prep.head
+    return (
+        prep.lower_ == "of"
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        and any(t.pos_ == "PROPN" for t in prep.subtree)
+    )
 
 
 def _bare_noun(noun: Token) -> bool:
