@@ -25,6 +25,7 @@ from generator.nlp.phrases import (
     OVERRUN,
     acronym,
     antecedent,
+    compressed,
     coreferent,
     entity_list,
     expand_skip,
@@ -87,6 +88,10 @@ def make_title(
         # a question asked ('"Was there anyone on the list?," one user wrote') tells nothing
         if not any(t.text == "?" for t in inner[0].subtree):
             verb = inner[0]
+    if verb is not reporter:
+        declared = _declared_title(sentence, reporter, verb, skip, surnames, require_people)
+        if declared is not None:
+            return declared
     if verb is not reporter and statement:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
         if title is not None:
@@ -99,6 +104,39 @@ def make_title(
     if title is None and verb is not reporter:
         title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
     return title
+
+
+_DECLARING = {"declare", "proclaim", "pronounce"}
+
+
+def _declared_title(
+    sentence: Span,
+    reporter: Token,
+    inner: Token,
+    skip: set[int],
+    surnames: dict[int, str],
+    require_people: bool,
+) -> str | None:
+    """'The WHO declared the mpox surge in Africa was now a global emergency' -> 'WHO
+    declares the mpox surge in Africa a global emergency': declaring a thing to be
+    something is an act of the declarer, told as English tells it, without the 'was'."""
+    if reporter.lemma_.lower() not in _DECLARING or inner.lemma_ != "be":
+        return None
+    subjects = [c for c in inner.children if c.dep_ == "nsubj"]
+    complements = [c for c in inner.children if c.dep_ in ("attr", "acomp") and c.i > inner.i]
+    if not subjects or not complements or any(c.dep_ == "neg" for c in inner.children):
+        return None
+    found = _subject_text(sentence, reporter, skip, surnames, require_people)
+    if found is None or subjects[0].pos_ == "PRON":
+        return None
+    declares = verb_words(reporter, found[1], passive=False)
+    budget = MAX_WORDS - len(found[0].split()) - len(declares.split())
+    complement = [t for t in complements[0].subtree if t.i not in skip and keep(t)]
+    fitted = compressed(complement, min(budget - 2, 6))  # "a global public health emergency"
+    what = compressed(subject_tokens(subjects[0], skip), budget - words_in(fitted))
+    if not fitted or not what:
+        return None
+    return _finish([found[0], declares, _lower_first(join(what), sentence), join(fitted)])
 
 
 def _statement_saying(verb: Token) -> Token | None:
