@@ -5,6 +5,7 @@ what a verb governs within a budget of words. `generator.nlp.titles` assembles t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from generator.nlp.doctext import doc_text, headline
@@ -104,6 +105,8 @@ _STANDS_FOR = {
     **dict.fromkeys(("country", "nation", "government", "administration"), ("GPE",)),
     **dict.fromkeys(("city", "town", "capital"), ("GPE",)),
 }
+# What a company's shares are called: "the stock" is the last company named's stock.
+_SECURITIES = frozenset({"stock", "share"})
 # Institutions whose names say what they are ("the Federal Circuit and Family Court",
 # "Silicon Valley Bank"): "the court" stands only for a name with "court" in it.
 _KIND_IN_NAME = frozenset(
@@ -124,13 +127,16 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 def coreferent(noun: Token) -> tuple[str, bool] | None:
     """The name a definite description stands for ('the company' -> the organisation last
     named before it, 'the storm' -> 'Milton', 'the judge' -> the person the article titled
-    so), looked for in its sentence and the three before (a storm's name or a titled person
-    anywhere before it); None when the phrase names something itself or nothing fits."""
+    so, 'the stock' -> 'SVB stock'), looked for in its sentence and the three before (a
+    storm's name or a titled person anywhere before it); None when the phrase names
+    something itself or nothing fits."""
     if noun.pos_ != "NOUN" or not any(
         c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
     ):
         return None
-    if any(t.pos_ == "PROPN" for t in noun.subtree):
+    # a name of its own (an aside, 'which ... since May 2020', names nothing)
+    aside = {t.i for c in noun.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+    if any(t.pos_ == "PROPN" and t.i not in aside for t in noun.subtree):
         return None
     lemma = noun.lemma_.lower()
     doc = noun.doc
@@ -148,6 +154,14 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
         named = _craft_name(doc, noun, lemma)
         return (named, False) if named else None
+    if lemma in _SECURITIES:  # "the stock" -> "SVB stock": the company the text names most
+        companies = Counter(
+            _without_the(e.text) for e in doc.ents if e.label_ == "ORG" and e.end <= noun.i
+        )
+        if not companies:
+            return None
+        company = max(companies, key=lambda name: (companies[name], len(name)))
+        return f"{company} {noun.lower_}", noun.tag_ == "NNS"
     labels = _STANDS_FOR.get(lemma)
     if labels is None:
         return _titled_person(noun)
