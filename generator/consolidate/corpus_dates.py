@@ -41,6 +41,10 @@ _AHEAD = re.compile(
     r"set to|due to|plans? to)\b",
     re.IGNORECASE,
 )
+_SAID_ON = re.compile(
+    r"\b(?:said|announced|told|reported|added|stated|confirmed|declared|wrote)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])")
 _WORD = re.compile(r"[^\W_]{3,}|\d+(?:[.,]\d+)?")
 # Words any two news sentences share; they say nothing of the happening.
@@ -83,6 +87,18 @@ def _dated_days(mentions: Iterable[Mention], dated: dict[str, str]) -> dict[int,
     return by_weekday
 
 
+def _lead(article: Article) -> frozenset[str] | None:
+    """The words of a dated article's first sentence, which tells the news of its day
+    ('The head of the WHO says an emergency committee will be convened')."""
+    text = article.text.strip()
+    if not text:
+        return None
+    if article.language == ENGLISH:
+        return _words(_SENTENCE.split(text, maxsplit=1)[0])
+    spans = split_sentences(text, article.language)
+    return _foreign_words(text[spans[0][0] : spans[0][1]], article.language) if spans else None
+
+
 def _tokens(text: str) -> list[str]:
     return [w for _, _, w in tokens(text)]
 
@@ -98,8 +114,16 @@ def _weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
         return _foreign_weekday_sentences(article)
     found = []
     for sentence in _SENTENCE.split(article.text):
-        days = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(sentence)}
-        if len(days) == 1 and not _AHEAD.search(sentence):
+        matches = list(_WEEKDAY.finditer(sentence))
+        if not matches:
+            continue
+        days = {_WEEKDAYS.index(m.group(1).lower()) for m in matches}
+        # a word of the future makes the weekday ahead ("will meet on Friday"), unless the
+        # weekday dates a saying and the future is what was said ("said on Wednesday that
+        # ... would")
+        before = sentence[: matches[-1].start()]
+        ahead = _AHEAD.search(before if _SAID_ON.search(before) else sentence)
+        if len(days) == 1 and not ahead:
             found.append((days.pop(), _words(sentence)))
     return found
 
@@ -154,7 +178,8 @@ def corpus_days(
 
     The dates that count are those of articles with a publication day, and of articles
     with only a publication month (a '2024-03' header), whose day-month dates take its
-    year; never a date counted from an article's own latest date (``anchored_on``)."""
+    year; never a date counted from an article's own latest date (``anchored_on``). The
+    lead of an article with a publication day tells that day's news."""
     dated = {
         a.id: a.language for a in articles if (a.published and len(a.published) == 10) or a.month
     }
@@ -162,6 +187,11 @@ def corpus_days(
     if not dated or not undated:
         return {}
     by_weekday = _dated_days(mentions, dated)
+    for article in articles:
+        lead = _lead(article) if article.published and len(article.published) == 10 else None
+        if lead is not None:
+            day = dt.date.fromisoformat(article.published or "")
+            by_weekday.setdefault(day.weekday(), []).append((day, lead, article.language))
     documents = [words for told in by_weekday.values() for _, words, _ in told]
     counts = Counter(word for words in documents for word in words)
     total = len(documents) + 1

@@ -109,3 +109,24 @@ def test_a_weekday_in_another_language_matches_by_numbers_and_places() -> None:
     )
     articles = [_article("en", "", "2024-03-23"), russian]
     assert corpus_days(articles, dated) == {"ru": ("2024-03-22", frozenset({"2024-03-22"}))}
+
+
+def test_the_lead_of_a_dated_article_tells_the_news_of_its_day() -> None:
+    # perthnow.com.au, 7 August 2024, and an undated page telling the same news: the
+    # dated lead has no weekday, and the undated one's future is what was said that day
+    dated = _article(
+        "dated",
+        "The head of the World Health Organization says an emergency committee will be "
+        "convened to discuss the mpox outbreak in the Democratic Republic of Congo. "
+        "Cases were confirmed in Burundi.",
+        "2024-08-07",
+    )
+    undated = _article(
+        "undated",
+        "The head of the World Health Organization said on Wednesday that an emergency "
+        "committee meeting would be convened to discuss the mpox outbreak in the "
+        "Democratic Republic of Congo.",
+        None,
+    )
+    found = corpus_days([dated, undated], [])
+    assert found == {"undated": ("2024-08-07", frozenset({"2024-08-07"}))}
