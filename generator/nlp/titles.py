@@ -14,7 +14,7 @@ Wednesday").
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from generator.nlp.event_types import REPORTING, is_reporting, made_clear, reported_clause
 from generator.nlp.phrases import (
@@ -89,37 +89,48 @@ def make_title(
         if not any(t.text == "?" for t in inner[0].subtree):
             verb = inner[0]
     if verb is not reporter:
-        declared = _declared_title(sentence, reporter, verb, skip, surnames, require_people)
+        declared = _declared_title(
+            _Saying(sentence, reporter, verb, skip, surnames, require_people)
+        )
         if declared is not None:
             return declared
     if verb is not reporter and statement:
-        title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
+        title = _report_title(_Saying(sentence, reporter, verb, skip, surnames, require_people))
         if title is not None:
             return title
     title = _clause_title(sentence, verb, skip, surnames, require_people)
     if title is None:
         said_by = verb.head if verb.dep_ == "ccomp" and is_reporting(verb.head) else reporter
         if said_by is not verb:
-            title = _first_person_title(sentence, said_by, verb, skip, surnames, require_people)
+            title = _first_person_title(
+                _Saying(sentence, said_by, verb, skip, surnames, require_people)
+            )
     if title is None and verb is not reporter:
-        title = _report_title(sentence, reporter, verb, skip, surnames, require_people)
+        title = _report_title(_Saying(sentence, reporter, verb, skip, surnames, require_people))
     return title
+
+
+class _Saying(NamedTuple):
+    """A saying and what it said, with what a title of it reads: the sentence, the verb of
+    saying, the verb of what was said, the words to leave out, the surnames ending the
+    people's names, and whether only people may be the subject."""
+
+    sentence: Span
+    reporter: Token
+    inner: Token
+    skip: set[int]
+    surnames: dict[int, str]
+    require_people: bool
 
 
 _DECLARING = {"declare", "proclaim", "pronounce"}
 
 
-def _declared_title(
-    sentence: Span,
-    reporter: Token,
-    inner: Token,
-    skip: set[int],
-    surnames: dict[int, str],
-    require_people: bool,
-) -> str | None:
+def _declared_title(saying: _Saying) -> str | None:
     """'The WHO declared the mpox surge in Africa was now a global emergency' -> 'WHO
     declares the mpox surge in Africa a global emergency': declaring a thing to be
     something is an act of the declarer, told as English tells it, without the 'was'."""
+    sentence, reporter, inner, skip, surnames, require_people = saying
     if reporter.lemma_.lower() not in _DECLARING or inner.lemma_ != "be":
         return None
     subjects = [c for c in inner.children if c.dep_ == "nsubj"]
@@ -161,17 +172,11 @@ def _time_clause(verb: Token) -> Token:
     return verb
 
 
-def _first_person_title(
-    sentence: Span,
-    reporter: Token,
-    inner: Token,
-    skip: set[int],
-    surnames: dict[int, str],
-    require_people: bool,
-) -> str | None:
+def _first_person_title(saying: _Saying) -> str | None:
     """'"I am therefore dissolving the National Assembly," Macron said' -> 'Macron dissolves
     the National Assembly': what a speaker says they do, in the first person, is told of
     the speaker by name."""
+    sentence, reporter, inner, skip, surnames, require_people = saying
     subjects = [c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ != "i":
         return None  # not "we": it may take in the listeners ("we have an outbreak")
@@ -502,16 +507,10 @@ def _clause_title(
     return _finish([subject_text, head, said if said is not None else _with_names(rest)])
 
 
-def _report_title(
-    sentence: Span,
-    reporter: Token,
-    inner: Token,
-    skip: set[int],
-    surnames: dict[int, str],
-    require_people: bool,
-) -> str | None:
+def _report_title(saying: _Saying) -> str | None:
     """'Ford says it can make it through the year without government aid': the speaker and
     what was said."""
+    sentence, reporter, inner, skip, surnames, require_people = saying
     found = _subject_text(sentence, reporter, skip, surnames, require_people)
     if found is None:
         return None
