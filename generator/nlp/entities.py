@@ -68,7 +68,7 @@ class ArticleNames:
     lowered: set[str] = field(default_factory=set)  # words written in lower case
 
 
-def _expansion(words: list[str], acronym: str) -> list[str] | None:
+def expansion(words: list[str], acronym: str) -> list[str] | None:
     """The last words before an acronym whose initials spell it, or None."""
     letters = [c for c in acronym.upper() if c.isalpha()]
     for size in range(len(letters), len(words) + 1):
@@ -90,7 +90,7 @@ def article_names(doc: Doc) -> ArticleNames:
         # the words before the bracket, on its line: where the long form would be
         words = text[max(0, match.start() - 160) : match.start()].split("\n")[-1].split()[-10:]
         acronym = match.group(1) or match.group(2)
-        tail = _expansion(words, acronym)
+        tail = expansion(words, acronym)
         if tail is None:
             continue
         if all(w.lower() in _SMALL or not w[0].isupper() for w in tail):

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from generator.nlp.doctext import doc_text, headline
+from generator.nlp.entities import expansion
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span, Token
@@ -481,6 +482,9 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
             close = next((t.i for t in doc[token.i :] if t.text == ")"), token.i)
             cut |= set(range(token.i, close + 1))
     tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
+    if words_in(tokens) > MAX_SUBJECT:  # "The Alpha Particle X-ray Spectrometer (APXS)"
+        cut = _by_acronyms(subject, cut)
+        tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     if words_in(tokens) > MAX_SUBJECT:  # modifiers go first ('at the talks in Baku')
         for token in subject.subtree:
             if (
@@ -506,6 +510,34 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
                 cut |= {t.i for t in child.subtree}
         tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     return tokens
+
+
+_NAME_LINKS = {"of", "and", "for", "the", "de", "&"}
+
+
+def _by_acronyms(subject: Token, cut: set[int]) -> set[int]:
+    """The words of the subject to leave out so that each long name it defines in brackets
+    is written as the acronym ('The APXS and LIBS payloads'), as a headline says it."""
+    doc = subject.doc
+    text = doc_text(doc)
+    cut = set(cut)
+    for token in subject.subtree:
+        close = token.i + 2
+        if token.text != "(" or close >= len(doc) or doc[close].text != ")":
+            continue
+        acronym = doc[token.i + 1]
+        if not (acronym.text.isupper() and len(acronym.text) > 1) or acronym.i not in cut:
+            continue
+        words = text[max(0, token.idx - 160) : token.idx].split("\n")[-1].split()[-10:]
+        tail = expansion(words, acronym.text)
+        if tail is None:
+            continue
+        start = token.idx - len(" ".join(tail)) - 1
+        long_form = {t.i for t in doc[subject.left_edge.i : token.i] if t.idx >= start}
+        if not long_form or not all(w[:1].isupper() or w in _NAME_LINKS for w in tail):
+            continue  # only a name: "the company (XYZ)" is not shortened to "the XYZ"
+        cut = (cut | long_form) - {acronym.i}
+    return cut
 
 
 def _by_someone(prep: Token) -> bool:
