@@ -58,6 +58,7 @@ _CORPORATE = {
     "gmbh",
     "group",
     "holdings",
+    "party",  # "the National Rally party" is the National Rally
 }
 
 
@@ -65,7 +66,8 @@ _CORPORATE = {
 # names are split again and again, so their words and initials are kept.
 @cache
 def _words(name: str) -> tuple[str, ...]:
-    """Lower-case words of a name without corporate suffixes ('Apple Inc.' -> ('apple',))."""
+    """Lower-case words of a name without corporate suffixes ('Apple Inc.' -> ('apple',),
+    'Renaissance Party' -> ('renaissance',))."""
     words = [w for w in _WORD_BREAK.split(name.lower()) if w]
     while len(words) > 1 and words[-1] in _CORPORATE:
         words.pop()

@@ -177,6 +177,38 @@ def _portfolio(ent: Span) -> bool:
     )
 
 
+# Last words that make a name a place, whatever the tagger says: "George Floyd Square",
+# "Witham Field" (an airfield), "Hennepin County Government Center".
+_FACILITY_WORDS = frozenset(
+    """square street avenue road boulevard plaza park field airport center centre hall
+    bridge station stadium arena building tower hospital""".split()  # noqa: SIM905
+)
+# Titles before a name that the tagger takes into it, besides those of _TITLE_WORDS.
+_MORE_TITLES = frozenset({"sheriff", "judge", "mr", "mrs", "ms", "dr"})
+
+
+def _person_proper(ent: Span) -> Span:
+    """A person's name as the tagger should have cut it: without a title before it
+    ('Sheriff Keith Pearson') and without what the person owns ('Emmanuel Macron's
+    Cabinet' is Macron's); a place when its last word says so ('George Floyd Square')."""
+    if ent.label_ != "PERSON":
+        return ent
+    from spacy.tokens import Span
+
+    doc = ent.doc
+    owner = next((t for t in ent[:-1] if t.tag_ == "POS"), None)
+    if owner is not None and owner.i - ent.start >= 1:
+        ent = Span(doc, ent.start, owner.i, label="PERSON", span_id=ent.id)
+    start = ent.start
+    while start < ent.end - 2 and doc[start].lower_.strip(".") in _TITLE_WORDS | _MORE_TITLES:
+        start += 1
+    if start > ent.start:
+        ent = Span(doc, start, ent.end, label="PERSON", span_id=ent.id)
+    if ent[-1].lower_ in _FACILITY_WORDS:
+        ent = Span(doc, ent.start, ent.end, label="FAC", span_id=ent.id)
+    return ent
+
+
 def _parts(ent: Span) -> list[Span]:
     """A name, or the names of a coordination tagged as one ('Floyd and Chauvin')."""
     cuts = [t.i for t in ent if t.lower_ in ("and", "&") and t.dep_ == "cc"]
@@ -198,6 +230,7 @@ def sentence_entities(
     places: list[Mentioned] = []
     surnames: dict[int, str] = {}
     for ent in sentence.ents:
+        ent = _person_proper(ent)
         if (
             ent.label_ not in _LABELS
             or "/" in ent.text
