@@ -77,6 +77,19 @@ def _words(name: str) -> tuple[str, ...]:
 _SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la"}
 
 
+def _person_like(words: list[str]) -> bool:
+    """Words that could be a person's name: each capitalised and alphabetic, none a word
+    of a company or of the small words of an organisation's name."""
+    return all(
+        w[:1].isupper()
+        and w.replace("-", "").replace("'", "").isalpha()
+        and not w.isupper()
+        and w.lower() not in _CORPORATE
+        and w.lower() not in _SMALL_WORDS
+        for w in words
+    )
+
+
 @cache
 def _initials(name: str) -> str:
     """'United Auto Workers' -> 'UAW'; 'General Motors Corp.' -> 'GM'."""
@@ -176,6 +189,9 @@ class ActorResolver:
             return None  # "Armenians", "Soviet": groups are added by editors, not guessed
         if mention.label == "PERSON":
             return self._person(name, mention)
+        if mention.label == "ORG" and self._bearer(name) is not None:
+            # "Novak Djokovic" tagged as an organisation where "Djokovic" is a person
+            return self._person(name, replace(mention, label="PERSON"))
         kind = _KIND_OF_LABEL.get(mention.label)
         if kind is None:
             return None
@@ -219,7 +235,38 @@ class ActorResolver:
                 if len(words) > len(draft.name.split()) and not draft.fixed:
                     draft.name = name  # prefer the full name as canonical
                 return self._note(draft, name, mention)
+        named = self._named_like(surname)
+        if named is not None:  # "Novak Djokovic" seen as an organisation before
+            named.kind = "person"
+            return self._note(named, name, mention)
         return self._note(self._draft(slugify(name), name, "person"), name, mention)
+
+    def _bearer(self, name: str) -> _Draft | None:
+        """The one person draft a name that looks like a person's ('Novak Djokovic': two or
+        three capitalised words, no word of a company) ends with the surname of."""
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not _person_like(words):
+            return None
+        surname, _ = _person_key(name)
+        found = [
+            d
+            for d in self._drafts.values()
+            if d.kind == "person" and _similar_word(surname, _person_key(d.name)[0])
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _named_like(self, surname: str) -> _Draft | None:
+        """The one organisation draft whose name looks like a person's with this surname."""
+        found = [
+            d
+            for d in self._drafts.values()
+            if d.kind == "organization"
+            and not d.fixed
+            and 2 <= len(d.name.split()) <= 3
+            and _person_like(d.name.split())
+            and _similar_word(surname, _person_key(d.name)[0])
+        ]
+        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def _same_thing(draft: _Draft, name: str) -> bool:

@@ -101,6 +101,23 @@ def test_surname_tagged_as_organisation_joins_the_person() -> None:
     assert [r["id"] for r in _records(resolver)] == ["steve-jobs"]
 
 
+def test_a_full_name_tagged_as_organisation_is_the_person_in_either_order() -> None:
+    for order in (
+        (("Djokovic", "PERSON"), ("Novak Djokovic", "ORG")),
+        (("Novak Djokovic", "ORG"), ("Djokovic", "PERSON")),
+    ):
+        resolver = ActorResolver()
+        keys = {resolver.resolve(Mentioned(text, label)) for text, label in order}
+        assert len(keys) == 1
+        (record,) = _records(resolver)
+        assert (record["name"], record["kind"]) == ("Novak Djokovic", "person")
+    # a company's name is no person's, whatever person shares a word of it
+    resolver = ActorResolver()
+    resolver.resolve(Mentioned("Marcus Goldman", "PERSON"))
+    resolver.resolve(Mentioned("Goldman Sachs Group", "ORG"))
+    assert {r["kind"] for r in _records(resolver)} == {"person", "organization"}
+
+
 def test_shared_first_name_stays_apart_from_both_people() -> None:
     resolver = ActorResolver()
     steve = resolver.resolve(Mentioned("Steve", "PERSON"))
