@@ -325,10 +325,25 @@ def irrealis(verb: Token) -> bool:
 
 def clause_verb(sentence: Span, verb: Token) -> bool:
     """The main verb, a verb coordinated with it ('was founded in 1976 and launched ...'),
-    or the verb of a when-clause: a clause a title can be made of."""
+    the verb of a when-clause, or a sequel of the main verb: a clause a title can be made
+    of."""
     root = sentence.root
     return (
         verb.i == root.i
         or (verb.dep_ == "conj" and verb.head.i == root.i)
         or any(c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children)
+        or sequel(verb)
+    )
+
+
+def sequel(verb: Token) -> bool:
+    """'made landfall Wednesday night ... before exiting on Florida's east coast
+    Thursday': what the main clause's subject did next (or first), told by a gerund after
+    'before' or 'after' attached to the main verb."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.lower_ in ("before", "after")
+        and prep.head.i == verb.sent.root.i
     )

@@ -806,6 +806,12 @@ def trim(words: list[Token]) -> list[Token]:
             if to:
                 words = [t for t in words if t.i not in to | {last.i}]
                 continue
+        # a gerund after a preposition whose own phrase was cut: "before exiting [on the
+        # east coast]"
+        subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in last.children)
+        if last.dep_ == "pcomp" and last.pos_ == "VERB" and cut_complement and subjectless:
+            words = [t for t in words if t.i not in {last.i, last.head.i}]
+            continue
         # a describing clause whose own phrase was cut: "another term that will run [until
         # 2027]" says no more than "another term"
         if last.pos_ in ("VERB", "AUX") and last.dep_ == "relcl" and cut_complement:

@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.nlp.event_types import REPORTING, is_reporting, made_clear, reported_clause
+from generator.nlp.event_types import (
+    REPORTING,
+    is_reporting,
+    made_clear,
+    reported_clause,
+    sequel,
+)
 from generator.nlp.phrases import (
     DEICTIC,
     MAX_SUBJECT,
@@ -206,6 +212,8 @@ def _subject_text(
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "conj":  # "was started in 1976 and launched ..."
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and sequel(verb):  # "made landfall ... before exiting ... Thursday"
+        subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
     if not subjects and passive_participle(verb):
         # "the results confirmed by the Interior Ministry at 23:55": the noun it describes
         # is what the participle was done to
