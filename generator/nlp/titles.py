@@ -509,6 +509,9 @@ def _clause_title(
     told = [c for c in verb.children if kept.intersection(t.i for t in c.subtree)]
     if is_reporting(verb) and all(c.dep_ in ("prep", "advmod", "agent") for c in told):
         return None  # "Yellen tells", "Ghebreyesus says [in a briefing]": not what was said
+    content = [c for c in verb.children if c.dep_ == "ccomp" and c.i not in skip]
+    if content and not told:
+        return None  # "The final results show [this makes it the largest bloc]": nothing
     if any(c.dep_ in ("attr", "acomp") and c.i not in skip | kept for c in verb.children):
         return None  # "the mpox surge is now [a global ... emergency]": it says nothing
     said = _owner_named(rest, subject_text, sentence, surnames)
@@ -638,10 +641,17 @@ _TEMPLATES = {
 
 def fallback_title(kind: str, text: str, date_text: str, chosen: list[str]) -> str:
     """A title when the sentence has no clause to make one of: a template naming the
-    actors ('Phone call between A and B'), else the first clause of the sentence."""
+    actors ('Phone call between A and B'), else the first clause of the part of the
+    sentence its date is in."""
     if kind in _TEMPLATES and len(chosen) >= (2 if "{all}" in _TEMPLATES[kind] else 1):
         joined = ", ".join(chosen[:-1]) + " and " + chosen[-1] if len(chosen) > 1 else chosen[0]
         return _TEMPLATES[kind].format(all=joined, first=chosen[0])
+    # of clauses joined by a semicolon, the one its date is in ("... in July 2022; that
+    # declaration ended in May 2023 ...")
+    parts = text.split(";")
+    text = next((part for part in parts if date_text and date_text in part), parts[0])
+    if date_text:  # the date and the preposition that brought it ("ended [in May 2023]")
+        text = re.sub(rf"\b(?:on|in|at|by|during)\s+{re.escape(date_text)}", "", text)
     cleaned = text.replace(date_text, "").strip(" ,.")
     cleaned = re.sub(r"[“”\"`]|''", "", cleaned)
     cleaned = re.sub(r"^(On|In|Since|By|At)\s*,?\s*", "", cleaned).strip(" ,")

@@ -109,3 +109,14 @@ def test_a_headline_without_a_name_or_with_another_verb_names_no_one(nlp: Any) -
     for headline in ("Health emergency declared over mpox", "Africa's CDC warns of mpox"):
         title = _lead_title(nlp, headline, text, ("on", "Tuesday"))
         assert title is not None and title.startswith("The health watchdog declares"), title
+
+
+def test_fallback_title_is_the_clause_its_date_is_in() -> None:
+    title = fallback_title(
+        "policy",
+        "Mpox was previously declared a public health emergency of international concern in "
+        "July 2022; that declaration ended in May 2023 after case numbers declined.",
+        "May 2023",
+        [],
+    )
+    assert title == "That declaration ended after case numbers declined"
