@@ -119,8 +119,14 @@ _CRAFT = frozenset(
     {"mission", "spacecraft", "lander", "rover", "probe", "rocket", "satellite"}
     | {"submersible", "submarine", "vessel", "ship", "boat", "aircraft", "plane", "helicopter"}
 )
-# What an article names once and then describes: storms and craft.
-NAMED_KINDS = frozenset(_STORMS) | _CRAFT
+# What a disease is called once its name is known: "the viral ailment" is mpox.
+_AILMENTS = frozenset({"disease", "virus", "ailment", "illness", "infection"})
+# The nouns a disease's name modifies: "mpox cases", "the Ebola outbreak".
+_OF_A_DISEASE = frozenset(
+    {"outbreak", "case", "vaccine", "infection", "epidemic", "pandemic", "strain", "variant"}
+)
+# What an article names once and then describes: storms, craft and diseases.
+NAMED_KINDS = frozenset(_STORMS) | _CRAFT | _AILMENTS
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)")
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
@@ -136,10 +142,13 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     ):
         return None
     # a name of its own (an aside, 'which ... since May 2020', names nothing)
-    aside = {t.i for c in noun.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+    lemma = noun.lemma_.lower()
+    # a storm, craft or disease is one whatever phrase follows ("the viral ailment amid a
+    # growing outbreak in Africa")
+    asides = ("relcl", "appos", "prep") if lemma in NAMED_KINDS else ("relcl", "appos")
+    aside = {t.i for c in noun.children if c.dep_ in asides for t in c.subtree}
     if any(t.pos_ == "PROPN" and t.i not in aside for t in noun.subtree):
         return None
-    lemma = noun.lemma_.lower()
     doc = noun.doc
     start = noun.sent.start
     for _ in range(3):
@@ -151,6 +160,9 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         if names:
             return names[-1], False
         named = _storm_told_as(doc, noun)
+        return (named, False) if named else None
+    if lemma in _AILMENTS:  # "the viral ailment" where the text tells of "mpox cases"
+        named = _disease_name(doc)
         return (named, False) if named else None
     if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
         named = _craft_name(doc, noun, lemma)
@@ -269,6 +281,30 @@ def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
         if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):
             return doc[start : token.i].text
     return None
+
+
+def _disease_name(doc: Doc) -> str | None:
+    """The disease an article is about: the word it writes most often, at least twice, before
+    'outbreak', 'cases', 'vaccine' ... ('mpox outbreak', 'Ebola cases'); None when no
+    word is."""
+    written = [
+        t
+        for t in doc
+        if t.dep_ in ("compound", "amod", "nmod")
+        and t.head.lemma_.lower() in _OF_A_DISEASE
+        and t.is_alpha
+        and not t.ent_type_
+        and t.pos_ in ("NOUN", "PROPN")
+    ]
+    told = Counter(t.lower_ for t in written)
+    if not told:
+        return None
+    key, count = told.most_common(1)[0]
+    if count < 2:
+        return None
+    # as the text writes it inside a sentence ("mpox", "Ebola"), not at a sentence's start
+    forms = Counter(t.text for t in written if t.lower_ == key and not t.is_sent_start)
+    return forms.most_common(1)[0][0] if forms else key
 
 
 def _storm_told_as(doc: Doc, noun: Token) -> str | None:

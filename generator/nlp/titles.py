@@ -337,8 +337,8 @@ def _with_names(tokens: list[Token]) -> str:
         if token.dep_ not in ("pobj", "poss") or token.lemma_.lower() not in NAMED_KINDS:
             continue
         named = coreferent(token)
-        phrase = {t.i for t in token.subtree}
-        if named is not None and phrase <= inside:
+        phrase = {t.i for t in token.subtree} & inside  # what a cut left of it
+        if named is not None:
             name = named[0]
             case = [c for c in token.children if c.dep_ == "case"]
             if token.dep_ == "poss":  # "the storm's destruction" -> "Milton's destruction"
