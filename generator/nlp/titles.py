@@ -24,28 +24,30 @@ from generator.nlp.event_types import (
     sequel,
 )
 from generator.nlp.phrases import (
-    DEICTIC,
     MAX_SUBJECT,
-    NAMED_KINDS,
     OF_OVERRUN,
     OVERRUN,
-    acronym,
-    antecedent,
     compressed,
-    coreferent,
-    entity_list,
     expand_skip,
     fit,
-    headline_subject,
     join,
     keep,
-    names_of,
     predicate,
     present,
-    previous_person,
     subject_tokens,
     verb_words,
     words_in,
+)
+from generator.nlp.references import (
+    DEICTIC,
+    NAMED_KINDS,
+    acronym,
+    antecedent,
+    coreferent,
+    entity_list,
+    headline_subject,
+    names_of,
+    previous_person,
 )
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed

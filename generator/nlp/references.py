@@ -1,0 +1,423 @@
+"""What a phrase of a headline refers to, named: a description by the name the article
+gives it ('the company' -> the organisation last named, 'the storm' -> 'Milton', 'the
+viral ailment' -> 'mpox', a lead's description -> the headline's name), a pronoun by its
+antecedent, a subject by its entities' names. `generator.nlp.titles` uses them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from generator.nlp.doctext import doc_text, headline
+from generator.nlp.phrases import join, present, verb_lemma
+
+if TYPE_CHECKING:  # spaCy loads only when articles are analysed
+    from spacy.tokens import Doc, Span, Token
+
+
+DEICTIC = {"this", "that", "these", "those", "it", "they", "we", "i", "you", "which", "who"}
+
+
+def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool] | None:
+    """'He said ...': the surname of the last person named before the pronoun (an acronym
+    tagged as a person, 'COVID', is no one), also where the tagger missed that name but
+    took it for a person elsewhere in the article ('date 2022-01-10 Novak Djokovic has
+    won ...', then 'Djokovic')."""
+    doc = sentence.doc
+    people = {
+        ent[-1].text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent.text) > 2 and not ent.text.isupper()
+    }
+    for token in reversed(doc[: sentence.root.i]):
+        if token.text in people and token.pos_ == "PROPN":
+            return token.text, False
+    return None
+
+
+# A definite description standing for what the text named before it: "the company" for
+# the last organisation named, "the storm" for the last storm, "the country" for the last
+# state. The kinds of entity each head noun may stand for.
+_STANDS_FOR = {
+    **dict.fromkeys(
+        (
+            "company",
+            "firm",
+            "bank",
+            "lender",
+            "carrier",
+            "airline",
+            "insurer",
+            "agency",
+            "ministry",
+            "department",
+            "organization",
+            "organisation",
+            "group",
+            "startup",
+            "party",
+            "union",
+            "court",
+            "committee",
+            "board",
+            "authority",
+        ),
+        ("ORG",),
+    ),
+    **dict.fromkeys(("country", "nation", "government", "administration"), ("GPE",)),
+    **dict.fromkeys(("city", "town", "capital"), ("GPE",)),
+}
+# What a company's shares are called: "the stock" is the last company named's stock.
+_SECURITIES = frozenset({"stock", "share"})
+# Institutions whose names say what they are ("the Federal Circuit and Family Court",
+# "Silicon Valley Bank"): "the court" stands only for a name with "court" in it.
+_KIND_IN_NAME = frozenset(
+    {"bank", "court", "ministry", "department", "committee", "board", "union", "party"}
+)
+_STORMS = ("storm", "hurricane", "typhoon", "cyclone")
+# Craft and missions an article names once and then calls by their kind.
+_CRAFT = frozenset(
+    {"mission", "spacecraft", "lander", "rover", "probe", "rocket", "satellite"}
+    | {"submersible", "submarine", "vessel", "ship", "boat", "aircraft", "plane", "helicopter"}
+)
+# What a disease is called once its name is known: "the viral ailment" is mpox.
+_AILMENTS = frozenset({"disease", "virus", "ailment", "illness", "infection"})
+# The nouns a disease's name modifies: "mpox cases", "the Ebola outbreak".
+_OF_A_DISEASE = frozenset(
+    {"outbreak", "case", "vaccine", "infection", "epidemic", "pandemic", "strain", "variant"}
+)
+# What an article names once and then describes: storms, craft and diseases.
+NAMED_KINDS = frozenset(_STORMS) | _CRAFT | _AILMENTS
+_STORM_NAME = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)")
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def coreferent(noun: Token) -> tuple[str, bool] | None:
+    """The name a definite description stands for ('the company' -> the organisation last
+    named before it, 'the storm' -> 'Milton', 'the judge' -> the person the article titled
+    so, 'the stock' -> 'SVB stock'), looked for in its sentence and the three before (a
+    storm's name or a titled person anywhere before it); None when the phrase names
+    something itself or nothing fits."""
+    if noun.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
+    ):
+        return None
+    # a name of its own (an aside, 'which ... since May 2020', names nothing)
+    lemma = noun.lemma_.lower()
+    # a storm, craft or disease is one whatever phrase follows ("the viral ailment amid a
+    # growing outbreak in Africa")
+    asides = ("relcl", "appos", "prep") if lemma in NAMED_KINDS else ("relcl", "appos")
+    aside = {t.i for c in noun.children if c.dep_ in asides for t in c.subtree}
+    if any(t.pos_ == "PROPN" and t.i not in aside for t in noun.subtree):
+        return None
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    if lemma in _STORMS:  # an article follows one storm: its name, however far back
+        names = _STORM_NAME.findall(doc[: noun.i].text)
+        if names:
+            return names[-1], False
+        named = _storm_told_as(doc, noun)
+        return (named, False) if named else None
+    if lemma in _AILMENTS:  # "the viral ailment" where the text tells of "mpox cases"
+        named = _disease_name(doc)
+        return (named, False) if named else None
+    if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
+        named = _craft_name(doc, noun, lemma)
+        return (named, False) if named else None
+    if lemma in _SECURITIES:  # "the stock" -> "SVB stock": the company the text names most
+        companies = Counter(
+            _without_the(e.text) for e in doc.ents if e.label_ == "ORG" and e.end <= noun.i
+        )
+        if not companies:
+            return None
+        company = max(companies, key=lambda name: (companies[name], len(name)))
+        return f"{company} {noun.lower_}", noun.tag_ == "NNS"
+    labels = _STANDS_FOR.get(lemma)
+    if labels is None:
+        return _titled_person(noun)
+    for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= noun.i]):
+        if lemma in _KIND_IN_NAME and lemma not in ent.text.lower():
+            continue  # "the court" is a name with "Court" in it, not the last name told
+        if ent.label_ in labels and len(ent.text) > 1:
+            return _without_the(ent.text), noun.tag_ in ("NNS", "NNPS")
+    described = _described_name(noun, labels)
+    return (described, noun.tag_ in ("NNS", "NNPS")) if described else None
+
+
+def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
+    """'the space agency' -> 'ISRO' after 'the Indian Space Research Organisation (ISRO)':
+    the last name before it, anywhere in the article, that holds the words describing it
+    ('space'); its acronym when the text gives one in brackets."""
+    # nouns only: an adjective ("the new company") says how it is, not what it is called
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.is_alpha]
+    if not words:
+        return None
+    doc = noun.doc
+    for ent in reversed([e for e in doc.ents if e.end <= noun.sent.start]):
+        if ent.label_ not in labels or not all(w in ent.text.lower().split() for w in words):
+            continue
+        after = doc[ent.end : ent.end + 3]
+        bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")"
+        if bracketed and after[1].text.isupper():
+            return after[1].text
+        return _without_the(ent.text)
+    # a name the tagger missed, defined with its acronym: "Space Research Organisation (ISRO)"
+    for token in reversed(doc[2 : noun.sent.start]):
+        if not (token.text == "(" and token.i + 2 < len(doc) and doc[token.i + 2].text == ")"):
+            continue
+        acronym = doc[token.i + 1].text
+        named = {t.lower_ for t in doc[max(token.i - 8, 0) : token.i] if t.text[:1].isupper()}
+        if acronym.isupper() and len(acronym) > 1 and all(w in named for w in words):
+            return acronym
+    return None
+
+
+_HEADLINE_CUTS = (":", "|", "–", "—")
+
+
+def headline_subject(noun: Token) -> tuple[str, bool] | None:
+    """'The African Union's health watchdog on Tuesday declared ...' under the headline
+    "Africa's CDC declares mpox a public health emergency": a lead that describes who
+    acted tells what the headline tells, and the headline names them. The headline's words
+    before the lead verb (in any tense), when they hold a name; None otherwise. Only the
+    first two sentences of the text are a lead."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    words = headline(noun.doc).split()
+    if not words or noun.sent.start > 0 and _sentences_before(noun.sent) >= 2:
+        return None
+    forms = {verb_lemma(verb), present(verb, False), present(verb, True), verb.lower_}
+    for index, word in enumerate(words[:8]):
+        if word.lower().strip(",.;:!?\"'") not in forms:
+            continue
+        start = max((i + 1 for i, w in enumerate(words[:index]) if w in _HEADLINE_CUTS), default=0)
+        start = max([start] + [i + 1 for i, w in enumerate(words[:index]) if w.endswith(":")])
+        subject = words[start:index]
+        if 1 <= len(subject) <= 5 and any(_a_name(w, noun.doc) for w in subject):
+            return " ".join(subject), noun.tag_ in ("NNS", "NNPS")
+        return None
+    return None
+
+
+def _a_name(word: str, doc: Doc) -> bool:
+    """A headline word the article's text writes with a capital and never in lower case."""
+    bare = re.sub(r"['’]s$", "", word).strip(",.;:!?\"'")
+    if not bare[:1].isupper():
+        return False
+    text = doc_text(doc)
+    return bare in text and re.search(rf"\b{re.escape(bare.lower())}\b", text) is None
+
+
+def _sentences_before(sentence: Span) -> int:
+    """How many sentences of its doc come before sentence."""
+    count = 0
+    for other in sentence.doc.sents:
+        if other.start >= sentence.start:
+            break
+        count += 1
+    return count
+
+
+def _without_the(name: str) -> str:
+    """A name as a headline writes it: 'the Federal Reserve' -> 'Federal Reserve'."""
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
+    """The name an article gave a craft or mission before 'the <noun>': the proper nouns
+    of the last '<Name> <noun>' ('the Chandrayaan-3 mission', 'the Titan submersible')."""
+    for token in reversed(doc[: noun.i]):
+        if token.lemma_.lower() != lemma:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i >= token.i:
+            start -= 1
+        while start > 0 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN":
+            start -= 2  # "Chandrayaan-3": a name with a hyphen
+        if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):
+            return doc[start : token.i].text
+    return None
+
+
+def _disease_name(doc: Doc) -> str | None:
+    """The disease an article is about: the word it writes most often, at least twice, before
+    'outbreak', 'cases', 'vaccine' ... ('mpox outbreak', 'Ebola cases'); None when no
+    word is."""
+    written = [
+        t
+        for t in doc
+        if t.dep_ in ("compound", "amod", "nmod")
+        and t.head.lemma_.lower() in _OF_A_DISEASE
+        and t.is_alpha
+        and not t.ent_type_
+        and t.pos_ in ("NOUN", "PROPN")
+    ]
+    told = Counter(t.lower_ for t in written)
+    if not told:
+        return None
+    key, count = told.most_common(1)[0]
+    if count < 2:
+        return None
+    # as the text writes it inside a sentence ("mpox", "Ebola"), not at a sentence's start
+    forms = Counter(t.text for t in written if t.lower_ == key and not t.is_sent_start)
+    return forms.most_common(1)[0][0] if forms else key
+
+
+def _storm_told_as(doc: Doc, noun: Token) -> str | None:
+    """The name the article gives a storm without its title: the one-word name whose
+    clause calls it a storm ('As Milton made landfall as a Category 3 hurricane', 'Milton,
+    a Category 5 hurricane, ...'), the first such before noun, else after it."""
+    found: list[tuple[int, str]] = []
+    for token in doc:
+        if token.i == noun.i or token.lemma_.lower() not in _STORMS:
+            continue
+        head = token
+        while head.dep_ not in ("appos", "ROOT") and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        owner = head.head if head.dep_ == "appos" else head
+        subjects = (
+            [owner]
+            if head.dep_ == "appos"
+            else [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+        )
+        for subject in subjects:
+            if (
+                subject.pos_ == "PROPN"
+                and subject.text.istitle()
+                and len(list(subject.subtree)) == 1
+            ):
+                found.append((subject.i, subject.text))
+    before = [name for i, name in found if i < noun.i]
+    if before:
+        return before[-1]
+    return found[0][1] if found else None
+
+
+def _titled_person(noun: Token) -> tuple[str, bool] | None:
+    """'the judge' -> 'Cahill' when the article introduced a person with that role as a
+    title ('Hennepin County Judge Peter Cahill', 'the president, Joe Biden') before it: the
+    surname of the last such person."""
+    if noun.tag_ != "NN" or any(c.dep_ in ("prep", "compound", "amod") for c in noun.children):
+        return None  # "the president of Mexico", "the appeals judge": described otherwise
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    for ent in reversed([e for e in doc.ents if e.end <= noun.i and e.label_ == "PERSON"]):
+        titled = doc[max(ent.start - 3, 0) : ent.start + 1]
+        if len(ent) >= 2 and any(t.lower_ == lemma and t.i < ent.end - 1 for t in titled):
+            return ent[-1].text, False
+    return None
+
+
+_THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"}
+_ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
+
+
+def antecedent(pronoun: Token) -> tuple[str, bool] | None:
+    """What 'it' or 'they' refers to: the nearest thing before it, in its sentence or the
+    one before, that agrees in number and is named (an organisation, a place) or is a
+    subject or a possessor ('the region's ownership ... when it announced' -> 'the region');
+    failing those, the nearest object."""
+    plural = pronoun.lower_ == "they"
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    candidates = []
+    for token in reversed(doc[first : pronoun.i]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "PERSON"):
+            continue
+        if token.dep_ == "compound":
+            continue
+        many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        if many == plural:
+            candidates.append(token)
+    # subjects and possessors first, then things named, then objects: "an agreement was
+    # reached on a truce between A and B. It entered into force" -> the agreement
+    tests = (
+        lambda t: t.dep_ in ("nsubj", "nsubjpass", "poss"),
+        lambda t: t.ent_type_ in _THING_LABELS,
+        lambda t: t.dep_ in _ANTECEDENT_DEPS,
+    )
+    for test in tests:
+        for token in candidates:
+            if test(token):
+                return _antecedent_text(token, token.ent_type_ in _THING_LABELS), plural
+    return None
+
+
+def _antecedent_text(token: Token, named: bool) -> str:
+    words = [
+        t
+        for t in token.subtree
+        if token.left_edge.i <= t.i <= token.i
+        and (t.dep_ in ("det", "compound", "amod") or t is token)
+    ]
+    if named and len(words) > 1 and words[0].dep_ == "det":
+        words = words[1:]
+    return join([t for t in words if t.text not in ("'s", "’s")])
+
+
+def entity_list(noun: Token) -> tuple[str, bool] | None:
+    """A long coordinated subject by the names in it: 'The presidents of Russia and
+    Azerbaijan and the prime minister of Armenia' -> 'Russia, Azerbaijan and Armenia'."""
+    doc = noun.doc
+    inside = {t.i for t in noun.subtree}
+    names = [
+        e.text
+        for e in doc.ents
+        if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and e.start in inside
+    ]
+    names = list(dict.fromkeys(names))
+    if len(names) < 2:
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1], True
+
+
+def acronym(noun: Token) -> tuple[str, bool] | None:
+    """The short form a name gives itself in brackets ('the Federal Deposit Insurance
+    Corporation (FDIC)' -> 'FDIC'), as headlines write it; None without one."""
+    if noun.pos_ != "PROPN":
+        return None
+    for child in noun.children:
+        before = noun.doc[child.i - 1] if child.i > 0 else None
+        if (
+            child.dep_ == "appos"
+            and before is not None
+            and before.text == "("
+            and re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", child.text)
+            and not any(c.dep_ != "punct" for c in child.children)
+        ):
+            return child.text, False
+    return None
+
+
+def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | None:
+    """A subject made of people only: their surnames joined ('Putin, Aliyev and Pashinyan');
+    a description followed by the person's name, that person ('the prime minister, Jane
+    Smith')."""
+    found: list[str] = []
+    aside = {
+        t.i
+        for child in subject.subtree
+        if child.dep_ in ("appos", "relcl", "acl", "prep") and child.i != subject.i
+        for t in child.subtree
+    }
+    for token in subject.subtree:
+        if token.i in aside:
+            continue  # "Chauvin, the cop who killed Floyd": Floyd is no subject
+        name = surnames.get(token.i)
+        if name and name not in found:
+            found.append(name)
+    if not found and subject.pos_ == "NOUN":
+        # "The prime minister, Jane Smith, said": the person the description names
+        found = [surnames[c.i] for c in subject.children if c.dep_ == "appos" and c.i in surnames]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0], False
+    return ", ".join(found[:-1]) + " and " + found[-1], True
