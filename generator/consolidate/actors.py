@@ -77,10 +77,12 @@ def _words(name: str) -> tuple[str, ...]:
 _SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la"}
 
 
-def _person_like(words: list[str]) -> bool:
-    """Words that could be a person's name: each capitalised and alphabetic, none a word
-    of a company or of the small words of an organisation's name."""
-    return all(
+def _person_like(name: str) -> bool:
+    """A name that could be a person's: two or three words, each capitalised and
+    alphabetic, none a word of a company or of the small words of an organisation's
+    name ('Novak Djokovic')."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
         w[:1].isupper()
         and w.replace("-", "").replace("'", "").isalpha()
         and not w.isupper()
@@ -242,28 +244,21 @@ class ActorResolver:
         return self._note(self._draft(slugify(name), name, "person"), name, mention)
 
     def _bearer(self, name: str) -> _Draft | None:
-        """The one person draft a name that looks like a person's ('Novak Djokovic': two or
-        three capitalised words, no word of a company) ends with the surname of."""
-        words = name.split()
-        if not 2 <= len(words) <= 3 or not _person_like(words):
-            return None
-        surname, _ = _person_key(name)
-        found = [
-            d
-            for d in self._drafts.values()
-            if d.kind == "person" and _similar_word(surname, _person_key(d.name)[0])
-        ]
-        return found[0] if len(found) == 1 else None
+        """The one person draft whose surname a name that looks like a person's ends with."""
+        return self._sole("person", _person_key(name)[0]) if _person_like(name) else None
 
     def _named_like(self, surname: str) -> _Draft | None:
         """The one organisation draft whose name looks like a person's with this surname."""
+        return self._sole("organization", surname)
+
+    def _sole(self, kind: str, surname: str) -> _Draft | None:
+        """The one draft of this kind whose name ends with the surname (an organisation's
+        only when it looks like a person's name and no editor fixed it), or None."""
         found = [
             d
             for d in self._drafts.values()
-            if d.kind == "organization"
-            and not d.fixed
-            and 2 <= len(d.name.split()) <= 3
-            and _person_like(d.name.split())
+            if d.kind == kind
+            and (kind == "person" or (not d.fixed and _person_like(d.name)))
             and _similar_word(surname, _person_key(d.name)[0])
         ]
         return found[0] if len(found) == 1 else None

@@ -210,16 +210,18 @@ def corpus_days(
         matched: list[dt.date] = []
         for weekday, words in _weekday_sentences(article):
             own = sum(weight(w) for w in words)
+            mine = _portable(words)  # what it can share with a sentence in another language
+            mine_weight = sum(weight(w) for w in mine)
             best: dt.date | None = None
             best_score = MATCH
             for told_day, other, other_weight, code in weighed.get(weekday, ()):
                 if code != article.language:
                     # across languages only numbers and places can be the same words
-                    mine, theirs = _portable(words), _portable(other)
+                    theirs = _portable(other)
                     if not any(w[0].isdigit() for w in mine & theirs):
                         continue
                     shared = sum(weight(w) for w in mine & theirs)
-                    score = 2 * shared / (sum(map(weight, mine)) + sum(map(weight, theirs)))
+                    score = 2 * shared / (mine_weight + sum(weight(w) for w in theirs))
                 else:
                     shared = sum(weight(w) for w in words & other)
                     if not shared:

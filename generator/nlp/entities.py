@@ -68,7 +68,7 @@ class ArticleNames:
     lowered: set[str] = field(default_factory=set)  # words written in lower case
 
 
-def expansion(words: list[str], acronym: str) -> list[str] | None:
+def _expansion(words: list[str], acronym: str) -> list[str] | None:
     """The last words before an acronym whose initials spell it, or None."""
     letters = [c for c in acronym.upper() if c.isalpha()]
     for size in range(len(letters), len(words) + 1):
@@ -81,16 +81,21 @@ def expansion(words: list[str], acronym: str) -> list[str] | None:
     return None
 
 
+def long_form_before(text: str, at: int, acronym: str) -> list[str] | None:
+    """The words before text[at] (a bracket or comma that opens an acronym), on its line,
+    whose initials spell the acronym: its long form, or None."""
+    words = text[max(0, at - 160) : at].split("\n")[-1].split()[-10:]
+    return _expansion(words, acronym)
+
+
 def article_names(doc: Doc) -> ArticleNames:
     """The acronyms an article defines and the names it uses for things."""
     names = ArticleNames()
     names.lowered = set(_LOWER_WORD.findall(doc_text(doc)))
     text = doc_text(doc)
     for match in _DEFINED.finditer(text):
-        # the words before the bracket, on its line: where the long form would be
-        words = text[max(0, match.start() - 160) : match.start()].split("\n")[-1].split()[-10:]
         acronym = match.group(1) or match.group(2)
-        tail = expansion(words, acronym)
+        tail = long_form_before(text, match.start(), acronym)
         if tail is None:
             continue
         if all(w.lower() in _SMALL or not w[0].isupper() for w in tail):
@@ -183,8 +188,6 @@ _FACILITY_WORDS = frozenset(
     """square street avenue road boulevard plaza park field airport center centre hall
     bridge station stadium arena building tower hospital""".split()  # noqa: SIM905
 )
-# Titles before a name that the tagger takes into it, besides those of _TITLE_WORDS.
-_MORE_TITLES = frozenset({"sheriff", "judge", "mr", "mrs", "ms", "dr"})
 
 
 def _person_proper(ent: Span) -> Span:
@@ -200,7 +203,7 @@ def _person_proper(ent: Span) -> Span:
     if owner is not None and owner.i - ent.start >= 1:
         ent = Span(doc, ent.start, owner.i, label="PERSON", span_id=ent.id)
     start = ent.start
-    while start < ent.end - 2 and doc[start].lower_.strip(".") in _TITLE_WORDS | _MORE_TITLES:
+    while start < ent.end - 2 and doc[start].lower_.strip(".") in _LEADING_TITLES:
         start += 1
     if start > ent.start:
         ent = Span(doc, start, ent.end, label="PERSON", span_id=ent.id)
@@ -298,6 +301,8 @@ _TITLE_WORDS = {
     "chairman",
     "commander",
 }
+# Titles before a name that the tagger takes into it: those above, and a few more.
+_LEADING_TITLES = frozenset(_TITLE_WORDS | {"sheriff", "judge", "mr", "mrs", "ms", "dr"})
 
 
 def _role(ent: Span) -> str:

@@ -59,6 +59,8 @@ _CALL_NOUNS = {"call", "conversation", "talk", "talks", "conference"}
 
 
 OPENING_QUOTES = frozenset({'"', "“", "``"})
+# single quotes open a quotation too in some styles ("'Tonight, ...'")
+QUOTE_OPENERS = OPENING_QUOTES | {"'", "‘"}
 _CLOSING_QUOTES = {'"', "”", "''"}
 
 
@@ -284,9 +286,6 @@ def is_reporting(verb: Token) -> bool:
     return "ccomp" in children or "dobj" not in children
 
 
-_OPENING_QUOTES = {'"', "“", "``", "‘", "'"}
-
-
 def reported_clause(verb: Token) -> Token | None:
     """The clause a reporting verb reports: its complement (also past a quoted listener
     the parser took for a clause: 'told "Face the Nation" that ...'), or the clause it is
@@ -295,7 +294,7 @@ def reported_clause(verb: Token) -> Token | None:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             return child
     for child in verb.children:
-        quoted = child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text in _OPENING_QUOTES
+        quoted = child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text in QUOTE_OPENERS
         if child.dep_ in ("xcomp", "dobj") and quoted:
             inner = [c for c in child.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
             if inner:

@@ -17,7 +17,7 @@ from generator.model import Mention
 from generator.nlp.doctext import doc_text
 from generator.nlp.entities import ArticleNames, article_names, sentence_entities
 from generator.nlp.event_types import (
-    OPENING_QUOTES,
+    QUOTE_OPENERS,
     anchor_verb,
     clause_verb,
     event_noun,
@@ -324,10 +324,6 @@ def _after_nothing(timexes: Iterable[Timex]) -> list[Timex]:
     return orphans
 
 
-# single quotes open a quotation too in some styles ("'Tonight, ...'")
-_QUOTE_OPENERS = OPENING_QUOTES | {"'", "‘"}
-
-
 def _quoted_claim(verb: Token) -> bool:
     """'Bardella said: "Tonight, France is deprived of a majority government"': what a
     speaker says is so, in quotation marks and the present tense, is the speaker's claim,
@@ -336,7 +332,7 @@ def _quoted_claim(verb: Token) -> bool:
         return False
     first = min(t.i for t in verb.subtree)
     doc = verb.doc
-    opened = any(doc[i].text in _QUOTE_OPENERS for i in range(max(first - 2, 0), first + 1))
+    opened = any(doc[i].text in QUOTE_OPENERS for i in range(max(first - 2, 0), first + 1))
     present = verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
     )

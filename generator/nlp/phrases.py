@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.nlp.doctext import doc_text
-from generator.nlp.entities import expansion
+from generator.nlp.entities import long_form_before
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Span, Token
@@ -157,8 +157,7 @@ def _by_acronyms(subject: Token, cut: set[int]) -> set[int]:
         acronym = doc[token.i + 1]
         if not (acronym.text.isupper() and len(acronym.text) > 1) or acronym.i not in cut:
             continue
-        words = text[max(0, token.idx - 160) : token.idx].split("\n")[-1].split()[-10:]
-        tail = expansion(words, acronym.text)
+        tail = long_form_before(text, token.idx, acronym.text)
         if tail is None:
             continue
         start = token.idx - len(" ".join(tail)) - 1

@@ -96,25 +96,22 @@ def make_title(
         # a question asked ('"Was there anyone on the list?," one user wrote') tells nothing
         if not any(t.text == "?" for t in inner[0].subtree):
             verb = inner[0]
+    saying = _Saying(sentence, reporter, verb, skip, surnames, require_people)
     if verb is not reporter:
-        declared = _declared_title(
-            _Saying(sentence, reporter, verb, skip, surnames, require_people)
-        )
+        declared = _declared_title(saying)
         if declared is not None:
             return declared
     if verb is not reporter and statement:
-        title = _report_title(_Saying(sentence, reporter, verb, skip, surnames, require_people))
+        title = _report_title(saying)
         if title is not None:
             return title
     title = _clause_title(sentence, verb, skip, surnames, require_people)
     if title is None:
         said_by = verb.head if verb.dep_ == "ccomp" and is_reporting(verb.head) else reporter
         if said_by is not verb:
-            title = _first_person_title(
-                _Saying(sentence, said_by, verb, skip, surnames, require_people)
-            )
+            title = _first_person_title(saying._replace(reporter=said_by))
     if title is None and verb is not reporter:
-        title = _report_title(_Saying(sentence, reporter, verb, skip, surnames, require_people))
+        title = _report_title(saying)
     return title
 
 
@@ -345,11 +342,16 @@ def _with_names(tokens: list[Token]) -> str:
             case = [c for c in token.children if c.dep_ == "case"]
             if token.dep_ == "poss":  # "the storm's destruction" -> "Milton's destruction"
                 name += case[0].text if case else "’s"
-            kept = [t for t in tokens if t.i not in phrase]
-            before = [t for t in kept if t.i < token.i]
-            after = [t for t in kept if t.i > token.i]
-            return " ".join(p for p in (join(before), name, join(after)) if p)
+            return _spliced(tokens, phrase, token.i, name)
     return join(tokens)
+
+
+def _spliced(tokens: list[Token], phrase: set[int], at: int, name: str) -> str:
+    """The words with a name where the phrase at token ``at`` was."""
+    kept = [t for t in tokens if t.i not in phrase]
+    before = join([t for t in kept if t.i < at])
+    after = join([t for t in kept if t.i > at])
+    return " ".join(p for p in (before, name, after) if p)
 
 
 def _owner_named(
@@ -364,9 +366,7 @@ def _owner_named(
     named = previous_person(sentence, surnames)
     if named is None or named[0].lower() in subject_text.lower():
         return None
-    before = [t for t in tokens if t.i < owner.i]
-    after = [t for t in tokens if t.i > owner.i]
-    return " ".join(p for p in (join(before), f"{named[0]}'s", join(after)) if p)
+    return _spliced(tokens, {owner.i}, owner.i, f"{named[0]}'s")
 
 
 def _described(noun: Token) -> bool:
