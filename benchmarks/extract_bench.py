@@ -23,6 +23,8 @@ Usage: ``python benchmarks/extract_bench.py [--copies 4] [--jobs 0] [--repeat 1]
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import json
 import os
 import re
@@ -105,18 +107,45 @@ print(json.dumps({"load": loaded - started, "pipe": time.perf_counter() - loaded
 
 @dataclass
 class Run:
-    """One timed subprocess: wall seconds, CPU seconds (its own and its children's), output."""
+    """One timed subprocess: wall seconds, CPU seconds (its own and its descendants'), output."""
 
     wall: float
     cpu: float
     output: str
 
 
+def _adopt_orphans() -> None:
+    """Make this process the reaper of the processes a timed command leaves behind (Linux):
+    a fork server, which started the workers of a local Dask cluster, outlives the command
+    by a moment, and only a process that waits for it counts its CPU time and its
+    workers'."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+_PR_SET_CHILD_SUBREAPER = 36
+
+
+def _reap_orphans(timeout: float = 30.0) -> None:
+    """Wait (at most timeout seconds) for the processes adopted from the last command."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return  # none left
+        if pid == 0:
+            time.sleep(0.05)
+
+
 def _timed(command: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> Run:
+    _adopt_orphans()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - started
+    _reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in ok:
         sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}")

@@ -3,8 +3,9 @@ worker, names the article that keeps killing its workers, and sends nothing on a
 (real model, real articles, a real `LocalCluster` of two worker processes on 127.0.0.1).
 
 Failures are injected in the workers by a WorkerPlugin of this module that patches a stage
-function in each worker process (workers are spawned, so a patch in the test process would
-not reach them); a worker that restarts gets the patch again, as it gets the pipeline.
+function in each worker process (workers are forked from a fork server, not from the test
+process, so a patch here would not reach them); a worker that restarts gets the patch
+again, as it gets the pipeline.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from distributed import Client, LocalCluster, SchedulerPlugin, WorkerPlugin
 
 from generator.cli import main
 from generator.executors import ProcessPool
-from generator.executors.cluster import LOCAL_CONFIG, Dask
+from generator.executors.cluster import Dask, local_config
 from generator.extract import Extraction, run_extraction
 
 pytestmark = pytest.mark.slow
@@ -55,7 +56,7 @@ cloudpickle.register_pickle_by_value(sys.modules[__name__])
 def cluster() -> Iterator[LocalCluster]:
     """Two single-threaded worker processes on 127.0.0.1, configured as `--executor dask`
     configures its own cluster (a batch is retried once after its worker dies)."""
-    with dask.config.set(LOCAL_CONFIG):
+    with dask.config.set(local_config()):  # held: a restarted worker starts with it too
         local = LocalCluster(
             n_workers=2,
             threads_per_worker=1,
@@ -64,8 +65,8 @@ def cluster() -> Iterator[LocalCluster]:
             dashboard_address="127.0.0.1:0",
             silence_logs=logging.CRITICAL,
         )
-    yield local
-    local.close()
+        yield local
+        local.close()
 
 
 @pytest.fixture(scope="module")
@@ -287,6 +288,17 @@ def test_a_cold_run_stops_the_local_cluster_it_started_while_reading(
     found = run_extraction(two_seeds, tmp_path / "content", executor=executor)
     assert found.records["events"] and executor.tasks == 1
     assert set(multiprocessing.active_children()) == children
+
+
+def test_the_local_clusters_workers_start_with_spacy_and_the_analysis_imported(
+    client: Client,
+) -> None:
+    # Forked from a server that imported them once: a restarted worker has them too.
+    def imported() -> list[bool]:
+        return [name in sys.modules for name in ("spacy", "generator.nlp.pipeline")]
+
+    client.restart()  # fresh worker processes, before any pipeline plugin ran in them
+    assert list(client.run(imported).values()) == [[True, True], [True, True]]
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
