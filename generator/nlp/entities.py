@@ -102,6 +102,7 @@ def article_names(doc: Doc) -> ArticleNames:
             names.concepts.add(acronym)
         else:
             names.acronyms.setdefault(acronym, " ".join(tail).strip(" ,"))
+    names.concepts |= _common_acronyms(doc)
     things = gazetteer.thing_words()
     for ent in doc.ents:
         following = doc[ent.end] if ent.end < len(doc) else None
@@ -122,6 +123,26 @@ def article_names(doc: Doc) -> ArticleNames:
             if len(words) > 1 and words[0].lower() in things:  # "Hurricane Milton": "Milton"
                 names.things.add(" ".join(words[1:]).lower())
     return names
+
+
+# Determiners a name never takes: "its ROV", "an ROV" are things ("an FBI" is not English).
+_COMMON_DETERMINERS = frozenset("a an its their his her our my your".split())  # noqa: SIM905
+
+
+def _common_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the article writes as common nouns, after an article or a possessive
+    pronoun that belongs to them: 'the ship dropped its ROV' (in 'a BBC reporter' the 'a'
+    is the reporter's)."""
+    found = set()
+    for token in doc:
+        if len(token.text) < 2 or not token.text.isupper() or not token.text.isalpha():
+            continue
+        if token.dep_ == "compound" or token.i == 0:
+            continue
+        before = doc[token.i - 1]
+        if before.lower_ in _COMMON_DETERMINERS and before.head.i == token.i:
+            found.add(token.text)
+    return found
 
 
 def _of_a_thing(ent: Span, things: frozenset[str]) -> bool:
@@ -182,12 +203,52 @@ def _portfolio(ent: Span) -> bool:
     )
 
 
-# Last words that make a name a place, whatever the tagger says: "George Floyd Square",
-# "Witham Field" (an airfield), "Hennepin County Government Center".
+# Last words that make a person's name a place, whatever the tagger says: "George Floyd
+# Square", "Witham Field" (an airfield), "Hennepin County Government Center".
 _FACILITY_WORDS = frozenset(
     """square street avenue road boulevard plaza park field airport center centre hall
-    bridge station stadium arena building tower hospital""".split()  # noqa: SIM905
+    bridge station stadium arena building tower hospital village""".split()  # noqa: SIM905
 )
+# Those that make any name a place, or a name before them ('the Crocus music hall'): not
+# the words an organisation is also named by ('the National Hurricane Center said').
+_PLACE_WORDS = _FACILITY_WORDS - {"center", "centre", "hospital", "building", "tower"}
+
+
+def _named_place(ent: Span) -> bool:
+    """A name that is a place's whatever its tag: one ending in a word for a place
+    ('Spanish Lakes Country Club Village'), or one written before such a word in lower
+    case ('attacked the Crocus music hall')."""
+    return ent[-1].lower_ in _PLACE_WORDS or _place_word_after(ent) is not None
+
+
+def _place_word_after(ent: Span) -> int | None:
+    """The index of the lower-case place word a name is a compound of, or None."""
+    head = ent.root.head
+    if (
+        ent.root.dep_ == "compound"
+        and head.i >= ent.end
+        and head.pos_ == "NOUN"
+        and head.text.islower()
+        and head.lower_ in _PLACE_WORDS
+        and all(t.dep_ == "compound" and t.text.islower() for t in ent.doc[ent.end : head.i])
+    ):
+        return head.i
+    return None
+
+
+def _places_named(ents: list[Span]) -> list[Span]:
+    """The sentence's names, each that is a place's ('_named_place') a place (FAC)
+    with all of its name: the words for a place after it ('the Crocus music hall') and a
+    nationality before it ('the Spanish Lakes Country Club Village': no Spain there)."""
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ in ("ORG", "GPE", "NORP") and _named_place(ent):
+            end = _place_word_after(ent)
+            ent = _relabelled(ent, "FAC", end=ent.end if end is None else end + 1)
+        if ent.label_ in ("FAC", "LOC") and _nationality_before(out, ent):
+            ent = _relabelled(ent, ent.label_, start=out.pop().start)
+        out.append(ent)
+    return out
 
 
 def _person_proper(ent: Span) -> Span:
@@ -212,6 +273,19 @@ def _person_proper(ent: Span) -> Span:
     return ent
 
 
+def _nationality_before(names: list[Span], ent: Span) -> bool:
+    """Whether the last name of names is a nationality written right before ent."""
+    return bool(names) and names[-1].label_ == "NORP" and names[-1].end == ent.start
+
+
+def _relabelled(ent: Span, label: str, *, start: int | None = None, end: int | None = None) -> Span:
+    from spacy.tokens import Span
+
+    start = ent.start if start is None else start
+    end = ent.end if end is None else end
+    return Span(ent.doc, start, end, label=label, span_id=ent.id)
+
+
 def _parts(ent: Span) -> list[Span]:
     """A name, or the names of a coordination tagged as one ('Floyd and Chauvin')."""
     cuts = [t.i for t in ent if t.lower_ in ("and", "&") and t.dep_ == "cc"]
@@ -232,8 +306,7 @@ def sentence_entities(
     actors: list[Mentioned] = []
     places: list[Mentioned] = []
     surnames: dict[int, str] = {}
-    for ent in sentence.ents:
-        ent = _person_proper(ent)
+    for ent in _places_named([_person_proper(ent) for ent in sentence.ents]):
         if (
             ent.label_ not in _LABELS
             or "/" in ent.text
