@@ -26,7 +26,7 @@ from generator.nlp.doctext import doc_text
 from generator.nlp.names import clean_name, is_junk
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")
 _PLACE_PREPS = (
@@ -69,7 +69,9 @@ class ArticleNames:
 
 
 def _expansion(words: list[str], acronym: str) -> list[str] | None:
-    """The last words before an acronym whose initials spell it, or None."""
+    """The last words before an acronym whose initials spell it ('World Health
+    Organization (WHO)'), else that spell it with more than one letter of a word
+    ('Health Emergency Preparedness and Response Authority (HERA)'), or None."""
     letters = [c for c in acronym.upper() if c.isalpha()]
     for size in range(len(letters), len(words) + 1):
         tail = words[-size:]
@@ -77,8 +79,45 @@ def _expansion(words: list[str], acronym: str) -> list[str] | None:
         if initials == letters:
             return tail
         if len(initials) > len(letters):
-            return None
+            break
+    return _spelt_within(words, letters)
+
+
+def _spelt_within(words: list[str], letters: list[str]) -> list[str] | None:
+    """The fewest last words that spell the letters in order (`_spells`), all capitalised
+    but the small words, the first starting with the first letter (the rule of Schwartz
+    and Hearst, 2003, made stricter); None if no such words."""
+    if len(letters) < 2:
+        return None
+    for size in range(2, min(len(letters) + 2, len(words)) + 1):
+        tail = words[-size:]
+        if tail[0][:1].upper() != letters[0]:
+            continue
+        if all(w[:1].isupper() for w in tail if w.lower() not in _SMALL) and _spells(tail, letters):
+            return tail
     return None
+
+
+def _spells(words: list[str], letters: list[str]) -> bool:
+    """Whether the words spell the letters: each word not in _SMALL gives its first letter
+    and then, in order, none or more of its later letters; one word, not the first, may
+    give none ('Health Emergency Preparedness and Response Authority': HERA)."""
+    content = [w.upper() for w in words if w.lower() not in _SMALL]
+
+    def match(word: int, letter: int, skips: int) -> bool:
+        if word == len(content):
+            return letter == len(letters)
+        if word > 0 and skips and match(word + 1, letter, skips - 1):
+            return True
+        if letter == len(letters) or content[word][0] != letters[letter]:
+            return False
+        ends = [letter + 1]
+        for ch in content[word][1:]:
+            if ends[-1] < len(letters) and ch == letters[ends[-1]]:
+                ends.append(ends[-1] + 1)
+        return any(match(word + 1, end, skips) for end in ends)
+
+    return match(0, 0, 1)
 
 
 def long_form_before(text: str, at: int, acronym: str) -> list[str] | None:
@@ -222,27 +261,32 @@ def _named_place(ent: Span) -> bool:
 
 
 def _place_word_after(ent: Span) -> int | None:
-    """The index of the lower-case place word a name is a compound of, or None."""
+    """The index of the word for a place a name is a compound of, written after it with
+    the words between in lower case ('the Crocus music hall') or all capitalised, no
+    other name ('Vero Beach Regional Airport'); None if there is none."""
     head = ent.root.head
-    if (
-        ent.root.dep_ == "compound"
-        and head.i >= ent.end
-        and head.pos_ == "NOUN"
-        and head.text.islower()
-        and head.lower_ in _PLACE_WORDS
-        and all(t.dep_ == "compound" and t.text.islower() for t in ent.doc[ent.end : head.i])
-    ):
+    if ent.root.dep_ != "compound" or head.i < ent.end or head.lower_ not in _PLACE_WORDS:
+        return None
+    words = ent.doc[ent.end : head.i + 1]
+    if any(t.ent_type_ for t in words) or any(t.dep_ != "compound" for t in words[:-1]):
+        return None
+    if all(t.text.islower() for t in words) or all(t.text[:1].isupper() for t in words):
         return head.i
     return None
 
 
-def _places_named(ents: list[Span]) -> list[Span]:
-    """The sentence's names, each that is a place's ('_named_place') a place (FAC)
-    with all of its name: the words for a place after it ('the Crocus music hall') and a
-    nationality before it ('the Spanish Lakes Country Club Village': no Spain there)."""
+def _whole_names(ents: list[Span]) -> list[Span]:
+    """The sentence's names as whole as the text writes them: a name the tagger cut in
+    two is one ('Vero Beach' 'Regional Airport'), and each that is a place's
+    (`_named_place`) a place (FAC) with all of its name: the words for a place after it
+    ('the Crocus music hall', 'Vero Beach Regional Airport') and a nationality before it
+    ('the Spanish Lakes Country Club Village': no Spain there)."""
     out: list[Span] = []
     for ent in ents:
-        if ent.label_ in ("ORG", "GPE", "NORP") and _named_place(ent):
+        if out and out[-1].end == ent.start and _compound_of(out[-1], ent):
+            ent = _relabelled(ent, ent.label_, start=out.pop().start)
+        ent = _with_words_before_and(ent, out[-1].end if out else ent.sent.start)
+        if ent.label_ != "PERSON" and _named_place(ent):
             end = _place_word_after(ent)
             ent = _relabelled(ent, "FAC", end=ent.end if end is None else end + 1)
         if ent.label_ in ("FAC", "LOC") and _nationality_before(out, ent):
@@ -271,6 +315,37 @@ def _person_proper(ent: Span) -> Span:
     if ent[-1].lower_ in _FACILITY_WORDS:
         ent = Span(doc, ent.start, ent.end, label="FAC", span_id=ent.id)
     return ent
+
+
+def _compound_of(first: Span, second: Span) -> bool:
+    """Whether a name is part of the name right after it ('Vero Beach' of 'Regional
+    Airport': the parse makes both one name)."""
+    root = first.root
+    return (
+        "PERSON" not in (first.label_, second.label_)
+        and first.label_ != "NORP"
+        and root.dep_ == "compound"
+        and second.start <= root.head.i < second.end
+    )
+
+
+def _with_words_before_and(ent: Span, free: int) -> Span:
+    """An organisation's name with the capitalised words before an 'and' it starts after,
+    when no name of their own ('the Health Emergency Preparedness and Response
+    Authority'; not before token free, where the last name ended)."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.start - 2 < free or doc[ent.start - 1].lower_ != "and":
+        return ent
+    start = ent.start - 1
+    while start - 1 >= free and _capitalised_word(doc[start - 1]):
+        start -= 1
+    if start == ent.start - 1 or start == ent.sent.start:
+        return ent
+    return _relabelled(ent, "ORG", start=start)
+
+
+def _capitalised_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
 
 
 def _nationality_before(names: list[Span], ent: Span) -> bool:
@@ -306,7 +381,7 @@ def sentence_entities(
     actors: list[Mentioned] = []
     places: list[Mentioned] = []
     surnames: dict[int, str] = {}
-    for ent in _places_named([_person_proper(ent) for ent in sentence.ents]):
+    for ent in _whole_names([_person_proper(ent) for ent in sentence.ents]):
         if (
             ent.label_ not in _LABELS
             or "/" in ent.text
