@@ -317,13 +317,17 @@ def _person_proper(ent: Span) -> Span:
     return ent
 
 
+_PLACE_OR_ORG = ("ORG", "GPE", "LOC", "FAC")
+
+
 def _compound_of(first: Span, second: Span) -> bool:
-    """Whether a name is part of the name right after it ('Vero Beach' of 'Regional
-    Airport': the parse makes both one name)."""
+    """Whether the name of a place or an organisation is part of the name of one right
+    after it ('Vero Beach' of 'Regional Airport': the parse makes both one name; not
+    'Air France' of the aircraft 'A330')."""
     root = first.root
     return (
-        "PERSON" not in (first.label_, second.label_)
-        and first.label_ != "NORP"
+        first.label_ in _PLACE_OR_ORG
+        and second.label_ in _PLACE_OR_ORG
         and root.dep_ == "compound"
         and second.start <= root.head.i < second.end
     )
