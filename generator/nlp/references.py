@@ -205,6 +205,53 @@ def headline_subject(noun: Token) -> tuple[str, bool] | None:
     return None
 
 
+# The endings of nouns made of verbs: "acquisition" of "acquire", "announcement" of
+# "announce"; and those of a verb in a headline.
+_NOUN_ENDINGS = ("tion", "sion", "ment", "al", "ure", "ance", "ence", "ing")
+_VERB_ENDINGS = ("ies", "es", "s", "ed", "ing", "")
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "&"})
+
+
+def headline_event(noun: Token) -> tuple[str, bool] | None:
+    """'The acquisition was consummated on March 27' under the headline 'First Citizens
+    Bank acquires Silicon Valley Bridge Bank': 'the' and a noun for a happening that the
+    headline tells with its verb is the headline's happening, named by its doer (the
+    headline's words before that verb, when they hold a name): "First Citizens Bank's
+    acquisition". None otherwise."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    children = list(noun.children)
+    if len(children) != 1 or children[0].dep_ != "det" or children[0].lower_ != "the":
+        return None
+    words = headline(noun.doc).split()
+    for index, word in enumerate(words[:8]):
+        if not _made_of(noun.lemma_.lower(), word.lower().strip(",.;:!?\"'")):
+            continue
+        start = max((i + 1 for i, w in enumerate(words[:index]) if w in _HEADLINE_CUTS), default=0)
+        doer = words[start:index]
+        capitalised = all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in doer)
+        if 1 <= len(doer) <= 5 and capitalised and any(_a_name(w, noun.doc) for w in doer):
+            name = " ".join(doer)
+            owner = name + ("'" if name.endswith("s") else "'s")
+            return f"{owner} {noun.lower_}", False
+        return None
+    return None
+
+
+def _made_of(noun: str, word: str) -> bool:
+    """Whether noun is word's verb made a noun: 'attack' of 'attacks', 'acquisition' of
+    'acquires', 'explosion' of 'exploded' (the first five letters of both, a noun's
+    ending)."""
+    if word == noun:
+        return False  # the noun itself: the headline tells no verb
+    stems = {word[: -len(end)] if end else word for end in _VERB_ENDINGS if word.endswith(end)}
+    if noun in stems or noun + "e" in stems:
+        return True
+    return noun.endswith(_NOUN_ENDINGS) and any(
+        len(stem) >= 5 and noun[:5] == stem[:5] for stem in stems
+    )
+
+
 def _a_name(word: str, doc: Doc) -> bool:
     """A headline word the article's text writes with a capital and never in lower case."""
     bare = re.sub(r"['’]s$", "", word).strip(",.;:!?\"'")

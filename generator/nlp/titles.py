@@ -45,6 +45,7 @@ from generator.nlp.references import (
     antecedent,
     coreferent,
     entity_list,
+    headline_event,
     headline_subject,
     names_of,
     previous_person,
@@ -296,6 +297,8 @@ def _noun_text(
         named = names_of(noun, surnames) or coreferent(noun) or acronym(noun)
         if named is None and _description(noun):
             named = headline_subject(noun)
+        if named is None:
+            named = headline_event(noun)
     if named is not None:
         return named
     if require_people:

@@ -2,7 +2,7 @@
 event, what type it is, and which sentences are not news.
 
 Each case in cases/mentions/*.yml is a sentence (``text``, ``published``: null for an
-undated article), the mentions found in it (``mentions``: date, type, title, actors and
+undated article; ``headline``: the article's, if it matters), the mentions found in it (``mentions``: date, type, title, actors and
 places of each, refreshed with ``pytest --update-goldens``: review the diff before keeping
 it) and ``checks`` written by hand that a refresh never changes: ``count``, ``dates``,
 ``types``, ``type_not``, ``titles_contain`` (one entry per mention, null for no check),
@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from generator.model import Mention, Mentioned
+from generator.nlp.doctext import set_headline
 from generator.nlp.mentions import find_mentions
 from generator.nlp.names import clean_name, is_junk
 
@@ -31,10 +32,12 @@ def nlp() -> Any:
     return load_pipeline(None, actors=[])
 
 
-def _mentions(nlp: Any, text: str, published: str | None) -> list[Mention]:
-    """The mentions of a sentence of an article published that day (None: undated)."""
+def _mentions(nlp: Any, text: str, published: str | None, headline: str = "") -> list[Mention]:
+    """The mentions of a sentence of an article published that day (None: undated) under
+    a headline."""
     doc = nlp.make_doc(text)
     doc._.anchor = dt.date.fromisoformat(published) if published else None
+    set_headline(doc, headline)
     return find_mentions(nlp(doc), source="a", published=published)
 
 
@@ -63,7 +66,12 @@ def _check(found: list[Mention], checks: dict[str, Any]) -> None:
 @pytest.mark.golden_test("cases/mentions/*.yml")
 def test_mentions(golden: Any, nlp: Any) -> None:
     published = golden["published"]
-    found = _mentions(nlp, golden["text"], None if published is None else str(published))
+    found = _mentions(
+        nlp,
+        golden["text"],
+        None if published is None else str(published),
+        str(golden.get("headline") or ""),
+    )
     _check(found, golden["checks"])
     told = [
         {
