@@ -127,7 +127,7 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         named = _disease_name(doc)
         return (named, False) if named else None
     if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
-        named = _craft_name(doc, noun, lemma)
+        named = _craft_name(doc, noun, lemma) or _headline_craft(doc)
         return (named, False) if named else None
     if lemma in _SECURITIES:  # "the stock" -> "SVB stock": the company the text names most
         companies = Counter(
@@ -289,6 +289,20 @@ def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
             start -= 2  # "Chandrayaan-3": a name with a hyphen
         if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):
             return doc[start : token.i].text
+    return None
+
+
+def _headline_craft(doc: Doc) -> str | None:
+    """The craft or mission the headline names ("India's Chandrayaan-3 spacecraft has
+    landed on the moon": 'Chandrayaan-3'), which the article is about: 'the mission' of a
+    text that named no '<Name> mission' before it."""
+    words = headline(doc).split()
+    for index, word in enumerate(words):
+        if word.lower().strip(",.;:!?") not in _CRAFT or index == 0:
+            continue
+        name = words[index - 1]
+        if name[:1].isupper() and not name.endswith(("'s", "’s")) and _a_name(name, doc):
+            return name
     return None
 
 
