@@ -2,12 +2,13 @@
 event, what type it is, and which sentences are not news.
 
 Each case in cases/mentions/*.yml is a sentence (``text``, ``published``: null for an
-undated article; ``headline``: the article's, if it matters), the mentions found in it (``mentions``: date, type, title, actors and
-places of each, refreshed with ``pytest --update-goldens``: review the diff before keeping
-it) and ``checks`` written by hand that a refresh never changes: ``count``, ``dates``,
-``types``, ``type_not``, ``titles_contain`` (one entry per mention, null for no check),
-``actors`` and ``not_actors`` (names that must, or must not, be among the first mention's
-actors), ``places`` (names that must be among its places).
+undated article; ``headline``: the article's, where it matters), the mentions found in it
+(``mentions``: date, type, title, actors and places of each, refreshed with ``pytest
+--update-goldens``: review the diff before keeping it) and ``checks`` written by hand
+that a refresh never changes: ``count``, ``dates``, ``types``, ``type_not``,
+``titles_contain`` (one entry per mention, null for no check), ``actors`` and
+``not_actors`` (names that must, or must not, be among the first mention's actors),
+``places`` (names that must be among its places).
 """
 
 from __future__ import annotations
