@@ -360,6 +360,46 @@ def _storm_told_as(doc: Doc, noun: Token) -> str | None:
     return found[0][1] if found else None
 
 
+# The words of a noun phrase a possessive keeps: "the accused terrorists", not the
+# clause that describes them.
+_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod"})
+
+
+def plural_owner(pronoun: Token) -> str | None:
+    """'their detention' after 'The accused terrorists ... were apprehended': the plural
+    common noun that is the subject of the pronoun's sentence before it, or of the
+    sentence before, with its article and modifiers ('the accused terrorists'); None when
+    there is none (a name would be an entity, for `antecedent`), or when the pronoun's own
+    clause has a plural subject or the pronoun is in it: then 'their' is the subject's."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        inside = subject.left_edge.i <= pronoun.i <= subject.right_edge.i
+        several = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        if inside or several:
+            return None  # "the indexes close at their lowest": the subject's own
+    sentence = pronoun.sent
+    doc = pronoun.doc
+    before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for span, end in ((sentence, pronoun.i), (before, None)):
+        if span is None:
+            continue
+        subjects = [
+            t
+            for t in span
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.tag_ == "NNS"
+            and (end is None or t.i < end)
+            and t.head.i != pronoun.head.i
+        ]
+        if subjects:
+            noun = subjects[-1]
+            words = [c for c in noun.children if c.dep_ in _PHRASE_DEPS and c.i < noun.i]
+            return " ".join(t.lower_ if t.dep_ == "det" else t.text for t in [*words, noun])
+    return None
+
+
 def _titled_person(noun: Token) -> tuple[str, bool] | None:
     """'the judge' -> 'Cahill' when the article introduced a person with that role as a
     title ('Hennepin County Judge Peter Cahill', 'the president, Joe Biden') before it: the

@@ -48,6 +48,7 @@ from generator.nlp.references import (
     headline_event,
     headline_subject,
     names_of,
+    plural_owner,
     previous_person,
 )
 
@@ -362,10 +363,18 @@ def _owner_named(
 ) -> str | None:
     """'A court dismisses his challenge' -> 'A court dismisses Djokovic's challenge': 'his'
     or 'her' after the verb, when the subject is someone else, is the person named before
-    it; None when there is no such word or no one to name."""
-    owner = next((t for t in tokens if t.dep_ == "poss" and t.lower_ in ("his", "her")), None)
+    it, and 'their' the group the text told of before (`plural_owner`); None when there is
+    no such word or no one to name."""
+    owner = next(
+        (t for t in tokens if t.dep_ == "poss" and t.lower_ in ("his", "her", "their")), None
+    )
     if owner is None:
         return None
+    if owner.lower_ == "their":  # "for their detention" -> "for the accused terrorists'"
+        group = plural_owner(owner)
+        if group is None or group.lower() in subject_text.lower():
+            return None
+        return _spliced(tokens, {owner.i}, owner.i, f"{group}'")
     named = previous_person(sentence, surnames)
     if named is None or named[0].lower() in subject_text.lower():
         return None
