@@ -137,6 +137,9 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
             return None
         company = max(companies, key=lambda name: (companies[name], len(name)))
         return f"{company} {noun.lower_}", noun.tag_ == "NNS"
+    if lemma in PLACE_HEADS:  # "the hall" of an article that names one hall
+        named = place_named(noun)
+        return (named, False) if named else None
     labels = _STANDS_FOR.get(lemma)
     if labels is None:
         return _titled_person(noun)
@@ -358,6 +361,31 @@ def _storm_told_as(doc: Doc, noun: Token) -> str | None:
     if before:
         return before[-1]
     return found[0][1] if found else None
+
+
+# Words for a place a text names once and then describes: "a large concert hall" of an
+# article about Crocus City Hall.
+PLACE_HEADS = frozenset(
+    """hall airport stadium arena station bridge square hotel theatre theater cathedral
+    mosque church embassy consulate""".split()  # noqa: SIM905
+)
+
+
+def place_named(noun: Token) -> str | None:
+    """The name of the one place of its kind the article names ('a large concert hall',
+    'the airport' -> 'Crocus City Hall', 'Vero Beach Regional Airport'); None when the
+    phrase names a place itself or the article names none or several of its kind."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in PLACE_HEADS:
+        return None
+    if any(t.pos_ == "PROPN" for left in noun.lefts for t in left.subtree):
+        return None  # "the Crocus concert hall" names it ("near Moscow" does not)
+    names = {
+        _without_the(ent.text)
+        for ent in noun.doc.ents
+        if ent.label_ in ("FAC", "ORG", "GPE", "LOC") and ent[-1].lemma_.lower() == lemma
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 # The words of a noun phrase a possessive keeps: "the accused terrorists", not the

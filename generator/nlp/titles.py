@@ -41,6 +41,7 @@ from generator.nlp.phrases import (
 from generator.nlp.references import (
     DEICTIC,
     NAMED_KINDS,
+    PLACE_HEADS,
     acronym,
     antecedent,
     coreferent,
@@ -48,6 +49,7 @@ from generator.nlp.references import (
     headline_event,
     headline_subject,
     names_of,
+    place_named,
     plural_owner,
     previous_person,
 )
@@ -337,6 +339,12 @@ def _with_names(tokens: list[Token]) -> str:
     destruction' -> 'Milton's destruction')."""
     inside = {t.i for t in tokens}
     for token in tokens:
+        if token.dep_ in ("pobj", "dobj") and token.lemma_.lower() in PLACE_HEADS:
+            place = place_named(token)  # "burst into a large concert hall"
+            if place is not None:  # its words before it go, what follows stays
+                described = {token.i} | {t.i for left in token.lefts for t in left.subtree}
+                return _spliced(tokens, described & inside, token.i, place)
+            continue
         if token.dep_ not in ("pobj", "poss") or token.lemma_.lower() not in NAMED_KINDS:
             continue
         named = coreferent(token)
