@@ -17,8 +17,11 @@ printed too: other processes on the machine slow the runs down unevenly, so rati
 only meaningful on a quiet machine. With ``--repeat R`` each configuration runs R times,
 interleaved, and the median counts.
 
-Usage: ``python benchmarks/dask_bench.py [--copies 4] [--repeat 1] [--no-in-process]
-[--workdir DIR]``.
+With ``--join J`` each article is J MEANTIME texts in a row (``--join 4 --copies 16``:
+about 420 articles of some 7,000 characters, the long agency articles of the issue).
+
+Usage: ``python benchmarks/dask_bench.py [--copies 4] [--join 1] [--repeat 1]
+[--no-in-process] [--workdir DIR]``.
 """
 
 from __future__ import annotations
@@ -64,6 +67,9 @@ def main() -> int:
     """Build the corpus, time every configuration, print the table, ratios and checks."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=4, help="copies of the texts (4: ~420)")
+    parser.add_argument(
+        "--join", type=int, default=1, help="MEANTIME texts per article (4: long articles)"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs of each configuration")
     parser.add_argument("--no-in-process", action="store_true", help="skip --jobs 1")
     parser.add_argument("--workdir", type=Path, default=None, help="keep the files here")
@@ -72,7 +78,7 @@ def main() -> int:
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="chronology-dask-bench-"))
     shutil.rmtree(work / "corpus", ignore_errors=True)
-    build_corpus(work / "corpus", args.copies)
+    build_corpus(work / "corpus", args.copies, args.join)
     articles = resolve_years(read_articles(work / "corpus", warn=lambda message: None))
     count = len(articles)
     configs = dict(CONFIGS)

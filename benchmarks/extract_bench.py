@@ -66,9 +66,14 @@ def _reordered(body: str, copy: int) -> str:
     return "\n\n".join(order)
 
 
-def build_corpus(target: Path, copies: int) -> int:
-    """Write the benchmark corpus under target; return how many distinct articles it has."""
+def build_corpus(target: Path, copies: int, join: int = 1) -> int:
+    """Write the benchmark corpus under target; return how many distinct articles it has.
+
+    join > 1: each article of a copy is that many MEANTIME texts in a row, one after the
+    other under the first one's headline and date (long articles, as agency copy is)."""
     rows = [json.loads(line) for line in MEANTIME.read_text(encoding="utf-8").splitlines() if line]
+    if join > 1:
+        rows = [_joined(rows[i : i + join]) for i in range(0, len(rows), join)]
     seen: set[str] = set()
     for copy in range(copies):
         lines = []
@@ -91,6 +96,15 @@ def build_corpus(target: Path, copies: int) -> int:
             seen.add(text)
             (folder / seed.name).write_text(text, encoding="utf-8")
     return len(seen)
+
+
+def _joined(rows: list[dict[str, str]]) -> dict[str, str]:
+    """One row of several: the first one's id, date and headline, every body in turn."""
+    bodies = [(row["text"].split("\n", 2) + ["", ""])[2] for row in rows]
+    sentences = [s for body in bodies for s in _SENTENCE_END.split(body.strip()) if s.strip()]
+    paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    title, date = (rows[0]["text"].split("\n", 2) + ["", ""])[:2]
+    return {**rows[0], "text": f"{title}\n{date}\n\n" + "\n\n".join(paragraphs)}
 
 
 _BASELINE = """
