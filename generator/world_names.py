@@ -35,6 +35,17 @@ def _locale(code: str):  # type: ignore[no-untyped-def]
 
 
 @cache
+def language_names() -> frozenset[str]:
+    """The English names of the languages CLDR knows, lower-cased ('sanskrit', 'russian'),
+    less any that also names a country."""
+    english = _locale("en")
+    if english is None:
+        return frozenset()
+    countries = {c.name.lower() for c in gazetteer.countries()}
+    return frozenset(n.lower() for n in english.languages.values()) - countries
+
+
+@cache
 def _territories() -> dict[str, str]:
     """CLDR territory code -> the English name the gazetteer uses for that country."""
     english = _locale("en")

@@ -24,6 +24,7 @@ from generator import gazetteer
 from generator.model import Mentioned
 from generator.nlp.doctext import doc_text
 from generator.nlp.names import clean_name, is_junk
+from generator.world_names import language_names
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span, Token
@@ -394,10 +395,12 @@ def sentence_entities(
         ):
             continue
         text = clean_name(ent.text)
+        governor = _governor(ent)
+        if governor == "in" and text.lower() in language_names():
+            continue  # "'moon craft' in Sanskrit", "said in Russian": a language
         # a thing, in this article and (through the corpus) in every other one: an acronym
         # of common words ("PHEIC", "ROV") or a name used for a thing
         thing = text in names.concepts or text.lower() in names.things
-        governor = _governor(ent)
         as_place = ent.label_ in ("GPE", "LOC", "FAC") and governor in _PLACE_PREPS
         as_place = as_place or (ent.label_ != "PERSON" and governor in ("in", "at", "near"))
         as_place = as_place or (ent.label_ in ("LOC", "FAC") and governor in _LOC_PREPS)

@@ -8,7 +8,7 @@ undated article; ``headline``: the article's, where it matters), the mentions fo
 that a refresh never changes: ``count``, ``dates``, ``types``, ``type_not``,
 ``titles_contain`` (one entry per mention, null for no check), ``actors`` and
 ``not_actors`` (names that must, or must not, be among the first mention's actors),
-``places`` (names that must be among its places).
+``places`` and ``not_places`` (names that must, or must not, be among its places).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def _check(found: list[Mention], checks: dict[str, Any]) -> None:
     assert not set(checks.get("not_actors", ())) & named, named
     where = {clean_name(a) for a in _named(found[0].places)} if found else set()
     assert set(checks.get("places", ())) <= where, where
+    assert not set(checks.get("not_places", ())) & where, where
 
 
 @pytest.mark.golden_test("cases/mentions/*.yml")
