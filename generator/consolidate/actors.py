@@ -16,6 +16,7 @@ from typing import Any
 
 from generator import gazetteer
 from generator.model import Actor, Mentioned, actor_from_dict
+from generator.nlp.entities import PLACE_WORDS
 from generator.nlp.names import clean_name, is_junk
 from generator.slugs import slugify, unique
 
@@ -93,6 +94,34 @@ def _person_like(name: str) -> bool:
 
 
 @cache
+def _described_place(name: str) -> bool:
+    """'Crocus music hall', 'Melbourne airport': a name, then lower-case words for a place."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and words[-1].islower()
+        and words[-1] in PLACE_WORDS
+    )
+
+
+def _named_place(draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """The one place or organisation whose name starts with the described place's name
+    and ends with its word for a place, capitalised: 'Crocus music hall' is 'Crocus City
+    Hall'; None when there is none or more than one."""
+    words = draft.name.split()
+    proper = [w for w in words if not w.islower()]
+    found = {
+        d.id: d
+        for d in drafts
+        if d is not draft
+        and d.kind in ("place", "organization")
+        and d.name.split()[: len(proper)] == proper
+        and d.name.split()[-1] == words[-1].capitalize()
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _initials(name: str) -> str:
     """'United Auto Workers' -> 'UAW'; 'General Motors Corp.' -> 'GM'."""
     words = [w for w in _words(name) if w not in _SMALL_WORDS]
@@ -350,6 +379,8 @@ class ActorResolver:
                     if draft.name.lower() in (d.name.split()[-1].lower(), d.name.split()[0].lower())
                 ]
                 target = bearers[0] if len({d.id for d in bearers}) == 1 else None
+            elif _described_place(draft.name):
+                target = _named_place(draft, drafts)
             if target is not None and target.id != draft.id:
                 merged[draft.id] = target.id
         return _to_roots(merged)

@@ -251,14 +251,14 @@ _FACILITY_WORDS = frozenset(
 )
 # Those that make any name a place, or a name before them ('the Crocus music hall'): not
 # the words an organisation is also named by ('the National Hurricane Center said').
-_PLACE_WORDS = _FACILITY_WORDS - {"center", "centre", "hospital", "building", "tower"}
+PLACE_WORDS = _FACILITY_WORDS - {"center", "centre", "hospital", "building", "tower"}
 
 
 def _named_place(ent: Span) -> bool:
     """A name that is a place's whatever its tag: one ending in a word for a place
     ('Spanish Lakes Country Club Village'), or one written before such a word in lower
     case ('attacked the Crocus music hall')."""
-    return ent[-1].lower_ in _PLACE_WORDS or _place_word_after(ent) is not None
+    return ent[-1].lower_ in PLACE_WORDS or _place_word_after(ent) is not None
 
 
 def _place_word_after(ent: Span) -> int | None:
@@ -266,7 +266,7 @@ def _place_word_after(ent: Span) -> int | None:
     the words between in lower case ('the Crocus music hall') or all capitalised, no
     other name ('Vero Beach Regional Airport'); None if there is none."""
     head = ent.root.head
-    if ent.root.dep_ != "compound" or head.i < ent.end or head.lower_ not in _PLACE_WORDS:
+    if ent.root.dep_ != "compound" or head.i < ent.end or head.lower_ not in PLACE_WORDS:
         return None
     words = ent.doc[ent.end : head.i + 1]
     if any(t.ent_type_ for t in words) or any(t.dep_ != "compound" for t in words[:-1]):

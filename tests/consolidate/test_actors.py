@@ -238,3 +238,16 @@ def test_every_spelling_of_a_country_is_its_one_record() -> None:
         "Democratic Republic of the Congo": "country",
         "Haiti": "country",
     }
+
+
+def test_a_place_named_with_its_word_for_a_place_in_lower_case_is_the_place_so_named() -> None:
+    resolver = ActorResolver()
+    described = resolver.resolve(Mentioned("Crocus music hall", "FAC", as_place=True))
+    named = resolver.resolve(Mentioned("Crocus City Hall", "FAC", as_place=True))
+    other = resolver.resolve(Mentioned("Melbourne airport", "FAC", as_place=True))
+    ids = resolver.final_ids()
+    assert ids[described] == ids[named] == "crocus-city-hall"
+    assert ids[other] == "melbourne-airport"  # no airport of Melbourne named otherwise
+    records = {r["id"]: r for r in _records(resolver)}
+    assert records["crocus-city-hall"]["aliases"] == ["Crocus music hall"]
+    assert set(records) == {"crocus-city-hall", "melbourne-airport"}
