@@ -81,6 +81,8 @@ _CRAFT = frozenset(
     {"mission", "spacecraft", "lander", "rover", "probe", "rocket", "satellite"}
     | {"submersible", "submarine", "vessel", "ship", "boat", "aircraft", "plane", "helicopter"}
 )
+# What a craft does that an article tells as "the launch", "the landing".
+_CRAFT_EVENTS = frozenset({"launch", "liftoff", "lift-off", "landing", "touchdown", "splashdown"})
 # What a disease is called once its name is known: "the viral ailment" is mpox.
 _AILMENTS = frozenset({"disease", "virus", "ailment", "illness", "infection"})
 # The nouns a disease's name modifies: "mpox cases", "the Ebola outbreak".
@@ -108,6 +110,8 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     # a storm, craft or disease is one whatever phrase follows ("the viral ailment amid a
     # growing outbreak in Africa")
     asides = ("relcl", "appos", "prep") if lemma in NAMED_KINDS else ("relcl", "appos")
+    if lemma in _CRAFT_EVENTS:  # "the launch, powered by the LVM3 rocket,": an aside
+        asides = ("relcl", "appos", "acl")
     aside = {t.i for c in noun.children if c.dep_ in asides for t in c.subtree}
     if any(t.pos_ == "PROPN" and t.i not in aside for t in noun.subtree):
         return None
@@ -129,6 +133,9 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
         named = _craft_name(doc, noun, lemma) or _headline_craft(doc)
         return (named, False) if named else None
+    if lemma in _CRAFT_EVENTS and noun.tag_ == "NN":  # "the launch": the article's craft's
+        named = _article_craft(doc) or _headline_craft(doc)
+        return (f"{named}'s {noun.lower_}", False) if named else None
     if lemma in _SECURITIES:  # "the stock" -> "SVB stock": the company the text names most
         companies = Counter(
             _without_the(e.text) for e in doc.ents if e.label_ == "ORG" and e.end <= noun.i
@@ -293,6 +300,36 @@ def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
         if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):
             return doc[start : token.i].text
     return None
+
+
+def _article_craft(doc: Doc) -> str | None:
+    """The craft the article names most often before a word for a craft ('the
+    Chandrayaan-3 mission', 'Chandrayaan-3 spacecraft') or defines by one ('Chandrayaan 3,
+    the country's third lunar mission'), at least twice (a definition counts twice); None
+    otherwise."""
+    told: Counter[str] = Counter()
+    for token in doc:
+        if token.lemma_.lower() not in _CRAFT or token.i == 0:
+            continue
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            # "Chandrayaan 3, the country's third lunar mission,": a name defined, twice as
+            # telling as one use
+            words = [t for t in token.head.subtree if t.i < token.left_edge.i]
+            while words and (words[-1].is_punct or words[0].dep_ == "det"):
+                words = words[:-1] if words[-1].is_punct else words[1:]
+            if words and words[-1].i - words[0].i + 1 == len(words):
+                told[doc[words[0].i : words[-1].i + 1].text] += 2
+            continue
+        before = doc[token.i - 1]
+        if before.pos_ == "PROPN" and before.text[:1].isupper():
+            start = before.i
+            while start > 1 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN":
+                start -= 2  # "Chandrayaan-3"
+            told[doc[start : before.i + 1].text] += 1
+    if not told:
+        return None
+    name, count = told.most_common(1)[0]
+    return name if count >= 2 else None
 
 
 def _headline_craft(doc: Doc) -> str | None:
