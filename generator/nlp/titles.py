@@ -46,6 +46,7 @@ from generator.nlp.references import (
     antecedent,
     coreferent,
     entity_list,
+    epithet_person,
     headline_event,
     headline_subject,
     names_of,
@@ -258,6 +259,9 @@ def _joined_subject(first: Token, second: Token, skip: set[int]) -> tuple[str, b
     if not tokens or words_in(tokens) > MAX_SUBJECT + OF_OVERRUN:
         return None
     plural = second.tag_ in ("NNS", "NNPS")
+    named = epithet_person(second, join(tokens))  # "The world No 1" of its article
+    if named is not None:
+        return named[0], False, second.dep_ == "nsubjpass"
     return join(tokens), plural, second.dep_ == "nsubjpass"
 
 
