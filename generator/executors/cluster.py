@@ -19,8 +19,9 @@ how to install it when it is missing).
   another worker; a task that was running on ``allowed-failures + 1`` dying workers ends
   in ``KilledWorker`` (this module's local cluster allows 1 failure, as the process pool
   retries a batch once; an existing cluster keeps its own setting, Dask's default is 3).
-  Such a batch is then analysed article by article, each as a task of its own, and an
-  article that kills its workers again is a `Failure` naming its file.
+  Such a batch is then analysed article by article, each as a task of its own sent after
+  the one before has ended, and an article that kills its workers again is a `Failure`
+  naming its file.
 """
 
 from __future__ import annotations
@@ -157,19 +158,18 @@ class Dask:
     def _alone(
         self, client: Client, batch: Sequence[Article], name: str, run: str, index: int
     ) -> Iterator[tuple[Article, Outcome]]:
-        """A batch that killed its workers, article by article, each a task of its own
-        (an article alone in its batch is not tried again)."""
+        """A batch that killed its workers, article by article, each a task of its own sent
+        when the one before has ended (an article alone in its batch is not tried again)."""
         if len(batch) == 1:
             killed = Failure(f"{DIED_AGAIN} (killed or crashed, on {self.deaths} Dask workers)")
             yield batch[0], killed
             return
         prefix = f"chronology-alone-{run}-{index}"
-        futures = [
-            client.submit(_analyse_on_worker, name, [article], key=f"{prefix}-{n}")
-            for n, article in enumerate(batch)
-        ]
-        self.tasks += len(futures)
-        for article, future in zip(batch, futures, strict=True):
+        # One at a time: a task queued on a worker that the culprit kills would count as
+        # a suspect too (the scheduler may give both to the one worker up after the deaths)
+        for n, article in enumerate(batch):
+            future = client.submit(_analyse_on_worker, name, [article], key=f"{prefix}-{n}")
+            self.tasks += 1
             try:
                 outcome = _result(future)[0]
             except KilledWorker as error:
