@@ -105,21 +105,22 @@ def _described_place(name: str) -> bool:
     )
 
 
-def _named_place(draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
+def _place_so_named(draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
     """The one place or organisation whose name starts with the described place's name
     and ends with its word for a place, capitalised: 'Crocus music hall' is 'Crocus City
     Hall'; None when there is none or more than one."""
     words = draft.name.split()
     proper = [w for w in words if not w.islower()]
-    found = {
-        d.id: d
+    head = words[-1].capitalize()
+    found = [
+        d
         for d in drafts
         if d is not draft
         and d.kind in ("place", "organization")
         and d.name.split()[: len(proper)] == proper
-        and d.name.split()[-1] == words[-1].capitalize()
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+        and d.name.split()[-1] == head
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _initials(name: str) -> str:
@@ -380,7 +381,7 @@ class ActorResolver:
                 ]
                 target = bearers[0] if len({d.id for d in bearers}) == 1 else None
             elif _described_place(draft.name):
-                target = _named_place(draft, drafts)
+                target = _place_so_named(draft, drafts)
             if target is not None and target.id != draft.id:
                 merged[draft.id] = target.id
         return _to_roots(merged)

@@ -254,13 +254,6 @@ _FACILITY_WORDS = frozenset(
 PLACE_WORDS = _FACILITY_WORDS - {"center", "centre", "hospital", "building", "tower"}
 
 
-def _named_place(ent: Span) -> bool:
-    """A name that is a place's whatever its tag: one ending in a word for a place
-    ('Spanish Lakes Country Club Village'), or one written before such a word in lower
-    case ('attacked the Crocus music hall')."""
-    return ent[-1].lower_ in PLACE_WORDS or _place_word_after(ent) is not None
-
-
 def _place_word_after(ent: Span) -> int | None:
     """The index of the word for a place a name is a compound of, written after it with
     the words between in lower case ('the Crocus music hall') or all capitalised, no
@@ -278,8 +271,9 @@ def _place_word_after(ent: Span) -> int | None:
 
 def _whole_names(ents: list[Span]) -> list[Span]:
     """The sentence's names as whole as the text writes them: a name the tagger cut in
-    two is one ('Vero Beach' 'Regional Airport'), and each that is a place's
-    (`_named_place`) a place (FAC) with all of its name: the words for a place after it
+    two is one ('Vero Beach' 'Regional Airport'), and each that is a place's whatever its tag
+    (one ending in a word for a place, or written before one) a place (FAC) with all of its
+    name: the words for a place after it
     ('the Crocus music hall', 'Vero Beach Regional Airport') and a nationality before it
     ('the Spanish Lakes Country Club Village': no Spain there)."""
     out: list[Span] = []
@@ -287,9 +281,12 @@ def _whole_names(ents: list[Span]) -> list[Span]:
         if out and out[-1].end == ent.start and _compound_of(out[-1], ent):
             ent = _relabelled(ent, ent.label_, start=out.pop().start)
         ent = _with_words_before_and(ent, out[-1].end if out else ent.sent.start)
-        if ent.label_ != "PERSON" and _named_place(ent):
+        if ent.label_ != "PERSON":
             end = _place_word_after(ent)
-            ent = _relabelled(ent, "FAC", end=ent.end if end is None else end + 1)
+            if end is not None:  # "the Crocus music hall", "Vero Beach Regional Airport"
+                ent = _relabelled(ent, "FAC", end=end + 1)
+            elif ent[-1].lower_ in PLACE_WORDS:  # "Spanish Lakes Country Club Village"
+                ent = _relabelled(ent, "FAC")
         if ent.label_ in ("FAC", "LOC") and _nationality_before(out, ent):
             ent = _relabelled(ent, ent.label_, start=out.pop().start)
         out.append(ent)
@@ -302,19 +299,17 @@ def _person_proper(ent: Span) -> Span:
     Cabinet' is Macron's); a place when its last word says so ('George Floyd Square')."""
     if ent.label_ != "PERSON":
         return ent
-    from spacy.tokens import Span
-
     doc = ent.doc
     owner = next((t for t in ent[:-1] if t.tag_ == "POS"), None)
     if owner is not None and owner.i - ent.start >= 1:
-        ent = Span(doc, ent.start, owner.i, label="PERSON", span_id=ent.id)
+        ent = _relabelled(ent, "PERSON", end=owner.i)
     start = ent.start
     while start < ent.end - 2 and doc[start].lower_.strip(".") in _LEADING_TITLES:
         start += 1
     if start > ent.start:
-        ent = Span(doc, start, ent.end, label="PERSON", span_id=ent.id)
+        ent = _relabelled(ent, "PERSON", start=start)
     if ent[-1].lower_ in _FACILITY_WORDS:
-        ent = Span(doc, ent.start, ent.end, label="FAC", span_id=ent.id)
+        ent = _relabelled(ent, "FAC")
     return ent
 
 

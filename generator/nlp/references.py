@@ -295,11 +295,18 @@ def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i >= token.i:
             start -= 1
-        while start > 0 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN":
-            start -= 2  # "Chandrayaan-3": a name with a hyphen
+        start = _hyphenated_start(doc, start)
         if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):
             return doc[start : token.i].text
     return None
+
+
+def _hyphenated_start(doc: Doc, start: int) -> int:
+    """Where a name ending before token start + 1 begins when its parts are joined by
+    hyphens the tokenizer split off ('Chandrayaan - 3')."""
+    while start > 1 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN":
+        start -= 2
+    return start
 
 
 def _article_craft(doc: Doc) -> str | None:
@@ -322,10 +329,7 @@ def _article_craft(doc: Doc) -> str | None:
             continue
         before = doc[token.i - 1]
         if before.pos_ == "PROPN" and before.text[:1].isupper():
-            start = before.i
-            while start > 1 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN":
-                start -= 2  # "Chandrayaan-3"
-            told[doc[start : before.i + 1].text] += 1
+            told[doc[_hyphenated_start(doc, before.i) : before.i + 1].text] += 1
     if not told:
         return None
     name, count = told.most_common(1)[0]
@@ -492,12 +496,13 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
     """'The tennis star won his appeal', 'the world No 1 announced': an epithet for the
     person the article is about, named by their surname: the person whose surname the
     article writes most, at least three times and at least twice as often as anyone
-    else's. text: the
-    phrase as the title would write it, where the parser split it ('world' 'No 1')."""
-    lemma = noun.lemma_.lower()
-    if lemma not in _EPITHETS and not _EPITHET_TEXT.fullmatch(text or noun.text):
-        return None
-    if text and not _EPITHET_TEXT.fullmatch(text):
+    else's. text: the phrase as the title would write it, where the parser split it
+    ('world' 'No 1')."""
+    if text:
+        epithet = _EPITHET_TEXT.fullmatch(text) is not None
+    else:
+        epithet = noun.lemma_.lower() in _EPITHETS or _EPITHET_TEXT.fullmatch(noun.text) is not None
+    if not epithet:
         return None
     doc = noun.doc
     surnames = {

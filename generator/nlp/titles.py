@@ -645,15 +645,15 @@ def nominal_title(noun: Token, skip: set[int], kind: str) -> str | None:
     words = [t for t in words if t.i <= noun.i or t.dep_ == "prep" or t.head.i != noun.i]
     while words and words[0].dep_ in ("det", "poss") and words[0].pos_ != "PROPN":
         words = words[1:]
+    happens = _HAPPENED.get(kind, ("takes place", "take place"))
     named = coreferent(noun) if [t.i for t in words] == [noun.i] else None
     if named is not None:  # "the launch" -> "Chandrayaan-3's launch", "the storm" -> "Milton"
-        return _finish([named[0], _HAPPENED.get(kind, ("takes place", "take place"))[0]])
+        return _finish([named[0], happens[0]])
     text = join(words)
     if not text or len(text.split()) > MAX_WORDS - 2:
         text = join([t for t in words if t.i <= noun.i])
     plural = noun.tag_ in ("NNS", "NNPS")
-    verb = _HAPPENED.get(kind, ("takes place", "take place"))[1 if plural else 0]
-    return _finish([text, verb])
+    return _finish([text, happens[1 if plural else 0]])
 
 
 _TEMPLATES = {
