@@ -530,6 +530,8 @@ def verb_words(verb: Token, plural: bool, passive: bool) -> str:
         ]
     elif passive:
         words = ["are" if plural else "is", "not" if negated else "", verb.text]
+    elif negated and verb.lemma_ == "be":  # "was not the worst case" -> "is not"
+        words = ["are" if plural else "is", "not"]
     elif negated:
         words = ["do" if plural else "does", "not", verb_lemma(verb)]
     else:

@@ -100,7 +100,7 @@ def make_title(
             skip = skip | ({t.i for t in verb.subtree} - speaker)
         # a question asked ('"Was there anyone on the list?," one user wrote') tells nothing
         if not any(t.text == "?" for t in inner[0].subtree):
-            verb = inner[0]
+            verb = _after_but(inner[0])
     saying = _Saying(sentence, reporter, verb, skip, surnames, require_people)
     if verb is not reporter:
         declared = _declared_title(saying)
@@ -158,6 +158,35 @@ def _declared_title(saying: _Saying) -> str | None:
     if not fitted or not what:
         return None
     return _finish([found[0], declares, _lower_first(join(what), sentence), join(fitted)])
+
+
+def _after_but(said: Token) -> Token:
+    """'"The storm was significant, but this was not the worst-case scenario," DeSantis
+    said': what a speaker says after "but" is the point of what was said; the clause before
+    it only concedes."""
+    for clause in (c for c in said.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        but = any(
+            c.dep_ == "cc" and c.lower_ == "but" and said.i < c.i < clause.i for c in said.children
+        )
+        if but and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return clause
+    return said
+
+
+def _conceded_subject(saying: _Saying) -> tuple[str, bool] | None:
+    """'The storm was significant, but this was not the worst case': "this" (or "it",
+    "that") after "but" is what the clause before it told of: 'the storm'."""
+    sentence, _, inner, skip, surnames, _ = saying
+    if inner.dep_ != "conj":
+        return None
+    subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in ("this", "that", "it"):
+        return None
+    before = next((c for c in inner.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if before is None or before.pos_ == "PRON":
+        return None
+    found = _noun_text(sentence, before, skip, surnames, False)
+    return None if found is None else (found[0], found[1])
 
 
 def _statement_saying(verb: Token) -> Token | None:
@@ -556,9 +585,8 @@ def _report_title(saying: _Saying) -> str | None:
     plain = made_clear(reporter) or not is_reporting(reporter) or reporter.lemma_.lower() == "tell"
     says = ("say" if plural else "says") if plain else present(reporter, plural)
     budget = MAX_WORDS - len(subject_text.split()) - 1
-    said = _clause_title(
-        sentence, inner, skip, surnames, False, budget, speaker=_speaker_pronoun(reporter, inner)
-    )
+    speaker = _speaker_pronoun(reporter, inner) or _conceded_subject(saying)
+    said = _clause_title(sentence, inner, skip, surnames, False, budget, speaker=speaker)
     if said is not None and len(said.split()) <= budget + OVERRUN:
         said = _lower_first(said, sentence)
         # "X says X is ..." -> "it is"; also where X was named ("The company said it plans"
