@@ -8,7 +8,9 @@ Tuesday is that day and it was written that week. Here each sentence of an undat
 article (in any language the analysis reads) that tells a past weekday is compared with
 the dated sentences of the other articles whose day falls on that weekday; a close enough
 match (their rarer words shared: names, numbers, key nouns; across languages, numbers and
-the English names of the places named) says on which day that weekday fell. The article is
+the English names of the places named) says on which day that weekday fell. A day and
+month written without a year ("on April 11", "24 Mart'ta") is matched the same way with
+the dated sentences of that day and month, which give its year. The article is
 read again from the latest such day, the earliest it can have been written; of that
 reading are kept, flagged and less sure, the sentences that tell a day so matched and
 those whose date takes only its year or month from that day (``generator.extract``); its
@@ -21,20 +23,30 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from generator.languages import ENGLISH, language, tokens
 from generator.model import Article, Mention
 from generator.nlp.foreign import split_sentences
 from generator.nlp.foreign_names import NameFinder
-from generator.timex.foreign import is_calendar_word, weekday_of
+from generator.timex.foreign import Anchor, find_dates, is_calendar_word, weekday_of
 from generator.world_names import place_names
 
 __all__ = ["MATCH", "corpus_days"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_MONTHS = (
+    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
+)
+_NO_YEAR = r"(?![\w.]*,?\s+(?:1[89]|20)\d\d\b)"
+# "April 11", "11 April", without a year after them
+_DAY_MONTH = re.compile(
+    rf"\b(?P<m>{_MONTHS})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_NO_YEAR}"
+    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTHS})(?![\w])\.?{_NO_YEAR}"
+)
 # A weekday told as ahead, or a habit: no day of the past to match.
 _AHEAD = re.compile(
     r"\b(?:will|would|next|upcoming|coming|until|till|every|each|expected|scheduled|"
@@ -169,6 +181,85 @@ def _place_words() -> frozenset[str]:
     return frozenset().union(*(_words(p.english) for p in place_names(ENGLISH)))
 
 
+_Weighed = tuple[dt.date, frozenset[str], float, str]  # a dated sentence and its weight
+
+
+def _best_match(
+    words: frozenset[str], told: Iterable[_Weighed], code: str, weight: Callable[[str], float]
+) -> dt.date | None:
+    """The day of the dated sentence that tells what ``words`` tell, if one is close enough:
+    in the same language by their rarer words; across languages only numbers and places can
+    be the same words, and a number must be among them."""
+    own = sum(weight(w) for w in words)
+    mine = _portable(words)
+    mine_weight = sum(weight(w) for w in mine)
+    best: dt.date | None = None
+    best_score = MATCH
+    for told_day, other, other_weight, other_code in told:
+        if other_code != code:
+            theirs = _portable(other)
+            if not any(w[0].isdigit() for w in mine & theirs):
+                continue
+            shared = sum(weight(w) for w in mine & theirs)
+            score = 2 * shared / (mine_weight + sum(weight(w) for w in theirs))
+        else:
+            shared = sum(weight(w) for w in words & other)
+            if not shared:
+                continue
+            score = 2 * shared / (own + other_weight)
+        if score >= best_score:
+            best, best_score = told_day, score
+    return best
+
+
+def _yearless_sentences(article: Article) -> list[tuple[tuple[int, int], frozenset[str]]]:
+    """The article's sentences that tell one day and month without a year, not ahead:
+    ((month, day), the words other than that date)."""
+    found = []
+    if article.language == ENGLISH:
+        for sentence in _SENTENCE.split(article.text):
+            told = {md for m in _DAY_MONTH.finditer(sentence) if (md := _month_day(m))}
+            if len(told) == 1 and not _AHEAD.search(sentence):
+                found.append((told.pop(), _words(_DAY_MONTH.sub(" ", sentence))))
+        return found
+    code = article.language
+    lang = language(code)
+    ahead = {lang.key(w) for w in [*lang.words("future"), *lang.words("until")]}
+    for start, end in split_sentences(article.text, code):
+        sentence = article.text[start:end]
+        dates = [
+            (d, day)
+            for d in find_dates(sentence, code, _ANY_DAY)
+            if d.yearless and len(day := d.timex.edtf or "") == 10
+        ]
+        told = {(int(day[5:7]), int(day[8:10])) for _, day in dates}
+        if len(told) != 1 or any(lang.key(w) in ahead for w in _tokens(sentence)):
+            continue
+        first = dates[0][0].timex
+        rest = sentence[: first.start] + " " + sentence[first.end :]
+        found.append((told.pop(), _foreign_words(rest, code)))
+    return found
+
+
+_ANY_DAY = Anchor(dt.date(2000, 6, 15))  # any anchor: only the day and month are read
+_YEAR = 366
+
+
+def _month_day(match: re.Match[str]) -> tuple[int, int] | None:
+    month = (match["m"] or match["m2"] or "")[:3].lower()
+    day = int(match["d"] or match["d2"])
+    number = _MONTH_NAMES.index(month) + 1
+    return (number, day) if 1 <= day <= 31 else None
+
+
+def _day_word(month: int, day: int) -> str:
+    """A day and month as a word of a sentence ('3-24'): a number, rare as a date is."""
+    return f"{month}-{day}"
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def corpus_days(
     articles: list[Article], mentions: list[Mention]
 ) -> dict[str, tuple[str, frozenset[str]]]:
@@ -205,38 +296,46 @@ def corpus_days(
         for weekday, told in by_weekday.items()
     }
 
+    # the sentences of each day and month; the day and month count as a word they share
+    # with a sentence that writes that day without its year, in any language
+    by_month_day: dict[tuple[int, int], list[_Weighed]] = {}
+    for told in weighed.values():
+        for day, words, total_weight, code in told:
+            key = _day_word(day.month, day.day)
+            item = (day, words | {key}, total_weight + weight(key), code)
+            by_month_day.setdefault((day.month, day.day), []).append(item)
+
     days: dict[str, tuple[str, frozenset[str]]] = {}
     for article in undated:
-        matched: list[dt.date] = []
-        for weekday, words in _weekday_sentences(article):
-            own = sum(weight(w) for w in words)
-            mine = _portable(words)  # what it can share with a sentence in another language
-            mine_weight = sum(weight(w) for w in mine)
-            best: dt.date | None = None
-            best_score = MATCH
-            for told_day, other, other_weight, code in weighed.get(weekday, ()):
-                if code != article.language:
-                    # across languages only numbers and places can be the same words
-                    theirs = _portable(other)
-                    if not any(w[0].isdigit() for w in mine & theirs):
-                        continue
-                    shared = sum(weight(w) for w in mine & theirs)
-                    score = 2 * shared / (mine_weight + sum(weight(w) for w in theirs))
-                else:
-                    shared = sum(weight(w) for w in words & other)
-                    if not shared:
-                        continue
-                    score = 2 * shared / (own + other_weight)
-                if score >= best_score:
-                    best, best_score = told_day, score
-            if best is not None:
-                matched.append(best)
+        of_week = [
+            best
+            for weekday, words in _weekday_sentences(article)
+            if (best := _best_match(words, weighed.get(weekday, ()), article.language, weight))
+        ]
+        # a day and month without a year: the match gives the year; the article was written
+        # on or after that day, and within a year of it ("April 11" is read as the nearest)
+        of_year = [
+            best
+            for month_day, words in ([] if article.month else _yearless_sentences(article))
+            if (
+                best := _best_match(
+                    words | {_day_word(*month_day)},
+                    by_month_day.get(month_day, ()),
+                    article.language,
+                    weight,
+                )
+            )
+        ]
+        matched = of_week + of_year
         if not matched:
             continue
         day = max(matched)
-        # the days matched must fit one week of writing, and the article's own latest
-        # explicit date (its anchor) cannot come after the day it was written
-        if min(matched) < day - dt.timedelta(days=_WEEK):
+        # the weekdays matched must fit one week of writing, the days of a year one year,
+        # and the article's own latest explicit date (its anchor) cannot come after the day
+        # it was written
+        if of_week and min(of_week) < day - dt.timedelta(days=_WEEK):
+            continue
+        if of_year and min(of_year) <= day - dt.timedelta(days=_YEAR):
             continue
         if article.anchor and article.anchor > day.isoformat():
             continue

@@ -66,6 +66,13 @@ class NameFinder:
         self.roles = _phrases(self.lang, self.lang.words("roles"))
         self.org_words = _phrases(self.lang, self.lang.words("org_words"))
         self.common_acronyms = frozenset(self.lang.words("common_acronyms"))
+        events = self.lang.data.get("events") or {}
+        self.event_words = frozenset(
+            self.lang.key(str(p))
+            for kind in events.values()
+            for p in kind or ()
+            if " " not in str(p)
+        )
 
     def _add(self, text: str, label: str, *, ent_id: str = "", long_form: str = "") -> None:
         words = [w for _, _, w in tokens(text)]
@@ -115,12 +122,17 @@ class NameFinder:
                 i += n
                 continue
             run = self._run(toks, words, keys, i)
-            if run:
+            if run and not self._names_event(keys[i + run - 1]):
                 found.append(self._guess(text, toks, keys, i, run))
                 i += run
                 continue
             i += 1
         return found
+
+    def _names_event(self, keys: tuple[str, ...]) -> bool:
+        """A capitalised phrase that ends on a word for an event names that event, not an
+        actor ("‘Milli Yas’ ilan edildi", "«Марш справедливости»")."""
+        return any(self.lang.same_word(k, e) for k in keys for e in self.event_words)
 
     def _name(
         self, text: str, toks: Sequence[tuple[int, int, str]], i: int, n: int, entry: _Entry
@@ -147,6 +159,7 @@ class NameFinder:
             word[:1].isupper()
             and any(ch.isalpha() for ch in word)
             and not is_calendar_word(word, self.code)
+            and not _ROMAN_ORDINAL.fullmatch(word)
             and word.casefold() not in stop_words(self.code)
             and word not in self.common_acronyms
         )
@@ -248,6 +261,10 @@ def _surface(text: str, start: int, end: int, lang: Language) -> str:
         words[-1] = re.split("['’]", words[-1], maxsplit=1)[0]
         surface = " ".join(words)
     return surface
+
+
+# "XIXe siècle", "XXI-й век": a century or other ordinal in Roman numerals, not a name
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|-?[а-яё]{1,2})")
 
 
 def _quoted(text: str, toks: Sequence[tuple[int, int, str]], i: int, n: int) -> bool:

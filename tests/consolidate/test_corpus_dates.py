@@ -130,3 +130,36 @@ def test_the_lead_of_a_dated_article_tells_the_news_of_its_day() -> None:
     )
     found = corpus_days([dated, undated], [])
     assert found == {"undated": ("2024-08-07", frozenset({"2024-08-07"}))}
+
+
+def test_a_day_and_month_without_a_year_take_the_year_dated_articles_give() -> None:
+    # "on April 20" in an undated page: a dated page tells the verdict that day
+    articles = [
+        _article("a", "", "2021-04-21"),
+        _article("b", "", "2021-04-19"),
+        _article("u", f"On April 20, {VERDICT} Crowds cheered outside.", None),
+        # no match: another day, a day ahead, other words
+        _article("wrong-day", f"On April 22, {VERDICT}", None),
+        _article("ahead", f"The judge will say on April 20 whether {VERDICT}", None),
+        _article("other", "On April 20 the city council voted on a new budget for parks.", None),
+    ]
+    assert corpus_days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
+
+
+def test_a_day_and_month_in_another_language_match_by_the_date_and_numbers() -> None:
+    # evrensel.net (Turkish, undated) and a dated Russian page: the day of mourning
+    dated = [
+        _told("ru", "В России 24 марта объявлено днем общенационального траура.", "2024-03-24"),
+        _told("ru", "Погибли 133 человека.", "2024-03-24"),
+    ]
+    turkish = replace(
+        _article(
+            "tr",
+            "Moskova'daki saldırısında hayatını kaybedenler için 24 Mart’ta bir günlük "
+            "‘Milli Yas’ ilan edildi. Saldırıda 133 kişi hayatını kaybetti.",
+            None,
+        ),
+        language="tr",
+    )
+    articles = [replace(_article("ru", "", "2024-03-25"), language="ru"), turkish]
+    assert corpus_days(articles, dated) == {"tr": ("2024-03-24", frozenset({"2024-03-24"}))}

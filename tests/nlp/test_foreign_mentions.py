@@ -161,3 +161,28 @@ def test_an_organisation_of_a_country_is_one_name_and_common_acronyms_are_none()
     names = [n.mentioned.text for n in NameFinder("ru").find(text, 0, len(text))]
     assert "Банк России" in names
     assert "Банк" not in names and "ВВП" not in names
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "names"),
+    [
+        # a role of two words: the first is no name (evrensel.net)
+        (
+            "tr",
+            "Rusya Devlet Başkanı Vladimir Putin, halka hitaben konuştu.",
+            ["Rusya", "Vladimir Putin"],
+        ),
+        # a capitalised phrase ending on a word for an event is that event
+        ("tr", "Bugün bir günlük ‘Milli Yas’ ilan edildi.", []),
+        (
+            "ru",
+            "Сам он представлял это как «Марш справедливости» против Минобороны.",
+            ["Минобороны"],
+        ),
+        # a century in Roman numerals
+        ("fr", "La cathédrale, joyau du XIXe siècle, a brûlé.", []),
+    ],
+)
+def test_roles_events_and_ordinals_are_no_names(code: str, text: str, names: list[str]) -> None:
+    found = [n.mentioned.text for n in NameFinder(code).find(text, 0, len(text))]
+    assert found == names
