@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator import edtf
-from generator.model import Mention
+from generator.model import Mention, Mentioned
 from generator.nlp.doctext import doc_text
 from generator.nlp.entities import ArticleNames, article_names, sentence_entities
 from generator.nlp.event_types import (
@@ -27,7 +27,14 @@ from generator.nlp.event_types import (
 from generator.nlp.names import is_junk
 from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
 from generator.nlp.phrases import MEASURES
-from generator.nlp.titles import make_title, nominal_title, passive_participle
+from generator.nlp.posts import Post, find_posts, signed
+from generator.nlp.titles import (
+    MAX_WORDS,
+    lower_first,
+    make_title,
+    nominal_title,
+    passive_participle,
+)
 from generator.timex.tagger import Timex, said_before
 from generator.typology import Typology, default_typology
 
@@ -125,8 +132,13 @@ def find_mentions(
     typology = typology or default_typology()
     names = article_names(doc)
     mentions: list[Mention] = []
-    timexes: Iterable[Timex] = doc._.timexes
-    orphans = _after_nothing(timexes)
+    timexes: list[Timex] = list(doc._.timexes)
+    posts = find_posts(doc, timexes)
+    # a post's links and signature say nothing of what happened
+    unsaid = frozenset(
+        t.i for _, _, end, sig in signed(doc, timexes) for t in doc if end <= t.idx < sig.end()
+    )
+    orphans = [*_after_nothing(timexes), *(post.timex for post in posts)]
     previous: Span | None = None
     for position, sentence in enumerate(doc.sents):
         before = previous
@@ -159,13 +171,75 @@ def find_mentions(
             ):
                 continue
             mention = _mention(
-                sentence, timex, anchor, main, references, source, published, typology, names
+                sentence,
+                timex,
+                anchor,
+                main,
+                references,
+                source,
+                published,
+                typology,
+                names,
+                unsaid,
             )
             if _future(mention, anchor):
                 continue
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
-    return mentions
+    for post in posts:
+        told = _post_mention(post, source, published, typology, names)
+        if told is not None:
+            mentions.append(told)
+    return sorted(mentions, key=lambda m: m.position)
+
+
+def _post_mention(
+    post: Post, source: str, published: str | None, typology: Typology, names: ArticleNames
+) -> Mention | None:
+    """A person's post as a statement on its day, titled by its first sentence that tells
+    something of someone else: 'Narendra Modi says Chandrayaan-3 scripts a new chapter in
+    India's space odyssey'."""
+    doc = post.sentences[0].doc
+    author = post.author
+    for sentence in post.sentences:
+        subject = next((c for c in sentence.root.children if c.dep_.startswith("nsubj")), None)
+        if subject is None or subject.lower_ in _FIRST_PERSON or sentence.text.strip()[-1:] == "?":
+            continue
+        mention = _mention(
+            sentence,
+            post.timex,
+            sentence.root,
+            [post.timex],
+            [],
+            source,
+            published,
+            typology,
+            names,
+        )
+        said = mention.title
+        if said is None:
+            continue
+        for name in (author, author.split()[-1]):
+            title = f"{name} says {lower_first(said, sentence)}"
+            if len(title.split()) <= MAX_WORDS:
+                break
+        else:
+            continue
+        speaker = Mentioned(author, "PERSON", as_agent=True)
+        actors = [speaker, *(a for a in mention.actors if a.text != author)]
+        return replace(
+            mention,
+            quote=doc.text[post.start : post.end].strip(),
+            type="statement",
+            title=title,
+            actors=actors,
+            speaker=author,
+            position=next(i for i, s in enumerate(doc.sents) if s.start == sentence.start),
+        )
+    return None
+
+
+_FIRST_PERSON = {"i", "we", "you"}
 
 
 def _finite(verb: Token) -> bool:
@@ -352,12 +426,14 @@ def _mention(
     published: str | None,
     typology: Typology,
     names: ArticleNames,
+    unsaid: frozenset[int] = frozenset(),
 ) -> Mention:
-    """The mention of the event that one date in a sentence dates."""
+    """The mention of the event that one date in a sentence dates (``unsaid``: tokens that
+    are no part of what it says, such as a quoted post's links and signature)."""
     doc = sentence.doc
     text = sentence.text.strip()
     dated = main + references
-    skip = {tok.i for t in dated for tok in _tokens(doc, t)}
+    skip = {tok.i for t in dated for tok in _tokens(doc, t)} | unsaid
     # a day an undated article does not date ("was found guilty today") says nothing in a title
     skip |= {t.i for t in sentence if t.lower_ in _DAY_WORDS and t.dep_ == "npadvmod"}
     words = [t for t in sentence if t.i not in skip]

@@ -62,6 +62,7 @@ __all__ = [
     "MAX_WORDS",
     "REPORTING",
     "fallback_title",
+    "lower_first",
     "make_title",
     "nominal_title",
     "passive_participle",
@@ -157,7 +158,7 @@ def _declared_title(saying: _Saying) -> str | None:
     what = compressed(subject_tokens(subjects[0], skip), budget - words_in(fitted))
     if not fitted or not what:
         return None
-    return _finish([found[0], declares, _lower_first(join(what), sentence), join(fitted)])
+    return _finish([found[0], declares, lower_first(join(what), sentence), join(fitted)])
 
 
 def _after_but(said: Token) -> Token:
@@ -475,14 +476,15 @@ def _finish(parts: list[str]) -> str | None:
         return None  # "The last time the WHO made a similar declaration was during"
     title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
     title = _PREFIX.sub("", title)
+    title = re.sub(r"(?<![\w&])#(?=\w)", "", title)  # a hashtag's word: "#Sriharikota"
     title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
     if len(title.split()) < 2:
         return None
     return title[0].upper() + title[1:]
 
 
-def _lower_first(text: str, sentence: Span) -> str:
-    """text with its first word in lower case unless that word is a name. An article that
+def lower_first(text: str, sentence: Span) -> str:
+    """The text with its first word in lower case unless that word is a name. An article that
     opens a long name is not the name ("says the California Department of ...", "the Coast
     Guard"); one that makes a short name is ("The Hague")."""
     first, _, rest = text.partition(" ")
@@ -549,7 +551,7 @@ def _clause_title(
             head = verb_words(verb, doer[1], passive=False)
             budget = size - len(doer[0].split()) - len(head.split())
             if budget >= len(subject_text.split()):
-                done = _lower_first(subject_text, sentence)
+                done = lower_first(subject_text, sentence)
                 by = {
                     t.i for child in verb.children if child.dep_ == "agent" for t in child.subtree
                 }
@@ -588,7 +590,7 @@ def _report_title(saying: _Saying) -> str | None:
     speaker = _speaker_pronoun(reporter, inner) or _conceded_subject(saying)
     said = _clause_title(sentence, inner, skip, surnames, False, budget, speaker=speaker)
     if said is not None and len(said.split()) <= budget + OVERRUN:
-        said = _lower_first(said, sentence)
+        said = lower_first(said, sentence)
         # "X says X is ..." -> "it is"; also where X was named ("The company said it plans"
         # -> "SVB says it plans", not "SVB says the company plans")
         for spoken in (subject_text, _words_of_subject(reporter)):
