@@ -207,13 +207,15 @@ class Source:
 
 
 def source_of(article: Article) -> Source:
-    """The source record of one article."""
+    """The source record of one article: its publication day, else the month its header
+    gives ('2024-03')."""
+    month_only = not article.published and article.month
     return Source(
         id=article.id,
         title=article.title,
-        published=article.published,
-        published_how=article.published_how,
-        published_confidence=article.published_confidence,
+        published=article.published or article.month,
+        published_how="header" if month_only else article.published_how,
+        published_confidence=1.0 if month_only else article.published_confidence,
         publisher=article.publisher,
         dateline=article.dateline,
         file=article.file,

@@ -11,6 +11,7 @@ words, and how sure the chronology is, in words. Pure functions of an event and 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -26,7 +27,7 @@ _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight"
 
 
 @lru_cache(maxsize=4096)
-def _bounds(date: str) -> tuple[object, object] | None:
+def _bounds(date: str) -> tuple[dt.date, dt.date] | None:
     try:
         return edtf.bounds(date)
     except edtf.EdtfError:
@@ -42,7 +43,7 @@ def agrees(claim: Claim, event: Event) -> bool:
         return True  # a date the site cannot read is not evidence of a disagreement
     first, last = mine
     other_first, other_last = theirs
-    return bool(first <= other_last and other_first <= last)  # type: ignore[operator]
+    return first <= other_last and other_first <= last
 
 
 def _words(quote: str) -> frozenset[str]:
@@ -164,9 +165,10 @@ def after_publication(
         source = sources.get(claim.source)
         date = claim.date or event.date
         bounds = _bounds(date)
-        if source is None or not source.published or bounds is None:
+        written = _bounds(source.published) if source is not None and source.published else None
+        if written is None or bounds is None:
             continue
-        if bounds[0].isoformat() > source.published:  # type: ignore[attr-defined]
+        if bounds[0] > written[1]:  # after the last day it can have been written
             label = link(claim.source, source_label(source, claim.source))
             return [
                 f"{label}, tells this as past but dates it {text(_date(date))}, after it was "

@@ -18,7 +18,7 @@ from generator.ingest.decoding import decode_bytes
 from generator.ingest.furniture import clean, split_paragraphs
 from generator.ingest.published import classify_date_line, match_dateline
 from generator.ingest.reader import read_article_file, read_articles, resolve_years
-from generator.model import Article
+from generator.model import Article, source_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
@@ -521,3 +521,12 @@ def test_any_bytes_give_articles_or_an_article_error(
         assert str(error).startswith(f"fuzz{suffix}: ")
     else:
         assert all(a.title and a.text for a in articles)
+
+
+def test_a_source_record_keeps_the_month_its_header_gives(tmp_path: Path) -> None:
+    page = tmp_path / "month.txt"
+    page.write_text(" date 2019-04 Fire at the cathedral\n\nThe spire collapsed on Monday.\n")
+    article = read_article_file(page, root=tmp_path)[0]
+    assert (article.published, article.month) == (None, "2019-04")
+    source = source_of(article)
+    assert (source.published, source.published_how) == ("2019-04", "header")

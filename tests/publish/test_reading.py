@@ -163,3 +163,18 @@ def test_a_records_timeline_of_centuries_counts_decades() -> None:
     assert 'title="1890s: 2 events"' in bars and 'title="2020s: 1 event"' in bars
     assert "<a " not in bars  # decades have no page of their own
     assert caption.startswith("3 events, 1890–2029")
+
+
+def test_a_claim_is_after_publication_only_after_the_last_day_the_source_can_be_of() -> None:
+    # a page whose header gives only its month ("2024-03") may tell any day of that month
+    month = {"page": Source("page", "Attack near Moscow", "2024-03", "header", 1.0, "TT")}
+    inside = Event(
+        id="attack", date="2024-03-22", title="Attack", sources=(Claim("page", "On Friday"),)
+    )
+    after = Event(
+        id="court", date="2024-04-02", title="Court", sources=(Claim("page", "On Tuesday"),)
+    )
+    assert reading.after_publication(inside, month, _link) is None
+    told = reading.after_publication(after, month, _link)
+    assert told is not None and "after it was published" in told[0]
+    assert reading.after_publication(_summit(Claim("tass", RIGHT)), SOURCES, _link) is None
