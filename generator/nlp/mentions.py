@@ -32,6 +32,7 @@ from generator.nlp.titles import (
     MAX_WORDS,
     lower_first,
     make_title,
+    misparsed_clause,
     nominal_title,
     passive_participle,
 )
@@ -448,6 +449,7 @@ def _mention(
     # a year ago"); else the main clause
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
     own = own or passive_participle(anchor)  # "the results confirmed by the ministry at 23:55"
+    own = own or misparsed_clause(anchor)  # "The submersible imploded ..., and the Coast Guard"
     verb = anchor if clause_verb(sentence, anchor) or own else None
     people = {m.text for m in actors if m.label == "PERSON" and not is_junk(m)}
     # A call or meeting between named people reads best as "Phone call between A and B"

@@ -64,6 +64,7 @@ __all__ = [
     "fallback_title",
     "lower_first",
     "make_title",
+    "misparsed_clause",
     "nominal_title",
     "passive_participle",
     "present",
@@ -248,6 +249,16 @@ def _subject_text(
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and sequel(verb):  # "made landfall ... before exiting ... Thursday"
         subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+    if not subjects and misparsed_clause(verb):
+        after = {t.i for c in verb.head.children if c.i > verb.i for t in c.subtree}
+        found = _noun_text(
+            sentence,
+            verb.head,
+            skip | after | {t.i for t in verb.subtree},
+            surnames,
+            require_people,
+        )
+        return None if found is None else (found[0], found[1], False)
     if not subjects and passive_participle(verb):
         # "the results confirmed by the Interior Ministry at 23:55": the noun it describes
         # is what the participle was done to
@@ -293,6 +304,21 @@ def _joined_subject(first: Token, second: Token, skip: set[int]) -> tuple[str, b
     if named is not None:
         return named[0], False, second.dep_ == "nsubjpass"
     return join(tokens), plural, second.dep_ == "nsubjpass"
+
+
+def misparsed_clause(verb: Token) -> bool:
+    """'The submersible imploded during its descent on June 18, and the Coast Guard is
+    overseeing the investigation': a verb the parser hung on the subject of the next clause
+    as a participle is the first clause's own verb when the subject's "and" comes after it
+    and a clause with a subject of its own follows."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i != noun.i + 1:
+        return False
+    if not noun.dep_.startswith("nsubj") or any(c.dep_ in ("dobj", "agent") for c in verb.children):
+        return False
+    joined = any(c.dep_ == "cc" and c.i > verb.right_edge.i for c in noun.children)
+    other = [c for c in noun.head.children if c.dep_.startswith("nsubj") and c.i > noun.i]
+    return joined and bool(other)
 
 
 def passive_participle(verb: Token) -> bool:
