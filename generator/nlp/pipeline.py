@@ -63,6 +63,7 @@ def load_pipeline(
     import spacy
 
     import generator.nlp.components  # noqa: F401 - registers the factories
+    from generator.nlp.rules import fast_rules
 
     name = model_name(model)
     try:
@@ -82,6 +83,7 @@ def load_pipeline(
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("chronology_acronyms", before="lemmatizer")
     nlp.add_pipe("chronology_timex", last=True)
+    fast_rules(nlp)  # the same annotations, sooner
     if typology is not None:
         _TYPOLOGIES[nlp] = typology
     return nlp
