@@ -30,7 +30,7 @@ from generator.executors.isolation import (
     PipelineSpec,
     analyse_safely,
 )
-from generator.executors.pool import InProcess, ProcessPool
+from generator.executors.pool import InProcess, ProcessPool, start_pool
 from generator.model import Article
 from generator.nlp.pipeline import BATCH_SIZE, batches
 from generator.typology import Typology
@@ -94,12 +94,34 @@ class Local:
 
     def __init__(self, jobs: int = 0) -> None:
         self.jobs = jobs
+        self._ahead: tuple[PipelineSpec, Any] | None = None
+
+    def prepare(self, pipeline: PipelineSpec) -> None:
+        """Start the pool's workers now, each loading the pipeline, while the articles are
+        read (a run with nothing cached: every article will be analysed)."""
+        processes = self.jobs if self.jobs > 0 else cpu_count()
+        if processes > 1 and self._ahead is None:
+            self._ahead = (pipeline, start_pool(processes, pipeline))
+
+    def close(self) -> None:
+        """Stop the workers started ahead, if no analysis took them."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            ahead[1].close()
 
     def analyse(
         self, work: Sequence[Sequence[Article]], pipeline: PipelineSpec
     ) -> Iterator[tuple[Article, Outcome]]:
         """Each article of each batch with its outcome."""
-        processes = min(self.jobs if self.jobs > 0 else cpu_count(), len(work))
+        jobs = self.jobs if self.jobs > 0 else cpu_count()
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0].key() == pipeline.key() and work:
+            # the workers started ahead are loaded or loading: theirs is the first round
+            yield from ProcessPool(min(jobs, len(work)), ahead[1]).analyse(work, pipeline)
+            return
+        if ahead is not None:
+            ahead[1].close()
+        processes = min(jobs, len(work))
         executor: Executor = InProcess() if processes <= 1 else ProcessPool(processes)
         yield from executor.analyse(work, pipeline)
 

@@ -47,28 +47,58 @@ class ProcessPool:
     back as they finish. A pool worker returns plain Mention lists, so no Doc (nor its
     ``doc._`` extensions) ever crosses a process boundary."""
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, started: _Pool | None = None) -> None:
         self.processes = processes
+        self.started = started  # a pool started ahead (see `start_pool`), used first
 
     def analyse(
         self, work: Sequence[Sequence[Article]], pipeline: PipelineSpec
     ) -> Iterator[tuple[Article, Outcome]]:
         """Each article of each batch with its outcome (see the module for dead workers)."""
+        started, self.started = self.started, None
         if work:
-            yield from _pooled(work, min(self.processes, len(work)), pipeline)
+            yield from _pooled(work, min(self.processes, len(work)), pipeline, started)
+        elif started is not None:
+            started.close()
+
+
+# How many tasks a pool started ahead can mark (in shared memory): 4,096 batches of
+# articles; a run with more starts its pool when it knows how many.
+_AHEAD_TASKS = 4096
+
+
+def start_pool(processes: int, pipeline: PipelineSpec) -> _Pool:
+    """A pool whose workers start loading the pipeline now, in the background, while
+    this process goes on (reads the articles)."""
+    pool = _Pool(processes, pipeline, _AHEAD_TASKS)
+    for _ in range(processes):
+        pool.executor.submit(_ready)  # the workers start, and load the pipeline
+    return pool
+
+
+def _ready() -> None:
+    """A task that only makes a worker start."""
 
 
 # --- dead workers: the batch that kills -------------------------------------------------------
 
 
 def _pooled(
-    work: Sequence[Sequence[Article]], processes: int, pipeline: PipelineSpec
+    work: Sequence[Sequence[Article]],
+    processes: int,
+    pipeline: PipelineSpec,
+    started: _Pool | None = None,
 ) -> Iterator[tuple[Article, Outcome]]:
-    """Every batch analysed by a pool; a pool that breaks is replaced (see the module)."""
+    """Every batch analysed by a pool (first the one started ahead, if it can mark as
+    many tasks); a pool that breaks is replaced (see the module)."""
     todo = list(range(len(work)))
     suspects: list[int] = []
+    if started is not None and started.tasks < len(todo):
+        started.close()
+        started = None
     while todo:
-        pool = _Pool(min(processes, len(todo)), pipeline, len(todo))
+        pool = started or _Pool(min(processes, len(todo)), pipeline, len(todo))
+        started = None
         try:
             futures = {
                 pool.submit(slot, work[index]): (slot, index) for slot, index in enumerate(todo)
@@ -155,6 +185,7 @@ class _Pool:
         # The platform's default start method (fork on Linux): a worker inherits the
         # parent's modules as they are, patches included.
         context = multiprocessing.get_context()
+        self.tasks = tasks
         self._started: Any = context.Array("b", tasks, lock=False)
         self.executor = ProcessPoolExecutor(
             processes,

@@ -62,3 +62,28 @@ def test_a_batch_in_a_memory_zone_gives_the_same_mentions_and_leaves_no_string()
     assert len(nlp.vocab.strings) > strings
     assert zoned == plain
     assert sum(map(len, plain)) > 5
+
+
+@pytest.mark.slow
+def test_a_pool_started_ahead_gives_what_a_pool_started_later_gives() -> None:
+    import multiprocessing
+
+    from generator.executors.isolation import PipelineSpec
+    from generator.nlp.pipeline import model_name
+
+    articles = resolve_years(read_articles(SEEDS, warn=lambda message: None))
+    work = [articles[:2], articles[2:]]
+    spec = PipelineSpec(model_name(), [])
+    ahead = Local(2)
+    ahead.prepare(spec)  # the workers start loading while this process goes on
+    assert len(multiprocessing.active_children()) == 2
+    told = [(a.id, outcome) for a, outcome in ahead.analyse(work, spec)]
+    assert not multiprocessing.active_children()  # the analysis closed the pool it took
+    later = [(a.id, outcome) for a, outcome in Local(2).analyse(work, spec)]
+    assert sorted(told, key=str) == sorted(later, key=str)
+    assert sum(len(outcome) for _, outcome in told if isinstance(outcome, list)) > 5
+    # a pool started ahead for an analysis that never comes is stopped by close
+    idle = Local(2)
+    idle.prepare(spec)
+    idle.close()
+    assert not multiprocessing.active_children()
