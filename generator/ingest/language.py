@@ -9,7 +9,9 @@ source record; the analysis reads articles in English with the spaCy model and o
 A publication date line in the article's language ("Опубликовано: 22 марта 2024",
 "Pressemitteilung 12 Januar 2021", "23. Februar, 2025") dates an article that the English
 rules of ``generator.ingest.published`` left undated or only inferred; without one, so
-does a date the text gives its today or yesterday ("صباح يومه السبت 9 شتنبر").
+does a date the text gives its today or yesterday ("صباح يومه السبت 9 شتنبر"), the weekday
+it gives its today on or after its latest full date ("فجر اليوم السبت"), or the date its
+lead gives in full with its weekday when that is its latest ("الجمعة 22 مارس/آذار 2024").
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from generator.errors import MarkupError
 from generator.ingest.formats import Page
 from generator.languages import ENGLISH, language, normalise_code
 from generator.model import Article
-from generator.timex.foreign import publication_line, written_on
+from generator.timex.foreign import lead_date, publication_line, written_on
 
 _SAMPLE = 3000  # characters identification reads: plenty, and it stays fast
 _MIN_LETTERS = 20  # fewer letters than this cannot be told apart: left as English
@@ -77,6 +79,9 @@ def with_language(article: Article, page: Page | None = None) -> Article:
             found.append((-strength, order, date))
     if not found:
         day = written_on(article.text, code)  # "сегодня, 22 марта 2024 года"
+        sure = 0.8
+        if day is None:
+            day, sure = lead_date(article.text, code), 0.6  # "الجمعة 22 مارس/آذار 2024"
         if day is None or (article.month and day.isoformat()[:7] != article.month):
             return article
         iso = day.isoformat()
@@ -84,7 +89,7 @@ def with_language(article: Article, page: Page | None = None) -> Article:
             article,
             published=iso,
             published_how="text",
-            published_confidence=0.8,
+            published_confidence=sure,
             published_candidates=(iso,),
             anchor=None,
             month=None,

@@ -45,6 +45,11 @@ _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 _NUMERIC = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"),
     re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)"),
+    # the English order, in any text: an embedded post's "September 9, 2023"
+    re.compile(
+        r"\b(?P<m>" + "|".join(m.capitalize() for m in _MONTH_KEYS) + r")"
+        r"\s+(?P<d>[0-3]?\d),\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+    ),
 ]
 _DAY = re.compile(r"^(?P<day>[0-3]?\d)(?:er|-?(?:го|е|ое|th|st))?$")
 _RANGE = re.compile(r"^(?P<first>[0-3]?\d)[-–—](?P<day>[0-3]?\d)$")
@@ -199,7 +204,9 @@ def find_dates(text: str, code: str, anchor: Anchor | None = None) -> list[Forei
     taken: list[tuple[int, int]] = []
     for pattern in _NUMERIC:
         for match in pattern.finditer(text):
-            date = _make(int(match["y"]), int(match["m"]), int(match["d"]))
+            month = match["m"]
+            number = int(month) if month.isdigit() else _MONTH_KEYS.index(month.lower()) + 1
+            date = _make(int(match["y"]), number, int(match["d"]))
             if date is not None:
                 found.append(ForeignDate(_timex(text, *match.span(), date.isoformat())))
                 taken.append(match.span())
@@ -423,6 +430,53 @@ def written_on(text: str, code: str) -> dt.date | None:
         for phrase, offset in offsets.items():
             if before[-len(phrase) :] == phrase:
                 return dt.date.fromisoformat(edtf) - dt.timedelta(days=offset)
+    # "فجر اليوم السبت" (at dawn today, Saturday): the day of writing is that weekday, on or
+    # after the latest date the text writes in full (the clock is never read)
+    weekday = _today_weekday(text, code)
+    if weekday is not None and latest is not None:
+        return latest + dt.timedelta(days=(weekday - latest.weekday()) % 7)
+    return None
+
+
+def _today_weekday(text: str, code: str) -> int | None:
+    """The weekday a text names right after its word for today ('اليوم السبت', 'heute,
+    Samstag'), else None."""
+    lang = language(code)
+    words = _words(code)
+    today = [phrase for phrase, offset in words.relative.items() if offset == 0]
+    keys = [lang.keys(w) for _, _, w in tokens(text)]
+    for i in range(len(keys)):
+        for phrase in today:
+            after = i + len(phrase)
+            if after < len(keys) and all(p in keys[i + k] for k, p in enumerate(phrase)):
+                day = next((d for k in keys[after] if (d := _weekday(k, words)) is not None), None)
+                if day is not None:
+                    return day
+    return None
+
+
+def lead_date(text: str, code: str) -> dt.date | None:
+    """The date the first sentence of a text gives in full with its weekday, when that is
+    the latest date the text writes ('أفادت وكالة تاس، الجمعة 22 مارس/آذار 2024، بأن'):
+    the lead of a news text tells the news of its day. The weekday must be the date's."""
+    lead = re.split(r"(?<=[.!?؟])\s|\n", text.strip(), maxsplit=1)[0]
+    latest = latest_full_date(find_dates(text, code))
+    lang = language(code)
+    words = _words(code)
+    for found in find_dates(lead, code):
+        edtf = found.timex.edtf or ""
+        if found.yearless or found.relative or len(edtf) != 10:
+            continue
+        day = dt.date.fromisoformat(edtf)
+        near = lead[max(0, found.timex.start - 20) : found.timex.end + 20]
+        named = {
+            d
+            for _, _, w in tokens(near)
+            for k in lang.keys(w)
+            if (d := _weekday(k, words)) is not None
+        }
+        if day == latest and named == {day.weekday()}:
+            return day
     return None
 
 

@@ -12,6 +12,7 @@ from generator.timex.foreign import (
     Anchor,
     find_dates,
     latest_full_date,
+    lead_date,
     publication_line,
     written_on,
 )
@@ -119,3 +120,24 @@ def test_a_moroccan_page_that_dates_its_today_is_dated_by_it() -> None:
         "2023-09-09",
         "text",
     )
+
+
+def test_the_weekday_a_text_gives_its_today_follows_its_latest_full_date() -> None:
+    # sawtbeirut.com, 9 September 2023: "at dawn today, Saturday", and a post it quotes
+    text = (
+        "ضرب زلزال قويّ المغرب فجر اليوم السبت، مما أدى إلى مقتل 296 شخصًا.\n"
+        "— AkramPRO (@iamAkramPRO) September 9, 2023"
+    )
+    assert written_on(text, "ar") == dt.date(2023, 9, 9)
+    # the Saturday after a Wednesday it writes in full; none without a full date
+    assert written_on("Heute, Samstag, am 20.03.2024 begonnen.", "de") == dt.date(2024, 3, 23)
+    assert written_on("ضرب زلزال قويّ المغرب فجر اليوم السبت.", "ar") is None
+
+
+def test_a_lead_dated_in_full_with_its_weekday_dates_the_text() -> None:
+    # arabicpost.net, 22 March 2024: "TASS reported, Friday 22 March 2024, that ..."
+    lead = "أفادت وكالة تاس الروسية للأنباء، الجمعة 22 مارس/آذار 2024، بأن 40 شخصاً قُتلوا."
+    assert lead_date(lead + "\nوأظهرت لقطات فيديو مشاهد فوضوية.", "ar") == dt.date(2024, 3, 22)
+    # not when the weekday is another day's, nor when the text writes a later date
+    assert lead_date(lead.replace("الجمعة", "الخميس"), "ar") is None
+    assert lead_date(lead + "\nوفي 25 مارس 2024 مثل المتهمون أمام المحكمة.", "ar") is None
