@@ -6,6 +6,13 @@ Every match of a rule contains one of the rule's ``KEYWORDS`` (case-insensitivel
 test suite checks this on every match it sees), so skipping a rule never changes what
 the tagger finds: it is a speed-up only.
 
+A rule found active runs only over windows of the text around its key words: the
+characters within ``WINDOW`` of one. A match holds one of its rule's key words and is far
+shorter than ``WINDOW`` (a temporal expression is a few words), so it lies inside its
+key word's window with room around it for what the regex looks at before and after; and
+windows that touch are merged, so that no match found in a full scan crosses a window's
+edge. The matches are the same as a scan of the whole text, at about half the cost.
+
 The check folds the text the way the regexes' ``(?i:...)`` groups compare letters: a
 plain ``lower()`` plus the four non-ASCII letters that Python's case-insensitive
 matching takes for ASCII ones (dotted and dotless i, long s, the Kelvin sign).
@@ -15,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DIGIT", "KEYWORDS", "active_rules"]
+__all__ = ["DIGIT", "KEYWORDS", "WINDOW", "active_rules", "windows"]
 
 DIGIT = r"\d"  # a key "word" that stands for any decimal digit (what the regexes' \d takes)
 _DIGIT = re.compile(r"\d")
@@ -121,6 +128,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# How many characters around a key word its rule reads (see the module doc).
+WINDOW = 150
+
+
 def fold(text: str) -> str:
     """The text as the key words are looked up in (lower case, see the module doc)."""
     return text.translate(_FOLD).lower()
@@ -153,3 +164,26 @@ def active_rules(text: str, names: list[str]) -> list[int]:
         if seen[keywords]:
             out.append(index)
     return out
+
+
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(r"\d" if k == DIGIT else re.escape(k) for k in keywords))
+
+
+_KEYWORD_PATTERNS = {name: _keyword_pattern(words) for name, words in KEYWORDS.items()}
+
+
+def windows(name: str, text: str, folded: str) -> list[tuple[int, int]]:
+    """The parts of the text rule ``name`` can match in: around each of its key words,
+    merged where they touch (``folded``: ``fold(text)``). The whole text when folding
+    changed its length (a letter whose lower case is two)."""
+    if len(folded) != len(text):
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    for found in _KEYWORD_PATTERNS[name].finditer(folded):
+        start, end = max(0, found.start() - WINDOW), min(len(text), found.end() + WINDOW)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans

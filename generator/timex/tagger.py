@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from generator.timex.names import in_title
 from generator.timex.normalize import Context, NoAnchor, Tense, to_edtf
 from generator.timex.patterns import RULES, Norm
-from generator.timex.prefilter import active_rules
+from generator.timex.prefilter import active_rules, fold, windows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -381,10 +381,13 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
     sentences = _sentences(text, doc)
     ctx = Context(anchor, _TenseFinder(text, doc, sentences))
     cands: list[_Candidate] = []
-    # Only the rules whose key words occur in the text: the others cannot match.
+    # Only the rules whose key words occur in the text, around those words: elsewhere
+    # they cannot match (generator.timex.prefilter).
+    folded = fold(text)
     for idx in active_rules(text, _RULE_NAMES):
         _name, rx, _handler = RULES[idx]
-        for m in rx.finditer(text):
+        matches = (m for a, b in windows(_name, text, folded) for m in rx.finditer(text, a, b))
+        for m in matches:
             s, e = _trimmed(m)
             if e <= s or (_name != "holiday" and in_title(text, s, e)):
                 continue

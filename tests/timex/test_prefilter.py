@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.timex.patterns import RULES
-from generator.timex.prefilter import KEYWORDS, active_rules, fold, has_keyword
+from generator.timex.prefilter import KEYWORDS, active_rules, fold, has_keyword, windows
 from generator.timex.tagger import find_timexes
 
 CASES = Path(__file__).parent / "cases"
+ROOT = Path(__file__).resolve().parents[2]
 NAMES = [name for name, _rx, _handler in RULES]
 # Every word the rules' regexes spell, numbers, years and shapes of dates and times.
 WORDS = sorted(
@@ -76,3 +77,32 @@ _CASED = st.sampled_from(TOKENS).flatmap(
 def test_phrases_from_the_rules_vocabulary(words: list[str], separators: list[str]) -> None:
     text = "".join(w + s for w, s in zip(words, separators, strict=False))
     _every_match_has_a_keyword(text)
+
+
+def _articles() -> list[str]:
+    """Real texts: the seeds, the development corpus and the golden cases."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("eval/dev/articles/*/*"))]
+    texts += [yaml.safe_load(p.read_text(encoding="utf-8"))["text"] for p in CASES.glob("*.yml")]
+    return texts
+
+
+def test_a_scan_of_the_windows_finds_what_a_scan_of_the_text_finds() -> None:
+    texts = _articles()
+    assert len(texts) > 100
+    scanned = covered = 0
+    for text in texts:
+        folded = fold(text)
+        for index in active_rules(text, NAMES):
+            name, rx, _handler = RULES[index]
+            spans = windows(name, text, folded)
+            whole = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for a, b in spans for m in rx.finditer(text, a, b)] == whole, name
+            scanned += len(text)
+            covered += sum(b - a for a, b in spans)
+    assert covered < 0.8 * scanned  # the windows leave much of the text unread
+
+
+def test_a_text_whose_folding_changes_its_length_is_read_whole() -> None:
+    text = "\u0130stanbul, 12 March 2020"  # dotted capital I: lower() makes it two characters
+    assert windows("date_dmy", text, text.lower()) == [(0, len(text))]
