@@ -598,7 +598,47 @@ def _clause_title(
     if any(c.dep_ in ("attr", "acomp") and c.i not in skip | kept for c in verb.children):
         return None  # "the mpox surge is now [a global ... emergency]": it says nothing
     said = _owner_named(rest, subject_text, sentence, surnames)
-    return _finish([subject_text, head, said if said is not None else _with_names(rest)])
+    what = said if said is not None else _with_names(rest)
+    if passive and agent is None:
+        # "[At a meeting with Ilham Aliyev], current tasks were discussed": with no doer,
+        # the phrase before the verb that names who took part tells whose the happening is
+        used = len(subject_text.split()) + len(head.split())
+        with_whom = _named_setting(verb, skip, size - used)
+        if with_whom is not None:
+            if len(what.split()) + len(with_whom.split()) > size - used:
+                what = ""
+            return _finish([subject_text, head, what, with_whom])
+    return _finish([subject_text, head, what])
+
+
+_SETTING_NAMES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _named_setting(verb: Token, skip: set[int], budget: int) -> str | None:
+    """A prepositional phrase before the verb that names who took part, with the name
+    alone ('at a meeting with President of Azerbaijan Ilham Aliyev' -> 'at a meeting with
+    Ilham Aliyev'), when it fits the budget; None without one."""
+    doc = verb.doc
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        inside = {t.i for t in prep.subtree}
+        if inside & skip:
+            continue
+        names = [e for e in doc.ents if e.label_ in _SETTING_NAMES and e.start in inside]
+        if not names:
+            continue
+        name = names[-1]
+        # the object of the outermost preposition inside the phrase holds the name: the
+        # words before it, then the name ("at a meeting with [President of ...]")
+        chain = [name.root]
+        while chain[-1].head.i in inside and chain[-1].i != prep.i:
+            chain.append(chain[-1].head)
+        inner = [t for t in chain[:-1] if t.dep_ == "prep"]
+        holder = next((t for t in chain if inner and t.head.i == inner[-1].i), name.root)
+        lead = [t for t in prep.subtree if t.i < holder.left_edge.i and keep(t)]
+        words = [*(t.text for t in lead), name.text]
+        if len(words) <= budget and len(lead) >= 2:
+            return " ".join(words)
+    return None
 
 
 def _report_title(saying: _Saying) -> str | None:
