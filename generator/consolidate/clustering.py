@@ -152,10 +152,19 @@ def _named_alike(a: Traits, b: Traits) -> bool:
     two elections)."""
     if a.keys and b.keys and a.keys.isdisjoint(b.keys):
         return False
-    return a.date == b.date and (
+    return _within_month(a.date, b.date) and (
         (a.event_noun is not None and a.event_noun in b.lemmas | {b.event_noun})
         or (b.event_noun is not None and b.event_noun in a.lemmas)
     )
+
+
+def _within_month(a: str, b: str) -> bool:
+    """The same date, or a day and the month it is in ("the March 7 security alert",
+    "earlier in March ... issued a security alert")."""
+    if a == b:
+        return True
+    day, month = (a, b) if len(a) > len(b) else (b, a)
+    return len(day) == 10 and len(month) == 7 and day.startswith(month)
 
 
 def _pair_score(own: Traits, other: Traits, idf: Mapping[str, float]) -> float:
@@ -323,6 +332,8 @@ def _agreeing(cluster: Cluster, date: str) -> list[Mention]:
 # out after the verdict"); the sentence whose words the others share most tells the core,
 # so it weighs in the title's choice too (dev titles 0.708 -> 0.717 at 0.2-0.4; 0.8 no gain).
 _CENTRAL_TITLE = 0.3
+# A first-person word in a title is a quote told as it was said, which reads badly
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
 
 
 def _choose_title(candidates: list[Mention], supports: dict[int, float], kind: str) -> str:
@@ -342,6 +353,7 @@ def _choose_title(candidates: list[Mention], supports: dict[int, float], kind: s
             + 0.1 * min(len(m.actor_keys), 3)
             - 0.05 * max(0, len(words) - 12)
             + 0.2 * (m.language == "en")  # of sources in several languages, English titles it
+            - 0.2 * bool(_FIRST_PERSON.search(m.title or ""))  # "says we have an outbreak"
             + _CENTRAL_TITLE * supports[id(m)] / top
         )
         return (-quality, len(words), m.source)

@@ -7,6 +7,7 @@ import random
 from dataclasses import replace
 
 from generator.consolidate.clustering import (
+    Cluster,
     _slip_bound,
     _slip_score,
     build_records,
@@ -200,6 +201,19 @@ def test_one_background_event_told_in_other_words_is_one_event() -> None:
     assert len(cluster_mentions([first, second])) == 1
 
 
+def test_an_event_named_on_its_day_and_in_its_month_is_one_event() -> None:
+    """'the July 23 declaration' and 'declared in July 2022 ... the declaration': a day and
+    the month it is in, with the event noun, are one event; another month is not."""
+    day = replace(
+        _mention("a", "2022-07-23", "who emergency declaration monkeypox", [], kind="health"),
+        event_noun="declaration",
+    )
+    month = _mention("b", "2022-07", "declaration outbreak global concern", [], kind="health")
+    other = _mention("c", "2022-08", "declaration outbreak global concern", [], kind="health")
+    assert len(cluster_mentions([day, month])) == 1
+    assert len(cluster_mentions([day, other])) == 2
+
+
 def test_two_events_of_one_day_in_one_article_stay_two() -> None:
     """An article seldom tells one event twice: sharing its vocabulary is not enough."""
     clusters = cluster_mentions(
@@ -315,3 +329,19 @@ def test_a_statement_and_the_happening_it_tells_of_need_more_evidence_to_be_one(
     assert len(cluster_mentions([said, found])) == 2
     # the same words, both telling the happening, are one event
     assert len(cluster_mentions([replace(said, type="disaster"), found])) == 1
+
+
+def test_a_title_in_the_first_person_is_chosen_last() -> None:
+    """'Ghebreyesus says we have an outbreak ...' tells the declaration in the speaker's
+    words; the record takes the other source's title."""
+    quoted = replace(
+        _mention("a", "2022-07-23", "emergency outbreak declared", [], kind="health"),
+        title="Ghebreyesus says we have an outbreak that has spread around the world",
+    )
+    plain = replace(
+        _mention("b", "2022-07-23", "emergency outbreak declared", [], kind="health"),
+        title="The WHO declares the monkeypox outbreak a global health emergency",
+    )
+    for order in ([quoted, plain], [plain, quoted]):
+        events, _ = build_records([Cluster(list(order))], actor_ids={}, actor_kinds={})
+        assert events[0].title.startswith("The WHO declares")
