@@ -334,13 +334,13 @@ def test_a_statement_and_the_happening_it_tells_of_need_more_evidence_to_be_one(
 def test_a_title_in_the_first_person_is_chosen_last() -> None:
     """'Ghebreyesus says we have an outbreak ...' tells the declaration in the speaker's
     words; the record takes the other source's title."""
-    quoted = replace(
-        _mention("a", "2022-07-23", "emergency outbreak declared", [], kind="health"),
-        title="Ghebreyesus says we have an outbreak that has spread around the world",
-    )
-    plain = replace(
-        _mention("b", "2022-07-23", "emergency outbreak declared", [], kind="health"),
-        title="The WHO declares the monkeypox outbreak a global health emergency",
+    titles = {
+        "a": "Ghebreyesus says we have an outbreak that has spread around the world",
+        "b": "The WHO declares the monkeypox outbreak a global health emergency",
+    }
+    quoted, plain = (
+        replace(_mention(source, "2022-07-23", "outbreak declared", [], kind="health"), title=title)
+        for source, title in titles.items()
     )
     for order in ([quoted, plain], [plain, quoted]):
         events, _ = build_records([Cluster(list(order))], actor_ids={}, actor_kinds={})
