@@ -408,23 +408,28 @@ def _storm_told_as(doc: Doc, noun: Token) -> str | None:
 # article about Crocus City Hall.
 PLACE_HEADS = frozenset(
     """hall airport stadium arena station bridge square hotel theatre theater cathedral
-    mosque church embassy consulate""".split()  # noqa: SIM905
+    mosque church embassy consulate building venue""".split()  # noqa: SIM905
 )
+# Words for a building of any kind: "the blazing building" of an article that names one
+# hall, one stadium or one hotel.
+_ANY_BUILDING = frozenset({"building", "venue"})
 
 
 def place_named(noun: Token) -> str | None:
     """The name of the one place of its kind the article names ('a large concert hall',
-    'the airport' -> 'Crocus City Hall', 'Vero Beach Regional Airport'); None when the
+    'the airport', 'the blazing building' -> 'Crocus City Hall', 'Vero Beach Regional
+    Airport'); None when the
     phrase names a place itself or the article names none or several of its kind."""
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in PLACE_HEADS:
         return None
     if any(t.pos_ == "PROPN" for left in noun.lefts for t in left.subtree):
         return None  # "the Crocus concert hall" names it ("near Moscow" does not)
+    kinds = PLACE_HEADS - _ANY_BUILDING if lemma in _ANY_BUILDING else {lemma}
     names = {
         _without_the(ent.text)
         for ent in noun.doc.ents
-        if ent.label_ in ("FAC", "ORG", "GPE", "LOC") and ent[-1].lemma_.lower() == lemma
+        if ent.label_ in ("FAC", "ORG", "GPE", "LOC") and ent[-1].lemma_.lower() in kinds
     }
     return names.pop() if len(names) == 1 else None
 
