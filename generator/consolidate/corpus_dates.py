@@ -10,7 +10,9 @@ the dated sentences of the other articles whose day falls on that weekday; a clo
 match (their rarer words shared: names, numbers, key nouns; across languages, numbers and
 the English names of the places named) says on which day that weekday fell. A day and
 month written without a year ("on April 11", "24 Mart'ta") is matched the same way with
-the dated sentences of that day and month, which give its year. The article is
+the dated sentences of that day and month, which give its year; written with its weekday
+("vendredi 22 mars"), it takes the year near the corpus's dated days in which that day
+falls on that weekday. The article is
 read again from the latest such day, the earliest it can have been written; of that
 reading are kept, flagged and less sure, the sentences that tell a day so matched and
 those whose date takes only its year or month from that day (``generator.extract``); its
@@ -144,13 +146,12 @@ def _foreign_weekday_sentences(article: Article) -> list[tuple[int, frozenset[st
     """The same in another language: its sentences, weekday names and words of the future
     (``generator/data/lang_<code>.yml``); month and weekday names are not words to match."""
     code = article.language
-    lang = language(code)
-    ahead = {lang.key(w) for w in [*lang.words("future"), *lang.words("until")]}
+    ahead = _ahead(code)
     found = []
     for start, end in split_sentences(article.text, code):
         words = _tokens(article.text[start:end])
         days = {d for d in (weekday_of(w, code) for w in words) if d is not None}
-        if len(days) != 1 or any(lang.key(w) in ahead for w in words):
+        if len(days) != 1 or any(ahead(w) for w in words):
             continue
         found.append((days.pop(), _foreign_words(article.text[start:end], code)))
     return found
@@ -212,19 +213,27 @@ def _best_match(
     return best
 
 
-def _yearless_sentences(article: Article) -> list[tuple[tuple[int, int], frozenset[str]]]:
-    """The article's sentences that tell one day and month without a year, not ahead:
-    ((month, day), the words other than that date)."""
-    found = []
+def _yearless_sentences(
+    article: Article,
+) -> list[tuple[tuple[int, int], int | None, frozenset[str] | None]]:
+    """The days and months the article's sentences tell without a year, not ahead: ((month,
+    day), the weekday written with it if any, the words of the sentence other than that
+    date, or None when the sentence tells other dates too)."""
+    found: list[tuple[tuple[int, int], int | None, frozenset[str] | None]] = []
     if article.language == ENGLISH:
         for sentence in _SENTENCE.split(article.text):
-            told = {md for m in _DAY_MONTH.finditer(sentence) if (md := _month_day(m))}
-            if len(told) == 1 and not _AHEAD.search(sentence):
-                found.append((told.pop(), _words(_DAY_MONTH.sub(" ", sentence))))
+            matches = [(m, md) for m in _DAY_MONTH.finditer(sentence) if (md := _month_day(m))]
+            if not matches or _AHEAD.search(sentence):
+                continue
+            alone = len({md for _, md in matches}) == 1
+            words = _words(_DAY_MONTH.sub(" ", sentence)) if alone else None
+            for match, month_day in matches:
+                before = _WEEKDAY.search(sentence[max(0, match.start() - 12) : match.start()])
+                weekday = _WEEKDAYS.index(before.group(1).lower()) if before else None
+                found.append((month_day, weekday, words))
         return found
     code = article.language
-    lang = language(code)
-    ahead = {lang.key(w) for w in [*lang.words("future"), *lang.words("until")]}
+    ahead = _ahead(code)
     for start, end in split_sentences(article.text, code):
         sentence = article.text[start:end]
         dates = [
@@ -232,13 +241,48 @@ def _yearless_sentences(article: Article) -> list[tuple[tuple[int, int], frozens
             for d in find_dates(sentence, code, _ANY_DAY)
             if d.yearless and len(day := d.timex.edtf or "") == 10
         ]
-        told = {(int(day[5:7]), int(day[8:10])) for _, day in dates}
-        if len(told) != 1 or any(lang.key(w) in ahead for w in _tokens(sentence)):
+        if not dates or any(ahead(w) for w in _tokens(sentence)):
             continue
+        alone = len({day for _, day in dates}) == 1
         first = dates[0][0].timex
         rest = sentence[: first.start] + " " + sentence[first.end :]
-        found.append((told.pop(), _foreign_words(rest, code)))
+        words = _foreign_words(rest, code) if alone else None
+        for date, day in dates:
+            # the weekday written with it: inside the date ("vendredi 22 mars") or before
+            near = _tokens(sentence[max(0, date.timex.start - 20) : date.timex.end])
+            weekday = next((d for w in near[-4:] if (d := weekday_of(w, code)) is not None), None)
+            found.append(((int(day[5:7]), int(day[8:10])), weekday, words))
     return found
+
+
+def _ahead(code: str) -> Callable[[str], bool]:
+    """Whether a word of the language tells what is ahead ('sera', 'jusqu'au'): its words
+    for the future and for until, compared as written (an elided article stripped would
+    make "jusqu'au" the everyday "au")."""
+    lang = language(code)
+    words = [*lang.words("future"), *lang.words("until")]
+    written = {w.casefold() for w in words}
+    keys = {lang.key(w) for w in words if not re.search(r"['’]", w)}
+    return lambda word: word.casefold() in written or lang.key(word) in keys
+
+
+def _weekday_year(month_day: tuple[int, int], weekday: int, days: list[dt.date]) -> dt.date | None:
+    """'vendredi 22 mars' in an undated article: the day and month on that weekday nearest
+    the corpus's dated days, when it falls within a year of one of them (such years are
+    five or more apart, so a corpus of one story leaves one)."""
+    years = sorted({d.year + delta for d in days for delta in (-1, 0, 1)})
+    fits = []
+    for year in years:
+        try:
+            day = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            fits.append((min(abs((day - d).days) for d in days), day))
+    if not fits:
+        return None
+    distance, day = min(fits)
+    return day if distance <= _YEAR else None
 
 
 _ANY_DAY = Anchor(dt.date(2000, 6, 15))  # any anchor: only the day and month are read
@@ -305,6 +349,7 @@ def corpus_days(
             item = (day, words | {key}, total_weight + weight(key), code)
             by_month_day.setdefault((day.month, day.day), []).append(item)
 
+    dated_days = sorted({day for told in weighed.values() for day, _, _, _ in told})
     days: dict[str, tuple[str, frozenset[str]]] = {}
     for article in undated:
         of_week = [
@@ -316,14 +361,18 @@ def corpus_days(
         # on or after that day, and within a year of it ("April 11" is read as the nearest)
         of_year = [
             best
-            for month_day, words in ([] if article.month else _yearless_sentences(article))
+            for month_day, weekday, words in ([] if article.month else _yearless_sentences(article))
             if (
-                best := _best_match(
-                    words | {_day_word(*month_day)},
-                    by_month_day.get(month_day, ()),
-                    article.language,
-                    weight,
+                best := (
+                    words is not None
+                    and _best_match(
+                        words | {_day_word(*month_day)},
+                        by_month_day.get(month_day, ()),
+                        article.language,
+                        weight,
+                    )
                 )
+                or (_weekday_year(month_day, weekday, dated_days) if weekday is not None else None)
             )
         ]
         matched = of_week + of_year

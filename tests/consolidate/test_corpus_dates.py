@@ -163,3 +163,26 @@ def test_a_day_and_month_in_another_language_match_by_the_date_and_numbers() -> 
     )
     articles = [replace(_article("ru", "", "2024-03-25"), language="ru"), turkish]
     assert corpus_days(articles, dated) == {"tr": ("2024-03-24", frozenset({"2024-03-24"}))}
+
+
+def test_a_day_and_month_with_their_weekday_take_the_year_near_the_corpus() -> None:
+    # togowebtv.com (undated): "vendredi 22 mars" and "ce dimanche 24 mars"; 22 March was
+    # a Friday in 2024 (and in 2019 and 2030), the corpus tells March 2024: no word needed
+    dated = [_told("ru", "Мэр Москвы отменил все массовые мероприятия.", "2024-03-23")]
+    french = replace(
+        _article(
+            "fr",
+            "Les suspects de l’attaque du Crocus City Hall, qui a fait au moins 137 morts "
+            "vendredi 22 mars, ont été placés en détention ce dimanche 24 mars.",
+            None,
+        ),
+        language="fr",
+    )
+    articles = [replace(_article("ru", "", "2024-03-25"), language="ru"), french]
+    found = corpus_days(articles, dated)
+    assert found == {"fr": ("2024-03-24", frozenset({"2024-03-22", "2024-03-24"}))}
+    # a weekday that is not the date's in a year near the corpus dates nothing
+    wrong = replace(french, text=french.text.replace("vendredi 22", "jeudi 22"))
+    assert (
+        corpus_days([articles[0], replace(wrong, text=wrong.text.split(", ont")[0])], dated) == {}
+    )
