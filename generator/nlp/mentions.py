@@ -16,6 +16,7 @@ from generator import edtf
 from generator.model import Mention, Mentioned
 from generator.nlp.doctext import doc_text
 from generator.nlp.entities import ArticleNames, article_names, sentence_entities
+from generator.nlp.event_relative import fronted_relative, relative_day
 from generator.nlp.event_types import (
     QUOTE_OPENERS,
     anchor_verb,
@@ -152,6 +153,9 @@ def find_mentions(
             if _PROVISION.search(text) and mentions and mentions[-1].agreement_kind:
                 last = mentions[-1]
                 mentions[-1] = replace(last, provisions=[*last.provisions, text])
+            told = _relative_mention(sentence, mentions, source, published, typology, names)
+            if told is not None:
+                mentions.append(replace(told, position=position))
             continue
         main, references = _split_dates(sentence, dated)
         if not main or is_caption(sentence):
@@ -192,6 +196,34 @@ def find_mentions(
         if told is not None:
             mentions.append(told)
     return sorted(mentions, key=lambda m: m.position)
+
+
+def _relative_mention(
+    sentence: Span,
+    earlier: list[Mention],
+    source: str,
+    published: str | None,
+    typology: Typology,
+    names: ArticleNames,
+) -> Mention | None:
+    """'Hours before the sentencing, Cahill denied a motion for a new trial': a sentence
+    dated by a happening the article dated before (`generator.nlp.event_relative`)."""
+    relative = fronted_relative(sentence.text)
+    if relative is None:
+        return None
+    day = relative_day(relative, earlier)
+    phrase = sentence.doc.char_span(
+        sentence.start_char, sentence.start_char + relative.end, alignment_mode="contract"
+    )
+    if day is None or phrase is None:
+        return None
+    start, end = phrase.start_char, phrase.end_char
+    timex = Timex(start, end, sentence.doc.text[start:end], "DATE", day, day)
+    anchor = sentence.root
+    if not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor):
+        return None
+    mention = _mention(sentence, timex, anchor, [timex], [], source, published, typology, names)
+    return None if _future(mention, anchor) else mention
 
 
 def _post_mention(
