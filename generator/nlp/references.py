@@ -101,6 +101,8 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     so, 'the stock' -> 'SVB stock'), looked for in its sentence and the three before (a
     storm's name or a titled person anywhere before it); None when the phrase names
     something itself or nothing fits."""
+    if demonym_epithet(noun):  # "The Serb flew into Australia": the article's person
+        return epithet_person(noun)
     if noun.pos_ != "NOUN" or not any(
         c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
     ):
@@ -507,6 +509,7 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
         epithet = _EPITHET_TEXT.fullmatch(text) is not None
     else:
         epithet = noun.lemma_.lower() in _EPITHETS or _EPITHET_TEXT.fullmatch(noun.text) is not None
+        epithet = epithet or demonym_epithet(noun)
     if not epithet:
         return None
     doc = noun.doc
@@ -524,6 +527,20 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
     if count < 3 or (len(ranked) > 1 and count < 2 * ranked[1][1]):
         return None
     return first, False
+
+
+def demonym_epithet(noun: Token) -> bool:
+    """'The Serb won his appeal': 'the' and a nationality, alone, for a person (singular,
+    a subject)."""
+    determiners = [c for c in noun.children if c.dep_ == "det"]
+    return (
+        noun.ent_type_ == "NORP"
+        and noun.tag_ in ("NNP", "NN")
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and len(determiners) == 1
+        and determiners[0].lower_ == "the"
+        and all(c.dep_ == "det" for c in noun.children)
+    )
 
 
 _THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"}

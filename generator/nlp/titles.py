@@ -45,6 +45,7 @@ from generator.nlp.references import (
     acronym,
     antecedent,
     coreferent,
+    demonym_epithet,
     entity_list,
     epithet_person,
     headline_event,
@@ -357,7 +358,9 @@ def _noun_text(
     elif (noun.pos_ == "PRON" or word in DEICTIC) and not _described(noun):
         return None
     else:
-        named = names_of(noun, surnames) or coreferent(noun) or acronym(noun)
+        # "The Serb" for the article's person, before the nationality is taken for a name
+        epithet = coreferent(noun) if demonym_epithet(noun) else None
+        named = epithet or names_of(noun, surnames) or coreferent(noun) or acronym(noun)
         if named is None and _description(noun):
             named = headline_subject(noun)
         if named is None:

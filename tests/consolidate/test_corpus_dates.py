@@ -133,17 +133,18 @@ def test_the_lead_of_a_dated_article_tells_the_news_of_its_day() -> None:
 
 
 def test_a_day_and_month_without_a_year_take_the_year_dated_articles_give() -> None:
-    # "on April 20" in an undated page: a dated page tells the verdict that day
-    articles = [
-        _article("a", "", "2021-04-21"),
-        _article("b", "", "2021-04-19"),
-        _article("u", f"On April 20, {VERDICT} Crowds cheered outside.", None),
-        # no match: another day, a day ahead, other words
-        _article("wrong-day", f"On April 22, {VERDICT}", None),
-        _article("ahead", f"The judge will say on April 20 whether {VERDICT}", None),
-        _article("other", "On April 20 the city council voted on a new budget for parks.", None),
-    ]
-    assert corpus_days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
+    # "on April 20" in an undated page: a dated page tells the verdict that day; no match
+    # on another day, for a day ahead, or with other words
+    told = {
+        "u": f"On April 20, {VERDICT} Crowds cheered outside.",
+        "wrong-day": f"On April 22, {VERDICT}",
+        "ahead": f"The judge will say on April 20 whether {VERDICT}",
+        "other": "On April 20 the city council voted on a new budget for parks.",
+    }
+    dated = [_article("a", "", "2021-04-21"), _article("b", "", "2021-04-19")]
+    undated = [_article(name, text, None) for name, text in told.items()]
+    found = corpus_days(dated + undated, DATED)
+    assert found == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
 
 
 def test_a_day_and_month_in_another_language_match_by_the_date_and_numbers() -> None:
