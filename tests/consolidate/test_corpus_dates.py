@@ -31,6 +31,11 @@ def _article(
     )
 
 
+def _written_in(code: str, text: str, published: str | None = None) -> Article:
+    """An article in language ``code``, its id the code."""
+    return replace(_article(code, text, published), language=code)
+
+
 def _told(source: str, quote: str, date: str) -> Mention:
     return Mention(source, quote, date, "Tuesday", "legal", None, "2021-04-21", 0)
 
@@ -153,16 +158,12 @@ def test_a_day_and_month_in_another_language_match_by_the_date_and_numbers() -> 
         _told("ru", "В России 24 марта объявлено днем общенационального траура.", "2024-03-24"),
         _told("ru", "Погибли 133 человека.", "2024-03-24"),
     ]
-    turkish = replace(
-        _article(
-            "tr",
-            "Moskova'daki saldırısında hayatını kaybedenler için 24 Mart’ta bir günlük "
-            "‘Milli Yas’ ilan edildi. Saldırıda 133 kişi hayatını kaybetti.",
-            None,
-        ),
-        language="tr",
+    turkish = _written_in(
+        "tr",
+        "Moskova'daki saldırısında hayatını kaybedenler için 24 Mart’ta bir günlük "
+        "‘Milli Yas’ ilan edildi. Saldırıda 133 kişi hayatını kaybetti.",
     )
-    articles = [replace(_article("ru", "", "2024-03-25"), language="ru"), turkish]
+    articles = [_written_in("ru", "", "2024-03-25"), turkish]
     assert corpus_days(articles, dated) == {"tr": ("2024-03-24", frozenset({"2024-03-24"}))}
 
 
@@ -170,16 +171,12 @@ def test_a_day_and_month_with_their_weekday_take_the_year_near_the_corpus() -> N
     # togowebtv.com (undated): "vendredi 22 mars" and "ce dimanche 24 mars"; 22 March was
     # a Friday in 2024 (and in 2019 and 2030), the corpus tells March 2024: no word needed
     dated = [_told("ru", "Мэр Москвы отменил все массовые мероприятия.", "2024-03-23")]
-    french = replace(
-        _article(
-            "fr",
-            "Les suspects de l’attaque du Crocus City Hall, qui a fait au moins 137 morts "
-            "vendredi 22 mars, ont été placés en détention ce dimanche 24 mars.",
-            None,
-        ),
-        language="fr",
+    french = _written_in(
+        "fr",
+        "Les suspects de l’attaque du Crocus City Hall, qui a fait au moins 137 morts "
+        "vendredi 22 mars, ont été placés en détention ce dimanche 24 mars.",
     )
-    articles = [replace(_article("ru", "", "2024-03-25"), language="ru"), french]
+    articles = [_written_in("ru", "", "2024-03-25"), french]
     found = corpus_days(articles, dated)
     assert found == {"fr": ("2024-03-24", frozenset({"2024-03-22", "2024-03-24"}))}
     # a weekday that is not the date's in a year near the corpus dates nothing
