@@ -89,6 +89,8 @@ _AILMENTS = frozenset({"disease", "virus", "ailment", "illness", "infection"})
 _OF_A_DISEASE = frozenset(
     {"outbreak", "case", "vaccine", "infection", "epidemic", "pandemic", "strain", "variant"}
 )
+# How a disease spreads, named by the disease ("the Ebola outbreak"); not "pandemic".
+_SPREADS = frozenset({"outbreak", "epidemic"})
 # What an article names once and then describes: storms, craft and diseases.
 NAMED_KINDS = frozenset(_STORMS) | _CRAFT | _AILMENTS
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)")
@@ -132,6 +134,14 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     if lemma in _AILMENTS:  # "the viral ailment" where the text tells of "mpox cases"
         named = _disease_name(doc)
         return (named, False) if named else None
+    if lemma in _SPREADS and not any(t.like_num for c in noun.lefts for t in c.subtree):
+        # "the global outbreak" -> "the global mpox outbreak": the article's disease; not
+        # "the 1918 pandemic" (another disease, dated), nor "the pandemic" (COVID's)
+        named = _disease_name(doc)
+        if named is None:
+            return None
+        before = [t.text for t in noun.lefts if t.dep_ in ("det", "amod")]
+        return " ".join([*before, named, noun.text]), noun.tag_ == "NNS"
     if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
         named = _craft_name(doc, noun, lemma) or _headline_craft(doc)
         return (named, False) if named else None
@@ -353,9 +363,9 @@ def _headline_craft(doc: Doc) -> str | None:
 
 
 def _disease_name(doc: Doc) -> str | None:
-    """The disease an article is about: the word it writes most often, at least twice, before
-    'outbreak', 'cases', 'vaccine' ... ('mpox outbreak', 'Ebola cases'); None when no
-    word is."""
+    """The disease an article is about: the word it writes most often before 'outbreak',
+    'cases', 'vaccine' ... ('mpox outbreak', 'Ebola cases'), at least twice so, or once and
+    three times in all; None when no word is."""
     written = [
         t
         for t in doc
@@ -369,7 +379,8 @@ def _disease_name(doc: Doc) -> str | None:
     if not told:
         return None
     key, count = told.most_common(1)[0]
-    if count < 2:
+    # once before such a noun will do when the text writes the word three times
+    if count < 2 and sum(t.lower_ == key for t in doc) < 3:
         return None
     # as the text writes it inside a sentence ("mpox", "Ebola"), not at a sentence's start
     forms = Counter(t.text for t in written if t.lower_ == key and not t.is_sent_start)
