@@ -113,9 +113,11 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     lemma = noun.lemma_.lower()
     # a storm, craft or disease is one whatever phrase follows ("the viral ailment amid a
     # growing outbreak in Africa")
-    asides = ("relcl", "appos", "prep", "acl") if lemma in NAMED_KINDS else ("relcl", "appos")
+    asides: frozenset[str] = frozenset({"relcl", "appos"})
+    if lemma in NAMED_KINDS:
+        asides |= {"prep", "acl"}
     if lemma in _CRAFT_EVENTS:  # "the launch, powered by the LVM3 rocket,": an aside
-        asides = ("relcl", "appos", "acl")
+        asides |= {"acl"}
     aside = {t.i for c in noun.children if c.dep_ in asides for t in c.subtree}
     if any(t.pos_ == "PROPN" and t.i not in aside for t in noun.subtree):
         return None
