@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from generator.ingest.published import find_dates as find_english_dates
 from generator.languages import ENGLISH, language, tokens
 from generator.model import Article, Mention
 from generator.nlp.foreign import split_sentences
@@ -39,16 +40,6 @@ __all__ = ["MATCH", "corpus_days"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
-_MONTHS = (
-    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
-)
-_NO_YEAR = r"(?![\w.]*,?\s+(?:1[89]|20)\d\d\b)"
-# "April 11", "11 April", without a year after them
-_DAY_MONTH = re.compile(
-    rf"\b(?P<m>{_MONTHS})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_NO_YEAR}"
-    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTHS})(?![\w])\.?{_NO_YEAR}"
-)
 # A weekday told as ahead, or a habit: no day of the past to match.
 _AHEAD = re.compile(
     r"\b(?:will|would|next|upcoming|coming|until|till|every|each|expected|scheduled|"
@@ -222,15 +213,15 @@ def _yearless_sentences(
     found: list[tuple[tuple[int, int], int | None, frozenset[str] | None]] = []
     if article.language == ENGLISH:
         for sentence in _SENTENCE.split(article.text):
-            matches = [(m, md) for m in _DAY_MONTH.finditer(sentence) if (md := _month_day(m))]
-            if not matches or _AHEAD.search(sentence):
+            told = [d for d in find_english_dates(sentence) if d.year is None]
+            if not told or _AHEAD.search(sentence):
                 continue
-            alone = len({md for _, md in matches}) == 1
-            words = _words(_DAY_MONTH.sub(" ", sentence)) if alone else None
-            for match, month_day in matches:
-                before = _WEEKDAY.search(sentence[max(0, match.start() - 12) : match.start()])
-                weekday = _WEEKDAYS.index(before.group(1).lower()) if before else None
-                found.append((month_day, weekday, words))
+            alone = len({(d.month, d.day) for d in told}) == 1
+            rest = sentence
+            for mention in reversed(told):  # the sentence without those dates
+                rest = rest[: mention.start] + " " + rest[mention.end :]
+            words = _words(rest) if alone else None
+            found += [((d.month, d.day), d.weekday, words) for d in told]
         return found
     code = article.language
     ahead = _ahead(code)
@@ -289,19 +280,9 @@ _ANY_DAY = Anchor(dt.date(2000, 6, 15))  # any anchor: only the day and month ar
 _YEAR = 366
 
 
-def _month_day(match: re.Match[str]) -> tuple[int, int] | None:
-    month = (match["m"] or match["m2"] or "")[:3].lower()
-    day = int(match["d"] or match["d2"])
-    number = _MONTH_NAMES.index(month) + 1
-    return (number, day) if 1 <= day <= 31 else None
-
-
 def _day_word(month: int, day: int) -> str:
     """A day and month as a word of a sentence ('3-24'): a number, rare as a date is."""
     return f"{month}-{day}"
-
-
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def corpus_days(
@@ -359,22 +340,19 @@ def corpus_days(
         ]
         # a day and month without a year: the match gives the year; the article was written
         # on or after that day, and within a year of it ("April 11" is read as the nearest)
-        of_year = [
-            best
-            for month_day, weekday, words in ([] if article.month else _yearless_sentences(article))
-            if (
-                best := (
-                    words is not None
-                    and _best_match(
-                        words | {_day_word(*month_day)},
-                        by_month_day.get(month_day, ()),
-                        article.language,
-                        weight,
-                    )
-                )
-                or (_weekday_year(month_day, weekday, dated_days) if weekday is not None else None)
-            )
-        ]
+        of_year: list[dt.date] = []
+        for month_day, weekday, said in [] if article.month else _yearless_sentences(article):
+            # the sentences that tell the same happening on that day, by their words (and
+            # the date itself); else the weekday written with it
+            best = None
+            if said is not None:
+                same_day = by_month_day.get(month_day, [])
+                said_on = said | {_day_word(*month_day)}
+                best = _best_match(said_on, same_day, article.language, weight)
+            if best is None and weekday is not None:
+                best = _weekday_year(month_day, weekday, dated_days)
+            if best is not None:
+                of_year.append(best)
         matched = of_week + of_year
         if not matched:
             continue

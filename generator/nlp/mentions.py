@@ -26,9 +26,9 @@ from generator.nlp.event_types import (
     is_reporting,
 )
 from generator.nlp.names import is_junk
-from generator.nlp.narrative import is_caption, not_news, not_told_as_happened
+from generator.nlp.narrative import FIRST_PERSON, is_caption, not_news, not_told_as_happened
 from generator.nlp.phrases import MEASURES
-from generator.nlp.posts import Post, find_posts, signed
+from generator.nlp.posts import Post, find_posts
 from generator.nlp.titles import (
     MAX_WORDS,
     lower_first,
@@ -135,11 +135,7 @@ def find_mentions(
     names = article_names(doc)
     mentions: list[Mention] = []
     timexes: list[Timex] = list(doc._.timexes)
-    posts = find_posts(doc, timexes)
-    # a post's links and signature say nothing of what happened
-    unsaid = frozenset(
-        t.i for _, _, end, sig in signed(doc, timexes) for t in doc if end <= t.idx < sig.end()
-    )
+    posts, unsaid = find_posts(doc, timexes)  # unsaid: the posts' links and signatures
     orphans = [*_after_nothing(timexes), *(post.timex for post in posts)]
     previous: Span | None = None
     for position, sentence in enumerate(doc.sents):
@@ -236,7 +232,7 @@ def _post_mention(
     author = post.author
     for sentence in post.sentences:
         subject = next((c for c in sentence.root.children if c.dep_.startswith("nsubj")), None)
-        if subject is None or subject.lower_ in _FIRST_PERSON or sentence.text.strip()[-1:] == "?":
+        if subject is None or subject.lower_ in FIRST_PERSON or sentence.text.strip()[-1:] == "?":
             continue
         mention = _mention(
             sentence,
@@ -270,9 +266,6 @@ def _post_mention(
             position=next(i for i, s in enumerate(doc.sents) if s.start == sentence.start),
         )
     return None
-
-
-_FIRST_PERSON = {"i", "we", "you"}
 
 
 def _finite(verb: Token) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Span, Token
 
 _STATIVE = {"be", "remain", "seem", "appear", "become", "stand", "have"}
-_FIRST_PERSON = {"i", "we", "you", "me", "us"}
+FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _NEWS_TYPES = {"ceasefire", "agreement", "clashes", "deployment", "call", "meeting", "visit"}
 
 
@@ -39,12 +39,12 @@ def not_news(sentence: Span, anchor: Token, typology: Typology | None = None) ->
     own = anchor.dep_ == "relcl" and _told_past(anchor)
     verb = anchor if clause_verb(sentence, anchor) or own else sentence.root
     subjects = [c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if verb.i == anchor.i and is_reporting(verb) and subjects and subjects[0] not in _FIRST_PERSON:
+    if verb.i == anchor.i and is_reporting(verb) and subjects and subjects[0] not in FIRST_PERSON:
         # '"We placed our units on alert," Lukashenko said at a Tuesday press conference':
         # the date dates the saying, a statement by someone named
         return False
     quoted = sentence.text.lstrip()[:1] in "\"“`'‘"
-    if (subjects and subjects[0] in _FIRST_PERSON) or (quoted and verb.i == sentence.root.i):
+    if (subjects and subjects[0] in FIRST_PERSON) or (quoted and verb.i == sentence.root.i):
         return event_type(sentence, anchor, typology) not in _NEWS_TYPES
     return False
 

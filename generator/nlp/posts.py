@@ -24,7 +24,7 @@ from generator.timex.tagger import Timex
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span
 
-__all__ = ["Post", "find_posts", "signed"]
+__all__ = ["Post", "find_posts"]
 
 # "— Narendra Modi (@narendramodi) " right before the date that ends the post
 _SIGNATURE = re.compile(r"[—–]\s*(?P<name>[^\s()@—–][^()\n@—–]{0,60}?)\s*\(@\w{1,30}\)\s*$")
@@ -42,7 +42,7 @@ class Post:
     end: int  # where its signature ends
 
 
-def signed(doc: Doc, timexes: list[Timex]) -> list[tuple[Timex, int, int, re.Match[str]]]:
+def _signed(doc: Doc, timexes: list[Timex]) -> list[tuple[Timex, int, int, re.Match[str]]]:
     """Every post a page quotes: the date of its signature, where its text starts, where its
     links and signature start, and its signature."""
     text = doc.text
@@ -59,16 +59,20 @@ def signed(doc: Doc, timexes: list[Timex]) -> list[tuple[Timex, int, int, re.Mat
     return found
 
 
-def find_posts(doc: Doc, timexes: list[Timex]) -> list[Post]:
-    """The posts signed by a person in an analysed page, in text order."""
+def find_posts(doc: Doc, timexes: list[Timex]) -> tuple[list[Post], frozenset[int]]:
+    """The posts signed by a person in an analysed page, in text order, and the tokens of
+    every quoted post's links and signature (whoever signed it): they say nothing of what
+    happened."""
     posts = []
-    for timex, line_start, end, signature in signed(doc, timexes):
+    unsaid: set[int] = set()
+    for timex, line_start, end, signature in _signed(doc, timexes):
+        unsaid.update(t.i for t in doc if end <= t.idx < signature.end())
         if not _person(doc, *signature.span("name")):
             continue
         sentences = [s for s in doc.sents if line_start <= s.start_char and s.end_char <= end + 1]
         if sentences:
             posts.append(Post(sentences, signature["name"].strip(), timex, line_start, timex.end))
-    return posts
+    return posts, frozenset(unsaid)
 
 
 def _person(doc: Doc, start: int, end: int) -> bool:

@@ -103,8 +103,6 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     so, 'the stock' -> 'SVB stock'), looked for in its sentence and the three before (a
     storm's name or a titled person anywhere before it); None when the phrase names
     something itself or nothing fits."""
-    if demonym_epithet(noun):  # "The Serb flew into Australia": the article's person
-        return epithet_person(noun)
     if noun.pos_ != "NOUN" or not any(
         c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
     ):

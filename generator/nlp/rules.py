@@ -44,9 +44,11 @@ def fast_rules(nlp: Language) -> None:
     """Swap the pipeline's attribute ruler and rule lemmatizer for their fast equivalents,
     where they are spaCy's own and their rules are of the forms read here."""
     if "attribute_ruler" in nlp.pipe_names:
-        ruler = nlp.get_pipe("attribute_ruler")
-        if _compiled(ruler) is not None:
+        try:  # the factory indexes the ruler's patterns, or says it cannot
             nlp.add_pipe("chronology_attribute_ruler", after="attribute_ruler")
+        except _NotIndexable:
+            pass
+        else:
             nlp.remove_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names:
         lemmatizer = nlp.get_pipe("lemmatizer")
@@ -211,8 +213,12 @@ def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     ruler = nlp.get_pipe("attribute_ruler")
     compiled = _compiled(ruler)
     if compiled is None:
-        raise ValueError("the attribute ruler's patterns cannot be indexed")
+        raise _NotIndexable("the attribute ruler's patterns cannot be indexed")
     return FastAttributeRuler(ruler, compiled)
+
+
+class _NotIndexable(ValueError):
+    """The attribute ruler uses a key or an operator the index does not read."""
 
 
 # --- the lemmatizer -----------------------------------------------------------------------

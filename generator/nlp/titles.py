@@ -359,7 +359,7 @@ def _noun_text(
         return None
     else:
         # "The Serb" for the article's person, before the nationality is taken for a name
-        epithet = coreferent(noun) if demonym_epithet(noun) else None
+        epithet = epithet_person(noun) if demonym_epithet(noun) else None
         named = epithet or names_of(noun, surnames) or coreferent(noun) or acronym(noun)
         if named is None and _description(noun):
             named = headline_subject(noun)

@@ -442,14 +442,14 @@ def _today_weekday(text: str, code: str) -> int | None:
     """The weekday a text names right after its word for today ('اليوم السبت', 'heute,
     Samstag'), else None."""
     lang = language(code)
-    words = _words(code)
-    today = [phrase for phrase, offset in words.relative.items() if offset == 0]
-    keys = [lang.keys(w) for _, _, w in tokens(text)]
+    today = [phrase for phrase, offset in _words(code).relative.items() if offset == 0]
+    toks = [w for _, _, w in tokens(text)]
+    keys = [lang.keys(w) for w in toks]
     for i in range(len(keys)):
         for phrase in today:
             after = i + len(phrase)
             if after < len(keys) and all(p in keys[i + k] for k, p in enumerate(phrase)):
-                day = next((d for k in keys[after] if (d := _weekday(k, words)) is not None), None)
+                day = weekday_of(toks[after], code)
                 if day is not None:
                     return day
     return None
@@ -461,20 +461,13 @@ def lead_date(text: str, code: str) -> dt.date | None:
     the lead of a news text tells the news of its day. The weekday must be the date's."""
     lead = re.split(r"(?<=[.!?؟])\s|\n", text.strip(), maxsplit=1)[0]
     latest = latest_full_date(find_dates(text, code))
-    lang = language(code)
-    words = _words(code)
     for found in find_dates(lead, code):
         edtf = found.timex.edtf or ""
         if found.yearless or found.relative or len(edtf) != 10:
             continue
         day = dt.date.fromisoformat(edtf)
         near = lead[max(0, found.timex.start - 20) : found.timex.end + 20]
-        named = {
-            d
-            for _, _, w in tokens(near)
-            for k in lang.keys(w)
-            if (d := _weekday(k, words)) is not None
-        }
+        named = {weekday_of(w, code) for _, _, w in tokens(near)} - {None}
         if day == latest and named == {day.weekday()}:
             return day
     return None

@@ -151,9 +151,10 @@ def has_keyword(folded: str, keywords: tuple[str, ...], *, digit: bool | None = 
     return False
 
 
-def active_rules(text: str, names: list[str]) -> list[int]:
-    """Indexes of the rules (by name, in table order) that may match somewhere in text."""
-    folded = fold(text)
+def active_rules(text: str, names: list[str], folded: str | None = None) -> list[int]:
+    """Indexes of the rules (by name, in table order) that may match somewhere in text
+    (``folded``: ``fold(text)``, when the caller has it)."""
+    folded = fold(text) if folded is None else folded
     digit = bool(_DIGIT.search(folded))
     seen: dict[tuple[str, ...], bool] = {}
     out = []

@@ -384,7 +384,7 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
     # Only the rules whose key words occur in the text, around those words: elsewhere
     # they cannot match (generator.timex.prefilter).
     folded = fold(text)
-    for idx in active_rules(text, _RULE_NAMES):
+    for idx in active_rules(text, _RULE_NAMES, folded):
         _name, rx, _handler = RULES[idx]
         matches = (m for a, b in windows(_name, text, folded) for m in rx.finditer(text, a, b))
         for m in matches:

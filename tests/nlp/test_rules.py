@@ -58,3 +58,15 @@ def test_the_same_annotations_as_spacys_components(pipelines: tuple[Any, Any]) -
     for text in texts[:3]:  # and once more, every lemma now known
         with plain.memory_zone(), fast.memory_zone():
             assert _annotations(fast(text)) == _annotations(plain(text))
+
+
+def test_a_ruler_with_keys_the_index_does_not_read_is_kept() -> None:
+    import spacy
+
+    from generator.nlp.rules import fast_rules
+
+    nlp = spacy.load(MODEL)
+    nlp.get_pipe("attribute_ruler").add([[{"SHAPE": "Xxxx"}]], {"POS": "PROPN"})
+    fast_rules(nlp)
+    assert "attribute_ruler" in nlp.pipe_names
+    assert "chronology_attribute_ruler" not in nlp.pipe_names
