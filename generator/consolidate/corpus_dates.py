@@ -50,7 +50,7 @@ _SAID_ON = re.compile(
     r"\b(?:said|announced|told|reported|added|stated|confirmed|declared|wrote)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])")
+_FIRST_STOP = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])")
 _WORD = re.compile(r"[^\W_]{3,}|\d+(?:[.,]\d+)?")
 # Words any two news sentences share; they say nothing of the happening.
 _STOP = frozenset(
@@ -98,10 +98,15 @@ def _lead(article: Article) -> frozenset[str] | None:
     text = article.text.strip()
     if not text:
         return None
-    if article.language == ENGLISH:
-        return _words(_SENTENCE.split(text, maxsplit=1)[0])
+    if article.language == ENGLISH:  # the headline line and the first sentence
+        return _words(_FIRST_STOP.split(text, maxsplit=1)[0])
     spans = split_sentences(text, article.language)
     return _foreign_words(text[spans[0][0] : spans[0][1]], article.language) if spans else None
+
+
+def _sentences(text: str) -> list[str]:
+    """An English text's sentences, not cut after an abbreviation ("at 4:15 p.m. Tuesday")."""
+    return [text[start:end] for start, end in split_sentences(text, ENGLISH)]
 
 
 def _tokens(text: str) -> list[str]:
@@ -118,7 +123,7 @@ def _weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
     if article.language != ENGLISH:
         return _foreign_weekday_sentences(article)
     found = []
-    for sentence in _SENTENCE.split(article.text):
+    for sentence in _sentences(article.text):
         matches = list(_WEEKDAY.finditer(sentence))
         if not matches:
             continue
@@ -212,7 +217,7 @@ def _yearless_sentences(
     date, or None when the sentence tells other dates too)."""
     found: list[tuple[tuple[int, int], int | None, frozenset[str] | None]] = []
     if article.language == ENGLISH:
-        for sentence in _SENTENCE.split(article.text):
+        for sentence in _sentences(article.text):
             told = [d for d in find_english_dates(sentence) if d.year is None]
             if not told or _AHEAD.search(sentence):
                 continue

@@ -11,6 +11,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from generator.nlp.doctext import doc_text
 from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 from generator.timex.tagger import Timex, find_timexes
 
@@ -29,7 +30,7 @@ class TimexTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.anchor or self.default_anchor
-        self.set_annotations(doc, find_timexes(doc.text, anchor=anchor, doc=doc))
+        self.set_annotations(doc, find_timexes(doc_text(doc), anchor=anchor, doc=doc))
         return doc
 
     @staticmethod

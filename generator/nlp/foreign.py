@@ -54,8 +54,8 @@ def split_sentences(text: str, code: str) -> list[tuple[int, int]]:
             last = before[-1].casefold() if before else ""
             following = text[end : end + 40].split()
             after = following[0] if following else ""
-            if last in abbreviations or re.fullmatch(r"\W*\w\.", last):
-                continue  # "г.", "Dr.", an initial
+            if last in abbreviations or re.fullmatch(r"\W*(?:\w\.)+", last):
+                continue  # "г.", "Dr.", an initial, dotted initials ("p.m.", "U.S.")
             if re.fullmatch(r"\d{1,2}\.", last) and not after[:1].isupper():
                 continue  # "am 11. Januar" is caught below; "11. madde"
             if re.fullmatch(r"\d{1,2}\.", last) and _is_month(after, code):

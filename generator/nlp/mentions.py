@@ -214,7 +214,7 @@ def _relative_mention(
     if day is None or phrase is None:
         return None
     start, end = phrase.start_char, phrase.end_char
-    timex = Timex(start, end, sentence.doc.text[start:end], "DATE", day, day)
+    timex = Timex(start, end, doc_text(sentence.doc)[start:end], "DATE", day, day)
     anchor = sentence.root
     if not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor):
         return None
@@ -258,7 +258,7 @@ def _post_mention(
         actors = [speaker, *(a for a in mention.actors if a.text != author)]
         return replace(
             mention,
-            quote=doc.text[post.start : post.end].strip(),
+            quote=doc_text(doc)[post.start : post.end].strip(),
             type="statement",
             title=title,
             actors=actors,
@@ -360,6 +360,8 @@ def _told_dates(
             told.append((timex, noun, True))
             continue
         anchor = _anchor(sentence, timex)
+        if _dated_by_its_day(anchor, sentence, timex):
+            continue
         previous = told[-1][0] if told else None
         listed = previous is not None and _coordinated(doc_text(sentence.doc), previous, timex)
         if (
@@ -408,6 +410,21 @@ def _past(verb: Token) -> bool:
 
 
 _DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
+
+
+def _dated_by_its_day(anchor: Token, sentence: Span, timex: Timex) -> bool:
+    """'was found guilty on all charges today for his role in the death of George Floyd in
+    May 2020': in an article with no date of its own, "today" dates the verb (a day no
+    reader can name) and the date deeper in its phrases dates a noun there, not the verb."""
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.i == anchor.i or (head.dep_ == "prep" and head.head.i == anchor.i):
+        return False
+    return any(c.lower_ in _DAY_WORDS and c.dep_ == "npadvmod" for c in anchor.children)
+
+
 _FOLLOWING = re.compile(r"^the\s+(?:next|following)\s+\w+$|\b(?:later|after)$", re.I)
 
 

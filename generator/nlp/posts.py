@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.nlp.doctext import doc_text
 from generator.timex.tagger import Timex
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -45,7 +46,7 @@ class Post:
 def _signed(doc: Doc, timexes: list[Timex]) -> list[tuple[Timex, int, int, re.Match[str]]]:
     """Every post a page quotes: the date of its signature, where its text starts, where its
     links and signature start, and its signature."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for timex in timexes:
         if not timex.edtf or len(timex.edtf) != 10:

@@ -184,3 +184,19 @@ def test_a_day_and_month_with_their_weekday_take_the_year_near_the_corpus() -> N
     assert (
         corpus_days([articles[0], replace(wrong, text=wrong.text.split(", ont")[0])], dated) == {}
     )
+
+
+def test_a_weekday_after_an_abbreviation_is_read_with_its_whole_sentence() -> None:
+    # "at 4:15 p.m. Tuesday": the full stop of "p.m." ends no sentence, so the weekday's
+    # sentence keeps the words that tell the happening
+    articles = [
+        _article("a", "", "2021-04-21"),
+        _article("b", "", "2021-04-19"),
+        _article(
+            "u",
+            "A jury found Derek Chauvin guilty of murdering George Floyd at 4 p.m. "
+            "Tuesday afternoon.",
+            None,
+        ),
+    ]
+    assert corpus_days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
