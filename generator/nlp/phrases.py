@@ -227,10 +227,18 @@ def _phrase(child: Token, skip: set[int]) -> list[Token]:
     for token in child.subtree:
         if token.i in skip:
             continue
+        # "a new bridge bank [to safeguard depositors]": an infinitive read as a relative
+        # clause tells what for, as an aside (an infinitive of the noun, "plans to sell",
+        # is parsed acl and kept)
+        purpose = token.dep_ == "relcl" and token.tag_ == "VB" and _infinitive(token)
         if (
             token.dep_ in ("relcl", "acl", "appos")
             and token.i != child.i
-            and (token.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP") or token.dep_ == "appos")
+            and (
+                token.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP")
+                or token.dep_ == "appos"
+                or purpose
+            )
         ):
             cut = {t.i for t in token.subtree}
             words = [w for w in words if w.i not in cut]
@@ -329,6 +337,10 @@ def _root(words: list[Token]) -> Token:
     return next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
     """What the verb governs on its right, as title words within budget: its objects and
     complements, then its prepositional phrases in order while they fit whole (not who
@@ -360,7 +372,9 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
             continue
         # the predicate of a copula is its first complement, whatever its form
         core = (child.dep_ in _CORE_DEPS or copula) and not kept
-        essential = child.dep_ in _ESSENTIAL and not essential_kept
+        essential = (child.dep_ in _ESSENTIAL and not essential_kept) or _where_put(
+            verb, child, kept
+        )
         fitted = compressed(words, left)
         if not fitted and essential:
             # "is now [a global public health emergency]", "is granted [a medical
@@ -379,6 +393,20 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
         if left <= 0:
             break
     return kept
+
+
+# Verbs that put their object somewhere: without where, the clause is cut ("put the
+# party [well ahead]", "placed the city [under curfew]").
+_PLACING = {"put", "place", "keep"}
+
+
+def _where_put(verb: Token, child: Token, kept: list[Token]) -> bool:
+    """The place or state a verb of placing puts its object in, after that object."""
+    return (
+        verb.lemma_.lower() in _PLACING
+        and child.dep_ in ("advmod", "prep", "oprd", "acomp")
+        and any(t.dep_ == "dobj" and t.head.i == verb.i for t in kept)
+    )
 
 
 def trim(words: list[Token]) -> list[Token]:

@@ -76,6 +76,9 @@ _KIND_IN_NAME = frozenset(
     {"bank", "court", "ministry", "department", "committee", "board", "union", "party"}
 )
 _STORMS = ("storm", "hurricane", "typhoon", "cyclone")
+# Who oversees others: the organisation told doing something before (as a clause's subject
+# or its doer), not the last one named, which may be the one overseen.
+_OVERSEERS = frozenset({"regulator", "watchdog", "supervisor"})
 # Craft and missions an article names once and then calls by their kind.
 _CRAFT = frozenset(
     {"mission", "spacecraft", "lander", "rover", "probe", "rocket", "satellite"}
@@ -156,6 +159,18 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
             return None
         company = max(companies, key=lambda name: (companies[name], len(name)))
         return f"{company} {noun.lower_}", noun.tag_ == "NNS"
+    if lemma in _OVERSEERS:  # "the regulator" -> the organisation last told acting
+        acting = [
+            e
+            for e in doc.ents
+            if start <= e.start
+            and e.end <= noun.i
+            and e.label_ == "ORG"
+            and len(e.text) > 1
+            and e.root.dep_ in ("nsubj", "nsubjpass", "agent", "pobj")
+            and (e.root.dep_ != "pobj" or e.root.head.lower_ == "by")
+        ]
+        return (_without_the(acting[-1].text), False) if acting else None
     if lemma in PLACE_HEADS:  # "the hall" of an article that names one hall
         named = place_named(noun)
         return (named, False) if named else None
@@ -291,6 +306,32 @@ def _sentences_before(sentence: Span) -> int:
             break
         count += 1
     return count
+
+
+def appositive_name(noun: Token) -> str | None:
+    """'another instrument, the Laser-Induced Breakdown Spectroscope (LIBS), found': the
+    name a described thing is given beside it, in commas or dashes; None without one."""
+    if noun.pos_ != "NOUN":
+        return None
+    doc = noun.doc
+    for aside in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
+        # in commas, or right after "the <noun>" or an owner's ("the technology blog
+        # Gizmodo", "The United States's largest car manufacturer General Motors"); not
+        # "Shares of SVB Financial Group SIVB", a ticker
+        close = aside.left_edge.i == noun.i + 1 and any(
+            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children
+        )
+        if doc[aside.left_edge.i - 1].text not in (",", "–", "—") and not close:
+            continue
+        words = [t for t in aside.subtree if not t.is_punct]
+        words = words[: next((n for n, t in enumerate(words) if t.dep_ in ("relcl", "acl")), None)]
+        # a name throughout: its proper nouns, without a bracketed acronym after it
+        bracket = next((n for n, t in enumerate(aside.subtree) if t.text == "("), None)
+        if bracket is not None:
+            words = [t for t in words if t.i < list(aside.subtree)[bracket].i]
+        if words and words[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET") for t in words):
+            return _without_the(doc[words[0].i : words[-1].i + 1].text)
+    return None
 
 
 def _without_the(name: str) -> str:
@@ -586,6 +627,9 @@ def antecedent(pronoun: Token) -> tuple[str, bool] | None:
     for test in tests:
         for token in candidates:
             if test(token):
+                aside = appositive_name(token)  # "the Irish airline, Ryanair," -> Ryanair
+                if aside is not None:
+                    return aside, plural
                 return _antecedent_text(token, token.ent_type_ in _THING_LABELS), plural
     return None
 

@@ -44,6 +44,7 @@ from generator.nlp.references import (
     PLACE_HEADS,
     acronym,
     antecedent,
+    appositive_name,
     coreferent,
     demonym_epithet,
     entity_list,
@@ -361,6 +362,8 @@ def _noun_text(
         # "The Serb" for the article's person, before the nationality is taken for a name
         epithet = epithet_person(noun) if demonym_epithet(noun) else None
         named = epithet or names_of(noun, surnames) or coreferent(noun) or acronym(noun)
+        if named is None and (aside := appositive_name(noun)) is not None:
+            named = aside, False
         if named is None and _description(noun):
             named = headline_subject(noun)
         if named is None:
