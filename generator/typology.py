@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -49,6 +49,8 @@ class Typology:
 
     types: tuple[EventType, ...]
     light_verbs: frozenset[str] = frozenset()
+    # trigger nouns that name people, things or amounts, not happenings ("the 2023 rover")
+    not_happenings: frozenset[str] = frozenset()
     # lemma -> [(rank, type, the parts of speech it counts in, or None for any)]
     _index: _Index = field(init=False, repr=False, compare=False, hash=False)
 
@@ -71,10 +73,15 @@ class Typology:
                 return rank, name
         return None
 
+    def happening(self, lemma: str) -> bool:
+        """Whether a trigger noun can name a happening ('the 1918 pandemic', not 'GM's 2008
+        revenue')."""
+        return lemma not in self.not_happenings
+
     def digest(self) -> str:
         """A hash of the whole typology (cache keys depend on it)."""
         data = [[t.name, sorted(t.words), sorted(t.verbs), sorted(t.nouns)] for t in self.types]
-        payload = json.dumps([data, sorted(self.light_verbs)]).encode()
+        payload = json.dumps([data, sorted(self.light_verbs), sorted(self.not_happenings)]).encode()
         return hashlib.sha256(payload).hexdigest()
 
 
@@ -86,7 +93,13 @@ def _words(value: Any, where: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in value if w.strip())
 
 
-def _parse(text: str, source: str) -> tuple[list[EventType], frozenset[str]]:
+class _Parsed(NamedTuple):
+    types: list[EventType]
+    light_verbs: frozenset[str]
+    not_happenings: frozenset[str]
+
+
+def _parse(text: str, source: str) -> _Parsed:
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
@@ -112,11 +125,16 @@ def _parse(text: str, source: str) -> tuple[list[EventType], frozenset[str]]:
                 nouns=_words(entry.get("nouns"), f"{where}.nouns"),
             )
         )
-    return types, _words(data.get("light_verbs"), f"{source}: light_verbs")
+    return _Parsed(
+        types,
+        _words(data.get("light_verbs"), f"{source}: light_verbs"),
+        _words(data.get("not_happenings"), f"{source}: not_happenings"),
+    )
 
 
-def _merge(base: Typology, extra: list[EventType], light: frozenset[str]) -> Typology:
+def _merge(base: Typology, parsed: _Parsed) -> Typology:
     """base with the extra types appended and the extra words added to known types."""
+    extra = parsed.types
     known = {t.name: t for t in base.types}
     added = [t for t in extra if t.name not in known]
     merged = []
@@ -134,15 +152,19 @@ def _merge(base: Typology, extra: list[EventType], light: frozenset[str]) -> Typ
     # "other" stays last: it is what nothing else fits
     tail = [t for t in merged if t.name == "other"]
     merged = [t for t in merged if t.name != "other"] + added + tail
-    return Typology(tuple(merged), base.light_verbs | light)
+    return Typology(
+        tuple(merged),
+        base.light_verbs | parsed.light_verbs,
+        base.not_happenings | parsed.not_happenings,
+    )
 
 
 @cache
 def default_typology() -> Typology:
     """The typology shipped with the package."""
     text = resources.files("generator.data").joinpath("event_types.yml").read_text("utf-8")
-    types, light = _parse(text, "generator/data/event_types.yml")
-    return Typology(tuple(types), light)
+    parsed = _parse(text, "generator/data/event_types.yml")
+    return Typology(tuple(parsed.types), parsed.light_verbs, parsed.not_happenings)
 
 
 def load_typology(content_dir: Path | None = None) -> Typology:
@@ -159,5 +181,4 @@ def load_typology(content_dir: Path | None = None) -> Typology:
         return base
     except (OSError, UnicodeDecodeError) as error:
         raise TypologyError(f"{path}: cannot read: {error}") from None
-    types, light = _parse(text, str(path))
-    return _merge(base, types, light)
+    return _merge(base, _parse(text, str(path)))

@@ -70,7 +70,7 @@ _DATE_PATTERNS = [
     # Tuesday, October 20, 2020 / May 11 / MARCH 21
     # (the look-aheads only make the scan fast: a date starts with a capital or a digit)
     # ("Sunday (July 7)": the weekday may close on a parenthesis)
-    re.compile(rf"\b(?=[A-Z])(?:{WD},?\s+\(?)?{MON}\s+{DAY}\b(?!:)(?:,?\s+{YEAR}\b)?"),
+    re.compile(rf"\b(?=[A-Z])(?:{WD},?\s+\(?)?{MON}\s+{DAY}\b(?!:\d)(?:,?\s+{YEAR}\b)?"),
     # Tuesday, 20 October 2020 / 31 October 2022 / 11 мая 2021
     re.compile(
         rf"\b(?=[A-Zt0-9])(?:{WD},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+{YEAR}\b)?"

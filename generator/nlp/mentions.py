@@ -359,6 +359,8 @@ def _told_dates(
         if noun is not None:
             told.append((timex, noun, True))
             continue
+        if _dates_a_holding(sentence, timex, typology):
+            continue
         anchor = _anchor(sentence, timex)
         if _dated_by_its_day(anchor, sentence, timex):
             continue
@@ -392,13 +394,39 @@ def _side_event_noun(
     if span.root.dep_ not in _PREMODIFIER:
         return None  # "... in April" after a noun: where such a phrase attaches is unsure
     noun = event_noun(span.root, typology)
-    if noun is None or noun.dep_ in _CORE_ROLES:
+    if noun is None or noun.dep_ in _CORE_ROLES or not typology.happening(noun.lemma_.lower()):
         return None
     if event_type([noun], noun, typology) == "statement":
         return None  # "said in a Friday press release": the date dates the saying
     if alone and _past(anchor_verb(sentence, noun)):
         return None
     return noun
+
+
+def _dates_a_holding(sentence: Span, timex: Timex, typology: Typology) -> bool:
+    """'7% of GM's 2008 revenue', 'above its November 20, 2008 low', 'defend his 2021
+    title': a date written before a noun that something owns dates that thing, which is no
+    happening, and not the clause."""
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    inside = {t.i for t in span}
+    # "its November 20, 2008 low", parsed as an owned date with its noun beside it
+    owned = any(c.dep_ == "poss" and c.i not in inside for c in span.root.children)
+    beside = [c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if owned and beside:
+        thing = beside[0]
+        rank = typology.rank(thing.lemma_.lower(), thing.pos_)
+        return rank is None or not typology.happening(thing.lemma_.lower())
+    if span.root.dep_ not in _PREMODIFIER:
+        return False
+    noun = span.root.head
+    event = event_noun(span.root, typology)
+    return (
+        noun.pos_ == "NOUN"
+        and (event is None or not typology.happening(event.lemma_.lower()))
+        and any(c.dep_ == "poss" and c.i not in inside for c in noun.children)
+    )
 
 
 def _past(verb: Token) -> bool:

@@ -728,6 +728,7 @@ _HAPPENED = {
     "clashes": ("breaks out", "break out"),
     "election": ("is held", "are held"),
     "meeting": ("is held", "are held"),
+    "agreement": ("is reached", "are reached"),
 }
 
 
@@ -781,6 +782,21 @@ def fallback_title(kind: str, text: str, date_text: str, chosen: list[str]) -> s
     # declaration ended in May 2023 ...")
     parts = text.split(";")
     text = next((part for part in parts if date_text and date_text in part), parts[0])
+    # of its clauses, the one its date is in, when that says something ("Five years after
+    # its launch, iTunes in February passed Wal-Mart"): not a phrase set before it
+    dated = [
+        part
+        for part in re.split(r"[,:(]", text)
+        if date_text
+        and date_text in part
+        and len(part.split()) - len(date_text.split()) >= 4
+        # not who said it ('"...?," one user wrote on Saturday'), nor a clause the date
+        # was the subject of ("but spring shows signs of hope")
+        and not _SAID_PART.search(part.replace(date_text, ""))
+        and not re.match(rf"\W*(?:but|and|or)\s+{re.escape(date_text)}", part.strip(), re.I)
+    ]
+    if dated:
+        text = dated[0]
     if date_text:  # the date and the preposition that brought it ("ended [in May 2023]")
         text = re.sub(rf"\b(?:on|in|at|by|during)\s+{re.escape(date_text)}", "", text)
     cleaned = text.replace(date_text, "").strip(" ,.")
@@ -794,6 +810,11 @@ def fallback_title(kind: str, text: str, date_text: str, chosen: list[str]) -> s
     short = " ".join(words)
     return short[:1].upper() + short[1:] if short else kind.capitalize()
 
+
+_SAID_PART = re.compile(
+    r"\b(?:said|says|wrote|writes|told|tells|reported|reports|added|adds|asked|asks|stated|"
+    r"states|announced|announces)\W*(?:on|in|at)?\W*$"  # a verb: lower case
+)
 
 _DANGLING = {
     "in",

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from generator.errors import ArticleError
 from generator.ingest.decoding import decode_bytes
 from generator.ingest.furniture import clean, split_paragraphs
-from generator.ingest.published import classify_date_line, match_dateline
+from generator.ingest.published import classify_date_line, find_dates, match_dateline
 from generator.ingest.reader import read_article_file, read_articles, resolve_years
 from generator.model import Article, source_of
 
@@ -294,6 +294,13 @@ def test_ingest_case(golden: Any, tmp_path: Path) -> None:
 )
 def test_classify_date_line(line: str, expected: tuple[str, dt.date] | None) -> None:
     assert classify_date_line(line.removeprefix("- ")) == expected
+
+
+def test_a_date_before_a_colon_is_a_date_but_not_a_time_after_a_month() -> None:
+    # "As of 10 a.m. on Tuesday, March 26:" heads a list of updates; "May 11:30" is no date
+    (found,) = find_dates("As of 10 a.m. on Tuesday, March 26:")
+    assert (found.month, found.day, found.year, found.weekday) == (3, 26, None, 1)
+    assert find_dates("the vote at May 11:30") == []
 
 
 @pytest.mark.parametrize(

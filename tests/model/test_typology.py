@@ -75,3 +75,14 @@ def test_an_event_type_outside_the_typology_is_reported_at_its_line(tmp_path: Pa
     assert found.message.startswith("unknown value 'heist'; expected one of: ceasefire, ")
     (tmp_path / USER_FILE).write_text("types:\n  heist:\n    words: [heist]\n")
     assert check_types(records, tmp_path) == []
+
+
+def test_nouns_that_name_no_happening_are_known_and_extended(tmp_path: Path) -> None:
+    # "GM's 2008 revenue", "the 2023 rover": a type's word, but as a noun no happening
+    packaged = default_typology()
+    assert not packaged.happening("revenue") and not packaged.happening("rover")
+    assert packaged.happening("pandemic") and packaged.happening("election")
+    (tmp_path / USER_FILE).write_text("not_happenings: [heist]\n")
+    extended = load_typology(tmp_path)
+    assert not extended.happening("heist") and not extended.happening("revenue")
+    assert extended.digest() != packaged.digest()

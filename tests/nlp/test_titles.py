@@ -120,3 +120,16 @@ def test_fallback_title_is_the_clause_its_date_is_in() -> None:
         [],
     )
     assert title == "That declaration ended after case numbers declined"
+
+
+def test_fallback_title_is_the_comma_clause_its_date_is_in() -> None:
+    text = (
+        "Five years after its launch, Apple's iTunes music service in February passed "
+        "Wal-Mart to become the No. 1 music seller in the United States."
+    )
+    assert fallback_title("business", text, "February", []).startswith(
+        "Apple's iTunes music service passed Wal-Mart"
+    )
+    # not the clause of who said it
+    asked = '"Was there anyone on the list?," one user wrote on Saturday night.'
+    assert fallback_title("statement", asked, "Saturday night", []) != "One user wrote"
