@@ -25,6 +25,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _SHORT_WORDS = 8  # a lone line this short without sentence punctuation is not prose
 _LIST_WORDS = 25  # headline-length: items of related lists, sidebars, teasers
 _CREDIT_WORDS = 60  # a caption or credit line is short
+_ITEM_WORDS = 4  # an item of a list the text introduces says something in this many words
 
 # Known furniture, matched at the start of a line ...
 _FURNITURE_START_RE = re.compile(
@@ -184,13 +185,16 @@ def clean(paragraphs: list[str]) -> Cleaned:
     """Drop furniture and duplicates from `paragraphs`, collecting evidence on the way."""
     result = Cleaned([])
     meta_publishers: list[str] = []
-    kept: list[tuple[str, bool]] = []  # (text, was a list item)
+    kept: list[tuple[str, bool]] = []  # (text, an item of a list the text introduced)
+    introduced = False  # the list items that follow a line ending in a colon are content
     for raw in paragraphs:
         text = normalize_space(raw)
         bullet = _BULLET_RE.match(text)
         item = text[bullet.end() :] if bullet else text
         if not item:
             continue
+        listed = bool(bullet) and introduced
+        introduced = listed or (not bullet and item.endswith(":"))
         prefix = split_date_prefix(item)
         if prefix is not None:  # "UPDATE (6/25/21 3:00 PM): Former officer ...": evidence
             kind, date, item = prefix
@@ -206,12 +210,15 @@ def clean(paragraphs: list[str]) -> Cleaned:
         if is_furniture_line(item):
             continue
         words = len(item.split())
-        if not is_sentence(item) and (words <= _SHORT_WORDS or (bullet and words <= _LIST_WORDS)):
+        # "As of 10 a.m. on Tuesday, March 26:" and its items ("Search and rescue is still
+        # underway in water"): a list the text introduces is the news, not links
+        short = words <= _SHORT_WORDS or (bullet and words <= _LIST_WORDS)
+        if not is_sentence(item) and short and not (listed and words >= _ITEM_WORDS):
             agency = _agency(item)
             if agency:
                 meta_publishers.append(agency)
             continue
-        kept.append((item, bool(bullet)))
+        kept.append((item, listed))
     result.publishers.extend(meta_publishers)
     result.paragraphs = _drop_duplicates(_drop_headline_runs(kept))
     return result
@@ -221,10 +228,10 @@ def _drop_headline_runs(kept: list[tuple[str, bool]]) -> list[str]:
     """Runs of headline-like lines (no sentence end, headline length) are related-story
     lists and sidebars: three in a row anywhere, or any number closing the article."""
 
-    def headline(text: str) -> bool:
-        return not is_sentence(text) and len(text.split()) <= _LIST_WORDS
+    def headline(text: str, listed: bool) -> bool:
+        return not listed and not is_sentence(text) and len(text.split()) <= _LIST_WORDS
 
-    flags = [headline(text) for text, _ in kept]
+    flags = [headline(text, listed) for text, listed in kept]
     drop = [False] * len(kept)
     index = 0
     while index < len(kept):

@@ -138,6 +138,7 @@ def find_mentions(
     posts, unsaid = find_posts(doc, timexes)  # unsaid: the posts' links and signatures
     orphans = [*_after_nothing(timexes), *(post.timex for post in posts)]
     previous: Span | None = None
+    listing: Timex | None = None  # the date of a list the text introduced ("As of ...:")
     for position, sentence in enumerate(doc.sents):
         before = previous
         if _finite(sentence.root):
@@ -145,6 +146,12 @@ def find_mentions(
         inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
         text = sentence.text.strip()
         dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME") and t not in orphans]
+        listing, listed = _list_date(text, dated, listing)
+        if listed is not None:
+            told = _listed_mention(sentence, listed, source, published, typology, names)
+            if told is not None:
+                mentions.append(replace(told, position=position))
+            continue
         if not dated:
             if _PROVISION.search(text) and mentions and mentions[-1].agreement_kind:
                 last = mentions[-1]
@@ -192,6 +199,40 @@ def find_mentions(
         if told is not None:
             mentions.append(told)
     return sorted(mentions, key=lambda m: m.position)
+
+
+_ITEM_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+def _list_date(
+    text: str, dated: list[Timex], listing: Timex | None
+) -> tuple[Timex | None, Timex | None]:
+    """(the date of the list the text is in after this sentence, the date that dates this
+    sentence as an item of it): "As of 10 a.m. on Tuesday, March 26:" opens a list whose
+    items, lines without a full stop of their own ("Search and rescue is still underway in
+    water"), tell the state of things that day; a sentence told as prose ends the list."""
+    if dated and text.endswith(":"):
+        return dated[0], None
+    if listing is not None and not dated and not _ITEM_END.search(text):
+        return listing, listing
+    return None, None
+
+
+def _listed_mention(
+    sentence: Span,
+    timex: Timex,
+    source: str,
+    published: str | None,
+    typology: Typology,
+    names: ArticleNames,
+) -> Mention | None:
+    """An item of a list a dated line opened, dated by that line's date."""
+    anchor = sentence.root
+    if not _finite(anchor):
+        return None  # a clause tells something; a phrase ("Road closures") does not
+    if not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor):
+        return None
+    return _mention(sentence, timex, anchor, [timex], [], source, published, typology, names)
 
 
 def _relative_mention(

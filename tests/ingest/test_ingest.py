@@ -381,6 +381,26 @@ def test_hard_wrapped_text_is_joined(fixtures: tuple[dict[str, Article], list[st
     assert "regional grid operator said, adding" in paragraphs[0]
 
 
+def test_a_list_the_text_introduces_is_content_other_lists_are_links() -> None:
+    paragraphs = [
+        "The bridge collapsed overnight after a ship strike.",
+        "As of 10 a.m. on Tuesday, March 26:",
+        "• Search and rescue is still underway in water",
+        "• Two people have been rescued",
+        "• Traffic map",
+        "Officials said more details would follow.",
+        "• Maui wildfire kills 93",
+        "• Key Bridge collapses after ship strike",
+    ]
+    assert clean(paragraphs).paragraphs == [
+        "The bridge collapsed overnight after a ship strike.",
+        "As of 10 a.m. on Tuesday, March 26:",
+        "Search and rescue is still underway in water",
+        "Two people have been rescued",
+        "Officials said more details would follow.",
+    ]
+
+
 def test_clean_keeps_prose_that_looks_like_furniture() -> None:
     paragraphs = [
         "By Tuesday, talks had stalled.",
