@@ -568,7 +568,7 @@ def _mention(
     templated = kind in ("call", "meeting") and len(people) >= 2
     claim = verb is not None and _quoted_claim(verb)
     if anchor.pos_ in ("NOUN", "PROPN"):  # an event told by a noun in a side phrase
-        title = nominal_title(anchor, skip, kind)
+        title = nominal_title(anchor, skip, kind, typology)
     else:
         title = make_title(
             sentence,

@@ -263,7 +263,9 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
             words = amount
             continue
         root = _root(words)
-        relative = [t for t in words if t.dep_ == "relcl" and t.head.i == root.i]
+        # (a clause the parser hung on the noun as adverbial, "an agreement [for Altman to
+        # return]", goes whole like a relative clause)
+        relative = [t for t in words if t.dep_ in ("relcl", "advcl") and t.head.i == root.i]
         clauses = {w.i for c in relative for w in c.subtree}
         preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i and t.i not in clauses]
         # "in connection [with the storm]": the phrase an idiom's noun needs goes last, and
@@ -415,6 +417,9 @@ def trim(words: list[Token]) -> list[Token]:
     [for sale]'); an object pronoun ('make it') is a word of its own and stays."""
     kept = {t.i for t in words}
     while words:
+        words = _without_verbless_clause(words, {t.i for t in words})
+        if not words:
+            break
         last = words[-1]
         if last.pos_ == "PRON" and last.dep_ in ("dobj", "pobj", "nsubj"):
             break
@@ -491,12 +496,38 @@ def trim(words: list[Token]) -> list[Token]:
     return words
 
 
+def _without_verbless_clause(words: list[Token], kept: set[int]) -> list[Token]:
+    """words without a clause cut after its subject: "to reunite people [when we] can ...":
+    a subject without its verb tells nothing, so the clause goes from its subordinator."""
+    if not words:
+        return words
+    last = words[-1]
+    for subject in (t for t in reversed(words) if t.dep_ in ("nsubj", "nsubjpass")):
+        verb = subject.head
+        if verb.i in kept or verb.i < subject.i:
+            continue
+        if last.i not in {t.i for t in subject.subtree}:
+            return words  # the title goes on after the subject: not cut there
+        # only a clause opened by its subordinator ("when", "after", "because"): a bare
+        # subject may be what a title keeps ("declares [the mpox surge] a global emergency")
+        opener = [
+            c
+            for c in verb.children
+            if c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") and c.i < subject.i
+        ]
+        if not opener or opener[0].i not in kept:
+            return words
+        return [t for t in words if t.i < opener[0].i]
+    return words
+
+
 # Nouns that count or sort what their 'of' phrase names ("a range of options", "a
 # series of attacks"): "a formal analysis [of the remains]" still says what was done.
 _PARTITIVE = frozenset(
     """range series number group handful lot couple variety total dozen set host list pair
     wave string spate raft flurry slew batch majority minority portion part bit piece share
-    fraction percentage proportion amount quantity sort kind type""".split()  # noqa: SIM905
+    fraction percentage proportion amount quantity sort kind type section segment stretch
+    chunk""".split()  # noqa: SIM905
 )
 # Words that say little without the phrase that follows them.
 _NEEDS_COMPLEMENT = {
@@ -541,6 +572,10 @@ def _late_particles(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "prt" and objects and c.i > min(objects)]
 
 
+# Participles that tell a state, as adjectives do: "were missing" is no "miss".
+_STATE_PARTICIPLES = frozenset({"missing"})
+
+
 def verb_words(verb: Token, plural: bool, passive: bool) -> str:
     """The verb group in the headline present: 'signs', 'will not sign', 'does not give',
     'is arrested'; negation and modality kept."""
@@ -560,6 +595,9 @@ def verb_words(verb: Token, plural: bool, passive: bool) -> str:
         words = ["are" if plural else "is", "not" if negated else "", verb.text]
     elif negated and verb.lemma_ == "be":  # "was not the worst case" -> "is not"
         words = ["are" if plural else "is", "not"]
+    elif verb.lower_ in _STATE_PARTICIPLES and any(c.lemma_ == "be" for c in verb.children):
+        # "1,000 people were still missing" -> "are missing", not "miss"
+        words = ["are" if plural else "is", "not" if negated else "", verb.lower_]
     elif negated:
         words = ["do" if plural else "does", "not", verb_lemma(verb)]
     else:

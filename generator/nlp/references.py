@@ -178,6 +178,8 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     if labels is None:
         return _titled_person(noun) or epithet_person(noun)
     for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= noun.i]):
+        if headline_case(ent.sent):
+            continue  # a caption's words in capitals ("Altman Testifies To Senate Committee")
         if lemma in _KIND_IN_NAME and lemma not in ent.text.lower():
             continue  # "the court" is a name with "Court" in it, not the last name told
         if ent.label_ in labels and len(ent.text) > 1:
@@ -198,6 +200,8 @@ def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
     for ent in reversed([e for e in doc.ents if e.end <= noun.sent.start]):
         if ent.label_ not in labels or not all(w in ent.text.lower().split() for w in words):
             continue
+        if headline_case(ent.sent):
+            continue  # "... Testifies To Senate Committee On Rules For Artificial Intelligence"
         after = doc[ent.end : ent.end + 3]
         bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")"
         if bracketed and after[1].text.isupper():
@@ -306,6 +310,15 @@ def _sentences_before(sentence: Span) -> int:
             break
         count += 1
     return count
+
+
+def headline_case(sentence: Span) -> bool:
+    """A line in headline capitals with no full stop: a heading or a photo caption, whose
+    names are tagged as one ('Senate Committee On Rules For Artificial Intelligence')."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    if len(words) < 4 or sentence.text.rstrip()[-1:] in '.!?"”':
+        return False
+    return sum(t.text[:1].isupper() for t in words) * 4 >= len(words) * 3
 
 
 def appositive_name(noun: Token) -> str | None:

@@ -14,6 +14,7 @@ Wednesday").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from generator.nlp.event_types import (
@@ -59,6 +60,8 @@ from generator.nlp.references import (
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Span, Token
+
+    from generator.typology import Typology
 
 __all__ = [
     "MAX_WORDS",
@@ -469,7 +472,10 @@ _QUANTITIES |= {"majority", "rest", "dozens", "hundreds", "thousands", "millions
 
 
 def _part_of_many(noun: Token) -> bool:
-    """'Most of Florida's counties': a part of a plural, which the verb agrees with."""
+    """'Most of Florida's counties', 'More than 730 of its employees': a part of a plural, or
+    a number of things, which the verb agrees with."""
+    if noun.tag_ == "CD":  # "More than 730 of OpenAI's employees", "Three of them"
+        return noun.lower_ not in ("one", "1")
     if noun.lower_ not in _QUANTITIES:
         return False
     return any(
@@ -732,7 +738,41 @@ _HAPPENED = {
 }
 
 
-def nominal_title(noun: Token, skip: set[int], kind: str) -> str | None:
+# Nouns any happening of a kind can be called by: an article names its happening otherwise.
+_GENERIC_EVENTS = frozenset({"disaster", "tragedy", "catastrophe", "calamity", "incident"})
+
+
+def _named_happening(noun: Token, kind: str, typology: Typology) -> str | None:
+    """'the Aug. 8 disaster' -> 'The Maui wildfires': the happening of the same type the
+    article tells most with a noun of its own (twice, or once with a name before it), in
+    its form with a name before it, else its longest; None when there is none."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, tuple[tuple[bool, int], str]] = {}
+    for token in noun.doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or token.i == noun.i or lemma in _GENERIC_EVENTS:
+            continue
+        found = typology.rank(lemma, "NOUN")
+        if found is None or found[1] != kind or not typology.happening(lemma):
+            continue
+        counts[lemma] += 1
+        before: list[Token] = []  # "Baltimore bridge" of "the Baltimore bridge collapse"
+        for t in reversed(noun.doc[token.left_edge.i : token.i]):
+            if not (t.dep_ == "compound" or (t.dep_ == "amod" and t.ent_type_)) or t.like_num:
+                break
+            before.insert(0, t)
+        form = " ".join([*(t.text for t in before), token.text])
+        # the form with a name before it, else the longest
+        rank = (any(t.pos_ == "PROPN" for t in before), len(form))
+        if lemma not in forms or rank > forms[lemma][0]:
+            forms[lemma] = (rank, form)
+    named = [lemma for lemma, count in counts.most_common() if count >= 2 or forms[lemma][0][0]]
+    return f"The {forms[named[0]][1]}" if named else None
+
+
+def nominal_title(
+    noun: Token, skip: set[int], kind: str, typology: Typology | None = None
+) -> str | None:
     """A title for an event told by a noun phrase, not a clause ("compared with the 1918
     pandemic"): the phrase without its date and asides, then what such an event does
     ("The pandemic breaks out")."""
@@ -749,7 +789,14 @@ def nominal_title(noun: Token, skip: set[int], kind: str) -> str | None:
     while words and words[0].dep_ in ("det", "poss") and words[0].pos_ != "PROPN":
         words = words[1:]
     happens = _HAPPENED.get(kind, ("takes place", "take place"))
-    named = coreferent(noun) if [t.i for t in words] == [noun.i] else None
+    alone = [t.i for t in words] == [noun.i]
+    if alone and noun.lemma_.lower() in _GENERIC_EVENTS and typology is not None:
+        # "died in the Aug. 8 disaster": the article's own name for its happening
+        called = _named_happening(noun, kind, typology)
+        if called is not None:
+            plural = called.endswith("s") and not called.endswith("ss")
+            return _finish([called, happens[1 if plural else 0]])
+    named = coreferent(noun) if alone else None
     if named is not None:  # "the launch" -> "Chandrayaan-3's launch", "the storm" -> "Milton"
         return _finish([named[0], happens[0]])
     text = join(words)
@@ -843,4 +890,4 @@ _DANGLING = {
     "than",
 }
 # What a cut clause may not end on: a dangling word, or a preposition that lost its object.
-_TRAILING = _DANGLING | _STRANDED
+_TRAILING = _DANGLING | _STRANDED | {"around", "about", "near", "after", "before"}
