@@ -255,10 +255,26 @@ class _Candidate:
     match: re.Match[str]
 
 
+# Rules of a calendar day written out: where one overlaps a weekday counted from the
+# publication day ("early last Tuesday, August 8"), the writer's own date is the day.
+_CALENDAR_DAYS = frozenset(
+    i for i, rule in enumerate(RULES) if rule[0] in ("date_mdy", "date_dmy", "date_numeric")
+)
+_WEEKDAY_RULES = frozenset(i for i, rule in enumerate(RULES) if rule[0] == "weekday")
+
+
 def _select(cands: list[_Candidate]) -> list[_Candidate]:
-    """Longest match wins; among equals the earlier, then the earlier rule."""
+    """Longest match wins; among equals the earlier, then the earlier rule; a calendar day
+    wins over a weekday it overlaps."""
     chosen: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
+    days = [c for c in cands if c.rule in _CALENDAR_DAYS]
+    cands = [
+        c
+        for c in cands
+        if c.rule not in _WEEKDAY_RULES
+        or not any(d.start < c.end and c.start < d.end for d in days)
+    ]
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.rule)):
         if all(c.end <= s or c.start >= e for s, e in taken):
             chosen.append(c)
