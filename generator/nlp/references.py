@@ -146,7 +146,13 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         before = [t.text for t in noun.lefts if t.dep_ in ("det", "amod")]
         return " ".join([*before, named, noun.text]), noun.tag_ == "NNS"
     if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
+        if any(c.lower_ in _ANOTHER or c.ent_type_ == "NORP" for c in noun.lefts):
+            return None  # "the last Soviet mission": another craft than the article's
         named = _craft_name(doc, noun, lemma) or _headline_craft(doc)
+        # no words of its own but asides ("the vessel, refloated at high tide on Monday,")
+        bare = all(c.dep_ in ("det", "punct", "acl", "relcl") for c in noun.children)
+        if named is None and bare:  # "the vessel" of "the container ship Dali"
+            named = _article_craft(doc, _CRAFT_KINDS.get(lemma, frozenset({lemma})))
         return (named, False) if named else None
     if lemma in _CRAFT_EVENTS and noun.tag_ == "NN":  # "the launch": the article's craft's
         named = _article_craft(doc) or _headline_craft(doc)
@@ -354,7 +360,8 @@ def _without_the(name: str) -> str:
 
 def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
     """The name an article gave a craft or mission before 'the <noun>': the proper nouns
-    of the last '<Name> <noun>' ('the Chandrayaan-3 mission', 'the Titan submersible')."""
+    of the last '<Name> <noun>' ('the Chandrayaan-3 mission', 'the Titan submersible') or
+    '<noun> <Name>' ('the container ship Dali')."""
     for token in reversed(doc[: noun.i]):
         if token.lemma_.lower() != lemma:
             continue
@@ -364,6 +371,16 @@ def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
         start = _hyphenated_start(doc, start)
         if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):
             return doc[start : token.i].text
+        # "the container ship Dali": the name after the noun
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ != "DATE":
+            end += 1
+        if (
+            end > token.i + 1
+            and token.i + 1 < len(doc)
+            and (doc[token.i + 1].head.i == token.i or token.head.i in range(token.i + 1, end))
+        ):
+            return doc[token.i + 1 : end].text
     return None
 
 
@@ -375,14 +392,23 @@ def _hyphenated_start(doc: Doc, start: int) -> int:
     return start
 
 
-def _article_craft(doc: Doc) -> str | None:
+# Words that set a craft apart from the one the article follows ("the previous mission").
+_ANOTHER = frozenset(
+    {"last", "previous", "earlier", "first", "second", "third", "next", "former", "other"}
+)
+# Words for one kind of craft: "the vessel" is the article's ship, not its submersible.
+_WATERCRAFT = frozenset({"ship", "vessel", "boat"})
+_CRAFT_KINDS = dict.fromkeys(_WATERCRAFT, _WATERCRAFT)
+
+
+def _article_craft(doc: Doc, kinds: frozenset[str] = _CRAFT) -> str | None:
     """The craft the article names most often before a word for a craft ('the
     Chandrayaan-3 mission', 'Chandrayaan-3 spacecraft') or defines by one ('Chandrayaan 3,
     the country's third lunar mission'), at least twice (a definition counts twice); None
-    otherwise."""
+    otherwise (``kinds``: the words for a craft that count)."""
     told: Counter[str] = Counter()
     for token in doc:
-        if token.lemma_.lower() not in _CRAFT or token.i == 0:
+        if token.lemma_.lower() not in kinds or token.i == 0:
             continue
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
             # "Chandrayaan 3, the country's third lunar mission,": a name defined, twice as
@@ -396,8 +422,25 @@ def _article_craft(doc: Doc) -> str | None:
         before = doc[token.i - 1]
         if before.pos_ == "PROPN" and before.text[:1].isupper():
             told[doc[_hyphenated_start(doc, before.i) : before.i + 1].text] += 1
+        elif token.i + 1 < len(doc) and token.i + 1 in (token.head.i, *(c.i for c in token.rights)):
+            after = doc[token.i + 1]  # "the container ship Dali"
+            if (
+                after.pos_ == "PROPN"
+                and after.text[:1].isupper()
+                and after.ent_type_
+                not in (
+                    "DATE",
+                    "GPE",
+                )
+            ):
+                told[after.text] += 1
     if not told:
         return None
+    # a craft named once with its noun and again alone ("the container ship Dali", "the
+    # Dali") is the article's craft as well
+    text = doc.text
+    for name in list(told):
+        told[name] += len(re.findall(rf"\b{re.escape(name)}\b", text)) - 1
     name, count = told.most_common(1)[0]
     return name if count >= 2 else None
 

@@ -414,7 +414,7 @@ def _with_names(tokens: list[Token]) -> str:
                 described = {token.i} | {t.i for left in token.lefts for t in left.subtree}
                 return _spliced(tokens, described & inside, token.i, place)
             continue
-        if token.dep_ not in ("pobj", "poss") or token.lemma_.lower() not in NAMED_KINDS:
+        if token.dep_ not in ("pobj", "poss", "dobj") or token.lemma_.lower() not in NAMED_KINDS:
             continue
         named = coreferent(token)
         phrase = {t.i for t in token.subtree} & inside  # what a cut left of it
