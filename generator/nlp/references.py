@@ -177,6 +177,9 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
             and (e.root.dep_ != "pobj" or e.root.head.lower_ == "by")
         ]
         return (_without_the(acting[-1].text), False) if acting else None
+    if lemma in AREA_HEADS:  # "the island" of an article that writes "the island of Maui"
+        named = area_named(noun)
+        return (named, False) if named else None
     if lemma in PLACE_HEADS:  # "the hall" of an article that names one hall
         named = place_named(noun)
         return (named, False) if named else None
@@ -523,6 +526,37 @@ PLACE_HEADS = frozenset(
 # Words for a building of any kind: "the blazing building" of an article that names one
 # hall, one stadium or one hotel.
 _ANY_BUILDING = frozenset({"building", "venue"})
+
+
+# Words for an area a name is given to: "the island of Maui", "the Lahaina town".
+AREA_HEADS = frozenset(
+    {"island", "city", "town", "village", "province", "county", "region", "state"}
+)
+
+
+def area_named(noun: Token) -> str | None:
+    """'the island' of an article that writes 'the island of Maui' (or 'Maui island'):
+    the one name the article gives an area of that word; None when it gives none, or
+    several, or when the phrase says more than 'the <word>'."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in AREA_HEADS or noun.tag_ != "NN":
+        return None
+    if not all(c.dep_ in ("det", "punct") and c.lower_ != "a" for c in noun.children):
+        return None
+    names: set[str] = set()
+    for token in noun.doc:
+        if token.lemma_.lower() != lemma or token.i == noun.i:
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            names |= {
+                _without_the(e.text)
+                for e in noun.doc.ents
+                if e.label_ in ("GPE", "LOC") and any(t.head.i == prep.i for t in e)
+            }
+        before = [t for t in token.lefts if t.dep_ == "compound" and t.ent_type_ in ("GPE", "LOC")]
+        if before:
+            names.add(" ".join(t.text for t in before))
+    return names.pop() if len(names) == 1 else None
 
 
 def place_named(noun: Token) -> str | None:

@@ -40,12 +40,14 @@ from generator.nlp.phrases import (
     words_in,
 )
 from generator.nlp.references import (
+    AREA_HEADS,
     DEICTIC,
     NAMED_KINDS,
     PLACE_HEADS,
     acronym,
     antecedent,
     appositive_name,
+    area_named,
     coreferent,
     demonym_epithet,
     entity_list,
@@ -408,6 +410,11 @@ def _with_names(tokens: list[Token]) -> str:
     destruction' -> 'Milton's destruction')."""
     inside = {t.i for t in tokens}
     for token in tokens:
+        if token.dep_ in ("pobj", "dobj") and token.lemma_.lower() in AREA_HEADS:
+            area = area_named(token)  # "erupted on the island" of the island of Maui
+            if area is not None:
+                return _spliced(tokens, {t.i for t in token.subtree} & inside, token.i, area)
+            continue
         if token.dep_ in ("pobj", "dobj") and token.lemma_.lower() in PLACE_HEADS:
             place = place_named(token)  # "burst into a large concert hall"
             if place is not None:  # its words before it go, what follows stays
