@@ -627,7 +627,41 @@ def _clause_title(
             if len(what.split()) + len(with_whom.split()) > size - used:
                 what = ""
             return _finish([subject_text, head, what, with_whom])
+    over = len(f"{subject_text} {head} {what}".split()) - size
+    if over > 0:  # "First projected results [from France] put ... well ahead"
+        subject_text = _shorter_subject(verb, skip, subject_text, over) or subject_text
     return _finish([subject_text, head, what])
+
+
+def _shorter_subject(verb: Token, skip: set[int], subject_text: str, over: int) -> str | None:
+    """A described subject told in fewer words when its title runs over the limit: without
+    its prepositional phrases other than 'of' ('First projected results [from France]'),
+    then without the places and nationalities before its noun ('[United States] medical
+    professionals'); None when that is not shorter by enough, or the subject is a name."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        subject is None
+        or subject.pos_ != "NOUN"
+        or join(subject_tokens(subject, skip)) != (subject_text)
+    ):
+        return None
+    places = {
+        t.i
+        for t in subject.lefts
+        if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("GPE", "NORP", "LOC")
+        for t in t.subtree
+    }
+    phrases = {
+        t.i
+        for c in subject.children
+        if c.dep_ == "prep" and c.i > subject.i and c.lower_ != "of"
+        for t in c.subtree
+    }
+    for dropped in (phrases, phrases | places):
+        tokens = subject_tokens(subject, skip | dropped)
+        if tokens and words_in(tokens) <= len(subject_text.split()) - over:
+            return join(tokens)
+    return None
 
 
 _SETTING_NAMES = ("PERSON", "ORG", "GPE", "NORP")
