@@ -146,7 +146,14 @@ def event_noun(date: Token, typology: Typology | None = None) -> Token | None:
     (``date``: the root of the expression). With a typology, only a noun that triggers a
     type counts (looked for in the noun and in its "of" complement)."""
     head = date.head
-    if date.dep_ in _NOMINAL_DEPS and head.pos_ == "NOUN":
+    # "the 2018 Camp Fire": a named happening, with a typology noun as its last word
+    named = (
+        head.pos_ == "PROPN"
+        and typology is not None
+        and head.i > date.i
+        and all(t.pos_ == "PROPN" for t in date.doc[date.i + 1 : head.i])
+    )
+    if date.dep_ in _NOMINAL_DEPS and (head.pos_ == "NOUN" or named):
         noun = head
     elif date.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
         if head.lower_ not in ("on", "of", "in"):

@@ -190,7 +190,8 @@ def find_mentions(
                 names,
                 unsaid,
             )
-            if _future(mention, anchor):
+            stale = not nominal and _present_long_before(sentence, anchor, mention)
+            if _future(mention, anchor) or stale:
                 continue
             provisions = [text] if _PROVISION.search(text) and mention.agreement_kind else []
             mentions.append(replace(mention, position=position, provisions=provisions))
@@ -355,6 +356,33 @@ def _future(mention: Mention, anchor: Token) -> bool:
     return start.first_day().isoformat() > mention.published[:10]
 
 
+_PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
+
+
+def _present_long_before(sentence: Span, anchor: Token, mention: Mention) -> bool:
+    """'Sam Altman is returning to OpenAI ... the company he co-founded in 2015' (the parser
+    lost the clause the year is in): a clause told in the present tense tells what happens
+    now, so a date of years before the article is not its date."""
+    own = (
+        clause_verb(sentence, anchor)
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+        or passive_participle(anchor)  # "Apple Corps' latest suit, filed in September 2003,"
+        or misparsed_clause(anchor)
+    )
+    verb = anchor if own else sentence.root
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in _PRESENT_AUX for c in verb.children)
+    )
+    if not present or mention.published is None:
+        return False
+    try:
+        start, end = edtf.parse_span(mention.date)
+    except edtf.EdtfError:
+        return False
+    return (end or start).last_day().year < int(mention.published[:4]) - 1
+
+
 def _anchor(sentence: Span, timex: Timex) -> Token:
     """The verb of the event a date dates: the verb it attaches to, or the verb of the
     when-clause that follows it ('since 1991, when the military occupied ...')."""
@@ -439,8 +467,8 @@ def _side_event_noun(
         return None
     if event_type([noun], noun, typology) == "statement":
         return None  # "said in a Friday press release": the date dates the saying
-    if alone and _past(anchor_verb(sentence, noun)):
-        return None
+    if alone and noun.pos_ != "PROPN" and _past(anchor_verb(sentence, noun)):
+        return None  # (a named happening's date is part of its name: "the 2018 Camp Fire")
     return noun
 
 
