@@ -265,7 +265,12 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
         root = _root(words)
         # (a clause the parser hung on the noun as adverbial, "an agreement [for Altman to
         # return]", goes whole like a relative clause)
-        relative = [t for t in words if t.dep_ in ("relcl", "advcl") and t.head.i == root.i]
+        relative = [
+            t
+            for t in words
+            if (t.dep_ == "relcl" and t.head.i == root.i)
+            or (t.dep_ == "advcl" and t.i > root.i)  # "[as forensic efforts persist]"
+        ]
         clauses = {w.i for c in relative for w in c.subtree}
         preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i and t.i not in clauses]
         # "in connection [with the storm]": the phrase an idiom's noun needs goes last, and
