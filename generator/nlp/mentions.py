@@ -428,10 +428,11 @@ def _told_dates(
         if noun is not None:
             told.append((timex, noun, True))
             continue
-        if _dates_a_holding(sentence, timex, typology):
+        span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and _dates_a_holding(span, typology):
             continue
         anchor = _anchor(sentence, timex)
-        if _dated_by_its_day(anchor, sentence, timex):
+        if span is not None and _dated_by_its_day(anchor, span):
             continue
         previous = told[-1][0] if told else None
         listed = previous is not None and _coordinated(doc_text(sentence.doc), previous, timex)
@@ -472,13 +473,10 @@ def _side_event_noun(
     return noun
 
 
-def _dates_a_holding(sentence: Span, timex: Timex, typology: Typology) -> bool:
+def _dates_a_holding(span: Span, typology: Typology) -> bool:
     """'7% of GM's 2008 revenue', 'above its November 20, 2008 low', 'defend his 2021
-    title': a date written before a noun that something owns dates that thing, which is no
-    happening, and not the clause."""
-    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None:
-        return False
+    title': a date (``span``) written before a noun that something owns dates that thing,
+    which is no happening, and not the clause."""
     inside = {t.i for t in span}
     # "its November 20, 2008 low", parsed as an owned date with its noun beside it
     owned = any(c.dep_ == "poss" and c.i not in inside for c in span.root.children)
@@ -509,13 +507,11 @@ def _past(verb: Token) -> bool:
 _DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
 
 
-def _dated_by_its_day(anchor: Token, sentence: Span, timex: Timex) -> bool:
+def _dated_by_its_day(anchor: Token, span: Span) -> bool:
     """'was found guilty on all charges today for his role in the death of George Floyd in
-    May 2020': in an article with no date of its own, "today" dates the verb (a day no
-    reader can name) and the date deeper in its phrases dates a noun there, not the verb."""
-    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None:
-        return False
+    May 2020': "today" dates the verb (in an article with no date of its own, a day no
+    reader can name) and the date (``span``) deeper in its phrases dates a noun there, not
+    the verb."""
     head = span.root.head
     if head.i == anchor.i or (head.dep_ == "prep" and head.head.i == anchor.i):
         return False

@@ -422,7 +422,7 @@ def trim(words: list[Token]) -> list[Token]:
     [for sale]'); an object pronoun ('make it') is a word of its own and stays."""
     kept = {t.i for t in words}
     while words:
-        words = _without_verbless_clause(words, {t.i for t in words})
+        words = _without_verbless_clause(words)
         if not words:
             break
         last = words[-1]
@@ -501,11 +501,12 @@ def trim(words: list[Token]) -> list[Token]:
     return words
 
 
-def _without_verbless_clause(words: list[Token], kept: set[int]) -> list[Token]:
+def _without_verbless_clause(words: list[Token]) -> list[Token]:
     """words without a clause cut after its subject: "to reunite people [when we] can ...":
     a subject without its verb tells nothing, so the clause goes from its subordinator."""
     if not words:
         return words
+    kept = {t.i for t in words}
     last = words[-1]
     for subject in (t for t in reversed(words) if t.dep_ in ("nsubj", "nsubjpass")):
         verb = subject.head

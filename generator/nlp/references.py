@@ -345,12 +345,13 @@ def appositive_name(noun: Token) -> str | None:
         )
         if doc[aside.left_edge.i - 1].text not in (",", "–", "—") and not close:
             continue
-        words = [t for t in aside.subtree if not t.is_punct]
+        subtree = list(aside.subtree)
+        words = [t for t in subtree if not t.is_punct]
         words = words[: next((n for n, t in enumerate(words) if t.dep_ in ("relcl", "acl")), None)]
         # a name throughout: its proper nouns, without a bracketed acronym after it
-        bracket = next((n for n, t in enumerate(aside.subtree) if t.text == "("), None)
+        bracket = next((t.i for t in subtree if t.text == "("), None)
         if bracket is not None:
-            words = [t for t in words if t.i < list(aside.subtree)[bracket].i]
+            words = [t for t in words if t.i < bracket]
         if words and words[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET") for t in words):
             return _without_the(doc[words[0].i : words[-1].i + 1].text)
     return None
@@ -374,17 +375,23 @@ def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
         start = _hyphenated_start(doc, start)
         if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):
             return doc[start : token.i].text
-        # "the container ship Dali": the name after the noun
-        end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ != "DATE":
-            end += 1
-        if (
-            end > token.i + 1
-            and token.i + 1 < len(doc)
-            and (doc[token.i + 1].head.i == token.i or token.head.i in range(token.i + 1, end))
-        ):
-            return doc[token.i + 1 : end].text
+        after = _name_after(token)
+        if after is not None:
+            return after
     return None
+
+
+def _name_after(craft: Token) -> str | None:
+    """'the container ship Dali': the name written right after a word for a craft and
+    bound to it in the parse (its head or its dependent); None without one."""
+    doc = craft.doc
+    end = craft.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ != "DATE":
+        end += 1
+    if end == craft.i + 1:
+        return None
+    bound = doc[craft.i + 1].head.i == craft.i or craft.head.i in range(craft.i + 1, end)
+    return doc[craft.i + 1 : end].text if bound else None
 
 
 def _hyphenated_start(doc: Doc, start: int) -> int:
@@ -425,23 +432,13 @@ def _article_craft(doc: Doc, kinds: frozenset[str] = _CRAFT) -> str | None:
         before = doc[token.i - 1]
         if before.pos_ == "PROPN" and before.text[:1].isupper():
             told[doc[_hyphenated_start(doc, before.i) : before.i + 1].text] += 1
-        elif token.i + 1 < len(doc) and token.i + 1 in (token.head.i, *(c.i for c in token.rights)):
-            after = doc[token.i + 1]  # "the container ship Dali"
-            if (
-                after.pos_ == "PROPN"
-                and after.text[:1].isupper()
-                and after.ent_type_
-                not in (
-                    "DATE",
-                    "GPE",
-                )
-            ):
-                told[after.text] += 1
+        elif (after := _name_after(token)) is not None and doc[token.i + 1].ent_type_ != "GPE":
+            told[after] += 1  # "the container ship Dali"
     if not told:
         return None
     # a craft named once with its noun and again alone ("the container ship Dali", "the
     # Dali") is the article's craft as well
-    text = doc.text
+    text = doc_text(doc)
     for name in list(told):
         told[name] += len(re.findall(rf"\b{re.escape(name)}\b", text)) - 1
     name, count = told.most_common(1)[0]

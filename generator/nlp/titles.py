@@ -639,17 +639,15 @@ def _shorter_subject(verb: Token, skip: set[int], subject_text: str, over: int) 
     then without the places and nationalities before its noun ('[United States] medical
     professionals'); None when that is not shorter by enough, or the subject is a name."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if (
-        subject is None
-        or subject.pos_ != "NOUN"
-        or join(subject_tokens(subject, skip)) != (subject_text)
-    ):
+    if subject is None or subject.pos_ != "NOUN":
         return None
+    if join(subject_tokens(subject, skip)) != subject_text:
+        return None  # a name, or a phrase told otherwise
     places = {
         t.i
-        for t in subject.lefts
-        if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("GPE", "NORP", "LOC")
-        for t in t.subtree
+        for left in subject.lefts
+        if left.dep_ in ("compound", "amod", "nmod") and left.ent_type_ in ("GPE", "NORP", "LOC")
+        for t in left.subtree
     }
     phrases = {
         t.i
