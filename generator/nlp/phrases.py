@@ -114,6 +114,9 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
     if words_in(tokens) > MAX_SUBJECT:  # "The Alpha Particle X-ray Spectrometer (APXS)"
         cut = _by_acronyms(subject, cut)
         tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
+    if words_in(tokens) > MAX_SUBJECT:  # "The recovery from the [deadly] bridge collapse"
+        cut = _without_epithets(subject, cut)
+        tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     if words_in(tokens) > MAX_SUBJECT:  # modifiers go first ('at the talks in Baku')
         for token in subject.subtree:
             if (
@@ -126,6 +129,8 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
             if token.dep_ == "prep" and token.i > subject.i and token.lower_ != "of":
                 if subject.pos_ == "NOUN" and token.head.i == subject.i and _by_someone(token):
                     continue  # "An opening statement [from prosecutor Jerry Blackwell]"
+                if _says_which(subject, token) and words_in(tokens) <= MAX_SUBJECT + OF_OVERRUN:
+                    continue  # "The recovery [from the Baltimore bridge collapse]"
                 cut |= {t.i for t in token.subtree}
         tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     coordinated = any(c.dep_ == "conj" for c in subject.children)
@@ -142,6 +147,39 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
 
 
 _NAME_LINKS = {"of", "and", "for", "the", "de", "&"}
+# Adjectives that tell which one, not what it was like: "the first collapse".
+_WHICH_ONE = frozenset(
+    {"first", "last", "previous", "earlier", "next", "former", "other", "new", "same", "own"}
+)
+
+
+def _says_which(subject: Token, prep: Token) -> bool:
+    """Whether a phrase after a bare common noun ('the recovery') is what says which one
+    it is: it names something ('from the Baltimore bridge collapse')."""
+    return (
+        subject.pos_ == "NOUN"
+        and prep.head.i == subject.i
+        and all(c.dep_ in ("det", "prep") for c in subject.children)
+        and any(t.pos_ == "PROPN" for t in prep.subtree)
+    )
+
+
+def _without_epithets(subject: Token, cut: set[int]) -> set[int]:
+    """The words of a long subject to leave out so that its modifiers keep what they name:
+    the adjectives that describe the noun of a prepositional phrase after its head ('The
+    recovery from the [deadly] Baltimore bridge collapse'), not those that tell which one
+    or a name."""
+    return cut | {
+        t.i
+        for t in subject.subtree
+        if t.i > subject.i
+        and t.dep_ == "amod"
+        and t.head.dep_ == "pobj"
+        and t.pos_ == "ADJ"
+        and not t.ent_type_
+        and t.lower_ not in _WHICH_ONE
+        and not any(c.dep_ != "punct" for c in t.children)
+    }
 
 
 def _by_acronyms(subject: Token, cut: set[int]) -> set[int]:

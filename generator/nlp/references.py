@@ -185,7 +185,7 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         return (named, False) if named else None
     labels = _STANDS_FOR.get(lemma)
     if labels is None:
-        return _titled_person(noun) or epithet_person(noun)
+        return _titled_person(noun) or epithet_person(noun) or happening_told(noun)
     for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= noun.i]):
         if headline_case(ent.sent):
             continue  # a caption's words in capitals ("Altman Testifies To Senate Committee")
@@ -194,7 +194,47 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         if ent.label_ in labels and len(ent.text) > 1:
             return _without_the(ent.text), noun.tag_ in ("NNS", "NNPS")
     described = _described_name(noun, labels)
+    if described is None and labels == ("ORG",) and noun.tag_ == "NN":
+        described = _main_organisation(doc, lemma)
     return (described, noun.tag_ in ("NNS", "NNPS")) if described else None
+
+
+def _main_organisation(doc: Doc, lemma: str) -> str | None:
+    """'The artificial intelligence firm said' where no organisation was named in the
+    sentences before: the organisation the article is about, the one tagged so somewhere
+    that the text names most (at least three times, twice as often as the next), with the
+    noun in its name for a kind of institution that names itself ('the court')."""
+    names = {_without_the(e.text) for e in doc.ents if e.label_ == "ORG" and len(e.text) > 1}
+    # every time the text writes the name, whatever the tagger took it for there
+    text = doc_text(doc)
+    told = Counter({n: len(re.findall(rf"\b{re.escape(n)}\b", text)) for n in names})
+    ranked = told.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    name = ranked[0][0]
+    return None if lemma in _KIND_IN_NAME and lemma not in name.lower() else name
+
+
+def happening_told(noun: Token) -> tuple[str, bool] | None:
+    """'The collapse was reported' after "Baltimore's Francis Scott Key Bridge collapsed":
+    'the' and a noun made of a verb the article told before, with a name as its subject,
+    is that happening, named by its subject: "Francis Scott Key Bridge's collapse"; None
+    otherwise (the noun says more than 'the <noun>', or no such verb came before it)."""
+    children = list(noun.children)
+    if noun.tag_ != "NN" or [c.lower_ for c in children] != ["the"]:
+        return None
+    lemma = noun.lemma_.lower()
+    for verb in reversed(noun.doc[: noun.i]):
+        if verb.pos_ != "VERB" or not _made_of(lemma, verb.lower_):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ != "PROPN" or not subject.ent_type_:
+            return None  # the last such verb was told of no name
+        ent = next(e for e in noun.doc.ents if e.start <= subject.i < e.end)
+        name = _without_owner(ent)
+        owner = name + ("'" if name.endswith("s") else "'s")
+        return f"{owner} {noun.lower_}", False
+    return None
 
 
 def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
@@ -295,8 +335,8 @@ def _made_of(noun: str, word: str) -> bool:
     if word == noun:
         return False  # the noun itself: the headline tells no verb
     stems = {word[: -len(end)] if end else word for end in _VERB_ENDINGS if word.endswith(end)}
-    if noun in stems or noun + "e" in stems:
-        return True
+    if noun in stems or noun + "e" in stems or any(stem + "e" == noun for stem in stems):
+        return True  # "attack" of "attacks", "collapse" of "collapsed"
     return noun.endswith(_NOUN_ENDINGS) and any(
         len(stem) >= 5 and noun[:5] == stem[:5] for stem in stems
     )
@@ -568,11 +608,29 @@ def place_named(noun: Token) -> str | None:
         return None  # "the Crocus concert hall" names it ("near Moscow" does not)
     kinds = PLACE_HEADS - _ANY_BUILDING if lemma in _ANY_BUILDING else {lemma}
     names = {
-        _without_the(ent.text)
+        _without_owner(ent)
         for ent in noun.doc.ents
         if ent.label_ in ("FAC", "ORG", "GPE", "LOC") and ent[-1].lemma_.lower() in kinds
     }
-    return names.pop() if len(names) == 1 else None
+    return _one_place(names)
+
+
+def _without_owner(ent: Span) -> str:
+    """A place's name without 'the' or the owner written before it: "Baltimore's Francis
+    Scott Key Bridge" -> 'Francis Scott Key Bridge'."""
+    owner = max((t.i + 1 for t in ent if t.dep_ == "case" or t.tag_ == "POS"), default=ent.start)
+    return _without_the(ent.doc[owner : ent.end].text if owner < ent.end else ent.text)
+
+
+def _one_place(names: set[str]) -> str | None:
+    """The one place the names call, when they call one: its name in full, of which the
+    others are the last words ('Key Bridge' of 'Francis Scott Key Bridge'); None when they
+    call none or several."""
+    if not names:
+        return None
+    full = max(names, key=len)
+    same = all(full == name or full.endswith(" " + name) for name in names)
+    return full if same else None
 
 
 # The words of a noun phrase a possessive keeps: "the accused terrorists", not the

@@ -61,7 +61,7 @@ from generator.nlp.references import (
 )
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from generator.typology import Typology
 
@@ -809,6 +809,13 @@ def _named_happening(noun: Token, kind: str, typology: Typology) -> str | None:
     return f"The {forms[named[0]][1]}" if named else None
 
 
+def _told_as_verb(doc: Doc, lemma: str) -> Token | None:
+    """The verb the article tells its happening with, when it names it with a noun that is
+    also its verb ('the Baltimore bridge collapse', 'the bridge collapsed'); None when the
+    noun is never a verb in the text ('the Maui wildfires')."""
+    return next((t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() == lemma), None)
+
+
 def nominal_title(
     noun: Token, skip: set[int], kind: str, typology: Typology | None = None
 ) -> str | None:
@@ -834,6 +841,10 @@ def nominal_title(
         called = _named_happening(noun, kind, typology)
         if called is not None:
             plural = called.endswith("s") and not called.endswith("ss")
+            *before, last = called.split()
+            verb = _told_as_verb(noun.doc, last.lower()) if len(before) > 1 else None
+            if verb is not None:  # "The Baltimore bridge collapses", not "... collapse strikes"
+                return _finish([*before, present(verb, False)])
             return _finish([called, happens[1 if plural else 0]])
     named = coreferent(noun) if alone else None
     if named is not None:  # "the launch" -> "Chandrayaan-3's launch", "the storm" -> "Milton"
