@@ -422,16 +422,31 @@ def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
 
 
 def _name_after(craft: Token) -> str | None:
-    """'the container ship Dali': the name written right after a word for a craft and
-    bound to it in the parse (its head or its dependent); None without one."""
+    """'the container ship Dali', "the cargo ship 'Dali'": the name written right after a
+    word for a craft, or in quotes after it, and bound to it in the parse (its head or its
+    dependent); None without one."""
     doc = craft.doc
-    end = craft.i + 1
+    start = craft.i + 1
+    quoted = start < len(doc) and doc[start].text in _OPENING_QUOTES
+    start += quoted  # "the cargo ship 'Dali'"
+    end = start
+    if quoted:  # words in capitals up to the closing quote, whatever the tagger made of them
+        while end < min(len(doc), start + 5) and doc[end].text not in _CLOSING_QUOTES:
+            end += 1
+        closed = end < len(doc) and doc[end].text in _CLOSING_QUOTES
+        if not closed or not all(t.text[:1].isupper() for t in doc[start:end]):
+            return None
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ != "DATE":
         end += 1
-    if end == craft.i + 1:
+    if end == start:
         return None
-    bound = doc[craft.i + 1].head.i == craft.i or craft.head.i in range(craft.i + 1, end)
-    return doc[craft.i + 1 : end].text if bound else None
+    bound = any(doc[i].head.i == craft.i for i in range(start, end))
+    bound = bound or craft.head.i in range(start, end)
+    return doc[start:end].text if bound else None
+
+
+_OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
+_CLOSING_QUOTES = frozenset({"'", "’", '"', "”"})
 
 
 def _hyphenated_start(doc: Doc, start: int) -> int:
