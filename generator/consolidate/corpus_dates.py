@@ -66,6 +66,9 @@ _STOP = frozenset(
 # of two articles on one happening share their names, numbers and key nouns.
 MATCH = 0.3
 _WEEK = 6  # a past weekday is at most this many days before the writing
+# A sentence of the day of writing may match a dated sentence of any day, seven times as
+# many as a weekday's: it must share more of its words.
+_TODAY_MATCH = 0.5
 
 _Told = tuple[dt.date, frozenset[str], str]  # a dated sentence: its day, words, language
 
@@ -138,6 +141,22 @@ def _weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
     return found
 
 
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def _today_sentences(article: Article) -> list[frozenset[str]]:
+    """The words of an English article's sentences that tell what happened on the day it
+    was written ("Chauvin was found guilty on all charges today"), not ahead of it, and
+    with no weekday (those are matched by their weekday)."""
+    if article.language != ENGLISH:
+        return []
+    return [
+        _words(sentence)
+        for sentence in _sentences(article.text)
+        if _TODAY.search(sentence) and not _WEEKDAY.search(sentence) and not _AHEAD.search(sentence)
+    ]
+
+
 def _foreign_weekday_sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
     """The same in another language: its sentences, weekday names and words of the future
     (``generator/data/lang_<code>.yml``); month and weekday names are not words to match."""
@@ -182,7 +201,11 @@ _Weighed = tuple[dt.date, frozenset[str], float, str]  # a dated sentence and it
 
 
 def _best_match(
-    words: frozenset[str], told: Iterable[_Weighed], code: str, weight: Callable[[str], float]
+    words: frozenset[str],
+    told: Iterable[_Weighed],
+    code: str,
+    weight: Callable[[str], float],
+    least: float = MATCH,
 ) -> dt.date | None:
     """The day of the dated sentence that tells what ``words`` tell, if one is close enough:
     in the same language by their rarer words; across languages only numbers and places can
@@ -191,7 +214,7 @@ def _best_match(
     mine = _portable(words)
     mine_weight = sum(weight(w) for w in mine)
     best: dt.date | None = None
-    best_score = MATCH
+    best_score = least
     for told_day, other, other_weight, other_code in told:
         if other_code != code:
             theirs = _portable(other)
@@ -308,6 +331,8 @@ def corpus_days(
     if not dated or not undated:
         return {}
     by_weekday = _dated_days(mentions, dated)
+    # the sentences dated by what they say (not the leads, which may tell the day before)
+    told_dated = {id(told) for on_weekday in by_weekday.values() for told in on_weekday}
     for article in articles:
         lead = _lead(article) if article.published and len(article.published) == 10 else None
         if lead is not None:
@@ -325,6 +350,12 @@ def corpus_days(
         weekday: [(day, words, sum(weight(w) for w in words), code) for day, words, code in told]
         for weekday, told in by_weekday.items()
     }
+    every_day = [
+        weighed_one
+        for weekday, told in by_weekday.items()
+        for one, weighed_one in zip(told, weighed[weekday], strict=True)
+        if id(one) in told_dated
+    ]
 
     # the sentences of each day and month; the day and month count as a word they share
     # with a sentence that writes that day without its year, in any language
@@ -342,6 +373,13 @@ def corpus_days(
             best
             for weekday, words in _weekday_sentences(article)
             if (best := _best_match(words, weighed.get(weekday, ()), article.language, weight))
+        ]
+        # "found guilty today": the day of the dated sentence that tells the same happening,
+        # on any weekday, is the day it was written; closer words are asked of it
+        of_week += [
+            best
+            for words in _today_sentences(article)
+            if (best := _best_match(words, every_day, article.language, weight, _TODAY_MATCH))
         ]
         # a day and month without a year: the match gives the year; the article was written
         # on or after that day, and within a year of it ("April 11" is read as the nearest)

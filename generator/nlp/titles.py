@@ -387,6 +387,7 @@ def _noun_text(
     if not tokens or words_in(tokens) > MAX_SUBJECT + (6 if coordinated else OF_OVERRUN):
         return None
     plural = noun.tag_ in ("NNS", "NNPS") or coordinated or _part_of_many(noun)
+    plural = plural or noun.lower_ in _PLURAL_ONLY  # "Brooklyn Center Police kill"
     owned = _owner_named(tokens, "", sentence, surnames)  # "his visa" -> "Djokovic's visa"
     return (owned if owned is not None else _with_names(tokens)), plural
 
@@ -475,6 +476,8 @@ def _described(noun: Token) -> bool:
 
 # Words for a part or a number of things: "most of the counties are", "half of them were".
 _QUANTITIES = {"most", "many", "some", "all", "half", "several", "both", "few", "none"}
+# Nouns English takes as plural without a plural ending: "the police have".
+_PLURAL_ONLY = frozenset({"police", "people", "cattle", "personnel", "clergy"})
 _QUANTITIES |= {"majority", "rest", "dozens", "hundreds", "thousands", "millions", "part"}
 
 

@@ -200,3 +200,17 @@ def test_a_weekday_after_an_abbreviation_is_read_with_its_whole_sentence() -> No
         ),
     ]
     assert corpus_days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
+
+
+def test_a_happening_told_as_today_takes_the_day_dated_articles_give_it() -> None:
+    # "was found guilty on all charges today": the day of writing is the day the dated
+    # articles give the verdict, whatever its weekday; words shared by chance, or a day
+    # ahead ("will ... today"), match nothing
+    articles = [
+        _article("a", "", "2021-04-21"),
+        _article("b", "", "2021-04-19"),
+        _article("u", "Derek Chauvin was found guilty of murdering George Floyd today.", None),
+        _article("ahead", "A jury will say today whether Derek Chauvin murdered Floyd.", None),
+        _article("other", "The city council voted on a new budget for parks today.", None),
+    ]
+    assert corpus_days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}

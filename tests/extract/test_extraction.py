@@ -215,6 +215,36 @@ def test_an_undated_article_s_year_is_counted_from_the_day_other_articles_give_i
     assert all(day <= "2024-08-14" for day in both_days)
 
 
+def test_an_undated_article_s_today_is_the_day_dated_articles_give_its_happening(
+    tmp_path: Any,
+) -> None:
+    """The Bark gives no date ('was found guilty on all charges today'); the Boston Globe,
+    dated 2021-04-21, tells the same verdict on 2021-04-20: that is the day The Bark was
+    written, so its 'April 11' is 2021-04-11 (the killing of Daunte Wright), flagged;
+    alone, The Bark dates neither."""
+    from pathlib import Path
+
+    from generator.extract import run_extraction
+
+    undated = "thebark-chauvin-found-guilty-floyd-murder"
+    alone, both = _alone_and_with(
+        tmp_path, "chauvin-trial-2021", undated, "bostonglobe-nation-reacts-chauvin-verdict"
+    )
+
+    def told_in(folder: Path) -> dict[str, str]:
+        extraction = run_extraction(folder, tmp_path / f"content-{folder.name}")
+        return {
+            event["date"]: event["title"]
+            for event in extraction.records["events"]
+            if any(claim["source"] == undated for claim in event["sources"])
+        }
+
+    assert told_in(alone) == {}
+    both_days = told_in(both)
+    assert "Wright" in both_days["2021-04-11"]
+    assert "2021-04-20" in both_days
+
+
 def test_the_scorer_reads_no_before_a_number_as_a_number_not_a_negation() -> None:
     """The title rule's polarity: 'the world No 1' says nothing is not so."""
     import sys
