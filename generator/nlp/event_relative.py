@@ -2,11 +2,12 @@
 
 News writing dates a happening by another one it told before: "Judge Cahill sentenced
 Derek Chauvin on Friday. Hours before the sentencing, Cahill denied a motion for a new
-trial." The sentence opens with how long before or after ("hours", "minutes", "the day",
-"two days") and the happening, named by a noun ("the sentencing", "the verdict", "the
-attack"); that noun is a form of a word of an earlier dated mention of the same article
-("sentenced"), whose day, moved by the amount, is this sentence's. Only a day is given:
-hours and minutes keep the happening's day, days move it.
+trial." The sentence opens (or closes: "... were told to vacate the courthouses just
+over an hour before the verdict's announcement") with how long before or after ("hours",
+"minutes", "the day", "two days") and the happening, named by a noun ("the sentencing",
+"the verdict", "the attack"); that noun is a form of a word of an earlier dated mention
+of the same article ("sentenced"), whose day, moved by the amount, is this sentence's.
+Only a day is given: hours and minutes keep the happening's day, days move it.
 """
 
 from __future__ import annotations
@@ -18,15 +19,23 @@ from dataclasses import dataclass
 
 from generator.model import Mention
 
-__all__ = ["Relative", "fronted_relative", "relative_day"]
+__all__ = ["Relative", "closing_relative", "fronted_relative", "relative_day"]
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _NUMBERS |= {"six": 6, "seven": 7}
-_FRONTED = re.compile(
-    r"^\W*(?P<amount>(?:just\s+|only\s+|some\s+)?(?:hours|minutes|moments|shortly|"
+_AMOUNT = (
+    r"(?P<amount>(?:(?:just|only|some|about|nearly|almost)\s+)?"
+    r"(?:(?:over|under|less\s+than|more\s+than)\s+)?(?:hours|minutes|moments|shortly|"
     r"(?P<n>an?|one|the|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|hours?|minutes?)))"
-    r"\s+(?P<dir>before|after|ahead\s+of|prior\s+to)\s+the\s+(?P<noun>(?:[a-z-]+\s+){0,3}?"
-    r"[a-z-]{4,})\s*,",
+    r"\s+(?P<dir>before|after|ahead\s+of|prior\s+to)\s+the\s+"
+)
+_FRONTED = re.compile(
+    rf"^\W*{_AMOUNT}(?P<noun>(?:[a-z-]+\s+){{0,3}}?[a-z-]{{4,}})\s*,", re.IGNORECASE
+)
+# The same phrase closing a sentence: "... were told to vacate the courthouses just over
+# an hour before the verdict's announcement." (an owner before the noun allowed)
+_CLOSING = re.compile(
+    rf"\s{_AMOUNT}(?P<noun>(?:[\w-]+(?:['’]s)?\s+){{0,3}}?[a-z-]{{4,}})[\s.!\"”’]*$",
     re.IGNORECASE,
 )
 # Endings that make a noun of a verb: "sentencing" of "sentence", "election" of "elect".
@@ -35,27 +44,37 @@ _NOUN_ENDINGS = ("ings", "ing", "ions", "ion", "ments", "ment", "als", "al", "s"
 
 @dataclass(frozen=True)
 class Relative:
-    """A fronted relative date: how many days from the happening, the noun that names it,
-    and where the phrase ends in the sentence."""
+    """A relative date: how many days from the happening, the noun that names it, and
+    where the phrase ends and starts in the sentence."""
 
     days: int
     noun: str
     end: int
+    start: int = 0
 
 
 def fronted_relative(text: str) -> Relative | None:
     """The relative date a sentence opens with ('Hours before the sentencing,'), else
     None."""
     found = _FRONTED.match(text)
-    if found is None:
-        return None
+    return None if found is None else _relative(found, 0, found.end())
+
+
+def closing_relative(text: str) -> Relative | None:
+    """The relative date a sentence closes with ('... just over an hour before the
+    verdict's announcement.'), its span the phrase without the sentence's end, else None."""
+    found = _CLOSING.search(text)
+    return None if found is None else _relative(found, found.start("amount"), found.end("noun"))
+
+
+def _relative(found: re.Match[str], start: int, end: int) -> Relative:
     unit = (found["unit"] or "hours").lower()
     days = 0
     if unit.startswith("day"):
         n = found["n"].lower()
         days = _NUMBERS.get(n) or int(n)
     sign = -1 if found["dir"].lower().startswith(("before", "ahead", "prior")) else 1
-    return Relative(sign * days, found["noun"].split()[-1].lower(), found.end())
+    return Relative(sign * days, found["noun"].split()[-1].lower(), end, start)
 
 
 def relative_day(relative: Relative, earlier: Sequence[Mention]) -> str | None:

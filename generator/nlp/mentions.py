@@ -16,7 +16,7 @@ from generator import edtf
 from generator.model import Mention, Mentioned
 from generator.nlp.doctext import doc_text
 from generator.nlp.entities import ArticleNames, article_names, sentence_entities
-from generator.nlp.event_relative import fronted_relative, relative_day
+from generator.nlp.event_relative import closing_relative, fronted_relative, relative_day
 from generator.nlp.event_types import (
     QUOTE_OPENERS,
     anchor_verb,
@@ -246,22 +246,38 @@ def _relative_mention(
 ) -> Mention | None:
     """'Hours before the sentencing, Cahill denied a motion for a new trial': a sentence
     dated by a happening the article dated before (`generator.nlp.event_relative`)."""
-    relative = fronted_relative(sentence.text)
+    relative = fronted_relative(sentence.text) or closing_relative(sentence.text)
     if relative is None:
         return None
     day = relative_day(relative, earlier)
     phrase = sentence.doc.char_span(
-        sentence.start_char, sentence.start_char + relative.end, alignment_mode="contract"
+        sentence.start_char + relative.start,
+        sentence.start_char + relative.end,
+        alignment_mode="contract",
     )
     if day is None or phrase is None:
         return None
+    anchor = sentence.root
+    if relative.start and not _dates_the_clause(phrase, anchor):
+        return None  # "He said he spoke to her two days before the attack": not the saying
     start, end = phrase.start_char, phrase.end_char
     timex = Timex(start, end, doc_text(sentence.doc)[start:end], "DATE", day, day)
-    anchor = sentence.root
     if not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor):
         return None
     mention = _mention(sentence, timex, anchor, [timex], [], source, published, typology, names)
     return None if _future(mention, anchor) else mention
+
+
+def _dates_the_clause(phrase: Span, root: Token) -> bool:
+    """Whether a phrase closing a sentence is part of its main clause: the verb it hangs
+    on is the root, or a clause the root governs without a subject of its own ('were told
+    to vacate')."""
+    verb = next((t for t in phrase if t.lower_ in ("before", "after", "ahead", "prior")), None)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    while verb is not None and verb.i != root.i and verb.dep_ in ("xcomp", "conj"):
+        verb = verb.head
+    return verb is not None and verb.i == root.i and not is_reporting(root)
 
 
 def _post_mention(

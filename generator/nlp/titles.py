@@ -293,7 +293,15 @@ def _subject_text(
     found = _noun_text(sentence, subject, skip, surnames, require_people)
     if found is None:
         return None
-    return found[0], found[1], passive
+    # "Staff were told": a noun the text makes plural by its verb stays plural
+    plural = found[1] or (subject.tag_ == "NN" and _plural_verb(verb))
+    return found[0], plural, passive
+
+
+def _plural_verb(verb: Token) -> bool:
+    """Whether the verb of a clause agrees with a plural subject ('were', 'are', 'have')."""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.lower_ in ("were", "are") or t.tag_ == "VBP" for t in words)
 
 
 def _joined_subject(first: Token, second: Token, skip: set[int]) -> tuple[str, bool, bool] | None:

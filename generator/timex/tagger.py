@@ -66,6 +66,7 @@ class Timex:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_OR_PART = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI))?$")  # a day, or part of one
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b")
 # "the first nine months", "the latest six months": a report's year to date.
 _YEAR_TO_DATE = re.compile(r"(?i)the\s+(?:first\s+|latest\s+)?(?:nine|six|9|6)\s+months")
@@ -335,8 +336,8 @@ def _attach_times(text: str, found: list[_Found]) -> list[Timex]:
             merge = None
             for j in range(i + 1, min(i + 3, len(found))):
                 s2, _e2, n2, _r, near_anchored = found[j]
-                if _DAY_VALUE.match(n2.value) and _GLUE_AFTER.match(text[e:s2]):
-                    day, anchored = n2.value, near_anchored
+                if _DAY_OR_PART.match(n2.value) and _GLUE_AFTER.match(text[e:s2]):
+                    day, anchored = n2.value[:10], near_anchored  # "4:15 p.m. Tuesday afternoon"
                     merge = j if text[e:s2].isspace() or not text[e:s2] else None
                     break
                 if n2.type != "TIME":
