@@ -12,6 +12,7 @@ naming it, and counted in `Extraction.skipped`; every other article's records ar
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -24,15 +25,16 @@ from generator.cache.runs import inputs_key, last_run
 from generator.cache.versions import code_version, fingerprint
 from generator.consolidate.actors import ActorResolver
 from generator.consolidate.clustering import build_records, cluster_mentions
-from generator.consolidate.corpus_dates import corpus_days
+from generator.consolidate.corpus_dates import CorpusDay, corpus_days
 from generator.consolidate.importance import with_importance
 from generator.consolidate.resolve import resolve_mentions
 from generator.executors import Executor, Failure, PipelineSpec, Preparing, analyse_articles
 from generator.ingest.reader import read_articles, resolve_years
+from generator.languages import tokens
 from generator.model import KINDS, Article, Mention, Record, source_of, to_record
 from generator.nlp.pipeline import BATCH_SIZE, model_name
 from generator.records.folder import editor_actors
-from generator.timex.foreign import names_month
+from generator.timex.foreign import names_month, weekday_of
 from generator.typology import load_typology
 
 Progress = Callable[[Iterator[Any], int], Iterator[Any]]
@@ -170,7 +172,7 @@ def run_extraction(
             # undated articles dated by the happenings other articles date: read again
             days = corpus_days(kept, [m for a in kept for m in told[a.id]])
             again = [
-                replace(a, published=days[a.id][0], published_how="corpus", anchor=None)
+                replace(a, published=days[a.id].day, published_how="corpus", anchor=None)
                 for a in kept
                 if a.id in days
             ]
@@ -190,7 +192,7 @@ def run_extraction(
         if isinstance(executor, Preparing):
             executor.close()
     for article_id, mentions in reread.items():
-        told[article_id] = _with_matched(told[article_id], mentions, days[article_id][1])
+        told[article_id] = _with_matched(told[article_id], mentions, days[article_id])
     mentions = [m for a in kept for m in told[a.id]]
     records = consolidate(kept, mentions, ActorResolver(known))
     data = {kind: [to_record(record) for record in items] for kind, items in records.items()}
@@ -199,9 +201,7 @@ def run_extraction(
     return Extraction(data, warnings, seconds, cached, skipped, run_key)
 
 
-def _with_matched(
-    first: list[Mention], second: list[Mention], matched: frozenset[str]
-) -> list[Mention]:
+def _with_matched(first: list[Mention], second: list[Mention], found: CorpusDay) -> list[Mention]:
     """An undated article's mentions, with those of its second reading (counted from the
     latest day other articles gave one of its weekdays), less sure and flagged for review:
     the sentences that tell a day so matched, and those whose date took only its year or
@@ -209,6 +209,7 @@ def _with_matched(
     the article can have been written, and a weekday counted from it may be a week off).
     A sentence so read replaces its first reading when that was counted from the
     article's own dates."""
+    matched = found.matched
     day = max(matched)
     added = [
         replace(
@@ -220,11 +221,27 @@ def _with_matched(
         for m in second
         if m.date in matched
         or (m.date[:10] <= day and (len(m.date) < 10 or names_month(m.date_text, m.language)))
+        or (found.in_lead and _weekday_before(m, day))
     ]
     again = {m.quote for m in added}
     kept = [m for m in first if not (m.anchored_on and m.quote in again)]
     quotes = {m.quote for m in kept}
     return [*kept, *(m for m in added if m.quote not in quotes)]
+
+
+def _weekday_before(mention: Mention, day: str) -> bool:
+    """A weekday counted from the day an undated article was matched to that stays right
+    if the article was written that day or the next ('met on Thursday', matched to the
+    Saturday): one of the six days before it, but not the weekday of the day after it,
+    which would then be that day."""
+    if len(mention.date) != 10 or not any(
+        weekday_of(word, mention.language) is not None for _, _, word in tokens(mention.date_text)
+    ):
+        return False
+    matched = dt.date.fromisoformat(day)
+    told = dt.date.fromisoformat(mention.date)
+    next_day = matched + dt.timedelta(days=1)
+    return matched - dt.timedelta(days=6) <= told < matched and told.weekday() != next_day.weekday()
 
 
 def consolidate(

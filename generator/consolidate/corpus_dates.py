@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
+from typing import NamedTuple
 
 from generator.ingest.published import find_dates as find_english_dates
 from generator.languages import ENGLISH, language, tokens
@@ -36,7 +37,7 @@ from generator.nlp.foreign_names import NameFinder
 from generator.timex.foreign import Anchor, find_dates, is_calendar_word, weekday_of
 from generator.world_names import place_names
 
-__all__ = ["MATCH", "corpus_days"]
+__all__ = ["MATCH", "CorpusDay", "corpus_days"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -313,9 +314,7 @@ def _day_word(month: int, day: int) -> str:
     return f"{month}-{day}"
 
 
-def corpus_days(
-    articles: list[Article], mentions: list[Mention]
-) -> dict[str, tuple[str, frozenset[str]]]:
+def corpus_days(articles: list[Article], mentions: list[Mention]) -> dict[str, CorpusDay]:
     """Article id -> (the day to read each undated article again from: the latest day its
     weekdays were matched to, and those days), from the sentences of the other articles
     that date the happenings of its weekdays; articles with no such match are absent.
@@ -367,20 +366,21 @@ def corpus_days(
             by_month_day.setdefault((day.month, day.day), []).append(item)
 
     dated_days = sorted({day for told in weighed.values() for day, _, _, _ in told})
-    days: dict[str, tuple[str, frozenset[str]]] = {}
+    days: dict[str, CorpusDay] = {}
     for article in undated:
-        of_week = [
-            best
+        told_on = [
+            (best, words)
             for weekday, words in _weekday_sentences(article)
             if (best := _best_match(words, weighed.get(weekday, ()), article.language, weight))
         ]
         # "found guilty today": the day of the dated sentence that tells the same happening,
         # on any weekday, is the day it was written; closer words are asked of it
-        of_week += [
-            best
+        told_on += [
+            (best, words)
             for words in _today_sentences(article)
             if (best := _best_match(words, every_day, article.language, weight, _TODAY_MATCH))
         ]
+        of_week = [best for best, _ in told_on]
         # a day and month without a year: the match gives the year; the article was written
         # on or after that day, and within a year of it ("April 11" is read as the nearest)
         of_year: list[dt.date] = []
@@ -411,5 +411,34 @@ def corpus_days(
             continue
         if article.month and article.month < day.isoformat()[:7]:
             continue  # written in its header's month, not after it
-        days[article.id] = (day.isoformat(), frozenset(d.isoformat() for d in matched))
+        lead = _lead_words(article)
+        in_lead = any(best == day and words <= lead for best, words in told_on)
+        days[article.id] = CorpusDay(
+            day.isoformat(), frozenset(d.isoformat() for d in matched), in_lead
+        )
     return days
+
+
+class CorpusDay(NamedTuple):
+    """The day to read an undated article again from (the latest day its sentences were
+    matched to), those days, and whether the latest is the day of a sentence of its lead,
+    which tells the news of the day it was written."""
+
+    day: str
+    matched: frozenset[str]
+    in_lead: bool = False
+
+
+_LEAD_SENTENCES = 4  # the headline line and the first sentences of the text
+
+
+def _lead_words(article: Article) -> frozenset[str]:
+    """The words of an article's lead: its first sentences."""
+    spans = split_sentences(article.text, article.language)[:_LEAD_SENTENCES]
+    words = [
+        _words(article.text[a:b])
+        if article.language == ENGLISH
+        else _foreign_words(article.text[a:b], article.language)
+        for a, b in spans
+    ]
+    return frozenset().union(*words)

@@ -31,6 +31,11 @@ def _article(
     )
 
 
+def _days(articles: list[Article], mentions: list[Mention]) -> dict[str, tuple[str, frozenset]]:
+    """corpus_days as (day, matched days) per article."""
+    return {k: (found.day, found.matched) for k, found in corpus_days(articles, mentions).items()}
+
+
 def _written_in(code: str, text: str, published: str | None = None) -> Article:
     """An article in language ``code``, its id the code."""
     return replace(_article(code, text, published), language=code)
@@ -58,7 +63,7 @@ def test_a_weekday_takes_the_day_dated_articles_give_the_same_happening() -> Non
         _article("b", "", "2021-04-19"),
         _article("u", f"On Tuesday, {VERDICT} Crowds cheered outside.", None),
     ]
-    assert corpus_days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
+    assert _days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
 
 
 def test_no_match_on_another_weekday_nor_for_a_day_ahead_nor_other_words() -> None:
@@ -70,7 +75,7 @@ def test_no_match_on_another_weekday_nor_for_a_day_ahead_nor_other_words() -> No
         _article("other", "On Tuesday the city council voted on a new budget for parks.", None),
         _article("dated", f"On Tuesday, {VERDICT}", "2021-04-20"),
     ]
-    assert corpus_days(articles, DATED) == {}
+    assert _days(articles, DATED) == {}
 
 
 def test_an_anchor_after_the_matched_day_rules_it_out() -> None:
@@ -78,7 +83,7 @@ def test_an_anchor_after_the_matched_day_rules_it_out() -> None:
         _article("a", "", "2021-04-21"),
         _article("u", f"On Tuesday, {VERDICT} It was filed on May 3, 2021.", None, "2021-05-03"),
     ]
-    assert corpus_days(articles, DATED) == {}
+    assert _days(articles, DATED) == {}
 
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "i18n"
@@ -94,7 +99,7 @@ def test_a_french_weekday_takes_the_day_a_page_dated_by_month_gives_it() -> None
     told = {a.id: find_foreign_mentions(a) for a in corpus}
     # "lundi 15 avril" takes the header's year; "lundi soir" alone is not dated yet
     assert [m.date for m in told[article.id]] == ["2019-04-15"]
-    days = corpus_days(corpus, [m for mentions in told.values() for m in mentions])
+    days = _days(corpus, [m for mentions in told.values() for m in mentions])
     assert days[article.id] == ("2019-04-15", frozenset({"2019-04-15"}))
     again = replace(article, published=days[article.id][0], anchor=None)
     hidalgo = [m for m in find_foreign_mentions(again) if "Hidalgo" in m.quote]
@@ -113,7 +118,7 @@ def test_a_weekday_in_another_language_matches_by_numbers_and_places() -> None:
         language="ru",
     )
     articles = [_article("en", "", "2024-03-23"), russian]
-    assert corpus_days(articles, dated) == {"ru": ("2024-03-22", frozenset({"2024-03-22"}))}
+    assert _days(articles, dated) == {"ru": ("2024-03-22", frozenset({"2024-03-22"}))}
 
 
 def test_the_lead_of_a_dated_article_tells_the_news_of_its_day() -> None:
@@ -133,7 +138,7 @@ def test_the_lead_of_a_dated_article_tells_the_news_of_its_day() -> None:
         "Democratic Republic of Congo.",
         None,
     )
-    found = corpus_days([dated, undated], [])
+    found = _days([dated, undated], [])
     assert found == {"undated": ("2024-08-07", frozenset({"2024-08-07"}))}
 
 
@@ -148,7 +153,7 @@ def test_a_day_and_month_without_a_year_take_the_year_dated_articles_give() -> N
     }
     dated = [_article("a", "", "2021-04-21"), _article("b", "", "2021-04-19")]
     undated = [_article(name, text, None) for name, text in told.items()]
-    found = corpus_days(dated + undated, DATED)
+    found = _days(dated + undated, DATED)
     assert found == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
 
 
@@ -164,7 +169,7 @@ def test_a_day_and_month_in_another_language_match_by_the_date_and_numbers() -> 
         "‘Milli Yas’ ilan edildi. Saldırıda 133 kişi hayatını kaybetti.",
     )
     articles = [_written_in("ru", "", "2024-03-25"), turkish]
-    assert corpus_days(articles, dated) == {"tr": ("2024-03-24", frozenset({"2024-03-24"}))}
+    assert _days(articles, dated) == {"tr": ("2024-03-24", frozenset({"2024-03-24"}))}
 
 
 def test_a_day_and_month_with_their_weekday_take_the_year_near_the_corpus() -> None:
@@ -177,13 +182,11 @@ def test_a_day_and_month_with_their_weekday_take_the_year_near_the_corpus() -> N
         "vendredi 22 mars, ont été placés en détention ce dimanche 24 mars.",
     )
     articles = [_written_in("ru", "", "2024-03-25"), french]
-    found = corpus_days(articles, dated)
+    found = _days(articles, dated)
     assert found == {"fr": ("2024-03-24", frozenset({"2024-03-22", "2024-03-24"}))}
     # a weekday that is not the date's in a year near the corpus dates nothing
     wrong = replace(french, text=french.text.replace("vendredi 22", "jeudi 22"))
-    assert (
-        corpus_days([articles[0], replace(wrong, text=wrong.text.split(", ont")[0])], dated) == {}
-    )
+    assert _days([articles[0], replace(wrong, text=wrong.text.split(", ont")[0])], dated) == {}
 
 
 def test_a_weekday_after_an_abbreviation_is_read_with_its_whole_sentence() -> None:
@@ -199,7 +202,7 @@ def test_a_weekday_after_an_abbreviation_is_read_with_its_whole_sentence() -> No
             None,
         ),
     ]
-    assert corpus_days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
+    assert _days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
 
 
 def test_a_happening_told_as_today_takes_the_day_dated_articles_give_it() -> None:
@@ -213,4 +216,16 @@ def test_a_happening_told_as_today_takes_the_day_dated_articles_give_it() -> Non
         _article("ahead", "A jury will say today whether Derek Chauvin murdered Floyd.", None),
         _article("other", "The city council voted on a new budget for parks today.", None),
     ]
-    assert corpus_days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
+    assert _days(articles, DATED) == {"u": ("2021-04-20", frozenset({"2021-04-20"}))}
+
+
+def test_a_match_in_the_lead_says_the_article_tells_the_news_of_that_day() -> None:
+    # the verdict told in the lead is the news of the day the article was written; told
+    # after four other sentences, it may be background to later news
+    lead = _article("lead", f"On Tuesday, {VERDICT} Crowds cheered outside.", None)
+    filler = "The city was quiet. Schools were open. Shops were busy. Buses ran. "
+    late = _article("late", f"{filler}On Tuesday, {VERDICT}", None)
+    found = corpus_days([_article("a", "", "2021-04-21"), lead, late], DATED)
+    assert found["lead"].in_lead
+    assert not found["late"].in_lead
+    assert found["late"].day == "2021-04-20"

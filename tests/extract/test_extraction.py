@@ -186,6 +186,36 @@ def test_an_undated_article_s_weekday_is_read_from_a_dated_article_on_the_same_h
     assert "date-from-other-sources" in undated_days(both)["2021-04-20"]
 
 
+def test_a_weekday_before_the_day_an_undated_lead_was_matched_to_is_counted_from_it(
+    tmp_path: Any,
+) -> None:
+    """marinatimes' lead tells the verdict the Boston Globe dates to Tuesday 2021-04-20:
+    the article was written that day (or the next), so its 'called for a mistrial on
+    Monday' is 2021-04-19, flagged; alone, it dates nothing."""
+    from generator.extract import run_extraction
+
+    undated = "marinatimes-chauvin-guilty-all-charges"
+    alone, both = _alone_and_with(
+        tmp_path, "chauvin-trial-2021", undated, "bostonglobe-nation-reacts-chauvin-verdict"
+    )
+
+    def mistrial(folder: Any) -> list[tuple[str, list[str]]]:
+        extraction = run_extraction(folder, tmp_path / f"content-{folder.name}")
+        return [
+            (event["date"], [flag["code"] for flag in event.get("flags") or []])
+            for event in extraction.records["events"]
+            if any(
+                claim["source"] == undated and "mistrial" in claim["quote"]
+                for claim in event["sources"]
+            )
+        ]
+
+    assert mistrial(alone) == []
+    [(date, flags)] = mistrial(both)
+    assert date == "2021-04-19"
+    assert "date-from-other-sources" in flags
+
+
 def test_an_undated_article_s_year_is_counted_from_the_day_other_articles_give_it(
     tmp_path: Any,
 ) -> None:
