@@ -7,6 +7,7 @@ event) and a clause with an event or a statement.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -190,6 +191,23 @@ def find_mentions(
                 names,
                 unsaid,
             )
+            crime = None if nominal else _crime_long_before(anchor, timex, mention, typology)
+            if crime is not None and crime.tag_ == "VBG":
+                continue  # "guilty of murdering his wife on June 7, 2021": not the verdict's
+            if crime is not None:  # "found guilty of the murder of his wife on June 7, 2021"
+                anchor, nominal = crime, True
+                mention = _mention(
+                    sentence,
+                    timex,
+                    crime,
+                    main,
+                    references,
+                    source,
+                    published,
+                    typology,
+                    names,
+                    unsaid,
+                )
             stale = not nominal and _present_long_before(sentence, anchor, mention)
             if _future(mention, anchor) or stale:
                 continue
@@ -370,6 +388,66 @@ def _future(mention: Mention, anchor: Token) -> bool:
     except edtf.EdtfError:
         return False
     return start.first_day().isoformat() > mention.published[:10]
+
+
+# A court's acts on a crime, which the crime's own date may follow: "found guilty of the
+# murder of his wife on June 7, 2021", "charged with fraud in 2019".
+_COURT_VERBS = frozenset(
+    {"convict", "sentence", "charge", "indict", "acquit", "accuse", "jail", "imprison"}
+)
+_VERDICT_WORDS = frozenset({"guilty", "innocent", "liable"})  # "found guilty"
+# How long before its article a date must be to be a crime's, not the verdict's.
+_CRIME_BEFORE = 60
+
+
+def _crime_long_before(
+    verb: Token, timex: Timex, mention: Mention, typology: Typology
+) -> Token | None:
+    """'was found guilty ... for the murder of his wife, Maggie, ... on June 7, 2021': a date
+    after the crime a court's act is about (a happening noun or a gerund of its 'of', 'for'
+    or 'with' phrase), and long before the article, is the crime's, not the verdict's
+    (however the parser attached it): the noun it dates, else None."""
+    crime: Token | None = None
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for", "with"):
+        crime, verb = verb, verb.head.head  # the date hangs on "murdering" itself
+    if verb.lower_ in _VERDICT_WORDS:  # "found Murdaugh guilty": parsed as a clause of its own
+        verb = verb.head
+    verdict = any(c.lower_ in _VERDICT_WORDS for c in verb.children)
+    if not (verb.lemma_.lower() in _COURT_VERBS or (verb.lemma_.lower() == "find" and verdict)):
+        return None
+    if mention.published is None or not _long_before(mention.date, mention.published):
+        return None
+    if crime is not None:
+        return crime
+    date = verb.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    above = {t.i for t in date.root.ancestors} if date is not None else set()
+    crimes = [
+        t
+        for prep in verb.subtree
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "with") and prep.idx < timex.start
+        for t in prep.children
+        if t.dep_ in ("pobj", "pcomp")
+        and t.idx < timex.start
+        # a happening, or the noun the parser hung the date on ("the theft ... in June 2018")
+        and (t.tag_ == "VBG" or (t.pos_ == "NOUN" and (_happening(t, typology) or t.i in above)))
+    ]
+    return crimes[-1] if crimes else None
+
+
+def _happening(noun: Token, typology: Typology) -> bool:
+    """Whether a noun names a happening of the typology ('murder', 'fraud', 'shooting')."""
+    lemma = noun.lemma_.lower()
+    return typology.rank(lemma, "NOUN") is not None and typology.happening(lemma)
+
+
+def _long_before(date: str, published: str) -> bool:
+    """Whether a date ends more than two months before the publication day."""
+    try:
+        start, end = edtf.parse_span(date)
+    except edtf.EdtfError:
+        return False
+    last = (end or start).last_day()
+    return (dt.date.fromisoformat(published[:10]) - last).days > _CRIME_BEFORE
 
 
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re"}

@@ -77,6 +77,34 @@ _ABBREVIATIONS = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
 
 
+# How far from the anchor a day told in an earlier sentence may be and still give a bare
+# clock time its day: "at 6:41 p.m." in a story of today is today's, even after a sentence
+# that recalled "the June 7, 2021, shooting deaths".
+_CLOCK_REACH = 7
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|[A-Z]\w*['’]s)\s+$")
+_NOUN_AFTER = re.compile(r",?\s+[a-z]")
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """A day written inside a noun phrase, between its determiner and its noun ('the June
+    7, 2021, shooting deaths'): it describes a thing and is no time the story moves to."""
+    return bool(
+        _DETERMINER_BEFORE.search(text, max(0, start - 12), start) and _NOUN_AFTER.match(text, end)
+    )
+
+
+def _far_back(ref: dt.date | None, anchor: dt.date | None) -> bool:
+    """Whether the reference day is too far from the anchor to give a clock time its day."""
+    return ref is not None and anchor is not None and abs((ref - anchor).days) > _CLOCK_REACH
+
+
+def _same_sentence(sentences: list[tuple[int, int]], first: int, second: int) -> bool:
+    """Whether two offsets fall in one sentence."""
+    return any(start <= first < end and start <= second < end for start, end in sentences)
+
+
 def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
     """Sentence spans: the Doc's when given, else a small splitter that knows common
     abbreviations."""
@@ -315,7 +343,8 @@ def _trimmed(m: re.Match[str]) -> tuple[int, int]:
     return s, e
 
 
-_GLUE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*|on\s+(?:the\s+)?)?$", re.I)
+# "4:15 p.m. on Tuesday"; not "3:50 p.m. On June 7, ...": a capital starts a sentence
+_GLUE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*|on\s+(?:the\s+)?)?$")
 _GLUE_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:at|from|by|around)?\s*$", re.I)
 
 
@@ -412,6 +441,8 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
             if _normalize(idx, m, ctx) is not None:
                 cands.append(_Candidate(s, e, idx, m))
     found: list[_Found] = []
+    told_at = -1  # where the day that is the reference time was told
+    near_day: dt.date | None = None  # the last day told near the anchor
     for c in _select(cands):
         ctx.start, ctx.end = c.start, c.end
         ctx.anchored = False
@@ -419,13 +450,21 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
         if norm is None:
             continue
         ref, ref_is_anchor = ctx.reference_day()
+        clock = norm.type == "TIME" and norm.value.startswith("T")
+        if clock and _far_back(ref, anchor) and not _same_sentence(sentences, told_at, c.start):
+            # the news days' clock, not 2021's: the last day told near the anchor
+            ref, ref_is_anchor = (near_day, False) if near_day else (anchor, True)
         # A clock time takes the reference day: anchored when that day is the anchor.
         anchored = ctx.anchored or (
             norm.type == "TIME" and norm.value.startswith("T") and ref_is_anchor
         )
         found.append((c.start, c.end, norm, ref, anchored))
-        if norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10]):
+        day_told = norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10])
+        if day_told and not _attributive(text, c.start, c.end):
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
+            told_at = c.start
+            if not _far_back(ctx.ref, anchor):
+                near_day = ctx.ref
         rule = RULES[c.rule][0]
         if norm.type == "DATE" and norm.value[:4].isdigit():
             ctx.last_value = norm.value
