@@ -278,6 +278,10 @@ def _whole_names(ents: list[Span]) -> list[Span]:
     ('the Spanish Lakes Country Club Village': no Spain there)."""
     out: list[Span] = []
     for ent in ents:
+        if out and ent.start < out[-1].end:
+            continue  # inside a name made whole before it
+        if ent.label_ == "PERSON":
+            ent = _with_surname_before(_with_particle_surname(ent))
         if out and out[-1].end == ent.start and _compound_of(out[-1], ent):
             ent = _relabelled(ent, ent.label_, start=out.pop().start)
         ent = _with_words_before_and(ent, out[-1].end if out else ent.sent.start)
@@ -291,6 +295,36 @@ def _whole_names(ents: list[Span]) -> list[Span]:
             ent = _relabelled(ent, ent.label_, start=out.pop().start)
         out.append(ent)
     return out
+
+
+def _with_particle_surname(ent: Span) -> Span:
+    """A person's name with the surname the tagger cut off after a particle: 'Ursula von'
+    'der' 'Leyen' is 'Ursula von der Leyen'."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and doc[end].text in _PARTICLES:
+        end += 1
+    particle = end > ent.end or ent[-1].text in _PARTICLES
+    if particle and end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+        return _relabelled(ent, "PERSON", end=end + 1)
+    return ent
+
+
+def _with_surname_before(ent: Span) -> Span:
+    """A person's surname of two words of which the tagger took only the last ('López'
+    'Obrador' at a sentence's start): the word before it joins it when the article names
+    the person in full with both ('Andrés Manuel López Obrador')."""
+    if ent.start == 0:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if not (before.is_alpha and before.text[:1].isupper()) or before.ent_type_:
+        return ent
+    joined = f"{before.text} {ent.text}"
+    full = any(
+        e.label_ == "PERSON" and len(e) > len(ent) + 1 and e.text.endswith(" " + joined)
+        for e in ent.doc.ents
+    )
+    return _relabelled(ent, "PERSON", start=ent.start - 1) if full else ent
 
 
 def _person_proper(ent: Span) -> Span:
@@ -413,11 +447,45 @@ def sentence_entities(
                 thing,
             )
             if ent.label_ == "PERSON" and not is_junk(mentioned):
-                surnames[part.end - 1] = part[-1].text
+                surnames[part.end - 1] = surname(part)
             target = places if as_place else actors
             if mentioned not in target:
                 target.append(mentioned)
     return actors, places, surnames
+
+
+# Words that begin a surname: "von der Leyen", "da Silva", "de Gaulle", "bin Salman".
+_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den"}
+    | {"le", "la", "bin", "ibn", "al", "el"}
+)
+
+
+def surname(name: Span) -> str:
+    """The surname a person's name ends with, as news writes it alone: from a particle on
+    ('Ursula von der Leyen' -> 'von der Leyen'), the last two words when the text writes
+    them without the first name more often than the whole name ('Andrés Manuel López
+    Obrador' -> 'López Obrador'), else the last word."""
+    words = [t.text for t in name]
+    particle = next(
+        (i for i, w in enumerate(words) if i > 0 and w in _PARTICLES and i < len(words) - 1),
+        None,
+    )
+    if particle is not None:
+        return " ".join(words[particle:])
+    if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words[-2:]):
+        tail = " ".join(words[-2:])
+        longest = max(
+            (e.text for e in name.doc.ents if e.label_ == "PERSON" and e.text.endswith(tail)),
+            key=len,
+            default=" ".join(words),
+        )
+        text = doc_text(name.doc)
+        alone = len(re.findall(rf"\b{re.escape(tail)}\b", text))
+        whole = len(re.findall(rf"\b{re.escape(longest)}\b", text))
+        if longest != tail and alone > whole:
+            return tail
+    return words[-1]
 
 
 _TITLE_WORDS = {

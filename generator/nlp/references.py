@@ -20,20 +20,25 @@ DEICTIC = {"this", "that", "these", "those", "it", "they", "we", "i", "you", "wh
 
 
 def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool] | None:
-    """'He said ...': the surname of the last person named before the pronoun (an acronym
-    tagged as a person, 'COVID', is no one), also where the tagger missed that name but
-    took it for a person elsewhere in the article ('date 2022-01-10 Novak Djokovic has
-    won ...', then 'Djokovic')."""
+    """'He said ...': the surname of the last person named before the pronoun in its
+    sentence or the two before (an acronym tagged as a person, 'COVID', is no one), also
+    where the tagger missed that name but took it for a person elsewhere in the article
+    ('date 2022-01-10 Novak Djokovic has won ...', then 'Djokovic')."""
     doc = sentence.doc
     people = {
         ent[-1].text
         for ent in doc.ents
         if ent.label_ == "PERSON" and len(ent.text) > 2 and not ent.text.isupper()
     }
-    for token in reversed(doc[: sentence.root.i]):
+    start = sentence.start  # a pronoun's person is named in its sentence or the two before
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for token in reversed(doc[start : sentence.root.i]):
         if token.text in people and token.pos_ == "PROPN":
             return token.text, False
-    return None
+    main = main_person(doc)  # further back: the person the article is about, if one is
+    return (main, False) if main else None
 
 
 # A definite description standing for what the text named before it: "the company" for
@@ -724,11 +729,22 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
         epithet = epithet or demonym_epithet(noun)
     if not epithet:
         return None
-    doc = noun.doc
+    main = main_person(noun.doc)
+    return (main, False) if main else None
+
+
+def main_person(doc: Doc) -> str | None:
+    """The surname of the person the article is about: the one it writes most, at least
+    three times and at least twice as often as anyone else's; None when no one is."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    # a name of one word that begins a whole name is a first name ('Steve' of 'Steve Jobs')
+    first_names = {ent[0].text for ent in people if len(ent) > 1}
     surnames = {
         ent[-1].text
-        for ent in doc.ents
-        if ent.label_ == "PERSON" and len(ent[-1].text) > 2 and ent[-1].text.istitle()
+        for ent in people
+        if len(ent[-1].text) > 2
+        and ent[-1].text.istitle()
+        and not (len(ent) == 1 and ent.text in first_names)
     }
     # every time the text writes the surname, whatever the tagger took it for there
     told = Counter(t.text for t in doc if t.text in surnames)
@@ -738,7 +754,7 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
     first, count = ranked[0]
     if count < 3 or (len(ranked) > 1 and count < 2 * ranked[1][1]):
         return None
-    return first, False
+    return first
 
 
 def demonym_epithet(noun: Token) -> bool:

@@ -370,13 +370,14 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "set",
         _rx(
-            r"(?i:(?:every|each|per)\s+(?:(?P<k>other|\d+|two|three|four|five|six|ten)\s+)?"
-            r"(?:(?:passing|single)\s+)?"
+            # a word of its own: not "beach Saturday", "paper day"
+            r"(?<![^\W\d_])(?:(?i:(?:every|each|per)\s+"
+            r"(?:(?P<k>other|\d+|two|three|four|five|six|ten)\s+)?(?:(?:passing|single)\s+)?"
             r"(?P<u>second|minute|hour|day|night|week|weekend|"
             r"month|quarter|year|decade)s?(?![a-z])|(?P<adv>annually|yearly|weekly|"
             r"daily|monthly|hourly|nightly)(?![a-z]))"
             r"|(?i:every|each)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-            r"Sunday)(?![a-z])"
+            r"Sunday)(?![a-z]))"
         ),
         every,
     ),
