@@ -304,7 +304,8 @@ _DATELINE_RE = re.compile(
     rf"^{_PLACE}{_REGION},\s*{_DATELINE_DATE}\s*"
     r"(?:"
     rf"\.?\s*/\s*(?P<pub_slash>[^/\n]{{2,40}}?)\s*/\s*\.?"  # BAKU, May 11. /TASS/.
-    rf"|\(\s*(?P<pub_paren>[^()\n]{{2,40}}?)\s*\)\s*[-–—:]*"  # LONDON, Jan 5 (Reuters) -
+    # LONDON, Jan 5 (Reuters) -; Buenos Aires, Oct 22 (EFE).-
+    rf"|\(\s*(?P<pub_paren>[^()\n]{{2,40}}?)\s*\)\s*\.?[-–—:]*"
     rf"|[,.]?\s*[-–—]+\s*(?P<pub_dash>{_AGENCY})\s*[.:\-–—]+"  # VIENNA, January 17 – RIA Novosti.
     # YEREVAN, MARCH 21, ARMENPRESS.
     rf"|,\s*(?P<pub_comma>[{_UP}][{_UP}0-9&\-]{{2,}}(?:\s+[{_UP}][\w\-]*)?)\s*[.:\-–—]+"

@@ -84,10 +84,30 @@ def _tense(sentence: Span) -> str:
 _COORDINATED = re.compile(r"^\s*(,\s*and|,|and|or)\s*(in|on|at)?\s*$", re.I)
 
 
+# "Cristina Fernández (2007-2015)", "Pol Pot (1925-1998)", "(born 1950)": the years of
+# a person's term or life, in brackets after the name.
+_NAME_BEFORE = re.compile(r"[A-Z][^\W\d_]*\s*$")
+_YEARS_ONLY = re.compile(r"\s*(?:born\s+|b\.\s*)?\d{4}(?:\s*[-–]\s*(?:\d{2}|\d{4}))?\s*")
+
+
+def _years_of_a_name(text: str, timex: Timex) -> bool:
+    """Whether a date is the years in brackets after a name ('Fernández (2007-2015)')."""
+    opened = text.rfind("(", max(0, timex.start - 12), timex.start)
+    closed = text.find(")", timex.end, timex.end + 12)
+    if opened < 0 or closed < 0:
+        return False
+    return bool(
+        _YEARS_ONLY.fullmatch(text[opened + 1 : closed])
+        and _NAME_BEFORE.search(text[max(0, opened - 30) : opened])
+    )
+
+
 def _is_reference(sentence: Span, timex: Timex) -> bool:
     text = doc_text(sentence.doc)
     before = text[max(sentence.start_char, timex.start - 12) : timex.start]
     after = text[timex.end : timex.end + 8]
+    if _years_of_a_name(text, timex):
+        return True  # the years of a name: no date of what the sentence tells
     if re.match(r"^,?\s*when\b", after):
         return False  # "since February 1988, when it announced ...": the date of that event
     found = _REFERENCE_BEFORE.search(before)
@@ -523,7 +543,9 @@ def _told_dates(
             told.append((timex, noun, True))
             continue
         span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None and _dates_a_holding(span, typology):
+        if span is not None and (
+            _dates_a_holding(span, typology) or _years_of_a_thing(span, timex, typology)
+        ):
             continue
         anchor = _anchor(sentence, timex)
         if span is not None and _dated_by_its_day(anchor, span):
@@ -587,6 +609,24 @@ def _dates_a_holding(span: Span, typology: Typology) -> bool:
         noun.pos_ == "NOUN"
         and (event is None or not typology.happening(event.lemma_.lower()))
         and any(c.dep_ == "poss" and c.i not in inside for c in noun.children)
+    )
+
+
+def _years_of_a_thing(span: Span, timex: Timex, typology: Typology) -> bool:
+    """'seemingly forgetting ... the 1976-1983 military dictatorship': a year written before
+    a noun the typology does not know as a happening describes that thing (its years), and
+    dates no clause."""
+    root = span.root
+    while root.dep_ == "prep" and root.head.like_num and root.head.i < root.i:
+        root = root.head  # "1976-1983": the second year hung on the first
+    if root.dep_ not in _PREMODIFIER or not re.fullmatch(r"\d{4}", timex.edtf or ""):
+        return False
+    noun = root.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.i > span.end - 1
+        and typology.rank(noun.lemma_.lower(), "NOUN") is None
+        and event_noun(root, typology) is None
     )
 
 

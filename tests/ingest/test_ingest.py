@@ -311,6 +311,7 @@ def test_a_date_before_a_colon_is_a_date_but_not_a_time_after_a_month() -> None:
         ("VIENNA, January 17 – RIA Novosti. The OSCE said.", "Vienna", "RIA Novosti"),
         ("STEPANAKERT, Nagorno-Karabakh, Oct. 5 (AP) — Shelling went on.", "Stepanakert", "AP"),
         ("WASHINGTON (Reuters) - The US said.", "Washington", "Reuters"),
+        ("Buenos Aires, Oct 22 (EFE).- Argentina's Massa won.", "Buenos Aires", "EFE"),
         ("Moscow, May 11 was a warm day.", None, None),
         ("On Tuesday, May 11 the talks began.", None, None),
         ("By Friday, March 5, talks had stalled.", None, None),
