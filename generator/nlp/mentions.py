@@ -125,6 +125,26 @@ def _coordinated(text: str, first: Timex, second: Timex) -> bool:
     return bool(_COORDINATED.match(text[first.end : second.start]))
 
 
+def _not_habitual(sentence: Span, dated: list[Timex], sets: list[Timex]) -> list[Timex]:
+    """The dates of a sentence less those of a habit: a clause told with a repetition
+    ('every year', 'weekly') tells what happens again and again, and its other dates
+    ('usually between May and November') are when it does, not a day it happened."""
+    if not sets:
+        return dated
+    doc = sentence.doc
+    habits = set()
+    for found in sets:
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is not None:
+            habits.add(anchor_verb(sentence, span.root).i)
+    kept = []
+    for timex in dated:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or anchor_verb(sentence, span.root).i not in habits:
+            kept.append(timex)
+    return kept
+
+
 def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[Timex]]:
     """The dates that date events told here, and those that only name something else."""
     main: list[Timex] = []
@@ -167,6 +187,7 @@ def find_mentions(
         inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
         text = sentence.text.strip()
         dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME") and t not in orphans]
+        dated = _not_habitual(sentence, dated, [t for t in inside if t.type == "SET"])
         listing, listed = _list_date(text, dated, listing)
         if listed is not None:
             told = _listed_mention(sentence, listed, source, published, typology, names)

@@ -119,6 +119,10 @@ def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
             irrealis(governing) or governing.lemma_.lower() in _SCHEDULED
         ):
             return True
+    if verb.lemma_.lower() in _SCHEDULED and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    ):
+        return True  # "The sentencing is set for Friday": a plan, told in the present
     if is_reporting(verb):
         return any(c.dep_ == "neg" for c in verb.children)  # "did not say": nothing said
     if any(c.dep_ == "neg" for c in verb.children) or irrealis(verb):

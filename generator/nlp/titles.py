@@ -359,9 +359,8 @@ def _noun_text(
     """A noun phrase as a headline names it: (text, plural); people by their surnames."""
     word = "" if noun.pos_ == "PROPN" else noun.lower_  # "the WHO" is no "who"
     if word in ("he", "she"):
-        named = previous_person(sentence, surnames)
-        if named is None:
-            return None
+        # a person the text does not name near by: the pronoun, not a broken sentence
+        named = previous_person(sentence, surnames) or (word.capitalize(), False)
     elif word in ("it", "they"):
         named = antecedent(noun)
         if named is None:
@@ -721,7 +720,10 @@ def _report_title(saying: _Saying) -> str | None:
         said = lower_first(said, sentence)
         # "X says X is ..." -> "it is"; also where X was named ("The company said it plans"
         # -> "SVB says it plans", not "SVB says the company plans")
-        for spoken in (subject_text, _words_of_subject(reporter)):
+        spoken_as = [subject_text, _words_of_subject(reporter)]
+        # also without its owner: "his defense attorneys ... they" -> "defense attorneys"
+        spoken_as += [_OWNER.sub("", spoken) for spoken in spoken_as]
+        for spoken in spoken_as:
             if spoken and said.lower().startswith(spoken.lower() + " "):
                 said = _pronoun(inner, plural) + said[len(spoken) :]
                 break
@@ -732,6 +734,8 @@ def _report_title(saying: _Saying) -> str | None:
         if t.i not in skip and keep(t) and not (t.dep_ == "mark" and t.head.i == inner.i)
     ]
     words = [t for t in words if t.i < sentence.end and t.text not in ("“", "”", '"', "``", "''")]
+    while words and (words[0].lower_ in _CONNECTIVES or words[0].is_punct):
+        words = words[1:]  # '"However, it was something exceptional," he said'
     cut = next((n for n, t in enumerate(words) if t.text in (",", ";", ":") and n >= 4), None)
     words = fit(words[:cut] if cut else words, budget)
     if len(words) < 2 or inner not in words:
@@ -741,6 +745,13 @@ def _report_title(saying: _Saying) -> str | None:
         return None  # "the mpox surge in Africa was now [a global ... emergency]"
     first = words[0].text if words[0].ent_type_ else words[0].text.lower()
     return _finish([subject_text, says, first, join(words[1:])])
+
+
+# Words that tie a sentence to the one before, not part of what it says.
+_CONNECTIVES = frozenset(
+    {"however", "but", "and", "yet", "still", "meanwhile", "nevertheless", "so", "also"}
+)
+_OWNER = re.compile(r"^(?:\S+['’]s?|his|her|its|their|our|the)\s+", re.IGNORECASE)
 
 
 def _speaker_pronoun(reporter: Token, inner: Token) -> tuple[str, bool] | None:
