@@ -358,6 +358,7 @@ def _noun_text(
 ) -> tuple[str, bool] | None:
     """A noun phrase as a headline names it: (text, plural); people by their surnames."""
     word = "" if noun.pos_ == "PROPN" else noun.lower_  # "the WHO" is no "who"
+    named: tuple[str, bool] | None
     if word in ("he", "she"):
         # a person the text does not name near by: the pronoun, not a broken sentence
         named = previous_person(sentence, surnames) or (word.capitalize(), False)
