@@ -624,8 +624,14 @@ def place_named(noun: Token) -> str | None:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in PLACE_HEADS:
         return None
-    if any(t.pos_ == "PROPN" for left in noun.lefts for t in left.subtree):
-        return None  # "the Crocus concert hall" names it ("near Moscow" does not)
+    # "the Crocus concert hall" names it ("near Moscow" does not, nor the city in "the
+    # Baltimore bridge")
+    if any(
+        t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC")
+        for left in noun.lefts
+        for t in left.subtree
+    ):
+        return None
     kinds = PLACE_HEADS - _ANY_BUILDING if lemma in _ANY_BUILDING else {lemma}
     names = {
         _without_owner(ent)

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
+from generator.nlp.doctext import doc_text
 from generator.nlp.event_types import (
     REPORTING,
     is_reporting,
@@ -385,6 +386,10 @@ def _noun_text(
         return named
     if require_people:
         return None
+    counted = _counted_noun(noun)
+    if counted is not None:  # "A fourth broke out" after "two other fires"
+        det = next((c.text for c in noun.children if c.dep_ == "det"), "The")
+        return f"{det} {noun.lower_} {counted}", False
     tokens = subject_tokens(noun, skip)
     coordinated = any(c.dep_ == "conj" for c in noun.children)
     if coordinated and words_in(tokens) > MAX_SUBJECT:
@@ -398,6 +403,23 @@ def _noun_text(
     plural = plural or noun.lower_ in _PLURAL_ONLY  # "Brooklyn Center Police kill"
     owned = _owner_named(tokens, "", sentence, surnames)  # "his visa" -> "Djokovic's visa"
     return (owned if owned is not None else _with_names(tokens)), plural
+
+
+def _counted_noun(ordinal: Token) -> str | None:
+    """'A fourth broke out' after 'At least two other fires have been burning': the noun an
+    ordinal with no noun of its own counts, from its sentence or the one before (the last
+    plural noun with a number), singular; None otherwise."""
+    if ordinal.ent_type_ != "ORDINAL" or any(c.dep_ not in ("det",) for c in ordinal.children):
+        return None
+    doc = ordinal.doc
+    start = ordinal.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start : ordinal.i]):
+        counted = any(c.dep_ == "nummod" for c in token.children)
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and counted:
+            return token.lemma_.lower()
+    return None
 
 
 def _description(noun: Token) -> bool:
@@ -424,8 +446,8 @@ def _with_names(tokens: list[Token]) -> str:
             if area is not None:
                 return _spliced(tokens, {t.i for t in token.subtree} & inside, token.i, area)
             continue
-        if token.dep_ in ("pobj", "dobj") and token.lemma_.lower() in PLACE_HEADS:
-            place = place_named(token)  # "burst into a large concert hall"
+        if token.dep_ in ("pobj", "dobj", "compound") and token.lemma_.lower() in PLACE_HEADS:
+            place = place_named(token)  # "burst into a large concert hall", "bridge collapse"
             if place is not None:  # its words before it go, what follows stays
                 described = {token.i} | {t.i for left in token.lefts for t in left.subtree}
                 return _spliced(tokens, described & inside, token.i, place)
@@ -823,13 +845,41 @@ def _named_happening(noun: Token, kind: str, typology: Typology) -> str | None:
             if not (t.dep_ == "compound" or (t.dep_ == "amod" and t.ent_type_)) or t.like_num:
                 break
             before.insert(0, t)
-        form = " ".join([*(t.text for t in before), token.text])
+        form = " ".join([*_placed(before), token.text])
         # the form with a name before it, else the longest
         rank = (any(t.pos_ == "PROPN" for t in before), len(form))
         if lemma not in forms or rank > forms[lemma][0]:
             forms[lemma] = (rank, form)
     named = [lemma for lemma, count in counts.most_common() if count >= 2 or forms[lemma][0][0]]
-    return f"The {forms[named[0]][1]}" if named else None
+    if not named:
+        return None
+    (with_name, _), form = forms[named[0]]
+    place = None if with_name else _story_place(noun.doc)
+    # no name in it: the place the story is about names it ("The fires" -> "The Maui fires")
+    return f"The {place} {form}" if place else f"The {form}"
+
+
+def _story_place(doc: Doc) -> str | None:
+    """The place an article's story is about: of the places it names, the one it writes
+    most, at least three times and more than any other; None when none is."""
+    places = {
+        e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) <= 3 and e.text.istitle()
+    }
+    text = doc_text(doc)  # every time the text writes it, whatever the tagger took it for
+    told = Counter({p: len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in places})
+    ranked = told.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _placed(words: list[Token]) -> list[str]:
+    """The words before a happening's noun, with a described place in them called by the
+    name the article gives it ('Baltimore bridge' -> 'Francis Scott Key Bridge')."""
+    for token in words:
+        if token.lemma_.lower() in PLACE_HEADS and (named := place_named(token)) is not None:
+            return [named, *(t.text for t in words if t.i > token.i)]
+    return [t.text for t in words]
 
 
 def _told_as_verb(doc: Doc, lemma: str) -> Token | None:
