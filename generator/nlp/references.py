@@ -781,12 +781,18 @@ _THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"}
 _ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
 
 
+# Nouns for a group of people, which English may call "they".
+_COLLECTIVE = frozenset(
+    {"jury", "team", "crew", "committee", "panel", "staff", "police", "family", "audience"}
+)
+
+
 def antecedent(pronoun: Token) -> tuple[str, bool] | None:
     """What 'it' or 'they' refers to: the nearest thing before it, in its sentence or the
     one before, that agrees in number and is named (an organisation, a place) or is a
     subject or a possessor ('the region's ownership ... when it announced' -> 'the region');
     failing those, the nearest object."""
-    plural = pronoun.lower_ == "they"
+    plural = pronoun.lower_ in ("they", "them")
     doc = pronoun.doc
     sentence = pronoun.sent
     first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
@@ -797,12 +803,14 @@ def antecedent(pronoun: Token) -> tuple[str, bool] | None:
         if token.dep_ == "compound":
             continue
         many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
-        if many == plural:
+        if many == plural or (plural and token.lemma_.lower() in _COLLECTIVE):
             candidates.append(token)
-    # subjects and possessors first, then things named, then objects: "an agreement was
-    # reached on a truce between A and B. It entered into force" -> the agreement
+    # subjects and possessors first, then groups of people ("the jury ... sent them"), then
+    # things named, then objects: "an agreement was reached on a truce between A and B. It
+    # entered into force" -> the agreement
     tests = (
         lambda t: t.dep_ in ("nsubj", "nsubjpass", "poss"),
+        lambda t: t.lemma_.lower() in _COLLECTIVE,
         lambda t: t.ent_type_ in _THING_LABELS,
         lambda t: t.dep_ in _ANTECEDENT_DEPS,
     )
@@ -812,7 +820,9 @@ def antecedent(pronoun: Token) -> tuple[str, bool] | None:
                 aside = appositive_name(token)  # "the Irish airline, Ryanair," -> Ryanair
                 if aside is not None:
                     return aside, plural
-                return _antecedent_text(token, token.ent_type_ in _THING_LABELS), plural
+                # "the jury ... they": the group's noun keeps its own number
+                many = plural and token.lemma_.lower() not in _COLLECTIVE
+                return _antecedent_text(token, token.ent_type_ in _THING_LABELS), many
     return None
 
 
@@ -825,7 +835,11 @@ def _antecedent_text(token: Token, named: bool) -> str:
     ]
     if named and len(words) > 1 and words[0].dep_ == "det":
         words = words[1:]
-    return join([t for t in words if t.text not in ("'s", "’s")])
+    text = join([t for t in words if t.text not in ("'s", "’s")])
+    first = words[0]
+    if first.is_sent_start and not first.ent_type_ and first.pos_ != "PROPN":
+        text = text[:1].lower() + text[1:]  # "Emails" that opened a sentence: "emails"
+    return text
 
 
 def entity_list(noun: Token) -> tuple[str, bool] | None:

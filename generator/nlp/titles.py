@@ -441,6 +441,11 @@ def _with_names(tokens: list[Token]) -> str:
     destruction' -> 'Milton's destruction')."""
     inside = {t.i for t in tokens}
     for token in tokens:
+        if token.dep_ == "dobj" and token.lower_ == "them":
+            named = antecedent(token)  # "sent them to deliberations" -> "the jury"
+            if named is not None:
+                return _spliced(tokens, {token.i}, token.i, named[0])
+            continue
         if token.dep_ in ("pobj", "dobj") and token.lemma_.lower() in AREA_HEADS:
             area = area_named(token)  # "erupted on the island" of the island of Maui
             if area is not None:
