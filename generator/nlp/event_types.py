@@ -41,6 +41,7 @@ REPORTING = frozenset(
         "reveal",
         "disclose",
         "tweet",
+        "post",
         "write",
         "explain",
         "insist",

@@ -532,6 +532,16 @@ def trim(words: list[Token]) -> list[Token]:
             and last.pos_ == "NOUN"
             and not any(c.dep_ in ("nummod", "det", "amod") for c in last.children)
         )
+        # "six people are still unaccounted for": a preposition with no object in the text
+        # itself, right after its adjective or participle, is part of it
+        stranded = (
+            last.dep_ == "prep"
+            and not list(last.children)
+            and last.head.i == last.i - 1
+            and last.head.pos_ in ("ADJ", "VERB")
+        )
+        if stranded:
+            break
         if last.pos_ in _NO_END or last.text in {"'s", "-"} or dangling or bare_time:
             words.pop()
             continue

@@ -833,6 +833,10 @@ def _antecedent_text(token: Token, named: bool) -> str:
         if token.left_edge.i <= t.i <= token.i
         and (t.dep_ in ("det", "compound", "amod") or t is token)
     ]
+    # the words between them too: "San Francisco-based" is one modifier the parser split
+    span = token.doc[words[0].i : token.i + 1]
+    if not any(t.text in ",;(" for t in span):
+        words = list(span)
     if named and len(words) > 1 and words[0].dep_ == "det":
         words = words[1:]
     text = join([t for t in words if t.text not in ("'s", "’s")])

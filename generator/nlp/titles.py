@@ -739,7 +739,11 @@ def _report_title(saying: _Saying) -> str | None:
         return None
     subject_text, plural, _ = found
     # "issued a statement saying", "told reporters" (the listener is not in the title)
-    plain = made_clear(reporter) or not is_reporting(reporter) or reporter.lemma_.lower() == "tell"
+    plain = (
+        made_clear(reporter)
+        or not is_reporting(reporter)
+        or reporter.lemma_.lower() in ("tell", "post", "tweet", "write")
+    )
     says = ("say" if plural else "says") if plain else present(reporter, plural)
     budget = MAX_WORDS - len(subject_text.split()) - 1
     speaker = _speaker_pronoun(reporter, inner) or _conceded_subject(saying)
@@ -751,6 +755,8 @@ def _report_title(saying: _Saying) -> str | None:
         spoken_as = [subject_text, _words_of_subject(reporter)]
         # also without its owner: "his defense attorneys ... they" -> "defense attorneys"
         spoken_as += [_OWNER.sub("", spoken) for spoken in spoken_as]
+        # and by its name alone: "San Francisco-based OpenAI ... it" -> "OpenAI"
+        spoken_as += [w for w in subject_text.split()[-1:] if w[:1].isupper()]
         for spoken in spoken_as:
             if spoken and said.lower().startswith(spoken.lower() + " "):
                 said = _pronoun(inner, plural) + said[len(spoken) :]
