@@ -120,9 +120,10 @@ def _sync_one(
     name = f"{kind}/{record_id}"
     state_path = state_dir / kind / f"{record_id}.yml"
     state_text = _read_text(state_path)
-    generated_text = dumps.text(record, state_text)
     content_path = _content_path(content_dir / kind, record_id)
     text = _read_text(content_path)
+    state_text = _recovered_state(state_path, state_text, text)
+    generated_text = dumps.text(record, state_text)
     if text is None and content_path.exists():
         report.conflicts.append(f"{name}: not merged, cannot read {content_path}")
         return
@@ -130,13 +131,13 @@ def _sync_one(
         if state_text is not None:
             report.kept_deleted.append(name)
         else:
-            write_atomic(content_path, generated_text)
+            _write_with_intent(content_path, state_path, generated_text)
             report.created.append(name)
     elif text == generated_text:
         report.unchanged.append(name)
     elif text == state_text:
         # Nobody edited the file since the last extraction: take the new one as it is.
-        write_atomic(content_path, generated_text)
+        _write_with_intent(content_path, state_path, generated_text)
         report.updated.append(name)
     else:
         outcome = _merge_file(content_path, text, kind, state_text, generated_text)
@@ -146,6 +147,34 @@ def _sync_one(
         getattr(report, outcome.status).append(name)
     if generated_text != state_text:
         write_atomic(state_path, generated_text)
+    _intent_path(state_path).unlink(missing_ok=True)
+
+
+def _intent_path(state_path: Path) -> Path:
+    """Where a sync notes the text it is about to write to a record, until the record's
+    merge base says so too (a dot file: no reader takes it for a record)."""
+    return state_path.with_name(f".{state_path.name}.next")
+
+
+def _write_with_intent(content_path: Path, state_path: Path, text: str) -> None:
+    """Write a record as generated, noting first that it is the extraction's own text: a
+    run killed after this write and before the base is updated leaves the note, and the
+    next run knows the file as generated, not as edited by hand."""
+    intent = _intent_path(state_path)
+    intent.parent.mkdir(parents=True, exist_ok=True)
+    intent.write_text(text, encoding="utf-8")  # no flush to disk: it outlives a killed process
+    write_atomic(content_path, text)
+
+
+def _recovered_state(state_path: Path, state_text: str | None, text: str | None) -> str | None:
+    """The merge base of a record: the base on disk, or the text a killed run wrote to the
+    record without updating its base, when the record still holds exactly that text."""
+    intent = _intent_path(state_path)
+    noted = _read_text(intent)
+    if noted is None:
+        return state_text
+    intent.unlink(missing_ok=True)
+    return noted if text == noted else state_text
 
 
 def _generated_ids(kind: str, state_dir: Path) -> set[str]:

@@ -212,3 +212,44 @@ def test_a_sync_killed_between_content_and_state_converges(tmp_path: Path) -> No
 
     assert report.conflicts == [] and report.updated == []
     assert load_yaml((content / "actors" / "a.yml").read_text())["aliases"] == ["x", "y"]
+
+
+def test_a_sync_killed_between_a_record_and_its_base_does_not_take_it_for_an_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that wrote a record and was killed before it wrote the record's merge base:
+    the next run knows the record as the extraction's own text (its note of what it was
+    writing), so it updates it, where it would have kept it as a hand edit."""
+    from generator.records import sync
+
+    def generated(round_: int) -> dict[str, list[dict[str, object]]]:
+        event = {
+            "id": "event-1",
+            "date": "2021-01-11",
+            "title": f"Event 1, round {round_}",
+            "type": "meeting",
+            "sources": [{"source": "source-1", "quote": "Quote.", "date_text": None}],
+        }
+        source = {"id": "source-1", "title": "Article", "published": "2021-01-11"}
+        return {"sources": [source], "actors": [], "agreements": [], "events": [event]}
+
+    content, state = tmp_path / "content", tmp_path / "state"
+    sync_records(generated(0), content_dir=content, state_dir=state)
+    real_write = sync.write_atomic
+
+    def killed_at_the_base(path: Path, text: str) -> None:
+        if state in path.parents and path.name == "event-1.yml":
+            raise KeyboardInterrupt  # the process dies here
+        real_write(path, text)
+
+    monkeypatch.setattr(sync, "write_atomic", killed_at_the_base)
+    with pytest.raises(KeyboardInterrupt):
+        sync_records(generated(1), content_dir=content, state_dir=state)
+    monkeypatch.setattr(sync, "write_atomic", real_write)
+    record = content / "events" / "event-1.yml"
+    assert "round 1" in load_yaml(record.read_text(encoding="utf-8"))["title"]
+
+    report = sync_records(generated(2), content_dir=content, state_dir=state)
+    assert "round 2" in load_yaml(record.read_text(encoding="utf-8"))["title"]
+    assert report.conflicts == []
+    assert not list((state / "events").glob(".*next"))
