@@ -220,6 +220,11 @@ def find_mentions(
                 not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor)
             ):
                 continue
+            crime = None if nominal else _crime_long_before(anchor, timex, published, typology)
+            if crime is not None and crime.tag_ == "VBG":
+                continue  # "guilty of murdering his wife on June 7, 2021": not the verdict's
+            if crime is not None:  # "found guilty of the murder of his wife on June 7, 2021"
+                anchor, nominal = crime, True
             mention = _mention(
                 sentence,
                 timex,
@@ -232,23 +237,6 @@ def find_mentions(
                 names,
                 unsaid,
             )
-            crime = None if nominal else _crime_long_before(anchor, timex, mention, typology)
-            if crime is not None and crime.tag_ == "VBG":
-                continue  # "guilty of murdering his wife on June 7, 2021": not the verdict's
-            if crime is not None:  # "found guilty of the murder of his wife on June 7, 2021"
-                anchor, nominal = crime, True
-                mention = _mention(
-                    sentence,
-                    timex,
-                    crime,
-                    main,
-                    references,
-                    source,
-                    published,
-                    typology,
-                    names,
-                    unsaid,
-                )
             stale = not nominal and _present_long_before(sentence, anchor, mention)
             if _future(mention, anchor) or stale:
                 continue
@@ -442,7 +430,7 @@ _CRIME_BEFORE = 60
 
 
 def _crime_long_before(
-    verb: Token, timex: Timex, mention: Mention, typology: Typology
+    verb: Token, timex: Timex, published: str | None, typology: Typology
 ) -> Token | None:
     """'was found guilty ... for the murder of his wife, Maggie, ... on June 7, 2021': a date
     after the crime a court's act is about (a happening noun or a gerund of its 'of', 'for'
@@ -456,7 +444,7 @@ def _crime_long_before(
     verdict = any(c.lower_ in _VERDICT_WORDS for c in verb.children)
     if not (verb.lemma_.lower() in _COURT_VERBS or (verb.lemma_.lower() == "find" and verdict)):
         return None
-    if mention.published is None or not _long_before(mention.date, mention.published):
+    if published is None or not timex.edtf or not _long_before(timex.edtf, published):
         return None
     if crime is not None:
         return crime
