@@ -281,7 +281,7 @@ def _whole_names(ents: list[Span]) -> list[Span]:
         if out and ent.start < out[-1].end:
             continue  # inside a name made whole before it
         if ent.label_ == "PERSON":
-            ent = _with_surname_before(_with_particle_surname(ent))
+            ent = _with_surname_after(_with_surname_before(_with_particle_surname(ent)))
         if out and out[-1].end == ent.start and _compound_of(out[-1], ent):
             ent = _relabelled(ent, ent.label_, start=out.pop().start)
         ent = _with_words_before_and(ent, out[-1].end if out else ent.sent.start)
@@ -307,6 +307,22 @@ def _with_particle_surname(ent: Span) -> Span:
     particle = end > ent.end or ent[-1].text in _PARTICLES
     if particle and end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
         return _relabelled(ent, "PERSON", end=end + 1)
+    return ent
+
+
+def _with_surname_after(ent: Span) -> Span:
+    """A person's name with the one proper noun the tagger left after it, untagged or
+    taken for an organisation of one word ('Rosa Icela' 'Rodriguez')."""
+    doc = ent.doc
+    if ent.end >= len(doc) or not ent[-1].whitespace_:
+        return ent
+    after = doc[ent.end]
+    one_word = after.ent_type_ in ("", "ORG") and (
+        not after.ent_type_
+        or (after.ent_iob_ == "B" and (ent.end + 1 == len(doc) or doc[ent.end + 1].ent_iob_ != "I"))
+    )
+    if after.pos_ == "PROPN" and after.is_alpha and after.text.istitle() and one_word:
+        return _relabelled(ent, "PERSON", end=ent.end + 1)
     return ent
 
 

@@ -355,9 +355,17 @@ _RELATIVE = {"which", "who", "that", "whose"}
 
 
 def _noun_text(
-    sentence: Span, noun: Token, skip: set[int], surnames: dict[int, str], require_people: bool
+    sentence: Span,
+    noun: Token,
+    skip: set[int],
+    surnames: dict[int, str],
+    require_people: bool,
+    *,
+    described: bool = True,
 ) -> tuple[str, bool] | None:
-    """A noun phrase as a headline names it: (text, plural); people by their surnames."""
+    """A noun phrase as a headline names it: (text, plural); people by their surnames
+    (``described``: a place its describing clause says may name it; not when that clause
+    is the one titled)."""
     word = "" if noun.pos_ == "PROPN" else noun.lower_  # "the WHO" is no "who"
     named: tuple[str, bool] | None
     if word in ("he", "she"):
@@ -369,7 +377,7 @@ def _noun_text(
             return None
     elif word in _RELATIVE and noun.head.dep_ == "relcl" and noun.head.head.i != noun.i:
         # "Signature Bank, which was closed today": the noun the clause describes
-        return _noun_text(sentence, noun.head.head, skip, surnames, require_people)
+        return _noun_text(sentence, noun.head.head, skip, surnames, require_people, described=False)
     elif (noun.pos_ == "PRON" or word in DEICTIC) and not _described(noun):
         return None
     else:
@@ -402,7 +410,32 @@ def _noun_text(
     plural = noun.tag_ in ("NNS", "NNPS") or coordinated or _part_of_many(noun)
     plural = plural or noun.lower_ in _PLURAL_ONLY  # "Brooklyn Center Police kill"
     owned = _owner_named(tokens, "", sentence, surnames)  # "his visa" -> "Djokovic's visa"
-    return (owned if owned is not None else _with_names(tokens)), plural
+    text = owned if owned is not None else _with_names(tokens)
+    where = _place_of_a_description(noun, tokens) if described else None
+    return (f"{text} in {where}" if where else text), plural
+
+
+def _place_of_a_description(noun: Token, tokens: list[Token]) -> str | None:
+    """'A fire that swept through a picturesque town in Maui': an indefinite subject whose
+    describing clause (left out of the title) says where, named by that place ('A fire in
+    Maui'); None when the subject is not 'a' or 'an' with its noun, or says no place."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    if any(t.pos_ == "PROPN" for t in tokens):
+        return None
+    kept = {t.i for t in tokens}
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.i not in kept):
+        places = [
+            e
+            for e in noun.doc.ents
+            if e.label_ in ("GPE", "LOC")
+            and clause.left_edge.i <= e.start
+            and e.end <= clause.right_edge.i + 1
+            and e.root.dep_ == "pobj"
+        ]
+        if places:
+            return places[-1].text
+    return None
 
 
 def _counted_noun(ordinal: Token) -> str | None:
