@@ -251,11 +251,15 @@ def expand_skip(sentence: Span, skip: set[int]) -> set[int]:
             for t in obj.subtree
         ):
             expanded |= {t.i for t in token.subtree}
-    # "struck central Morocco late [on Friday]": the part of the day goes with the day
+    # "struck central Morocco late [on Friday]": the part of the day goes with the day;
+    # "earlier [in the day]", "later [that week]": so does what says when, relative to it
     for token in sentence:
-        if token.lower_ in ("late", "early") and token.dep_ == "advmod" and token.i + 1 in expanded:
+        if token.lower_ in _WHEN_WORDS and token.dep_ == "advmod" and token.i + 1 in expanded:
             expanded.add(token.i)
     return expanded
+
+
+_WHEN_WORDS = frozenset({"late", "early", "earlier", "later"})
 
 
 def _phrase(child: Token, skip: set[int]) -> list[Token]:
