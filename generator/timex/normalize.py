@@ -113,6 +113,10 @@ class Context:
         self._ref: dt.date | None = None  # a day told in the text, once there is one
         self.tense_of = tense_of
         self.last_value: str | None = None
+        # the last day told and where it ended: a weekday coordinated with it ("Monday
+        # night or Tuesday") lies on its side of the anchor
+        self.last_day: dt.date | None = None
+        self.last_day_end = -1
         self._last_quarter: tuple[str, int] | None = None  # value, where it was told
         self._year_to_date = -1  # where "the first nine months" was last told
         self.start = 0

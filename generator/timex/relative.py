@@ -15,6 +15,7 @@ from generator.timex.normalize import (
     WEEKDAYS,
     Context,
     Norm,
+    Tense,
     canonical_unit,
     day_value,
     duration_value,
@@ -95,6 +96,20 @@ _PUT_OFF = re.compile(
 )
 
 
+_COORDINATOR = re.compile(r"\s*(?:,\s*)?(?:or|and|to|through)?\s*", re.IGNORECASE)
+
+
+def _coordinated_side(m: re.Match[str], ctx: Context) -> Tense | None:
+    """'no later than Monday night or Tuesday': a weekday joined to the day told just
+    before it lies on the same side of the anchor ("future" or "past"); None otherwise."""
+    last = ctx.last_day
+    if last is None or ctx.last_day_end < 0 or last == ctx.anchor:
+        return None
+    if not _COORDINATOR.fullmatch(m.string, ctx.last_day_end, m.start()):
+        return None
+    return "future" if last > ctx.anchor else "past"
+
+
 def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'on Monday' (the anchor's own day, else the latest past one, or the next one in a
     future clause), 'next Friday', 'last Tuesday', 'the previous Friday' (before the
@@ -119,6 +134,7 @@ def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
             tense != "past" or _PUT_OFF.search(m.string, max(0, ahead.start() - 80), ahead.start())
         ):
             tense = "future"
+        tense = _coordinated_side(m, ctx) or tense
         day = weekday_date(anchor, wd, tense)
     if m["pod"]:
         # TimeML news annotates "Friday night" as a DATE with its part of the day.

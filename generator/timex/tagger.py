@@ -460,6 +460,8 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
         )
         found.append((c.start, c.end, norm, ref, anchored))
         day_told = norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10])
+        if day_told:
+            ctx.last_day, ctx.last_day_end = dt.date.fromisoformat(norm.value[:10]), c.end
         if day_told and not _attributive(text, c.start, c.end):
             ctx.ref = dt.date.fromisoformat(norm.value[:10])
             told_at = c.start

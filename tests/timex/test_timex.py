@@ -225,6 +225,20 @@ def test_tense_of_a_date_on_a_noun(nlp: Any, text: str, expression: str, value: 
     assert _value_of(found, expression) == value
 
 
+@pytest.mark.slow
+def test_a_weekday_joined_to_a_day_lies_on_its_side(nlp: Any) -> None:
+    """'no later than Monday night or Tuesday' in a plan: the parse makes Monday night
+    ahead; Tuesday, joined to it, is the Tuesday after it, not the one before."""
+    text = (
+        "The Federal Electricity Commission plans to restore electricity service in Acapulco,"
+        " where more than half a million users were left without electricity, no later than"
+        " Monday night or Tuesday."
+    )
+    found = find_timexes(text, anchor=dt.date(2023, 10, 29), doc=nlp(text))
+    assert _value_of(found, "Monday night") == "2023-10-30TNI"
+    assert _value_of(found, "Tuesday") == "2023-10-31"
+
+
 @pytest.mark.parametrize(
     ("year", "day"),
     [(1998, "1998-04-12"), (2000, "2000-04-23"), (2019, "2019-04-21"), (2024, "2024-03-31")],
