@@ -716,7 +716,7 @@ def _titled_person(noun: Token) -> tuple[str, bool] | None:
 
 # How news writing calls the person a story is about once it has named them: "the
 # tennis star", "the 34-year-old", "the world No 1".
-_EPITHETS = frozenset({"star", "champion", "titleholder", "veteran"})
+EPITHET_NOUNS = frozenset({"star", "champion", "titleholder", "veteran"})
 _EPITHET_TEXT = re.compile(
     r"(?:the )?(?:(?:men|women)['’]s )?(?:world (?:no\.? ?1|number one)|\d+-year-old)", re.I
 )
@@ -731,7 +731,9 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
     if text:
         epithet = _EPITHET_TEXT.fullmatch(text) is not None
     else:
-        epithet = noun.lemma_.lower() in _EPITHETS or _EPITHET_TEXT.fullmatch(noun.text) is not None
+        epithet = (
+            noun.lemma_.lower() in EPITHET_NOUNS or _EPITHET_TEXT.fullmatch(noun.text) is not None
+        )
         epithet = epithet or demonym_epithet(noun)
     if not epithet:
         return None

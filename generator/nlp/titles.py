@@ -43,6 +43,7 @@ from generator.nlp.phrases import (
 from generator.nlp.references import (
     AREA_HEADS,
     DEICTIC,
+    EPITHET_NOUNS,
     NAMED_KINDS,
     PLACE_HEADS,
     acronym,
@@ -55,6 +56,7 @@ from generator.nlp.references import (
     epithet_person,
     headline_event,
     headline_subject,
+    main_person,
     names_of,
     place_named,
     plural_owner,
@@ -474,6 +476,11 @@ def _with_names(tokens: list[Token]) -> str:
     destruction' -> 'Milton's destruction')."""
     inside = {t.i for t in tokens}
     for token in tokens:
+        if token.dep_ == "poss" and (described := _epithet_owner(token)) is not None:
+            person = main_person(token.doc)  # "the 34-year-old Serb's visa" -> "Djokovic's"
+            if person is not None:
+                return _spliced(tokens, described & inside, token.i, f"{person}’s")
+            continue
         if token.dep_ == "dobj" and token.lower_ == "them":
             named = antecedent(token)  # "sent them to deliberations" -> "the jury"
             if named is not None:
@@ -501,6 +508,27 @@ def _with_names(tokens: list[Token]) -> str:
                 name += case[0].text if case else "’s"
             return _spliced(tokens, phrase, token.i, name)
     return join(tokens)
+
+
+def _epithet_owner(noun: Token) -> set[int] | None:
+    """'the 34-year-old Serb's', 'the tennis star's': an owner described by a nationality,
+    an age or an epithet for a person, with 'the' and no name; the words of that
+    description (the parser may hang 'the 34-year-old' on what is owned), else None."""
+    owned = noun.head
+    before = [
+        t
+        for c in owned.children
+        if c.i < noun.i and c.dep_ in ("det", "amod", "nummod", "compound")
+        for t in c.subtree
+    ]
+    words = [t for t in [*noun.subtree, *before] if t.dep_ != "case"]
+    if any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in words):
+        return None
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in words):
+        return None
+    age = re.search(r"\b\d+-year-old\b", " ".join(t.text for t in words).replace(" - ", "-"))
+    epithet = noun.ent_type_ == "NORP" or noun.lemma_.lower() in EPITHET_NOUNS or age
+    return {t.i for t in [*noun.subtree, *before]} if epithet else None
 
 
 def _spliced(tokens: list[Token], phrase: set[int], at: int, name: str) -> str:
@@ -672,7 +700,7 @@ def _clause_title(
                     t.i for child in verb.children if child.dep_ == "agent" for t in child.subtree
                 }
                 rest = predicate(verb, skip | by, budget - len(done.split()))
-                return _finish([doer[0], head, done, join(rest)])
+                return _finish([doer[0], head, done, _with_names(rest)])
     head = verb_words(verb, plural, passive)
     budget = size - len(subject_text.split()) - len(head.split())
     rest = predicate(verb, skip, max(budget, 2))
