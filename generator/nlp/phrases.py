@@ -351,6 +351,17 @@ def _names_owner(prep: Token) -> bool:
     )
 
 
+def _completes_an_idiom(child: Token, phrases: list[tuple[Token, list[Token]]]) -> bool:
+    """Whether an infinitive completes the phrase before it, a preposition and a bare noun
+    ('on track to restore', 'in position to win'), whatever the parser hung it on."""
+    if not phrases or child.dep_ not in ("advcl", "xcomp") or child.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return False
+    last = phrases[-1][1][-1] if phrases[-1][1] else None
+    return last is not None and last.i == child.i - 2 and _bare_noun(last)
+
+
 def _bare_noun(noun: Token) -> bool:
     """A noun with no word of its own after a preposition, the middle of an idiom that
     needs its next phrase: 'in connection with', 'in response to', 'on behalf of'."""
@@ -399,6 +410,10 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
     for child in verb.rights:
         if child in late:  # "declares the outbreak [over]"
             phrases.append((child, [child]))
+            continue
+        if _completes_an_idiom(child, phrases):
+            # "were on track [to restore full access to the port]": the idiom's infinitive
+            phrases.append((child, _phrase(child, skip)))
             continue
         if child.i in skip or child.dep_ not in _PHRASE_DEPS or child.lower_ == "according":
             if child.dep_ in ("punct", "cc", "conj", "advcl", "parataxis") and phrases:
