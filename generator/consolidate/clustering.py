@@ -333,7 +333,7 @@ def _agreeing(cluster: Cluster, date: str) -> list[Mention]:
 # so it weighs in the title's choice too (dev titles 0.708 -> 0.717 at 0.2-0.4; 0.8 no gain).
 _CENTRAL_TITLE = 0.3
 # A first-person word in a title is a quote told as it was said, which reads badly
-_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b")  # not the US
 
 
 def _choose_title(candidates: list[Mention], supports: dict[int, float], kind: str) -> str:

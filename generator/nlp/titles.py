@@ -269,6 +269,11 @@ def _subject_text(
             require_people,
         )
         return None if found is None else (found[0], found[1], False)
+    if not subjects and verb.dep_ == "ROOT" and (named := _name_before(verb)) is not None:
+        # "With the toll rising after the fires on Maui, Governor Josh Green delivered an
+        # address": the parser hung the name on the phrase before it; it is the subject
+        found = _noun_text(sentence, named, skip, surnames, require_people)
+        return None if found is None else (found[0], found[1], False)
     if not subjects and passive_participle(verb):
         # "the results confirmed by the Interior Ministry at 23:55": the noun it describes
         # is what the participle was done to
@@ -305,6 +310,18 @@ def _plural_verb(verb: Token) -> bool:
     """Whether the verb of a clause agrees with a plural subject ('were', 'are', 'have')."""
     words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     return any(t.lower_ in ("were", "are") or t.tag_ == "VBP" for t in words)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The last word of a name (a person, an organisation) that ends right before a finite
+    verb with no subject of its own: that verb's subject, whatever the parse; else None."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    # a name the parser set beside a noun before it; not a coordination ("A and B")
+    return before if before.dep_ == "appos" else None
 
 
 def _joined_subject(first: Token, second: Token, skip: set[int]) -> tuple[str, bool, bool] | None:
