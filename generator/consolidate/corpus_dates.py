@@ -330,8 +330,9 @@ def corpus_days(articles: list[Article], mentions: list[Mention]) -> dict[str, C
     if not dated or not undated:
         return {}
     by_weekday = _dated_days(mentions, dated)
-    # the sentences dated by what they say (not the leads, which may tell the day before)
-    told_dated = {id(told) for on_weekday in by_weekday.values() for told in on_weekday}
+    # the sentences dated by what they say, ahead of the leads (which may tell the day
+    # before) added after them
+    dated_ones = {weekday: len(told) for weekday, told in by_weekday.items()}
     for article in articles:
         lead = _lead(article) if article.published and len(article.published) == 10 else None
         if lead is not None:
@@ -350,10 +351,7 @@ def corpus_days(articles: list[Article], mentions: list[Mention]) -> dict[str, C
         for weekday, told in by_weekday.items()
     }
     every_day = [
-        weighed_one
-        for weekday, told in by_weekday.items()
-        for one, weighed_one in zip(told, weighed[weekday], strict=True)
-        if id(one) in told_dated
+        one for weekday, told in weighed.items() for one in told[: dated_ones.get(weekday, 0)]
     ]
 
     # the sentences of each day and month; the day and month count as a word they share

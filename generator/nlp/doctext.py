@@ -7,10 +7,13 @@ headline is not part of the text; the pipeline keeps it with the Doc.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 _KEY = "chronology_text"
 _HEADLINE = "chronology_headline"
@@ -32,3 +35,22 @@ def set_headline(doc: Doc, headline: str) -> None:
 def headline(doc: Doc) -> str:
     """The headline of the article the Doc was made of ('' when unknown)."""
     return str(doc.user_data.get(_HEADLINE) or "")
+
+
+def times_written(doc: Doc, names: Iterable[str]) -> Counter[str]:
+    """How often the text writes each name as a whole word, whatever the tagger took it
+    for there."""
+    text = doc_text(doc)
+    return Counter({name: len(re.findall(rf"\b{re.escape(name)}\b", text)) for name in names})
+
+
+def window_start(sentence: Span, before: int) -> int:
+    """The first token of the sentence ``before`` sentences before this one (of the Doc's
+    first sentence when there are fewer)."""
+    doc = sentence.doc
+    start = sentence.start
+    for _ in range(before):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start

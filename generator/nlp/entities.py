@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from generator import gazetteer
 from generator.model import Mentioned
-from generator.nlp.doctext import doc_text
+from generator.nlp.doctext import doc_text, times_written
 from generator.nlp.names import clean_name, is_junk
 from generator.world_names import language_names
 
@@ -496,10 +496,8 @@ def surname(name: Span) -> str:
             key=len,
             default=" ".join(words),
         )
-        text = doc_text(name.doc)
-        alone = len(re.findall(rf"\b{re.escape(tail)}\b", text))
-        whole = len(re.findall(rf"\b{re.escape(longest)}\b", text))
-        if longest != tail and alone > whole:
+        told = times_written(name.doc, {tail, longest})
+        if longest != tail and told[tail] > told[longest]:
             return tail
     return words[-1]
 

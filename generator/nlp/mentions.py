@@ -410,13 +410,19 @@ def _future(mention: Mention, anchor: Token) -> bool:
     told_past = anchor.tag_ in _PAST_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST_TAGS for c in anchor.children
     )
-    if mention.published is None or told_past:
+    days = _days_of(mention.date)
+    if mention.published is None or told_past or days is None:
         return False
+    return days[0].isoformat() > mention.published[:10]
+
+
+def _days_of(date: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an EDTF date or span covers (`edtf.bounds`); None when it
+    cannot be read."""
     try:
-        start, _ = edtf.parse_span(mention.date)
+        return edtf.bounds(date)
     except edtf.EdtfError:
-        return False
-    return start.first_day().isoformat() > mention.published[:10]
+        return None
 
 
 # A court's acts on a crime, which the crime's own date may follow: "found guilty of the
@@ -471,12 +477,10 @@ def _happening(noun: Token, typology: Typology) -> bool:
 
 def _long_before(date: str, published: str) -> bool:
     """Whether a date ends more than two months before the publication day."""
-    try:
-        start, end = edtf.parse_span(date)
-    except edtf.EdtfError:
-        return False
-    last = (end or start).last_day()
-    return (dt.date.fromisoformat(published[:10]) - last).days > _CRIME_BEFORE
+    days = _days_of(date)
+    return (
+        days is not None and (dt.date.fromisoformat(published[:10]) - days[1]).days > _CRIME_BEFORE
+    )
 
 
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
@@ -497,13 +501,10 @@ def _present_long_before(sentence: Span, anchor: Token, mention: Mention) -> boo
         verb.tag_ == "VBG"
         and any(c.dep_ == "aux" and c.lower_ in _PRESENT_AUX for c in verb.children)
     )
-    if not present or mention.published is None:
+    days = _days_of(mention.date)
+    if not present or mention.published is None or days is None:
         return False
-    try:
-        start, end = edtf.parse_span(mention.date)
-    except edtf.EdtfError:
-        return False
-    return (end or start).last_day().year < int(mention.published[:4]) - 1
+    return days[1].year < int(mention.published[:4]) - 1
 
 
 def _anchor(sentence: Span, timex: Timex) -> Token:

@@ -356,7 +356,7 @@ def _completes_an_idiom(child: Token, phrases: list[tuple[Token, list[Token]]]) 
     ('on track to restore', 'in position to win'), whatever the parser hung it on."""
     if not phrases or child.dep_ not in ("advcl", "xcomp") or child.tag_ != "VB":
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+    if not _infinitive(child):
         return False
     last = phrases[-1][1][-1] if phrases[-1][1] else None
     return last is not None and last.i == child.i - 2 and _bare_noun(last)

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from generator.nlp.doctext import doc_text, headline
+from generator.nlp.doctext import doc_text, headline, times_written, window_start
 from generator.nlp.phrases import join, present, verb_lemma
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -30,10 +30,7 @@ def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool
         for ent in doc.ents
         if ent.label_ == "PERSON" and len(ent.text) > 2 and not ent.text.isupper()
     }
-    start = sentence.start  # a pronoun's person is named in its sentence or the two before
-    for _ in range(2):
-        if start > 0:
-            start = doc[start - 1].sent.start
+    start = window_start(sentence, 2)  # a pronoun's person is named in it or the two before
     for token in reversed(doc[start : sentence.root.i]):
         if token.text in people and token.pos_ == "PROPN":
             return token.text, False
@@ -128,11 +125,7 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     if any(t.pos_ == "PROPN" and t.i not in aside for t in noun.subtree):
         return None
     doc = noun.doc
-    start = noun.sent.start
-    for _ in range(3):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
+    start = window_start(noun.sent, 3)
     if lemma in _STORMS:  # an article follows one storm: its name, however far back
         names = _STORM_NAME.findall(doc[: noun.i].text)
         if names:
@@ -210,10 +203,7 @@ def _main_organisation(doc: Doc, lemma: str) -> str | None:
     that the text names most (at least three times, twice as often as the next), with the
     noun in its name for a kind of institution that names itself ('the court')."""
     names = {_without_the(e.text) for e in doc.ents if e.label_ == "ORG" and len(e.text) > 1}
-    # every time the text writes the name, whatever the tagger took it for there
-    text = doc_text(doc)
-    told = Counter({n: len(re.findall(rf"\b{re.escape(n)}\b", text)) for n in names})
-    ranked = told.most_common(2)
+    ranked = times_written(doc, names).most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     name = ranked[0][0]
@@ -498,9 +488,7 @@ def _article_craft(doc: Doc, kinds: frozenset[str] = _CRAFT) -> str | None:
         return None
     # a craft named once with its noun and again alone ("the container ship Dali", "the
     # Dali") is the article's craft as well
-    text = doc_text(doc)
-    for name in list(told):
-        told[name] += len(re.findall(rf"\b{re.escape(name)}\b", text)) - 1
+    told.update({name: count - 1 for name, count in times_written(doc, told).items()})
     name, count = told.most_common(1)[0]
     return name if count >= 2 else None
 
@@ -796,8 +784,7 @@ def antecedent(pronoun: Token) -> tuple[str, bool] | None:
     failing those, the nearest object."""
     plural = pronoun.lower_ in ("they", "them")
     doc = pronoun.doc
-    sentence = pronoun.sent
-    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    first = window_start(pronoun.sent, 1)
     candidates = []
     for token in reversed(doc[first : pronoun.i]):
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "PERSON"):

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.nlp.doctext import doc_text
+from generator.nlp.doctext import times_written, window_start
 from generator.nlp.event_types import (
     REPORTING,
     is_reporting,
@@ -463,11 +463,7 @@ def _counted_noun(ordinal: Token) -> str | None:
     plural noun with a number), singular; None otherwise."""
     if ordinal.ent_type_ != "ORDINAL" or any(c.dep_ not in ("det",) for c in ordinal.children):
         return None
-    doc = ordinal.doc
-    start = ordinal.sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    for token in reversed(doc[start : ordinal.i]):
+    for token in reversed(ordinal.doc[window_start(ordinal.sent, 1) : ordinal.i]):
         counted = any(c.dep_ == "nummod" for c in token.children)
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and counted:
             return token.lemma_.lower()
@@ -954,9 +950,7 @@ def _story_place(doc: Doc) -> str | None:
     places = {
         e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) <= 3 and e.text.istitle()
     }
-    text = doc_text(doc)  # every time the text writes it, whatever the tagger took it for
-    told = Counter({p: len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in places})
-    ranked = told.most_common(2)
+    ranked = times_written(doc, places).most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]

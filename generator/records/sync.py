@@ -127,17 +127,18 @@ def _sync_one(
     if text is None and content_path.exists():
         report.conflicts.append(f"{name}: not merged, cannot read {content_path}")
         return
+    noted = False  # whether this run noted its intent to write the record
     if text is None:
         if state_text is not None:
             report.kept_deleted.append(name)
         else:
-            _write_with_intent(content_path, state_path, generated_text)
+            noted = _write_with_intent(content_path, state_path, generated_text)
             report.created.append(name)
     elif text == generated_text:
         report.unchanged.append(name)
     elif text == state_text:
         # Nobody edited the file since the last extraction: take the new one as it is.
-        _write_with_intent(content_path, state_path, generated_text)
+        noted = _write_with_intent(content_path, state_path, generated_text)
         report.updated.append(name)
     else:
         outcome = _merge_file(content_path, text, kind, state_text, generated_text)
@@ -147,7 +148,8 @@ def _sync_one(
         getattr(report, outcome.status).append(name)
     if generated_text != state_text:
         write_atomic(state_path, generated_text)
-    _intent_path(state_path).unlink(missing_ok=True)
+    if noted:  # the base says so now
+        _intent_path(state_path).unlink(missing_ok=True)
 
 
 def _intent_path(state_path: Path) -> Path:
@@ -156,14 +158,15 @@ def _intent_path(state_path: Path) -> Path:
     return state_path.with_name(f".{state_path.name}.next")
 
 
-def _write_with_intent(content_path: Path, state_path: Path, text: str) -> None:
+def _write_with_intent(content_path: Path, state_path: Path, text: str) -> bool:
     """Write a record as generated, noting first that it is the extraction's own text: a
     run killed after this write and before the base is updated leaves the note, and the
-    next run knows the file as generated, not as edited by hand."""
+    next run knows the file as generated, not as edited by hand. True (a note was left)."""
     intent = _intent_path(state_path)
     intent.parent.mkdir(parents=True, exist_ok=True)
     intent.write_text(text, encoding="utf-8")  # no flush to disk: it outlives a killed process
     write_atomic(content_path, text)
+    return True
 
 
 def _recovered_state(state_path: Path, state_text: str | None, text: str | None) -> str | None:

@@ -103,7 +103,7 @@ def _coordinated_side(m: re.Match[str], ctx: Context) -> Tense | None:
     """'no later than Monday night or Tuesday': a weekday joined to the day told just
     before it lies on the same side of the anchor ("future" or "past"); None otherwise."""
     last = ctx.last_day
-    if last is None or ctx.last_day_end < 0 or last == ctx.anchor:
+    if last is None or last == ctx.anchor:
         return None
     if not _COORDINATOR.fullmatch(m.string, ctx.last_day_end, m.start()):
         return None

@@ -455,15 +455,14 @@ def find_timexes(text: str, *, anchor: dt.date | None, doc: Doc | None = None) -
             # the news days' clock, not 2021's: the last day told near the anchor
             ref, ref_is_anchor = (near_day, False) if near_day else (anchor, True)
         # A clock time takes the reference day: anchored when that day is the anchor.
-        anchored = ctx.anchored or (
-            norm.type == "TIME" and norm.value.startswith("T") and ref_is_anchor
-        )
+        anchored = ctx.anchored or (clock and ref_is_anchor)
         found.append((c.start, c.end, norm, ref, anchored))
         day_told = norm.type in ("DATE", "TIME") and _DAY_VALUE.match(norm.value[:10])
         if day_told:
-            ctx.last_day, ctx.last_day_end = dt.date.fromisoformat(norm.value[:10]), c.end
+            day = dt.date.fromisoformat(norm.value[:10])
+            ctx.last_day, ctx.last_day_end = day, c.end
         if day_told and not _attributive(text, c.start, c.end):
-            ctx.ref = dt.date.fromisoformat(norm.value[:10])
+            ctx.ref = day
             told_at = c.start
             if not _far_back(ctx.ref, anchor):
                 near_day = ctx.ref
