@@ -496,8 +496,12 @@ def surname(name: Span) -> str:
             key=len,
             default=" ".join(words),
         )
-        told = times_written(name.doc, {tail, longest})
+        told = times_written(name.doc, {tail, longest, words[-1]})
         if longest != tail and told[tail] > told[longest]:
+            return tail
+        # two given names and two surnames ('Andrés Manuel López Obrador'), the last never
+        # written alone: the surname is the last two words
+        if len(longest.split()) >= 4 and told[words[-1]] <= told[longest]:
             return tail
     return words[-1]
 

@@ -126,6 +126,8 @@ def _token_rank(token: Token, typology: Typology) -> tuple[int, str] | None:
     """The (rank, type) a token triggers: a phrasal verb as one word first ("lift off" is a
     liftoff, "step down" a resignation), a press conference as a briefing."""
     lemma = _lemma(token)
+    if token.lower_ == "according":
+        return None  # "according to FlightAware" tells a source, no agreement
     if token.pos_ == "VERB":
         for particle in (c.lower_ for c in token.children if c.dep_ == "prt"):
             for word in (f"{lemma}{particle}", f"{lemma}-{particle}"):

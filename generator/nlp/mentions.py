@@ -24,6 +24,7 @@ from generator.nlp.event_types import (
     clause_verb,
     event_noun,
     event_type,
+    irrealis,
     is_reporting,
 )
 from generator.nlp.names import is_junk
@@ -714,6 +715,7 @@ def _mention(
     text = sentence.text.strip()
     dated = main + references
     skip = {tok.i for t in dated for tok in _tokens(doc, t)} | unsaid
+    anchor = _told_at_that_time(anchor, skip) or anchor
     # a day an undated article does not date ("was found guilty today") says nothing in a title
     skip |= {t.i for t in sentence if t.lower_ in _DAY_WORDS and t.dep_ == "npadvmod"}
     words = [t for t in sentence if t.i not in skip]
@@ -778,6 +780,42 @@ def _mention(
         tense=tense,
         confidence=round(confidence, 2),
     )
+
+
+# Words that make a clause after the main one tell only when that happened: "when",
+# "while", and "just as", "shortly after" ("The door plug fell off shortly after Flight 1282
+# took off on Jan. 5"); a plain "as" may tell the news itself ("gave a blank look as he
+# exited the courtroom").
+_AT_THAT_TIME = frozenset({"when", "while"})
+_RIGHT = frozenset({"shortly", "just", "soon", "immediately", "moments", "minutes", "seconds"})
+# Main verbs that only set up what the time clause tells ("The move comes as ...").
+_SETTING_UP = frozenset({"be", "come", "follow", "happen", "occur", "continue"})
+
+
+def _told_at_that_time(anchor: Token, skip: set[int]) -> Token | None:
+    """The main clause's verb when the date is in a clause that only tells when it happened
+    ("fell off shortly after the flight took off on Jan. 5": the door plug falling off is
+    the news, on that day), and the main clause has no date of its own and is told as
+    having happened; else None."""
+    head = anchor.head
+    if anchor.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or anchor.i < head.i:
+        return None
+    if head.lemma_.lower() in _SETTING_UP:
+        return None
+    links = {c.lower_: c for c in anchor.children if c.dep_ in ("mark", "advmod")}
+    right = [links[w] for w in ("after", "as") if w in links]
+    right_after = any(c.lower_ in _RIGHT for link in right for c in link.children)
+    if not (_AT_THAT_TIME & links.keys() or right_after):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    if is_reporting(head) or irrealis(head) or any(c.dep_ == "neg" for c in head.children):
+        return None
+    clause = {t.i for t in anchor.subtree}
+    own_date = any(
+        t.ent_type_ in ("DATE", "TIME") or t.i in skip for t in head.subtree if t.i not in clause
+    )
+    return None if own_date else head
 
 
 def _speaker(verb: Token) -> str | None:

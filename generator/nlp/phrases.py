@@ -112,7 +112,7 @@ def subject_tokens(subject: Token, skip: set[int]) -> list[Token]:
             cut |= set(range(token.i, close + 1))
     tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     if words_in(tokens) > MAX_SUBJECT:  # "The Alpha Particle X-ray Spectrometer (APXS)"
-        cut = _by_acronyms(subject, cut)
+        cut = _by_acronyms(subject, cut, skip)
         tokens = [t for t in subject.subtree if t.i not in cut and keep(t)]
     if words_in(tokens) > MAX_SUBJECT:  # "The recovery from the [deadly] bridge collapse"
         cut = _without_epithets(subject, cut)
@@ -182,9 +182,11 @@ def _without_epithets(subject: Token, cut: set[int]) -> set[int]:
     }
 
 
-def _by_acronyms(subject: Token, cut: set[int]) -> set[int]:
+def _by_acronyms(subject: Token, cut: set[int], skip: set[int]) -> set[int]:
     """The words of the subject to leave out so that each long name it defines in brackets
-    is written as the acronym ('The APXS and LIBS payloads'), as a headline says it."""
+    is written as the acronym ('The APXS and LIBS payloads'), as a headline says it; not a
+    name in words left out anyway (``skip``: 'released by the NTSB (NTSB)' of a participle
+    told in the title)."""
     doc = subject.doc
     text = doc_text(doc)
     cut = set(cut)
@@ -193,6 +195,8 @@ def _by_acronyms(subject: Token, cut: set[int]) -> set[int]:
         if token.text != "(" or close >= len(doc) or doc[close].text != ")":
             continue
         acronym = doc[token.i + 1]
+        if acronym.i in skip:
+            continue
         if not (acronym.text.isupper() and len(acronym.text) > 1) or acronym.i not in cut:
             continue
         tail = long_form_before(text, token.idx, acronym.text)
@@ -421,6 +425,13 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
             continue
         if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") and phrases:
             break
+        edge = child.left_edge.i
+        if (
+            child.dep_ in ("npadvmod", "appos", "dobj")
+            and phrases
+            and verb.doc[edge - 1].text == ","
+        ):
+            break  # "blasted organizers of a weekend revolt[, the gravest threat yet]": an aside
         words = _phrase(child, skip)
         if words:
             phrases.append((child, words))

@@ -32,10 +32,25 @@ def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool
     }
     start = window_start(sentence, 2)  # a pronoun's person is named in it or the two before
     for token in reversed(doc[start : sentence.root.i]):
-        if token.text in people and token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and (token.text in people or _untagged_name(token)):
             return token.text, False
     main = main_person(doc)  # further back: the person the article is about, if one is
     return (main, False) if main else None
+
+
+def _untagged_name(token: Token) -> bool:
+    """'Cristian Vera stood on an Acapulco beach': a name of two or more proper nouns that
+    the tagger took for no entity at all, as a clause's subject, is a person's."""
+    if token.ent_type_ or token.dep_ != "nsubj" or not token.text.istitle() or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return (
+        before.pos_ in ("PROPN", "NOUN", "ADJ")  # the tagger may miss a first name too
+        and before.dep_ == "compound"
+        and before.head.i == token.i
+        and before.ent_type_ in ("", "NORP")  # 'Cristian' taken for 'Christian'
+        and before.text.istitle()
+    )
 
 
 # A definite description standing for what the text named before it: "the company" for
@@ -108,8 +123,14 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     so, 'the stock' -> 'SVB stock'), looked for in its sentence and the three before (a
     storm's name or a titled person anywhere before it); None when the phrase names
     something itself or nothing fits."""
-    if noun.pos_ != "NOUN" or not any(
-        c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
+    # bare "Shares fell nearly 15%": whose shares the article tells of
+    bare_shares = noun.lemma_.lower() in _SECURITIES and noun.tag_ == "NNS"
+    bare_shares = bare_shares and not any(
+        c.dep_ in ("det", "poss", "compound", "amod", "nmod") or c.lower_ == "of"
+        for c in noun.children
+    )
+    if noun.pos_ != "NOUN" or not (
+        bare_shares or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
     ):
         return None
     # a name of its own (an aside, 'which ... since May 2020', names nothing)
@@ -184,6 +205,8 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     labels = _STANDS_FOR.get(lemma)
     if labels is None:
         return _titled_person(noun) or epithet_person(noun) or happening_told(noun)
+    if any(c.ent_type_ in ("NORP", "GPE") for c in noun.lefts):
+        return None  # "the Australian government" says whose it is
     for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= noun.i]):
         if headline_case(ent.sent):
             continue  # a caption's words in capitals ("Altman Testifies To Senate Committee")
@@ -785,9 +808,19 @@ def antecedent(pronoun: Token) -> tuple[str, bool] | None:
     plural = pronoun.lower_ in ("they", "them")
     doc = pronoun.doc
     first = window_start(pronoun.sent, 1)
+    # who said a quotation is not in it: '"We estimate that the update affected ...," it
+    # said' -> whom the sentence before names, not the update
+    quoted = {
+        t.i
+        for c in pronoun.head.children
+        if pronoun.dep_ == "nsubj" and c.dep_ == "ccomp" and c.i < pronoun.i
+        for t in c.subtree
+    }
     candidates = []
     for token in reversed(doc[first : pronoun.i]):
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "PERSON"):
+            continue
+        if token.i in quoted:
             continue
         if token.dep_ == "compound":
             continue

@@ -101,6 +101,9 @@ def make_title(
     """
     skip = expand_skip(sentence, _possessive_dates_kept(sentence, skip))
     verb = _time_clause(verb or sentence.root)
+    reported = _reported_before(sentence, verb, skip, surnames)
+    if reported is not None:
+        return reported
     reporter = verb
     said = reported_clause(verb) if is_reporting(verb) else _statement_saying(verb)
     if said is not None:
@@ -130,6 +133,54 @@ def make_title(
     if title is None and verb is not reporter:
         title = _report_title(saying)
     return title
+
+
+# What stands for the sentence before: "This was reported by the president".
+_BEFORE = {"this", "that", "it"}
+
+
+def _reported_before(
+    sentence: Span, verb: Token, skip: set[int], surnames: dict[int, str]
+) -> str | None:
+    """'The toll has risen to at least 43 dead. This was reported this Sunday by the
+    president, Andrés Manuel López Obrador.' -> 'López Obrador reports the toll rises to at
+    least 43 dead': a saying whose subject is 'this' is the saying of the sentence before."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = _agent(verb)
+    if subject is None or subject.lower_ not in _BEFORE or agent is None or sentence.start == 0:
+        return None
+    if verb.lemma_.lower() not in REPORTING or any(
+        c.dep_ in ("ccomp", "neg") for c in verb.children
+    ):
+        return None
+    doer = _noun_text(sentence, _named_after(agent), skip, surnames, False)
+    if doer is None:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    says = verb_words(verb, doer[1], passive=False)
+    budget = MAX_WORDS - len(doer[0].split()) - len(says.split())
+    told = _clause_title(before, before.root, set(), surnames, False, budget)
+    if told is None or is_reporting(before.root):
+        return None
+    return _finish([doer[0], says, lower_first(told, before)])
+
+
+def _named_after(noun: Token) -> Token:
+    """'the president, Andrés Manuel López Obrador': the person a described noun's own words
+    name, or the name set after it (the head of that name, however the parser hung it);
+    else the noun."""
+    doc = noun.doc
+    inside = [
+        e for e in doc.ents if e.label_ == "PERSON" and noun.i <= e.start <= noun.right_edge.i
+    ]
+    if noun.ent_type_ != "PERSON" and inside:  # "the press secretary of ... Dmitry Peskov"
+        return inside[-1].root
+    comma = noun.right_edge.i + 1
+    if comma + 1 < len(doc) and doc[comma].text == ",":
+        for ent in doc.ents:
+            if ent.start == comma + 1 and ent.label_ in ("PERSON", "ORG"):
+                return ent.root
+    return noun
 
 
 class _Saying(NamedTuple):
@@ -229,12 +280,44 @@ def _first_person_title(saying: _Saying) -> str | None:
     the speaker by name."""
     sentence, reporter, inner, skip, surnames, require_people = saying
     subjects = [c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or subjects[0].lower_ != "i":
-        return None  # not "we": it may take in the listeners ("we have an outbreak")
+    if not subjects or subjects[0].lower_ not in ("i", "we"):
+        return None
+    if subjects[0].lower_ == "we" and not _institution_speaks(reporter):
+        return None  # a person's "we" may take in the listeners ("we have an outbreak")
     speaker = _subject_text(sentence, reporter, skip, surnames, require_people)
     if speaker is None:
         return None
     return _clause_title(sentence, inner, skip, surnames, require_people, speaker=speaker[:2])
+
+
+# Nouns for a person by what they do or lead: "the head of the mercenary group".
+_PERSON_NOUNS = frozenset(
+    {"head", "chief", "leader", "president", "minister", "spokesman", "spokeswoman"}
+    | {"spokesperson", "founder", "chairman", "commander", "official", "man", "woman"}
+    | {"father", "mother", "son", "daughter", "boss", "owner", "director", "governor"}
+)
+
+
+def _someones_own(verb: Token) -> bool:
+    """'The head of the mercenary group, who led the rebellion, defended his insurrection':
+    a subject that describes a person (by a word for one, or a 'who' clause) owns the 'his'
+    after the verb, which then names no one else."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN":
+        return False
+    who = any(
+        c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in subject.children
+    )
+    return who or subject.lemma_.lower() in _PERSON_NOUNS
+
+
+def _institution_speaks(reporter: Token) -> bool:
+    """Whether the one who says something is an organisation or a state ('Microsoft said',
+    '..., it said'), whose "we" is itself."""
+    speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return False
+    return speaker.lower_ == "it" or speaker.ent_type_ in ("ORG", "GPE")
 
 
 def _possessive_dates_kept(sentence: Span, skip: set[int]) -> set[int]:
@@ -298,6 +381,13 @@ def _subject_text(
                 return joined
             subject = before[-2]
     passive = subject.dep_ == "nsubjpass" and subject.head.i == verb.i
+    if subject.head.i != verb.i and verb.dep_ == "conj":
+        # "was manufactured by Spirit ... and was received at Wichita": a verb that takes
+        # the subject of the one before is passive when it says so ("was received"), or when
+        # it is a participle with no object after a passive ("was started ... and moved")
+        own = {c.dep_ for c in verb.children}
+        participle = verb.tag_ == "VBN" and not own & {"aux", "dobj"}
+        passive = "auxpass" in own or (subject.dep_ == "nsubjpass" and participle)
     found = _noun_text(sentence, subject, skip, surnames, require_people)
     if found is None:
         return None
@@ -728,7 +818,7 @@ def _clause_title(
         return None  # "The final results show [this makes it the largest bloc]": nothing
     if any(c.dep_ in ("attr", "acomp") and c.i not in skip | kept for c in verb.children):
         return None  # "the mpox surge is now [a global ... emergency]": it says nothing
-    said = _owner_named(rest, subject_text, sentence, surnames)
+    said = None if _someones_own(verb) else _owner_named(rest, subject_text, sentence, surnames)
     what = said if said is not None else _with_names(rest)
     if passive and agent is None:
         # "[At a meeting with Ilham Aliyev], current tasks were discussed": with no doer,
@@ -835,6 +925,7 @@ def _report_title(saying: _Saying) -> str | None:
             if spoken and said.lower().startswith(spoken.lower() + " "):
                 said = _pronoun(inner, plural) + said[len(spoken) :]
                 break
+        said = _own_pronoun_kept(said, subject_text, inner)
         return _finish([subject_text, says, said])
     words = [
         t
@@ -872,6 +963,23 @@ def _speaker_pronoun(reporter: Token, inner: Token) -> tuple[str, bool] | None:
     if subject.lower_ in ("he", "she"):
         return subject.lower_, False
     return None
+
+
+def _own_pronoun_kept(said: str, speaker: str, inner: Token) -> str:
+    """'López Obrador said his opponents were trying ...': where the text's 'his' or 'her'
+    in what was said was resolved to the speaker, the title keeps the pronoun ('López
+    Obrador says his opponents try ...', not '... says Obrador's opponents ...')."""
+    owner = next(
+        (t for t in inner.subtree if t.dep_ == "poss" and t.lower_ in ("his", "her")), None
+    )
+    if owner is None:
+        return said
+    words = speaker.split()
+    for start in range(len(words)):
+        named = " ".join(words[start:]) + "'s "
+        if named[:1].isupper() and named in said:
+            return said.replace(named, owner.lower_ + " ", 1)
+    return said
 
 
 def _words_of_subject(verb: Token) -> str:
@@ -1007,9 +1115,32 @@ def nominal_title(
         return _finish([named[0], happens[0]])
     text = join(words)
     if not text or len(text.split()) > MAX_WORDS - 2:
-        text = join([t for t in words if t.i <= noun.i])
+        words = [t for t in words if t.i <= noun.i]
+        text = join(words)
+    pronoun = next((t for t in words if t.dep_ == "poss" and t.lower_ in ("his", "her")), None)
+    owner = _pronoun_owner(pronoun) if pronoun is not None else None
+    if pronoun is not None and owner is not None:  # "murder of his wife" -> "of Murdaugh's wife"
+        text = _spliced(words, {pronoun.i}, pronoun.i, f"{owner}'s")
     plural = noun.tag_ in ("NNS", "NNPS")
     return _finish([text, happens[1 if plural else 0]])
+
+
+def _pronoun_owner(pronoun: Token) -> str | None:
+    """Whom 'his' or 'her' stands for: the person a clause it is in describes ('Murdaugh,
+    who was found guilty of the murder of his wife'), else the person who is the subject of
+    a clause it is in, else the last person named before (`previous_person`)."""
+    doc = pronoun.doc
+    for ancestor in pronoun.ancestors:
+        subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ == "who":
+            # the name the clause describes, past an aside ('Murdaugh, 54, who ...')
+            before = doc[max(subject.sent.start, subject.i - 6) : subject.i]
+            named = [t for t in before if t.pos_ == "PROPN"]
+            return named[-1].text if named else None
+        if subject is not None and subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN":
+            return subject.text
+    found = previous_person(pronoun.sent, {})
+    return found[0] if found else None
 
 
 _TEMPLATES = {
