@@ -1,7 +1,9 @@
-"""Checks the holdout3 gold against its own article files only (reads nothing else).
+"""Checks a corpus's gold against its own article files only (reads nothing else):
+EDTF dates, weekdays, verbatim quotes, actor ids (written for the blind holdout corpora).
 
-Run: python3 eval/holdout3/check_gold.py
+Run: python3 scripts/check_gold.py eval/holdout3
 """
+
 import datetime as dt
 import re
 import sys
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(sys.argv[1] if len(sys.argv) > 1 else "eval/holdout2").resolve()
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 EDTF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 problems = []
@@ -92,9 +94,15 @@ for gold_path in sorted((HERE / "gold").glob("*.yml")):
                     back = (pub.weekday() - i) % 7
                     resolved = pub - dt.timedelta(days=back)
                     if resolved != day:
-                        bad(f"{where}: '{name}' in {stem} (published {pub}) resolves to {resolved}, gold {day}")
+                        bad(
+                            f"{where}: '{name}' in {stem} (published {pub}) "
+                            f"resolves to {resolved}, gold {day}"
+                        )
                     else:
-                        print(f"ok weekday  {topic}/{key}: {name.title()} from {pub} ({pub:%a}) = {day} ({day:%a})")
+                        print(
+                            f"ok weekday  {topic}/{key}: {name.title()} from {pub} "
+                            f"({pub:%a}) = {day} ({day:%a})"
+                        )
         totals["events"] += 1
     for stem in texts:
         if stem not in quoted:
