@@ -161,7 +161,10 @@ _CAPTION = re.compile(
     r"|\s/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Bloomberg|ANI|PTI)\b"
     r"|^\s*(?:FILE|File)\s*(?:PHOTO|photo)?\s*[-–—:]"
     r"|^\s*[A-Z][A-Z .'-]+,\s*[A-Z][A-Z .'-]+\s*[-–—]\s*[A-Z]+ \d{1,2}(?:, \d{4})?:"
-    r"|^\s*(?:In\s+)?(?:This|These|A|An)\s+(?:undated\s+|handout\s+|file\s+)*"
+    # "In this Jan. 7, 2024, file photo, ...": AP's caption, with the day it was taken
+    r"|^\s*(?:In\s+(?:this|these|a|an)|This|These|A|An)\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?"
+    r"(?:undated\s+|handout\s+|file\s+)*"
     r"(?:photo|image|picture|handout|screen\s?grab|screenshot|still|video\s+grab)\b"
     r"|^\s*(?:A|An)\s+(?:aerial\s+|general\s+|close-up\s+|drone\s+)?view\s+(?:of|shows)\b",
 )
