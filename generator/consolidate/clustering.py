@@ -297,13 +297,27 @@ def _anchor_flags(mentions: list[Mention]) -> list[dict[str, str]]:
 
 
 def _choose_date(cluster: Cluster) -> str:
+    """The date most mentions give; a coarser date ("last month": 2024-01) counts for the
+    finer one it holds ("Jan. 5"), which says more of the same happening."""
     votes: dict[str, float] = {}
     for mention in cluster.mentions:
         votes.setdefault(mention.date, 0.0)
         votes[mention.date] += 1 + mention.confidence
-    best = max(votes.values())
-    candidates = [d for d, v in votes.items() if v == best]
+    support = {
+        date: vote
+        + sum(v for other, v in votes.items() if _coarser(other, date) and _same_date(other, date))
+        for date, vote in votes.items()
+    }
+    best = max(support.values())
+    candidates = [d for d, v in support.items() if v == best]
     return max(candidates, key=lambda d: (len(d), d))
+
+
+def _coarser(a: str, b: str) -> bool:
+    """Whether date a spans more days than date b."""
+    a_first, a_last = edtf.bounds(a)
+    b_first, b_last = edtf.bounds(b)
+    return (a_last - a_first) > (b_last - b_first)
 
 
 def _conflict_flags(cluster: Cluster, date: str) -> list[dict[str, str]]:
@@ -320,6 +334,7 @@ def _conflict_flags(cluster: Cluster, date: str) -> list[dict[str, str]]:
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "it"}
+_PRONOUNS = {"he", "she", "they", "it", "his", "her"}
 
 
 def _agreeing(cluster: Cluster, date: str) -> list[Mention]:
@@ -346,9 +361,11 @@ def _choose_title(candidates: list[Mention], supports: dict[int, float], kind: s
     def rank(m: Mention) -> tuple[float, int, str]:
         words = (m.title or "").split()
         named = bool(words) and words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
+        pronoun = bool(words) and words[0].lower() in _PRONOUNS  # "He suffers": who?
         quality = (
             m.confidence
-            + 0.15 * named
+            + 0.15 * (named and not pronoun)
+            - 0.15 * pronoun
             + 0.1 * (m.type == kind)
             + 0.1 * min(len(m.actor_keys), 3)
             - 0.05 * max(0, len(words) - 12)

@@ -120,6 +120,7 @@ def _trigger_type(
 
 
 _NEWS_CONFERENCE = {"press", "news"}
+_FORCED = {"emergency", "crash", "forced"}
 
 
 def _token_rank(token: Token, typology: Typology) -> tuple[int, str] | None:
@@ -136,6 +137,8 @@ def _token_rank(token: Token, typology: Typology) -> tuple[int, str] | None:
                     return found
     if lemma == "conference" and any(c.lower_ in _NEWS_CONFERENCE for c in token.children):
         lemma = "briefing"
+    if lemma == "landing" and any(c.lower_ in _FORCED for c in token.children):
+        lemma = "accident"  # "an emergency landing" is a plane in trouble, no touchdown
     return typology.rank(lemma, token.pos_)
 
 

@@ -159,6 +159,9 @@ _CAPTION = re.compile(
     r"|\b(?:Photo|Image|Picture)s?\s*(?:by|credit|courtesy)\b"
     r"|(?:^|\s)(?:Photo|Image|Credit)s?\s*:\s"
     r"|\s/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Bloomberg|ANI|PTI)\b"
+    # a picture's credit in brackets: "(Jussi Nukari/Lehtikuva via AP)", "[... via Reuters]"
+    r"|[(\[][^()\[\]]{0,80}\bvia\s+(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Bloomberg)\s*[)\]]"
+    r"|^\s*This\s+(?:shows|image\s+shows|photo\s+shows)\b"
     r"|^\s*(?:FILE|File)\s*(?:PHOTO|photo)?\s*[-–—:]"
     r"|^\s*[A-Z][A-Z .'-]+,\s*[A-Z][A-Z .'-]+\s*[-–—]\s*[A-Z]+ \d{1,2}(?:, \d{4})?:"
     # "In this Jan. 7, 2024, file photo, ...": AP's caption, with the day it was taken

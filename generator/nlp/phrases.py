@@ -423,7 +423,10 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
             if child.dep_ in ("punct", "cc", "conj", "advcl", "parataxis") and phrases:
                 break
             continue
-        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") and phrases:
+        controls = child.dep_ == "xcomp" and _infinitive(child)
+        controls = controls and any(c.dep_ == "dobj" for c, _ in phrases)
+        clause = child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX")
+        if clause and phrases and not controls:
             break
         edge = child.left_edge.i
         if (
@@ -439,6 +442,11 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
     left = budget
     copula = verb.lemma_.lower() == "be"
     essential_kept = False
+    # "prompted the flight [to make an emergency landing]": an infinitive after the object
+    # says what the object was made to do; the object leaves room for it
+    controlled = [
+        w for c, w in phrases if c.dep_ == "xcomp" and any(p.dep_ == "dobj" for p, _ in phrases)
+    ]
     for child, words in phrases:
         if child in late:
             if kept:  # after the object it follows, never alone
@@ -450,12 +458,23 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
         essential = (child.dep_ in _ESSENTIAL and not essential_kept) or _where_put(
             verb, child, kept
         )
-        fitted = compressed(words, left)
+        essential = essential or (child.dep_ == "xcomp" and bool(controlled))
+        if child.dep_ == "dobj" and controlled:
+            room = max(2, left - min(words_in(compressed(controlled[0], 5)), 5))
+            # the shortest form of the object from that room up
+            sizes = range(room, room + OVERRUN + 1)
+            fitted = next((f for n in sizes if (f := compressed(words, n))), [])
+        else:
+            fitted = compressed(words, left)
         if not fitted and essential:
             # "is now [a global public health emergency]", "is granted [a medical
             # exemption]": without its object the clause says something else or nothing;
             # a title a few words over the limit is better than a broken one
-            fitted = compressed(words, left + OVERRUN)
+            sizes = range(left, left + OVERRUN + 1)
+            if child.dep_ == "xcomp" and controlled:  # the shortest that says it
+                fitted = next((f for n in sizes if (f := compressed(words, n))), [])
+            else:
+                fitted = compressed(words, left + OVERRUN)
         if len(fitted) < 2 and child.dep_ == "prep":
             fitted = []  # a preposition left alone says nothing
         if not fitted:

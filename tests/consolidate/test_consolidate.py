@@ -345,3 +345,27 @@ def test_a_title_in_the_first_person_is_chosen_last() -> None:
     for order in ([quoted, plain], [plain, quoted]):
         events, _ = build_records([Cluster(list(order))], actor_ids={}, actor_kinds={})
         assert events[0].title.startswith("The WHO declares")
+
+
+def test_a_title_that_starts_with_a_pronoun_is_chosen_after_a_named_one() -> None:
+    """'He suffers' names no one; the other source's title says what happened."""
+    titles = {
+        "a": "He suffers",
+        "b": "The powerful earthquake jolts the Noto Peninsula",
+    }
+    pronoun, named = (
+        replace(_mention(source, "2024-01-01", "earthquake jolts", [], kind="disaster"), title=t)
+        for source, t in titles.items()
+    )
+    for order in ([pronoun, named], [named, pronoun]):
+        events, _ = build_records([Cluster(list(order))], actor_ids={}, actor_kinds={})
+        assert events[0].title.startswith("The powerful earthquake")
+
+
+def test_a_coarser_date_counts_for_the_day_it_holds() -> None:
+    """Two sources say 'last month' (2024-01), one 'Jan. 5': the record says the day,
+    which the month holds, not the month."""
+    month = [_mention(s, "2024-01", "door plug blows out", [], kind="disaster") for s in "ab"]
+    day = _mention("c", "2024-01-05", "door plug blows out", [], kind="disaster")
+    events, _ = build_records([Cluster([*month, day])], actor_ids={}, actor_kinds={})
+    assert events[0].date == "2024-01-05"
