@@ -319,6 +319,8 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
         ]
         clauses = {w.i for c in relative for w in c.subtree}
         preps = [t for t in words if t.dep_ == "prep" and t.i != words[0].i and t.i not in clauses]
+        # "damage both to the pipeline [and to a cable]": a joined phrase before the first
+        preps += [t for t in words if t.dep_ == "conj" and t.pos_ == "ADP" and t.i not in clauses]
         # "in connection [with the storm]": the phrase an idiom's noun needs goes last, and
         # so does one that names whose it is ("the deposits and loans [of Silicon Valley
         # Bridge Bank]")
@@ -335,13 +337,15 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
             return []
         last = cuts[-1]
         cut = {t.i for t in last.subtree}
-        if last.dep_ == "conj":  # with its "and"
+        if last.dep_ == "conj":  # with its "and" (and the "both" before the first)
             cut |= {c.i for c in last.head.children if c.dep_ == "cc" and c.i < last.i}
+            cut |= {c.i for c in last.head.children if c.lower_ in _PAIRED and c.i < last.head.i}
         words = [t for t in words if t.i not in cut]
     return trim(words)
 
 
 _CURRENCY = {"$", "€", "£", "¥", "US$"}
+_PAIRED = {"both", "either", "neither"}
 
 
 def _names_owner(prep: Token) -> bool:
@@ -706,6 +710,21 @@ def verb_words(verb: Token, plural: bool, passive: bool) -> str:
     else:
         words = [present(verb, plural)]
     return " ".join(w for w in [*words, particles] if w)
+
+
+def without_joined(words: list[Token], budget: int) -> list[Token]:
+    """Words over budget without the phrases joined to a first one by "and" ("there was
+    damage both to the gas pipeline [and to a telecommunications cable]"), which a cut at
+    the limit would lose whole."""
+    if len(words) <= budget:
+        return words
+    cut: set[int] = set()
+    for joined in (t for t in words if t.dep_ == "conj" and t.pos_ == "ADP"):
+        cut |= {t.i for t in joined.subtree}
+        first = joined.head
+        cut |= {c.i for c in first.children if c.dep_ == "cc" and c.i < joined.i}
+        cut |= {c.i for c in first.children if c.lower_ in _PAIRED and c.i < first.i}
+    return [t for t in words if t.i not in cut]
 
 
 def fit(words: list[Token], budget: int) -> list[Token]:

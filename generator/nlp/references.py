@@ -79,6 +79,7 @@ _STANDS_FOR = {
             "committee",
             "board",
             "authority",
+            "office",  # "the meteorological office" of the Icelandic Meteorological Office
         ),
         ("ORG",),
     ),
@@ -90,7 +91,7 @@ _SECURITIES = frozenset({"stock", "share"})
 # Institutions whose names say what they are ("the Federal Circuit and Family Court",
 # "Silicon Valley Bank"): "the court" stands only for a name with "court" in it.
 _KIND_IN_NAME = frozenset(
-    {"bank", "court", "ministry", "department", "committee", "board", "union", "party"}
+    {"bank", "court", "ministry", "department", "committee", "board", "union", "party"} | {"office"}
 )
 _STORMS = ("storm", "hurricane", "typhoon", "cyclone")
 # Who oversees others: the organisation told doing something before (as a clause's subject
@@ -214,7 +215,7 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
             continue  # "the court" is a name with "Court" in it, not the last name told
         if ent.label_ in labels and len(ent.text) > 1:
             return _without_the(ent.text), noun.tag_ in ("NNS", "NNPS")
-    described = _described_name(noun, labels)
+    described = _described_name(noun, labels) or _name_written_before(noun)
     if described is None and labels == ("ORG",) and noun.tag_ == "NN":
         described = _main_organisation(doc, lemma)
     return (described, noun.tag_ in ("NNS", "NNPS")) if described else None
@@ -283,6 +284,19 @@ def _described_name(noun: Token, labels: tuple[str, ...]) -> str | None:
         if acronym.isupper() and len(acronym) > 1 and all(w in named for w in words):
             return acronym
     return None
+
+
+def _name_written_before(noun: Token) -> str | None:
+    """'the meteorological office' after 'the Icelandic Meteorological Office said' (a name
+    the tagger may miss): the capitalised name written before whose last words are the
+    description's own, in capitals; None for a noun with no word describing it."""
+    described = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.is_alpha]
+    if not described or described[-1].i != noun.i - 1:
+        return None
+    tail = r"\s+".join(re.escape(t.text.capitalize()) for t in [*described, noun])
+    before = doc_text(noun.doc)[: noun.idx]
+    found = re.findall(rf"((?:[A-Z][\w'’-]+\s+)*{tail})\b", before)
+    return _without_the(found[-1]) if found else None
 
 
 _HEADLINE_CUTS = (":", "|", "–", "—")
@@ -861,6 +875,10 @@ def _antecedent_text(token: Token, named: bool) -> str:
         words = list(span)
     if named and len(words) > 1 and words[0].dep_ == "det":
         words = words[1:]
+    # "The number of missing ... after it shot up": a short 'of' phrase says which number
+    of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of and not named and len(list(of[0].subtree)) <= 3:
+        words = [*words, *of[0].subtree]
     text = join([t for t in words if t.text not in ("'s", "’s")])
     first = words[0]
     if first.is_sent_start and not first.ent_type_ and first.pos_ != "PROPN":

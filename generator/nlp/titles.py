@@ -38,6 +38,7 @@ from generator.nlp.phrases import (
     present,
     subject_tokens,
     verb_words,
+    without_joined,
     words_in,
 )
 from generator.nlp.references import (
@@ -309,6 +310,11 @@ def _someones_own(verb: Token) -> bool:
         c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in subject.children
     )
     return who or subject.lemma_.lower() in _PERSON_NOUNS
+
+
+# Prepositions that say what a saying is about.
+_SAID_ABOUT = frozenset({"about", "of", "on"})
+_SIDE_DEPS = frozenset({"prep", "advmod", "agent"})
 
 
 def _institution_speaks(reporter: Token) -> bool:
@@ -811,8 +817,11 @@ def _clause_title(
         return None  # "The first flight was [in 1994]": nothing left to say
     kept = {t.i for t in rest}
     told = [c for c in verb.children if kept.intersection(t.i for t in c.subtree)]
-    if is_reporting(verb) and all(c.dep_ in ("prep", "advmod", "agent") for c in told):
-        return None  # "Yellen tells", "Ghebreyesus says [in a briefing]": not what was said
+    # "Yellen tells", "Ghebreyesus says [in a briefing]": not what was said; but what a
+    # saying is about is ("warned of potential mudslides", "announced about the damage")
+    about = any(c.dep_ == "prep" and c.lower_ in _SAID_ABOUT for c in told)
+    if is_reporting(verb) and not about and all(c.dep_ in _SIDE_DEPS for c in told):
+        return None
     content = [c for c in verb.children if c.dep_ == "ccomp" and c.i not in skip]
     if content and not told:
         return None  # "The final results show [this makes it the largest bloc]": nothing
@@ -936,7 +945,7 @@ def _report_title(saying: _Saying) -> str | None:
     while words and (words[0].lower_ in _CONNECTIVES or words[0].is_punct):
         words = words[1:]  # '"However, it was something exceptional," he said'
     cut = next((n for n, t in enumerate(words) if t.text in (",", ";", ":") and n >= 4), None)
-    words = fit(words[:cut] if cut else words, budget)
+    words = fit(without_joined(words[:cut] if cut else words, budget), budget)
     if len(words) < 2 or inner not in words:
         return None  # cut before its verb, what was said would be a fragment
     kept = {t.i for t in words}
