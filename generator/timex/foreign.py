@@ -282,10 +282,20 @@ def _date_at(
     for phrase, offset in words.relative.items():
         n = len(phrase)
         if i + n <= len(keys) and all(phrase[m] in keys[i + m] for m in range(n)):
-            if anchor is None or anchor.precision != "day":
+            part = any(k in words.day_parts for m in range(n) for k in keys[i + m])
+            if part and any(
+                _DAY.match(toks[k][2]) and _month_at(keys, k + 1, words)
+                for k in range(i + n, min(i + n + 2, len(toks) - 1))
+            ):
+                return None  # "Am Morgen des 25. März": the date after it is read there
+            if anchor is None or (anchor.precision != "day" and not part):
                 return None, i + n - 1
-            date = anchor.date + dt.timedelta(days=offset)
             end = toks[i + n - 1][1]
+            if anchor.precision != "day":
+                # "am Abend" in an article dated by its month only: that month
+                told = anchor.date.isoformat()[:7]
+                return ForeignDate(_timex(text, toks[i][0], end, told), relative=True), (i + n - 1)
+            date = anchor.date + dt.timedelta(days=offset)
             return ForeignDate(_timex(text, toks[i][0], end, date.isoformat()), relative=True), (
                 i + n - 1
             )

@@ -68,6 +68,40 @@ def test_without_an_anchor_yearless_and_relative_dates_are_left_undated():
     assert latest_full_date(found) == dt.date(2024, 5, 22)
 
 
+@pytest.mark.parametrize(
+    ("code", "text", "anchor", "expected"),
+    [
+        # a part of the day alone is the day the article tells ("am Abend", "ce soir")
+        (
+            "de",
+            "Am Abend schlug die SPD-Führung Klingbeil vor.",
+            Anchor(dt.date(2025, 2, 24)),
+            "2025-02-24",
+        ),
+        ("fr", "je suis triste ce soir", Anchor(dt.date(2019, 4, 15)), "2019-04-15"),
+        ("tr", "bu akşam açıklandı", Anchor(dt.date(2025, 1, 21)), "2025-01-21"),
+        # in an article dated by its month only: that month
+        ("de", "Lindner schrieb am Abend auf X", Anchor(dt.date(2025, 2, 1), "month"), "2025-02"),
+        # a date after it is the day ("the morning of March 25")
+        (
+            "de",
+            "Am Morgen des 25. März hat das Gericht",
+            Anchor(dt.date(2024, 3, 26)),
+            "2024-03-25",
+        ),
+    ],
+)
+def test_a_part_of_the_day_alone_is_the_day_told(
+    code: str, text: str, anchor: Anchor, expected: str
+) -> None:
+    assert [d.timex.edtf for d in find_dates(text, code, anchor)] == [expected]
+
+
+def test_today_in_an_article_dated_by_its_month_stays_undated() -> None:
+    """ "heute" needs the day: its month alone would date a weekday's news to the month."""
+    assert find_dates("heute", "de", Anchor(dt.date(2025, 2, 1), "month")) == []
+
+
 def test_a_month_anchor_dates_a_day_month_with_its_weekday_not_a_weekday_alone():
     month = Anchor(dt.date(2024, 3, 1), "month")
     found = find_dates("am Freitag; am Sonntagabend, dem 24. März", "de", month)
