@@ -71,8 +71,20 @@ def state_abbreviations() -> dict[str, str]:
     for line in text.read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             short, _, name = line.partition("\t")
-            table[short.replace(".", "").strip()] = name.strip()
+            if short.strip():  # a state AP never abbreviates has none
+                table[short.replace(".", "").strip()] = name.strip()
     return table
+
+
+@cache
+def us_states() -> frozenset[str]:
+    """The names of the fifty US states (``generator/data/us_state_abbreviations.tsv``)."""
+    text = resources.files("generator.data").joinpath("us_state_abbreviations.tsv")
+    return frozenset(
+        line.partition("\t")[2].strip()
+        for line in text.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 @cache

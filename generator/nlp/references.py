@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from generator.gazetteer import us_states
 from generator.nlp.doctext import doc_text, headline, times_written, window_start
 from generator.nlp.phrases import join, present, verb_lemma
 
@@ -638,6 +639,10 @@ def area_named(noun: Token) -> str | None:
         before = [t for t in token.lefts if t.dep_ == "compound" and t.ent_type_ in ("GPE", "LOC")]
         if before:
             names.add(" ".join(t.text for t in before))
+    if not names and lemma == "state":
+        # "The storm battered the state" after "Florida": the last US state named before
+        states = [e.text for e in noun.doc.ents if e.end <= noun.i and e.text in us_states()]
+        return states[-1] if states else None
     return names.pop() if len(names) == 1 else None
 
 
