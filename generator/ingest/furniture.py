@@ -162,6 +162,21 @@ def is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END_RE.search(text))
 
 
+# A picture's caption: "This picture shows ...", "In this Jan. 7, 2024, file photo, ...",
+# or a paragraph closed by its credit ("(Kyodo News via AP)").
+_CAPTION_RE = re.compile(
+    r"^(?:In\s+)?(?:this|these)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?"
+    r"(?:(?:undated|handout|file)\s+)*(?:photo|image|picture|shows)\b"
+    r"|[(\[][^()\[\]]{0,80}\b(?:via\s+(?:AP|AFP|Reuters)|AP\s+Photo)\b[^()\[\]]*[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_caption(text: str) -> bool:
+    """Whether a paragraph is a picture's caption, which tells no lead news."""
+    return bool(_CAPTION_RE.search(text))
+
+
 def comparable(text: str) -> str:
     """A paragraph reduced for duplicate detection: case, quotes, dashes, end punctuation."""
     text = unicodedata.normalize("NFKC", text).translate(_PUNCT_TRANSLATION).casefold()

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from generator.ingest.furniture import is_caption
 from generator.ingest.published import (
     DAY,
     MON,
@@ -236,8 +237,32 @@ def infer_published(
             day = other.pinned.published if other.pinned else None
             readings.append(day or (other.news_day or assumed).isoformat())
         return DateGuess(None, "text-weekday", 0.5, tuple(readings))
+    latest = _written_near(reading.lower, _lead_weekday(lead))
+    if latest is not None and reading.lower == _caption_date(text, years):
+        iso = latest.isoformat()
+        return DateGuess(iso, "text-latest", 0.5, (iso,))
     anchor = reading.news_day or reading.lower
     return DateGuess(None, "unknown", 0.0, (), anchor.isoformat() if anchor else None)
+
+
+def _caption_date(text: str, years: _Years) -> dt.date | None:
+    """The latest date the page's picture captions give ("This shows ... Tuesday, Jan. 2,
+    2024. (Kyodo News via AP)"): the day a picture of the news was taken."""
+    captions = [p for p in text.split("\n") if is_caption(p)]
+    dates = [_resolve(m, years) for p in captions for m in find_dates(p)]
+    return max((d for d in dates if d is not None), default=None)
+
+
+def _written_near(lower: dt.date | None, weekday: int | None) -> dt.date | None:
+    """A page with no date line whose latest dated reference is a picture's caption
+    ("Tuesday, Oct. 10, 2023") and whose lead tells a weekday ("officials said Tuesday"):
+    written on the later of that day and the lead's day nearest to it. A date in the text
+    itself only bounds the day from below (the article is left undated)."""
+    if lower is None or weekday is None:
+        return None
+    after = (weekday - lower.weekday()) % 7
+    nearest = lower + dt.timedelta(days=after if after <= 3 else after - 7)
+    return max(lower, nearest)
 
 
 def _dateline_date(

@@ -127,7 +127,14 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
         raise ArticleError("no article text found")  # nothing but punctuation tells nothing
     guess = _date_from_evidence(parsed, cleaned, dateline.date if dateline else None)
     if guess is None:
-        lead = next((p for p in cleaned.paragraphs if furniture.is_sentence(p)), "")
+        lead = next(
+            (
+                p
+                for p in cleaned.paragraphs
+                if furniture.is_sentence(p) and not furniture.is_caption(p)
+            ),
+            "",
+        )
         captured = min((d for kind, d in cleaned.date_lines if kind == "captured"), default=None)
         guess = infer_published(text, lead=lead, dateline=dateline, captured=captured)
     published = guess.published
