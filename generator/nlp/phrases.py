@@ -433,12 +433,14 @@ def predicate(verb: Token, skip: set[int], budget: int) -> list[Token]:
         if clause and phrases and not controls:
             break
         edge = child.left_edge.i
-        if (
-            child.dep_ in ("npadvmod", "appos", "dobj")
-            and phrases
-            and verb.doc[edge - 1].text == ","
+        after_comma = verb.doc[edge - 1].text == ","
+        if after_comma and (
+            child.dep_ in ("npadvmod", "appos") or (child.dep_ == "dobj" and phrases)
         ):
-            break  # "blasted organizers of a weekend revolt[, the gravest threat yet]": an aside
+            # "blasted organizers of a weekend revolt[, the gravest threat yet]": an aside
+            if phrases:
+                break
+            continue
         words = _phrase(child, skip)
         if words:
             phrases.append((child, words))

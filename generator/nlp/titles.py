@@ -299,6 +299,50 @@ _PERSON_NOUNS = frozenset(
 )
 
 
+# Nouns for a person of no rank: who "he" or "she" may be when no one is named.
+_PEOPLE_NOUNS = _PERSON_NOUNS | {
+    "boy",
+    "girl",
+    "child",
+    "teenager",
+    "victim",
+    "suspect",
+    "officer",
+    "driver",
+    "pilot",
+    "worker",
+    "resident",
+    "survivor",
+    "passenger",
+    "patient",
+    "student",
+    "soldier",
+    "fisherman",
+}
+
+
+def _person_described_before(pronoun: Token) -> tuple[str, bool] | None:
+    """'Among the dead was a 5-year-old boy ... he died': the person a subject (or a
+    copula's complement) before the pronoun describes, in its sentence or the one before,
+    as 'the' and that description, when the text names no one there."""
+    doc = pronoun.doc
+    start = window_start(pronoun.sent, 1)
+    subjects = [
+        t
+        for t in doc[start : pronoun.i]
+        if t.dep_ in ("nsubj", "nsubjpass", "attr")
+        and t.tag_ == "NN"
+        and t.lemma_.lower() in _PEOPLE_NOUNS
+    ]
+    if not subjects:
+        return None
+    noun = subjects[-1]
+    described = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nummod")]
+    first = described[0].left_edge.i if described else noun.i
+    words = [t.text_with_ws for t in doc[first : noun.i + 1]]
+    return "The " + "".join(words).strip(), False
+
+
 def _someones_own(verb: Token) -> bool:
     """'The head of the mercenary group, who led the rebellion, defended his insurrection':
     a subject that describes a person (by a word for one, or a 'who' clause) owns the 'his'
@@ -484,8 +528,13 @@ def _noun_text(
     word = "" if noun.pos_ == "PROPN" else noun.lower_  # "the WHO" is no "who"
     named: tuple[str, bool] | None
     if word in ("he", "she"):
-        # a person the text does not name near by: the pronoun, not a broken sentence
-        named = previous_person(sentence, surnames) or (word.capitalize(), False)
+        # a person the text does not name near by: one it describes ("A 5-year-old boy was
+        # scalded ... he died"), else the pronoun, not a broken sentence
+        named = (
+            previous_person(sentence, surnames)
+            or _person_described_before(noun)
+            or (word.capitalize(), False)
+        )
     elif word in ("it", "they"):
         named = antecedent(noun)
         if named is None:
