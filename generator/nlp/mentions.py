@@ -591,8 +591,14 @@ def _side_event_noun(
     if span.root.dep_ not in _PREMODIFIER:
         return None  # "... in April" after a noun: where such a phrase attaches is unsure
     noun = event_noun(span.root, typology)
-    if noun is None or noun.dep_ in _CORE_ROLES or not typology.happening(noun.lemma_.lower()):
+    # "The most disruptive was [the 2010 eruption]": a copula's complement is no happening
+    # of its clause (which says how things are), the dated noun is
+    copula = noun is not None and noun.dep_ == "attr" and noun.head.lemma_ == "be"
+    core = noun is not None and noun.dep_ in _CORE_ROLES and not copula
+    if noun is None or core or not typology.happening(noun.lemma_.lower()):
         return None
+    if copula:
+        return noun
     if event_type([noun], noun, typology) == "statement":
         return None  # "said in a Friday press release": the date dates the saying
     if alone and noun.pos_ != "PROPN" and _past(anchor_verb(sentence, noun)):

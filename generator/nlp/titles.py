@@ -1145,13 +1145,18 @@ def nominal_title(
     pandemic"): the phrase without its date and asides, then what such an event does
     ("The pandemic breaks out")."""
     skip = expand_skip(noun.sent, skip)
+    # without asides at any depth ("the 2010 eruption of the volcano[, which spewed ...]")
+    asides = {
+        t.i
+        for a in noun.subtree
+        if a.i != noun.i
+        and (a.dep_ in ("relcl", "acl") or (a.dep_ == "appos" and a.head.i == noun.i))
+        for t in a.subtree
+    }
     words = [
         t
         for t in noun.subtree
-        if t.i not in skip
-        and keep(t)
-        and t.dep_ not in ("relcl", "appos", "acl")
-        and not any(a.dep_ in ("relcl", "appos", "acl") and t in a.subtree for a in noun.children)
+        if t.i not in skip | asides and keep(t) and t.dep_ not in ("relcl", "appos", "acl")
     ]
     words = [t for t in words if t.i <= noun.i or t.dep_ == "prep" or t.head.i != noun.i]
     while words and words[0].dep_ in ("det", "poss") and words[0].pos_ != "PROPN":
