@@ -290,7 +290,7 @@ _UP = "A-ZА-ЯЁ"  # capitals that may open a place or an agency name
 _PLACE = rf"(?P<place>[{_UP}][^\W\d_]*\.?(?:[ '’\-][^\W\d_]+\.?){{0,3}})"
 # ", Region" or " [Region]" ("New Delhi [India], March 3 (ANI):")
 _REGION = (
-    rf"(?:,\s*[{_UP}][^\W\d_]*(?:[ \-][{_UP}][^\W\d_]*){{0,2}}"
+    rf"(?:,\s*[{_UP}][^\W\d_]*\.?(?:[ \-][{_UP}][^\W\d_]*\.?){{0,2}}"
     rf"|\s*\[[{_UP}][^\W\d_]*(?:[ \-][{_UP}][^\W\d_]*){{0,2}}\])?"
 )
 _DATELINE_DATE = (
@@ -316,7 +316,8 @@ _DATELINE_RE = re.compile(
 _AGENCY_DATELINE_RE = re.compile(
     rf"^{_PLACE}{_REGION}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+"
     rf"|^(?P<caps>[{_UP}][{_UP}.'’\-]{{2,}}(?: [{_UP}][{_UP}.'’\-]+){{0,2}})"
-    rf"{_REGION}\s*(?:—|–|--)\s+"
+    rf"(?:{_REGION}\s*(?:—|–|--)\s+"
+    rf"|,\s*[{_UP}][^\W\d_]*\.?(?:—|–)(?=[{_UP}\"“]))"  # "COLUMBUS, Ohio—The"
     # "Geneva, Switzerland - The World Health Organization ...": a place in mixed case
     # needs its region and a dash with spaces round it, before a capital
     r"|^(?P<mixed>[A-Z][^\W\d_]+(?:[ '’\-][A-Z][^\W\d_]+){0,2})"

@@ -539,6 +539,8 @@ _TITLE_WORDS = {
 }
 # Titles before a name that the tagger takes into it: those above, and a few more.
 _LEADING_TITLES = frozenset(_TITLE_WORDS | {"sheriff", "judge", "mr", "mrs", "ms", "dr"})
+# Words for a role written right before a person's name ("director Mary Mertz").
+ROLE_WORDS = _LEADING_TITLES | {"official", "commissioner", "administrator", "manager"}
 
 
 def _role(ent: Span) -> str:

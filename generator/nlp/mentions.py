@@ -217,6 +217,13 @@ def find_mentions(
             continue
         for timex, anchor, nominal in _told_dates(sentence, main, typology):
             # a background event told by a noun is an event however its sentence is told
+            if not nominal and _compares(anchor):
+                # "trailing only Hurricane Elena in 1985": the date is the compared
+                # happening's, a background event; the comparison is none
+                compared = _compared_happening(anchor, typology)
+                if compared is None:
+                    continue
+                anchor, nominal = compared, True
             if not nominal and (
                 not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor)
             ):
@@ -538,6 +545,33 @@ def _said_then(anchor: Token, span: Span) -> Token | None:
     return reporter if reporter is not None and is_reporting(reporter) else None
 
 
+# Verbs that set a thing beside another to measure it: "trailing only Hurricane Elena in
+# 1985", "tying a 1896 hurricane as the strongest on record".
+_COMPARING = frozenset(
+    {"tie", "trail", "surpass", "exceed", "match", "rival", "eclipse", "equal", "outpace"}
+)
+
+
+def _compares(anchor: Token) -> bool:
+    """A date in a participle that compares the clause's subject with another thing: the
+    date is that thing's, and the comparison is no happening."""
+    return (
+        anchor.tag_ == "VBG"
+        and anchor.dep_ in ("advcl", "acl", "xcomp")
+        and anchor.lemma_.lower() in _COMPARING
+    )
+
+
+def _compared_happening(participle: Token, typology: Typology) -> Token | None:
+    """The happening a comparing participle sets beside its subject: its object when that
+    names one ('a 1896 hurricane', 'Hurricane Elena'), else None."""
+    for obj in (c for c in participle.children if c.dep_ == "dobj"):
+        words = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+        if any(typology.happening(w.lemma_.lower()) for w in words):
+            return obj
+    return None
+
+
 def _told_dates(
     sentence: Span, main: list[Timex], typology: Typology
 ) -> list[tuple[Timex, Token, bool]]:
@@ -560,6 +594,10 @@ def _told_dates(
             continue
         anchor = _anchor(sentence, timex)
         if span is not None and _dated_by_its_day(anchor, span):
+            continue
+        compared = _compared_happening(anchor, typology) if _compares(anchor) else None
+        if compared is not None:  # "..., tying a 1896 hurricane as the strongest"
+            told.append((timex, compared, True))
             continue
         previous = told[-1][0] if told else None
         listed = previous is not None and _coordinated(doc_text(sentence.doc), previous, timex)

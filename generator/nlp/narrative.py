@@ -101,11 +101,17 @@ _TEMPORAL = {"before", "until", "till", "once", "when", "after", "as"}
 _NOBODY = {"nobody", "nothing", "none", "neither"}
 
 
+# A page's words for what follows: "Here's what we know", "Here is how ...".
+_PRESENTING = re.compile(r"\s*Here(?:['’]s| is| are)\s+(?:what|how|why|where|when|who)\b", re.I)
+
+
 def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
     """The clause the date attaches to does not tell something that happened: it is a
     question, negated, possible, future, planned or conditional."""
     if sentence.text.rstrip().rstrip("\"'”’)").endswith("?") or _fragment(sentence):
         return True
+    if _PRESENTING.match(sentence.text):
+        return True  # "Here's what we know as of Wednesday": the article presents itself
     verb = anchor
     # "will have access starting Monday", "were expected to resume with the sun rising
     # Tuesday": a participle takes its mood from the verb it depends on

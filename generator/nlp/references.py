@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from generator.gazetteer import us_states
 from generator.nlp.doctext import doc_text, headline, times_written, window_start
+from generator.nlp.entities import ROLE_WORDS
 from generator.nlp.phrases import join, present, verb_lemma
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -945,6 +946,16 @@ def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | Non
     if not found and subject.pos_ == "NOUN":
         # "The prime minister, Jane Smith, said": the person the description names
         found = [surnames[c.i] for c in subject.children if c.dep_ == "appos" and c.i in surnames]
+    if not found:
+        # "Ohio Department of Natural Resources director Mary Mertz said", parsed as the
+        # department's: the person the subject's last words name after a word for a role
+        last = subject.right_edge
+        person = next((e for e in subject.doc.ents if e.end == last.i + 1), None)
+        of = last.dep_ == "pobj" and last.head.lower_ == "of"  # not "the attack on ..."
+        if subject.pos_ == "PROPN" and of and person is not None and person.label_ == "PERSON":
+            role = subject.doc[person.start - 1]
+            if role.lower_ in ROLE_WORDS and last.i in surnames:
+                found = [surnames[last.i]]
     if not found:
         return None
     if len(found) == 1:

@@ -889,7 +889,10 @@ def _clause_title(
             return _finish([subject_text, head, what, with_whom])
     over = len(f"{subject_text} {head} {what}".split()) - size
     if over > 0:  # "First projected results [from France] put ... well ahead"
-        subject_text = _shorter_subject(verb, skip, subject_text, over) or subject_text
+        # shorter by enough, else shorter at all ("evacuated residents [in East Palestine]
+        # are cleared to return home", said within a few words over the limit)
+        shorter = _shorter_subject(verb, skip, subject_text, over)
+        subject_text = shorter or _shorter_subject(verb, skip, subject_text, 1) or subject_text
     return _finish([subject_text, head, what])
 
 
@@ -1159,7 +1162,11 @@ def nominal_title(
         if t.i not in skip | asides and keep(t) and t.dep_ not in ("relcl", "appos", "acl")
     ]
     words = [t for t in words if t.i <= noun.i or t.dep_ == "prep" or t.head.i != noun.i]
-    while words and words[0].dep_ in ("det", "poss") and words[0].pos_ != "PROPN":
+    # "only Hurricane Elena": a word that limits the phrase says nothing of the happening
+    while words and (
+        (words[0].dep_ in ("det", "poss") and words[0].pos_ != "PROPN")
+        or (words[0].dep_ == "advmod" and words[0].lower_ in ("only", "just", "even"))
+    ):
         words = words[1:]
     happens = _HAPPENED.get(kind, ("takes place", "take place"))
     alone = [t.i for t in words] == [noun.i]

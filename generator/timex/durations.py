@@ -104,6 +104,11 @@ def every(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("SET", duration_value(amount, canonical_unit(m["u"])))
 
 
+_MONTH_BEFORE = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$"
+)
+
+
 def clock_time(m: re.Match[str], ctx: Context) -> Norm | None:
     """'12:00 local time', '18:00 UTC', '6:40 p.m.', 'midnight', 'noon'. The day is filled
     in later from the date next to it (see ``timex.tagger._attach_times``)."""
@@ -116,6 +121,9 @@ def clock_time(m: re.Match[str], ctx: Context) -> Norm | None:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
     ampm = (m["ap"] or "").lower().replace(".", "")
     if m["inpod"]:
+        # "on May 15 in the afternoon": a day of a month, not 3 p.m.
+        if hour > 12 or _MONTH_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+            return None
         ampm = "am" if "morning" in m["inpod"].lower() else "pm"
     if m["sep"] == "." and not ampm:
         return None

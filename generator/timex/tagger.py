@@ -87,9 +87,15 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|[A-Z]\w*['
 _NOUN_AFTER = re.compile(r",?\s+[a-z]")
 
 
+_OWNER_AFTER = re.compile(r"['’]s\s+[a-z]")
+
+
 def _attributive(text: str, start: int, end: int) -> bool:
     """A day written inside a noun phrase, between its determiner and its noun ('the June
-    7, 2021, shooting deaths'): it describes a thing and is no time the story moves to."""
+    7, 2021, shooting deaths') or as its owner ("Wednesday's storm"): it describes a thing
+    and is no time the story moves to."""
+    if _OWNER_AFTER.match(text, end):
+        return True
     return bool(
         _DETERMINER_BEFORE.search(text, max(0, start - 12), start) and _NOUN_AFTER.match(text, end)
     )
