@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["restore_text"]
+__all__ = ["restore_text", "split_glued_date"]
 
 _ESCAPES = {
     "-LRB-": "(",
@@ -49,3 +49,19 @@ def restore_text(text: str) -> str:
     text = _QUOTES.sub('"', text)
     text = _BEFORE.sub(r"\1", text)
     return _AFTER.sub(r"\1", text)
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A page's date a scraper glued to the first word after it: "May 18, 2024An operation".
+_GLUED_DATE = re.compile(
+    rf"^\s*((?:{_MONTH}\s+\d{{1,2}},\s+|\d{{1,2}}\s+{_MONTH}\s+)(?:19|20)\d\d)(?=[A-Z][a-z])"
+)
+
+
+def split_glued_date(paragraph: str) -> list[str]:
+    """The paragraph as a date line and the text after it when a scraper glued the page's
+    date to the first word ("May 18, 2024An operation ..."); else the paragraph alone."""
+    match = _GLUED_DATE.match(paragraph)
+    if match is None:
+        return [paragraph]
+    return [match.group(1), paragraph[match.end() :]]

@@ -28,7 +28,7 @@ from generator.ingest import furniture
 from generator.ingest.decoding import decode_bytes
 from generator.ingest.formats import Page, parse_jsonl_line, parse_markdown, parse_plain
 from generator.ingest.html import parse_html
-from generator.ingest.hygiene import restore_text
+from generator.ingest.hygiene import restore_text, split_glued_date
 from generator.ingest.inference import DateGuess, infer_published
 from generator.ingest.language import with_language
 from generator.ingest.published import match_dateline, url_date
@@ -115,6 +115,7 @@ def _date_from_evidence(
 def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
     """The article of a page (its text, title, publisher and publication date)."""
     paragraphs = [restore_text(paragraph) for paragraph in parsed.paragraphs]
+    paragraphs = [*(p for head in paragraphs[:6] for p in split_glued_date(head)), *paragraphs[6:]]
     dateline = None
     for index, paragraph in enumerate(paragraphs[:6]):
         dateline = match_dateline(paragraph)
