@@ -168,6 +168,8 @@ _CAPTION = re.compile(
     # a picture's credit in brackets: "(Jussi Nukari/Lehtikuva via AP)", "[... via Reuters]"
     r"|[(\[][^()\[\]]{0,80}\bvia\s+(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Bloomberg)\s*[)\]]"
     r"|^\s*This\s+(?:shows|image\s+shows|photo\s+shows)\b"
+    # a wire story's own furniture: "This report by The Canadian Press was first published"
+    r"|^\s*This\s+(?:report|story|article)\b[^.]{0,60}\bwas\s+(?:first\s+)?published\b"
     r"|^\s*(?:FILE|File)\s*(?:PHOTO|photo)?\s*[-–—:]"
     r"|^\s*[A-Z][A-Z .'-]+,\s*[A-Z][A-Z .'-]+\s*[-–—]\s*[A-Z]+ \d{1,2}(?:, \d{4})?:"
     # "In this Jan. 7, 2024, file photo, ...": AP's caption, with the day it was taken
