@@ -254,22 +254,14 @@ def event_type(
     return _nearest_type(verb, {t.i for t in sentence}, typology, skip) or "other"
 
 
-# How far in the tree from its verb a word may type a clause that has no trigger of its own
-# (2: the arguments' own words; further off are other clauses' and time phrases' words:
-# "pulled from the rubble ... 72 hours after a series of quakes started" is no disaster).
-_NEAREST_STEPS = 2
-
-
 def _nearest_type(
     start: Token, inside: set[int], typology: Typology, skip: frozenset[int]
 ) -> str | None:
     """The type of the trigger nearest to start in the dependency tree (within the token
-    indices inside and _NEAREST_STEPS steps); at equal distance the stronger type."""
+    indices inside); at equal distance the stronger type."""
     seen = {start.i}
     frontier = [start]
-    steps = 0
-    while frontier and steps <= _NEAREST_STEPS:
-        steps += 1
+    while frontier:
         found = _trigger_type(frontier, typology, skip)
         if found:
             return found
