@@ -1183,6 +1183,9 @@ def nominal_title(
     named = coreferent(noun) if alone else None
     if named is not None:  # "the launch" -> "Chandrayaan-3's launch", "the storm" -> "Milton"
         return _finish([named[0], happens[0]])
+    doer = _doer_of(noun, words)
+    if doer is not None:  # "the 2010 eruption of the volcano" -> "The volcano erupts"
+        return doer
     text = join(words)
     if not text or len(text.split()) > MAX_WORDS - 2:
         words = [t for t in words if t.i <= noun.i]
@@ -1193,6 +1196,40 @@ def nominal_title(
         text = _spliced(words, {pronoun.i}, pronoun.i, f"{owner}'s")
     plural = noun.tag_ in ("NNS", "NNPS")
     return _finish([text, happens[1 if plural else 0]])
+
+
+def _doer_of(noun: Token, words: list[Token]) -> str | None:
+    """'the eruption of the Eyjafjallajokull volcano' where the article writes 'erupted'
+    with no object: the thing the 'of' phrase names did what the noun names ('The
+    Eyjafjallajokull volcano erupts'); None when the article never tells the noun as such
+    a verb, or the phrase is not '<noun> of <thing>'."""
+    lemma = noun.lemma_.lower()
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i]
+    things = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+    if not things or things[0].ent_type_ == "PERSON" or not lemma.endswith(_NOUN_ENDINGS):
+        return None
+    verb = next(
+        (
+            t
+            for t in noun.doc
+            if t.pos_ == "VERB"
+            and len(t.lemma_) >= 4
+            and lemma.startswith(t.lemma_.lower())
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children)
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    kept = {t.i for t in words}
+    thing = [t for t in things[0].subtree if t.i in kept]
+    if not thing:
+        return None
+    return _finish([join(thing)[:1].upper() + join(thing)[1:], present(verb, False)])
+
+
+# Endings that make a noun of a verb: "eruption", "derailment", "collapse" is its own verb.
+_NOUN_ENDINGS = ("ion", "ment", "ure", "al")
 
 
 def _pronoun_owner(pronoun: Token) -> str | None:
