@@ -63,28 +63,29 @@ def by_name() -> dict[str, Country]:
 
 
 @cache
-def state_abbreviations() -> dict[str, str]:
-    """An AP-style US state abbreviation without its dots ('Fla', 'NY') -> the state's
-    name (shipped in ``generator/data/us_state_abbreviations.tsv``)."""
+def _state_rows() -> tuple[tuple[str, str], ...]:
+    """(AP abbreviation or '' when AP never abbreviates it, name) of each US state
+    (``generator/data/us_state_abbreviations.tsv``)."""
     text = resources.files("generator.data").joinpath("us_state_abbreviations.tsv")
-    table = {}
+    rows = []
     for line in text.read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             short, _, name = line.partition("\t")
-            if short.strip():  # a state AP never abbreviates has none
-                table[short.replace(".", "").strip()] = name.strip()
-    return table
+            rows.append((short.strip(), name.strip()))
+    return tuple(rows)
+
+
+@cache
+def state_abbreviations() -> dict[str, str]:
+    """An AP-style US state abbreviation without its dots ('Fla', 'NY') -> the state's
+    name (shipped in ``generator/data/us_state_abbreviations.tsv``)."""
+    return {short.replace(".", ""): name for short, name in _state_rows() if short}
 
 
 @cache
 def us_states() -> frozenset[str]:
     """The names of the fifty US states (``generator/data/us_state_abbreviations.tsv``)."""
-    text = resources.files("generator.data").joinpath("us_state_abbreviations.tsv")
-    return frozenset(
-        line.partition("\t")[2].strip()
-        for line in text.read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(name for _, name in _state_rows())
 
 
 @cache

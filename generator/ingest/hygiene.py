@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest.published import DAY, MON, YEAR
+
 __all__ = ["restore_text", "split_glued_date"]
 
 _ESCAPES = {
@@ -51,10 +53,11 @@ def restore_text(text: str) -> str:
     return _AFTER.sub(r"\1", text)
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# A page's date a scraper glued to the first word after it: "May 18, 2024An operation".
+# A page's date a scraper glued to the first word after it: "May 18, 2024An operation"
+# (the month, day and year as date lines write them, ``ingest.published``).
 _GLUED_DATE = re.compile(
-    rf"^\s*((?:{_MONTH}\s+\d{{1,2}},\s+|\d{{1,2}}\s+{_MONTH}\s+)(?:19|20)\d\d)(?=[A-Z][a-z])"
+    rf"^\s*((?:{MON}\s+{DAY},\s+|{DAY.replace('<day>', '<day2>')}\s+"
+    rf"{MON.replace('<mon>', '<mon2>')}\s+){YEAR})(?=[A-Z][a-z])"
 )
 
 

@@ -238,18 +238,24 @@ def infer_published(
             readings.append(day or (other.news_day or assumed).isoformat())
         return DateGuess(None, "text-weekday", 0.5, tuple(readings))
     latest = _written_near(reading.lower, _lead_weekday(lead))
-    if latest is not None and reading.lower == _caption_date(text, years):
+    if latest is not None and reading.lower == _caption_date(text, mentions, years):
         iso = latest.isoformat()
         return DateGuess(iso, "text-latest", 0.5, (iso,))
     anchor = reading.news_day or reading.lower
     return DateGuess(None, "unknown", 0.0, (), anchor.isoformat() if anchor else None)
 
 
-def _caption_date(text: str, years: _Years) -> dt.date | None:
+def _caption_date(text: str, mentions: list[DateMention], years: _Years) -> dt.date | None:
     """The latest date the page's picture captions give ("This shows ... Tuesday, Jan. 2,
-    2024. (Kyodo News via AP)"): the day a picture of the news was taken."""
-    captions = [p for p in text.split("\n") if is_caption(p)]
-    dates = [_resolve(m, years) for p in captions for m in find_dates(p)]
+    2024. (Kyodo News via AP)"): the day a picture of the news was taken (``mentions``:
+    the dates of the whole text)."""
+    captions = []
+    start = 0
+    for line in text.split("\n"):
+        if is_caption(line):
+            captions.append((start, start + len(line)))
+        start += len(line) + 1
+    dates = [_resolve(m, years) for m in mentions if any(a <= m.start < b for a, b in captions)]
     return max((d for d in dates if d is not None), default=None)
 
 

@@ -217,15 +217,12 @@ def find_mentions(
             continue
         for timex, anchor, nominal in _told_dates(sentence, main, typology):
             # a background event told by a noun is an event however its sentence is told
-            if not nominal and _compares(anchor):
-                # "trailing only Hurricane Elena in 1985": the date is the compared
-                # happening's, a background event; the comparison is none
-                compared = _compared_happening(anchor, typology)
-                if compared is None:
-                    continue
-                anchor, nominal = compared, True
+            # (a comparison is no happening: "trailing only Hurricane Elena in 1985"; a
+            # compared happening it names came back from _told_dates as a noun)
             if not nominal and (
-                not_news(sentence, anchor, typology) or not_told_as_happened(sentence, anchor)
+                _compares(anchor)
+                or not_news(sentence, anchor, typology)
+                or not_told_as_happened(sentence, anchor)
             ):
                 continue
             crime = None if nominal else _crime_long_before(anchor, timex, published, typology)

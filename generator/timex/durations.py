@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from generator.timex.calendar_words import MONTH_NAMES
 from generator.timex.normalize import (
     VAGUE_NUMBERS,
     Context,
@@ -104,8 +105,11 @@ def every(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("SET", duration_value(amount, canonical_unit(m["u"])))
 
 
+# A month's name right before a number ("May 15 in the afternoon"): the number is its day.
 _MONTH_BEFORE = re.compile(
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$"
+    r"\b(?i:"
+    + "|".join(sorted((w for names in MONTH_NAMES for w in names.split()), key=len, reverse=True))
+    + r")\.?\s+$"
 )
 
 
