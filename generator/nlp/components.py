@@ -144,3 +144,64 @@ def tag_acronyms_as_names(doc: Doc) -> Doc:
         token.pos_ = "PROPN"
         token.tag_ = "NNP"
     return doc
+
+
+def find_participle_subjects(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """Clauses after 'said that' that the parser split at a participle describing their
+    subject, so that the clause's own verb lost its subject: 'said that [evacuated
+    residents] are cleared' ('that' read as the subject of 'evacuated', 'residents' as its
+    object) and 'ruled that [the man charged over the collapse] will stay' ('charged' read
+    as the clause's verb, 'will stay' as a second verb of 'ruled'). Each time (that,
+    participle, noun, verb): the same reporting verb has a second verb with no subject of
+    its own, opened by its auxiliary right after the noun phrase."""
+    found = []
+    for participle in doc:
+        if participle.tag_ not in ("VBN", "VBD") or participle.dep_ != "ccomp":
+            continue
+        deps = {c.dep_: c for c in participle.children}
+        if "aux" in deps or "auxpass" in deps:
+            continue  # "that the man was charged": a clause of its own
+        that = deps.get("nsubj")
+        if that is not None and that.lower_ == "that" and that.i == participle.i - 1:
+            noun = deps.get("dobj")  # "that [evacuated] residents"
+            if noun is None or noun.left_edge.i != participle.i + 1:
+                continue
+            end = noun.right_edge.i
+        elif that is not None and "dobj" not in deps:
+            noun, that = that, deps.get("mark")  # "that the man [charged over ...]"
+            if that is None or noun.right_edge.i != participle.i - 1:
+                continue
+            end = participle.right_edge.i
+        else:
+            continue
+        if noun.tag_ not in ("NN", "NNS"):
+            continue
+        verb = next(
+            (
+                c
+                for c in participle.head.rights
+                if c.dep_ in ("ccomp", "conj") and c.left_edge.i == end + 1
+            ),
+            None,
+        )
+        if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if not any(c.dep_ in ("aux", "auxpass") and c.i == end + 1 for c in verb.children):
+            continue  # the second verb starts with its auxiliary: "... are cleared"
+        found.append((that.i, participle.i, noun.i, verb.i))
+    return found
+
+
+@Language.component("chronology_participle_subjects")
+def join_participle_subjects(doc: Doc) -> Doc:
+    """Rejoins each clause :func:`find_participle_subjects` finds: the participle describes
+    the noun, the noun is the subject of the second verb, 'that' opens its clause."""
+    for that, participle, noun, verb in find_participle_subjects(doc):
+        second = doc[verb]
+        passive = any(c.dep_ == "auxpass" for c in second.children)
+        before = doc[participle].i < doc[noun].i
+        doc[that].head, doc[that].dep_ = second, "mark"
+        doc[noun].head, doc[noun].dep_ = second, "nsubjpass" if passive else "nsubj"
+        doc[participle].head, doc[participle].dep_ = doc[noun], "amod" if before else "acl"
+        second.dep_ = "ccomp"
+    return doc

@@ -149,7 +149,7 @@ def find_foreign_mentions(
         ]
         told = [d for d in inside if not _bounds_only(text, d, lang, start)]
         for date, scope in _told_dates(text, told, triggers, start, end):
-            if not (names or triggers):
+            if not (names or triggers or _names_a_day(date)):
                 continue
             clause = _clause_of(text, date.timex.start, start, end)
             if _not_told_as_happened(lang, toks, keys, clause):
@@ -165,6 +165,7 @@ def find_foreign_mentions(
                 toks,
                 position,
                 from_text,
+                anchor,
             )
             mentions.append(mention)
     return mentions
@@ -202,6 +203,12 @@ def _bounds_only(text: str, date: ForeignDate, lang: Language, start: int) -> bo
 
 
 _Trigger = tuple[int, int, str]  # start, end, type
+
+
+def _names_a_day(date: ForeignDate) -> bool:
+    """Whether a date names a day ('am Samstagabend', 'le 31 mars'): a news sentence that
+    names a day tells what happened on it, whoever did it."""
+    return date.relative or len((date.timex.edtf or "").split("/")[-1]) == 10
 
 
 def _triggers(
@@ -282,6 +289,7 @@ def _mention(
     toks: Sequence[tuple[int, int, str]],
     position: int,
     from_text: bool,
+    anchor: Anchor | None,
 ) -> Mention:
     code = article.language
     lang = language(code)
@@ -325,6 +333,13 @@ def _mention(
         lemmas=frozenset(lemmas),
         confidence=round(confidence, 2),
         language=code,
+        # a weekday in a page dated by its month only is told as that month: a reading
+        # from a day the corpus gives the page replaces it (generator.extract)
+        anchored_on=(
+            anchor.date.isoformat()
+            if anchor is not None and anchor.precision != "day" and date.relative
+            else None
+        ),
     )
 
 

@@ -28,6 +28,11 @@ from generator.world_names import place_names
 # Scripts whose languages write every noun with a capital, or have no capitals at all:
 # there a capital does not mark a name.
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
+# Words that join the parts of a person's or a place's name ("Marine Le Pen", "Charles de
+# Gaulle", "Ursula von der Leyen", "Abu Bakr al Baghdadi").
+_NAME_PARTICLES = frozenset(
+    "le la de du des von van der den di da dos das del bin ibn al el".split()  # noqa: SIM905
+)
 _QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
@@ -164,6 +169,22 @@ class NameFinder:
             and word not in self.common_acronyms
         )
 
+    def _links_name(
+        self, toks: Sequence[tuple[int, int, str]], words: Sequence[str], at: int
+    ) -> bool:
+        """Whether word ``at`` is a particle inside a name, between two of its words."""
+        spaces = all(
+            self._text[toks[k][1] : toks[k + 1][0]] == " "
+            for k in (at - 1, at)
+            if k + 1 < len(toks)
+        )
+        return (
+            words[at].casefold() in _NAME_PARTICLES
+            and at + 1 < len(words)
+            and spaces
+            and self._starts_name(words[at + 1])
+        )
+
     def _run(
         self,
         toks: Sequence[tuple[int, int, str]],
@@ -178,7 +199,12 @@ class NameFinder:
         if not self._starts_name(words[i]) or words[i].isupper() and len(words[i]) > 5:
             return 0
         n = 0
-        while i + n < len(words) and n < 4 and self._starts_name(words[i + n]):
+        while i + n < len(words) and n < 4:
+            if n and self._links_name(toks, words, i + n):
+                n += 1  # "Marine [Le] Pen", "Charles [de] Gaulle"
+                continue
+            if not self._starts_name(words[i + n]):
+                break
             known = self._match(keys, words, i + n) if n else None
             if known is not None:
                 if _phrase_at(self.lang, self.org_words, keys, i + n - 1):

@@ -270,8 +270,9 @@ def _phrase(child: Token, skip: set[int]) -> list[Token]:
     """A child's subtree as title words: without skipped tokens, without its relative and
     participial clauses, cut at a comma, semicolon or opening bracket."""
     words: list[Token] = []
+    described: set[int] = set()
     for token in child.subtree:
-        if token.i in skip:
+        if token.i in skip or token.i in described:
             continue
         # "a new bridge bank [to safeguard depositors]": an infinitive read as a relative
         # clause tells what for, as an aside (an infinitive of the noun, "plans to sell",
@@ -288,6 +289,11 @@ def _phrase(child: Token, skip: set[int]) -> list[Token]:
         ):
             cut = {t.i for t in token.subtree}
             words = [w for w in words if w.i not in cut]
+            if token.head.dep_ in ("nsubj", "nsubjpass") and token.head.head.i == child.i:
+                # "that the man [charged over the collapse] will stay in custody": what
+                # describes a clause's subject goes, and the clause goes on
+                described |= cut
+                continue
             break
         if not keep(token):
             if token.text in ",;:(" and words:
@@ -326,6 +332,22 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
         # Bridge Bank]")
         needed = [t for t in preps if _bare_noun(t.head) or _names_owner(t)]
         cuts = sorted([t for t in preps if t not in needed] + relative, key=lambda t: t.i)
+        # "that the suspect [in the attempted assassination] will remain in custody": in a
+        # clause, what describes its subject goes before what is said of it
+        subject = {
+            w.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree
+        }
+        if root.pos_ in ("VERB", "AUX"):
+            # (with a participle that describes it: "the man [charged over the collapse]")
+            described = [
+                t for t in words if t.dep_ == "acl" and t.i in subject and t not in relative
+            ]
+            inside = [
+                t for t in cuts if t.i in subject and not any(t in d.subtree for d in described)
+            ]
+            cuts = [t for t in cuts if t.i not in subject] + sorted(
+                inside + described, key=lambda t: t.i
+            )
         if not cuts:  # a participle that describes the phrase's own noun
             cuts = [t for t in words if t.dep_ == "acl" and t.head.i == root.i]
         if not cuts:  # "destruction [and flooding]": a common noun's conjuncts (not names)
@@ -528,12 +550,13 @@ def trim(words: list[Token]) -> list[Token]:
         # a bare noun after a preposition whose own phrase was cut: "in connection [with
         # the storm]", "in response [to the attack]", "on behalf [of the family]"
         idiom = _bare_noun(last)
-        # "a range [of available options]", "a series [of attacks]": an indefinite noun
-        # whose 'of' phrase was cut says nothing of what it counts
+        # "a range [of available options]", "a series [of attacks]", "thrashing parts [of
+        # Florida]": an indefinite noun whose 'of' phrase was cut says nothing of what it
+        # counts
         partitive = (
             last.pos_ == "NOUN"
             and last.lemma_.lower() in _PARTITIVE
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in last.children)
+            and all(c.lower_ in ("a", "an") for c in last.children if c.dep_ == "det")
             and any(
                 c.dep_ == "prep" and c.lower_ == "of" and c.i > last.i and c.i not in kept
                 for c in last.children

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -80,6 +81,7 @@ def load_pipeline(
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("chronology_paragraphs", before="parser")
         nlp.add_pipe("chronology_clock_times", before="parser")
+        nlp.add_pipe("chronology_participle_subjects", after="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("chronology_acronyms", before="lemmatizer")
     nlp.add_pipe("chronology_timex", last=True)
@@ -175,6 +177,11 @@ def _mark_anchored(mention: Mention, article: Article, doc: Doc) -> Mention:
         t.anchored and t.text == mention.date_text and (t.edtf or "") == mention.date
         for t in doc._.timexes
     ):
+        if article.month and len(mention.date) == 10 and not re.search(r"\d", mention.date_text):
+            # "on Friday evening" in a page dated by its month only: counted back from
+            # the month's first day it would fall before the page; the page's month is
+            # what the text supports
+            return replace(mention, date=article.month, anchored_on=article.anchor)
         return replace(mention, anchored_on=article.anchor)
     return mention
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from generator.languages import Language, language, tokens
@@ -44,11 +44,20 @@ _MONTH_KEYS = (
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMERIC = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"),
-    re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)"),
+    # "23.03.2024", "07-10-2024 10:24 AM": day, month and year, one separator
+    re.compile(
+        r"(?<![\d.,-])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d-])"
+    ),
     # the English order, in any text: an embedded post's "September 9, 2023"
     re.compile(
         r"\b(?P<m>" + "|".join(m.capitalize() for m in _MONTH_KEYS) + r")"
         r"\s+(?P<d>[0-3]?\d),\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+    ),
+    # and the English day first: a date line's "12th, October 2024"
+    re.compile(
+        r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<m>"
+        + "|".join(m.capitalize() for m in _MONTH_KEYS)
+        + r")\s+(?P<y>(?:19|20)\d\d)(?!\d)"
     ),
 ]
 _DAY = re.compile(r"^(?P<day>[0-3]?\d)(?:er|-?(?:го|е|ое|th|st))?$")
@@ -223,7 +232,32 @@ def find_dates(text: str, code: str, anchor: Anchor | None = None) -> list[Forei
             found.append(told)
         index = last + 1
     found.sort(key=lambda d: d.timex.start)
-    return found
+    return _in_written_years(found, anchor)
+
+
+def _in_written_years(found: list[ForeignDate], anchor: Anchor | None) -> list[ForeignDate]:
+    """Year-less dates that the nearest year put after the anchor, in the year the text
+    last wrote ('18 Mart 2025 ... 19-23 Mart' in a page of 1 January 2026), where that puts
+    them on or before it: a text that names a year goes on in it until it names another,
+    and news tells what has happened."""
+    if anchor is None:
+        return found
+    kept: list[ForeignDate] = []
+    written: int | None = None
+    for date in found:
+        edtf = date.timex.edtf or ""
+        if date.yearless and written is not None and edtf[:4].isdigit():
+            moved = "/".join(f"{written:04d}{part[4:]}" for part in edtf.split("/"))
+            last = moved.split("/")[-1]
+            day = _make(written, int(last[5:7]), int(last[8:10])) if len(last) == 10 else None
+            after = edtf.split("/")[-1] > anchor.date.isoformat()
+            if after and day is not None and day <= anchor.date:
+                value = moved.split("/")[0]
+                date = replace(date, timex=replace(date.timex, value=value, edtf=moved))
+        elif not date.yearless and not date.relative and edtf[:4].isdigit():
+            written = int(edtf[:4])
+        kept.append(date)
+    return kept
 
 
 def _month_at(keys: list[tuple[str, ...]], index: int, words: _Words) -> int | None:
@@ -402,8 +436,13 @@ def _weekday_date(
     weekday: int,
     anchor: Anchor | None,
 ) -> tuple[ForeignDate | None, int]:
-    if anchor is None or anchor.precision != "day":
+    if anchor is None:
         return None, i
+    if anchor.precision != "day":
+        # "am Freitagabend" in a page dated by its month only: that month, as a bare
+        # part of the day is
+        told = anchor.date.isoformat()[:7]
+        return ForeignDate(_timex(text, toks[i][0], toks[i][1], told), relative=True), i
     date = anchor.date - dt.timedelta(days=(anchor.date.weekday() - weekday) % 7)
     return ForeignDate(_timex(text, toks[i][0], toks[i][1], date.isoformat()), relative=True), i
 

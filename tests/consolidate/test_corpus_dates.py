@@ -97,8 +97,12 @@ def test_a_french_weekday_takes_the_day_a_page_dated_by_month_gives_it() -> None
     article = next(a for a in corpus if a.id == "fr-notre-dame-month")
     assert (article.language, article.published, article.month) == ("fr", None, "2019-04")
     told = {a.id: find_foreign_mentions(a) for a in corpus}
-    # "lundi 15 avril" takes the header's year; "lundi soir" alone is not dated yet
-    assert [m.date for m in told[article.id]] == ["2019-04-15"]
+    # "lundi 15 avril" takes the header's year; "lundi soir" alone only the page's month,
+    # flagged as counted from its first day, until a reading from a day replaces it
+    assert [(m.date, m.anchored_on) for m in told[article.id]] == [
+        ("2019-04-15", None),
+        ("2019-04", "2019-04-01"),
+    ]
     days = _days(corpus, [m for mentions in told.values() for m in mentions])
     assert days[article.id] == ("2019-04-15", frozenset({"2019-04-15"}))
     again = replace(article, published=days[article.id][0], anchor=None)

@@ -186,3 +186,16 @@ def test_an_organisation_of_a_country_is_one_name_and_common_acronyms_are_none()
 def test_roles_events_and_ordinals_are_no_names(code: str, text: str, names: list[str]) -> None:
     found = [n.mentioned.text for n in NameFinder(code).find(text, 0, len(text))]
     assert found == names
+
+
+def test_weekdays_of_a_page_dated_by_its_month_date_what_they_tell_to_that_month() -> None:
+    """'Der Tatverdächtige wurde am Samstagabend dem Haftrichter vorgeführt' names no
+    known actor and no event word, but a sentence that names a day tells what happened
+    on it; under a ' date 2024-12' header its weekday is December 2024, flagged as counted
+    from the month's first day (a reading from a day the corpus gives replaces it)."""
+    article = _article("de-magdeburg.txt")
+    assert (article.published, article.month) == (None, "2024-12")
+    mentions = find_foreign_mentions(article)
+    told = {m.date_text: (m.date, m.anchored_on) for m in mentions}
+    assert told["Samstagabend"] == ("2024-12", "2024-12-01")
+    assert told["Freitagabend"] == ("2024-12", "2024-12-01")

@@ -98,3 +98,25 @@ def test_a_statement_by_a_name_ner_missed_has_its_speaker(nlp: Any) -> None:
         "2023-06-23",
     )
     assert [m.speaker for m in found] == ["oceangate", "the u.s. coast guard"]
+
+
+def test_a_weekday_in_a_page_dated_by_its_month_dates_its_event_to_that_month(
+    nlp: Any, tmp_path: Any
+) -> None:
+    """Under a ' date 2024-12' header, 'on Saturday evening' counted back from 1 December
+    would fall in November, before the page: the event takes the page's month, flagged as
+    counted from its first day (a day the corpus gives the page replaces that reading)."""
+    from generator.ingest.reader import read_article_file
+    from generator.nlp.pipeline import analyse_batch
+
+    page = tmp_path / "market.txt"
+    page.write_text(
+        " date 2024-12 Five people were killed when a car drove into a crowd at a Christmas"
+        " market. The driver was brought before a judge on Saturday evening.\n",
+        encoding="utf-8",
+    )
+    article = read_article_file(page, root=tmp_path)[0]
+    assert (article.published, article.month) == (None, "2024-12")
+    [mentions] = analyse_batch(nlp, [article])
+    told = {m.date_text: (m.date, m.anchored_on) for m in mentions}
+    assert told == {"Saturday evening": ("2024-12", "2024-12-01")}

@@ -102,10 +102,25 @@ def test_today_in_an_article_dated_by_its_month_stays_undated() -> None:
     assert find_dates("heute", "de", Anchor(dt.date(2025, 2, 1), "month")) == []
 
 
-def test_a_month_anchor_dates_a_day_month_with_its_weekday_not_a_weekday_alone():
+def test_a_month_anchor_dates_a_day_month_with_its_weekday_and_a_weekday_alone_by_its_month():
     month = Anchor(dt.date(2024, 3, 1), "month")
     found = find_dates("am Freitag; am Sonntagabend, dem 24. März", "de", month)
-    assert [(d.timex.edtf, d.yearless) for d in found] == [("2024-03-24", False)]
+    assert [(d.timex.edtf, d.yearless, d.relative) for d in found] == [
+        ("2024-03", False, True),  # counted back from the 1st it would fall before the page
+        ("2024-03-24", False, False),
+    ]
+
+
+def test_a_yearless_date_after_the_anchor_takes_the_year_the_text_last_wrote() -> None:
+    """A year-in-review page of 1 January 2026: '19-23 Mart' is March 2025, as the text
+    wrote just before, not March 2026, after the page."""
+    text = "19 Mart 2025 sabahı gözaltı. Valilik 19-23 Mart tarihleri arasında yasak koydu."
+    found = find_dates(text, "tr", Anchor(dt.date(2026, 1, 1)))
+    assert [d.timex.edtf for d in found] == ["2025-03-19", "2025-03-19/2025-03-23"]
+    # with no year written before it, the nearest year stands
+    assert [d.timex.edtf for d in find_dates("23 Ocak", "tr", Anchor(dt.date(2026, 1, 1)))] == [
+        "2026-01-23"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -118,6 +133,8 @@ def test_a_month_anchor_dates_a_day_month_with_its_weekday_not_a_weekday_alone()
         ("tr", "22 Ocak 2025 Çarşamba 07:38", "2025-01-22"),
         ("ar", "السبت 9 سبتمبر 2023 - 14:02", "2023-09-09"),
         ("fr", "Publié le 16 avril 2019", "2019-04-16"),
+        ("ar", "07-10-2024 10:24 AM", "2024-10-07"),  # day-month-year with dashes
+        ("ar", "تاريخ النشر: 12th, October 2024 GMT", "2024-10-12"),  # in English, day first
         ("ru", "Обновлено: 22 марта 2024", None),  # modified, not published
         ("de", "Am 22. März 2024 griffen vier Männer an", None),  # a sentence
     ],
