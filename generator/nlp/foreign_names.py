@@ -173,17 +173,10 @@ class NameFinder:
         self, toks: Sequence[tuple[int, int, str]], words: Sequence[str], at: int
     ) -> bool:
         """Whether word ``at`` is a particle inside a name, between two of its words."""
-        spaces = all(
-            self._text[toks[k][1] : toks[k + 1][0]] == " "
-            for k in (at - 1, at)
-            if k + 1 < len(toks)
-        )
-        return (
-            words[at].casefold() in _NAME_PARTICLES
-            and at + 1 < len(words)
-            and spaces
-            and self._starts_name(words[at + 1])
-        )
+        if words[at].casefold() not in _NAME_PARTICLES or at + 1 >= len(words):
+            return False
+        spaced = all(self._text[toks[k][1] : toks[k + 1][0]] == " " for k in (at - 1, at))
+        return spaced and self._starts_name(words[at + 1])
 
     def _run(
         self,

@@ -334,10 +334,10 @@ def compressed(words: list[Token], budget: int) -> list[Token]:
         cuts = sorted([t for t in preps if t not in needed] + relative, key=lambda t: t.i)
         # "that the suspect [in the attempted assassination] will remain in custody": in a
         # clause, what describes its subject goes before what is said of it
-        subject = {
-            w.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree
-        }
         if root.pos_ in ("VERB", "AUX"):
+            subject = {
+                w.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree
+            }
             # (with a participle that describes it: "the man [charged over the collapse]")
             described = [
                 t for t in words if t.dep_ == "acl" and t.i in subject and t not in relative

@@ -42,6 +42,7 @@ _MONTH_KEYS = (
     "december",
 )
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ENGLISH_MONTHS = "|".join(m.capitalize() for m in _MONTH_KEYS)
 _NUMERIC = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"),
     # "23.03.2024", "07-10-2024 10:24 AM": day, month and year, one separator
@@ -50,14 +51,13 @@ _NUMERIC = [
     ),
     # the English order, in any text: an embedded post's "September 9, 2023"
     re.compile(
-        r"\b(?P<m>" + "|".join(m.capitalize() for m in _MONTH_KEYS) + r")"
+        r"\b(?P<m>" + _ENGLISH_MONTHS + r")"
         r"\s+(?P<d>[0-3]?\d),\s+(?P<y>(?:19|20)\d\d)(?!\d)"
     ),
     # and the English day first: a date line's "12th, October 2024"
     re.compile(
-        r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<m>"
-        + "|".join(m.capitalize() for m in _MONTH_KEYS)
-        + r")\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+        r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<m>" + _ENGLISH_MONTHS + r")"
+        r"\s+(?P<y>(?:19|20)\d\d)(?!\d)"
     ),
 ]
 _DAY = re.compile(r"^(?P<day>[0-3]?\d)(?:er|-?(?:го|е|ое|th|st))?$")
@@ -325,14 +325,8 @@ def _date_at(
             if anchor is None or (anchor.precision != "day" and not part):
                 return None, i + n - 1
             end = toks[i + n - 1][1]
-            if anchor.precision != "day":
-                # "am Abend" in an article dated by its month only: that month
-                told = anchor.date.isoformat()[:7]
-                return ForeignDate(_timex(text, toks[i][0], end, told), relative=True), (i + n - 1)
-            date = anchor.date + dt.timedelta(days=offset)
-            return ForeignDate(_timex(text, toks[i][0], end, date.isoformat()), relative=True), (
-                i + n - 1
-            )
+            day = anchor.date + dt.timedelta(days=offset)
+            return _relative(text, toks[i][0], end, day, anchor), i + n - 1
     return None
 
 
@@ -438,13 +432,16 @@ def _weekday_date(
 ) -> tuple[ForeignDate | None, int]:
     if anchor is None:
         return None, i
-    if anchor.precision != "day":
-        # "am Freitagabend" in a page dated by its month only: that month, as a bare
-        # part of the day is
-        told = anchor.date.isoformat()[:7]
-        return ForeignDate(_timex(text, toks[i][0], toks[i][1], told), relative=True), i
-    date = anchor.date - dt.timedelta(days=(anchor.date.weekday() - weekday) % 7)
-    return ForeignDate(_timex(text, toks[i][0], toks[i][1], date.isoformat()), relative=True), i
+    day = anchor.date - dt.timedelta(days=(anchor.date.weekday() - weekday) % 7)
+    return _relative(text, toks[i][0], toks[i][1], day, anchor), i
+
+
+def _relative(text: str, start: int, end: int, day: dt.date, anchor: Anchor) -> ForeignDate:
+    """A date counted from the anchor ('am Abend', 'am Freitagabend'): that day, or in a
+    page dated by its month only, that month (counted back from its first day, a weekday
+    would fall before the page)."""
+    told = day.isoformat() if anchor.precision == "day" else anchor.date.isoformat()[:7]
+    return ForeignDate(_timex(text, start, end, told), relative=True)
 
 
 def latest_full_date(dates: Iterable[ForeignDate]) -> dt.date | None:
