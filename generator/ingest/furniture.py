@@ -17,7 +17,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.ingest.published import classify_date_line, split_date_prefix
+from generator.ingest.published import (
+    classify_date_line,
+    split_date_prefix,
+    yearless_date_prefix,
+)
 
 _BULLET_RE = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,2}[.)])\s+")
 # A sentence ends in . ! ? … (or : ; introducing a quote or list), maybe inside quotes.
@@ -105,6 +109,8 @@ class Cleaned:
     paragraphs: list[str]
     publishers: list[str] = field(default_factory=list)  # best first
     date_lines: list[tuple[str, dt.date]] = field(default_factory=list)  # (kind, date)
+    # a live page's year-less update stamps: (month, day, the news the stamp opens)
+    stamps: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def normalize_space(text: str) -> str:
@@ -183,10 +189,20 @@ def comparable(text: str) -> str:
     return " ".join(text.split()).rstrip(" .!?…:;\"'")
 
 
+# Small words a news organization's name may write in lower case ("Voice of America").
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el"})
+
+
 def _agency(text: str) -> str | None:
-    if len(text.split()) <= 5 and _AGENCY_RE.search(text):
-        return text.split(", ")[0].strip(" .-–—")  # "BBC News, Berlin" -> "BBC News"
-    return None
+    """The news organization a short meta line names ("BBC News, Berlin" -> "BBC News"):
+    a name, every word capitalised but its joiners ("Read more trending news" is a link)."""
+    if len(text.split()) > 5 or not _AGENCY_RE.search(text):
+        return None
+    name = text.split(", ")[0].strip(" .-–—")
+    words = name.split()
+    if not words or not all(w[0].isupper() or w[0].isdigit() or w in _NAME_JOINERS for w in words):
+        return None
+    return name
 
 
 def is_furniture_line(text: str) -> bool:
@@ -214,6 +230,9 @@ def clean(paragraphs: list[str]) -> Cleaned:
         if prefix is not None:  # "UPDATE (6/25/21 3:00 PM): Former officer ...": evidence
             kind, date, item = prefix
             result.date_lines.append((kind, date))
+        elif (stamp := yearless_date_prefix(item)) is not None and len(stamp[2].split()) >= 4:
+            result.stamps.append(stamp)  # "Update 6:20 p.m. EST Nov. 19: Trump ..."
+            item = stamp[2]
         date_line = classify_date_line(item)
         if date_line is not None:
             result.date_lines.append(date_line)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.ingest.furniture import is_caption
@@ -211,16 +212,22 @@ def infer_published(
     lead: str,
     dateline: Dateline | None,
     captured: dt.date | None = None,
+    stamps: Sequence[tuple[int, int, str]] = (),
 ) -> DateGuess:
     """Publication date from a year-less dateline and the text, or from the text alone
-    (``captured``: when a cache copied the page, an upper bound)."""
+    (``captured``: when a cache copied the page, an upper bound). A live page's latest
+    year-less update stamp (``stamps``: "Update 6:20 p.m. EST Nov. 19: Biden told reporters
+    Friday ...", as month, day and the news it opens) is read as a dateline whose lead
+    is that news."""
     mentions = find_dates(text)
     years = _years(mentions)
     lead_start = max(text.find(lead), 0) if lead else 0
+    stamp = max(stamps, key=lambda found: found[:2], default=None)
     if dateline is not None and dateline.month is not None and dateline.day is not None:
+        stamp = (dateline.month, dateline.day, lead)
+    if stamp is not None:
         past = [r.date for r in _references(text, mentions, years) if not r.ahead]
-        weekday = _lead_weekday(lead)
-        guess = _dateline_date(dateline.month, dateline.day, weekday, max(past, default=None))
+        guess = _dateline_date(stamp[0], stamp[1], _lead_weekday(stamp[2]), max(past, default=None))
         if guess is not None:
             return guess
     reading = _read(text, lead, lead_start, mentions, years, captured)

@@ -242,11 +242,12 @@ def classify_date_line(line: str) -> tuple[str, dt.date] | None:
     return None
 
 
-# "UPDATE (6/25/21 3:00 PM): Former officer ...", "Updated: 3 March 2023 — The ...": a
-# label and a date opening a paragraph of text.
+# "UPDATE (6/25/21 3:00 PM): Former officer ...", "Updated: 3 March 2023 — The ...",
+# "Update 6:20 p.m. EST Nov. 19: Trump ...": a label and a date opening a paragraph of text.
 _DATE_PREFIX_RE = re.compile(
     r"^\W{0,3}(?P<label>(?:last\s+|first\s+)?(?:updated?|published|posted|modified))\b\s*"
-    r"(?:\((?P<inner>[^()\n]{4,40})\)|:?\s*(?P<plain>[^:\n]{4,40}?))\s*[:—–]\s+(?=\S)",
+    r"(?:\((?P<inner>[^()\n]{4,40})\)|:?\s*(?P<plain>(?:[^:\n]|(?<=\d):(?=\d\d)){4,40}?))"
+    r"\s*[:—–]\s+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -265,6 +266,18 @@ def split_date_prefix(paragraph: str) -> tuple[str, dt.date, str] | None:
     label = match["label"].lower()
     kind = "published" if "publish" in label or "posted" in label else "modified"
     return kind, found, rest
+
+
+def yearless_date_prefix(paragraph: str) -> tuple[int, int, str] | None:
+    """(month, day, rest of the paragraph) when a paragraph opens with a labelled date
+    that has no year: a live page's stamp "Update 6:20 p.m. EST Nov. 19: Biden said ..."."""
+    match = _DATE_PREFIX_RE.match(paragraph)
+    if not match:
+        return None
+    found = find_dates(match["inner"] or match["plain"] or "")
+    if len(found) != 1 or found[0].year is not None:
+        return None
+    return found[0].month, found[0].day, paragraph[match.end() :]
 
 
 # A date in a URL path: /2021/03/29/, /2021-03-29-, /20210329/.

@@ -137,7 +137,9 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
             "",
         )
         captured = min((d for kind, d in cleaned.date_lines if kind == "captured"), default=None)
-        guess = infer_published(text, lead=lead, dateline=dateline, captured=captured)
+        guess = infer_published(
+            text, lead=lead, dateline=dateline, captured=captured, stamps=cleaned.stamps
+        )
     published = guess.published
     if published is None and len(guess.candidates) == 1:
         published = guess.candidates[0]

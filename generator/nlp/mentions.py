@@ -146,6 +146,33 @@ def _not_habitual(sentence: Span, dated: list[Timex], sets: list[Timex]) -> list
     return kept
 
 
+_PERIOD = re.compile(r"(?P<year>\d{4})-(?:Q(?P<quarter>[1-4])|H(?P<half>[12]))")
+
+
+def _unended_period(timex: Timex, anchor: dt.date | None) -> bool:
+    """Whether a date is a quarter or half the text gives no year and that has not ended
+    when the article is written: "happened in the first quarter" of a game, "scored in
+    the second half", not a quarter of the calendar (a year's quarter is told once over)."""
+    found = _PERIOD.fullmatch(timex.value) if timex.anchored else None
+    if found is None or anchor is None or re.search(r"\d{4}", timex.text):
+        return False
+    year = int(found["year"])
+    last_month = 3 * int(found["quarter"]) if found["quarter"] else 6 * int(found["half"])
+    return (year, last_month) >= (anchor.year, anchor.month)
+
+
+_BACK_REFERENCE = re.compile(r"(?:that|the same)\s+(?:same\s+)?(?:day|week|month|year)", re.I)
+
+
+def _refers_to_nothing(timex: Timex, timexes: list[Timex]) -> bool:
+    """Whether a date refers back ("that week", "the same day") with no date told before it:
+    "the hundreds of people that came to Kenosha during that week" in a trial's opening
+    is the week of the story it tells, not the week the article was written."""
+    if not _BACK_REFERENCE.fullmatch(timex.text):
+        return False
+    return not any(t.edtf and t.type in ("DATE", "TIME") and t.end <= timex.start for t in timexes)
+
+
 def _split_dates(sentence: Span, dated: list[Timex]) -> tuple[list[Timex], list[Timex]]:
     """The dates that date events told here, and those that only name something else."""
     main: list[Timex] = []
@@ -189,6 +216,11 @@ def find_mentions(
         text = sentence.text.strip()
         dated = [t for t in inside if t.edtf and t.type in ("DATE", "TIME") and t not in orphans]
         dated = _not_habitual(sentence, dated, [t for t in inside if t.type == "SET"])
+        dated = [
+            t
+            for t in dated
+            if not _unended_period(t, doc._.anchor) and not _refers_to_nothing(t, timexes)
+        ]
         listing, listed = _list_date(text, dated, listing)
         if listed is not None:
             told = _listed_mention(sentence, listed, source, published, typology, names)

@@ -236,6 +236,8 @@ def _check_article(article: Article, checks: dict[str, Any]) -> None:
             assert getattr(article, name) == checks[name], name
     if "published_candidates" in checks:
         assert list(article.published_candidates) == checks["published_candidates"]
+    if "candidates_include" in checks:
+        assert checks["candidates_include"] in article.published_candidates
     if "confidence_below" in checks:
         assert article.published_confidence < checks["confidence_below"]
     if "text_starts_with" in checks:
