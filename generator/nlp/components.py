@@ -205,3 +205,18 @@ def join_participle_subjects(doc: Doc) -> Doc:
         doc[participle].head, doc[participle].dep_ = doc[noun], "amod" if before else "acl"
         second.dep_ = "ccomp"
     return doc
+
+
+def find_particles_with_objects(doc: Doc) -> list[int]:
+    """Particles the parser gave an object, which makes them prepositions: 'halted [over]
+    concerns that ...' ('over' read as the particle of 'halted', 'concerns' as its object);
+    a particle stays with its verb in a title, so its object would be cut from it."""
+    return [t.i for t in doc if t.dep_ == "prt" and any(c.dep_ == "pobj" for c in t.children)]
+
+
+@Language.component("chronology_prepositions")
+def relabel_particles_with_objects(doc: Doc) -> Doc:
+    """Makes each particle :func:`find_particles_with_objects` finds a preposition."""
+    for index in find_particles_with_objects(doc):
+        doc[index].dep_, doc[index].tag_ = "prep", "IN"
+    return doc

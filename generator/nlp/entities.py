@@ -463,7 +463,9 @@ def sentence_entities(
                 thing,
             )
             if ent.label_ == "PERSON" and not is_junk(mentioned):
-                surnames[part.end - 1] = surname(part)
+                # "Huber’s" in the entity: the name ends before its possessive
+                named = part[:-1] if len(part) > 1 and part[-1].tag_ == "POS" else part
+                surnames[named.end - 1] = surname(named)
             target = places if as_place else actors
             if mentioned not in target:
                 target.append(mentioned)

@@ -188,14 +188,30 @@ def _lemma(token: Token) -> str:
     return lemma
 
 
+# Prepositions that set an event against another ("rescued [after the earthquake]",
+# "resumed [amid protests]"): the other happening does not say what this one is.
+_SETTING = frozenset({"after", "before", "since", "following", "amid", "despite", "until"})
+
+
+def _setting(token: Token) -> bool:
+    """Whether a token opens a phrase ("after the quake") or a clause ("after they voiced
+    concerns") that sets an event against another happening."""
+    if token.dep_ == "prep":
+        return token.lower_ in _SETTING
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SETTING for c in token.children
+    )
+
+
 def _clause(verb: Token) -> list[Token]:
-    """The verb's clause without its subordinate and coordinated clauses."""
+    """The verb's clause without its subordinate and coordinated clauses, and without the
+    phrases that set it against another happening."""
     out: list[Token] = []
-    stack = [c for c in verb.children if c.dep_ not in _SUBORDINATE]
+    stack = [c for c in verb.children if c.dep_ not in _SUBORDINATE and not _setting(c)]
     while stack:
         token = stack.pop()
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in _SUBORDINATE)
+        stack.extend(c for c in token.children if c.dep_ not in _SUBORDINATE and not _setting(c))
     return out
 
 
@@ -208,7 +224,9 @@ def _arguments(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in _ARGUMENTS]
     if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_WORDS for c in found):
         found.append(verb.head)  # "Signature Bank, which was closed": the bank is closed
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"):
+    for prep in (
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ != "by" and not _setting(c)
+    ):
         found += [c for c in prep.children if c.dep_ == "pobj"]
     return found
 
@@ -268,6 +286,10 @@ def _nearest_type(
         following = []
         for token in frontier:
             for near in [*token.children, token.head]:
+                if near.head.i == token.i and _setting(near):
+                    # not into a phrase or clause setting it against another happening
+                    # ("stopped [after they voiced concerns]")
+                    continue
                 if near.i not in seen and near.i in inside:
                     seen.add(near.i)
                     following.append(near)
@@ -351,7 +373,10 @@ def clause_verb(sentence: Span, verb: Token) -> bool:
 def sequel(verb: Token) -> bool:
     """'made landfall Wednesday night ... before exiting on Florida's east coast
     Thursday': what the main clause's subject did next (or first), told by a gerund after
-    'before' or 'after' attached to the main verb."""
+    'before' or 'after' attached to the main verb (or a gerund coordinated with that
+    one: "after suffering cardiac arrest and collapsing during a game on Jan. 2")."""
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        verb = verb.head
     prep = verb.head
     return (
         verb.dep_ == "pcomp"

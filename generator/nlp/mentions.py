@@ -506,6 +506,20 @@ def _crime_long_before(
     return crimes[-1] if crimes else None
 
 
+def _describes_someone(anchor: Token, typology: Typology) -> bool:
+    """Whether a date's verb is an '-ing' clause describing a noun that is no happening:
+    "the trial of Rittenhouse, the man accused of shooting three people, killing two of
+    them, ... last year" dates what the man did, which the clause tells as who he is, not
+    the jurors' resuming; no clause of the sentence is dated by it."""
+    head = anchor.head
+    return (
+        anchor.dep_ == "acl"
+        and anchor.tag_ == "VBG"
+        and head.pos_ in ("NOUN", "PROPN")
+        and not _happening(head, typology)
+    )
+
+
 def _happening(noun: Token, typology: Typology) -> bool:
     """Whether a noun names a happening of the typology ('murder', 'fraud', 'shooting')."""
     lemma = noun.lemma_.lower()
@@ -623,6 +637,8 @@ def _told_dates(
             continue
         anchor = _anchor(sentence, timex)
         if span is not None and _dated_by_its_day(anchor, span):
+            continue
+        if _describes_someone(anchor, typology):
             continue
         compared = _compared_happening(anchor, typology) if _compares(anchor) else None
         if compared is not None:  # "..., tying a 1896 hurricane as the strongest"

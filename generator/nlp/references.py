@@ -21,11 +21,15 @@ if TYPE_CHECKING:  # spaCy loads only when articles are analysed
 DEICTIC = {"this", "that", "these", "those", "it", "they", "we", "i", "you", "which", "who"}
 
 
-def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool] | None:
-    """'He said ...': the surname of the last person named before the pronoun in its
-    sentence or the two before (an acronym tagged as a person, 'COVID', is no one), also
-    where the tagger missed that name but took it for a person elsewhere in the article
-    ('date 2022-01-10 Novak Djokovic has won ...', then 'Djokovic')."""
+def previous_person(
+    sentence: Span, surnames: dict[int, str], before: int | None = None
+) -> tuple[str, bool] | None:
+    """'He said ...': the surname of the last person named before the pronoun (at
+    ``before``, else the sentence's verb) in its sentence or the two before (an acronym
+    tagged as a person, 'COVID', is no one; nor a name that only describes a thing, the
+    'Twitter' of 'the team's Twitter account'), also where the tagger missed that name but
+    took it for a person elsewhere in the article ('date 2022-01-10 Novak Djokovic has
+    won ...', then 'Djokovic')."""
     doc = sentence.doc
     people = {
         ent[-1].text
@@ -33,7 +37,11 @@ def previous_person(sentence: Span, surnames: dict[int, str]) -> tuple[str, bool
         if ent.label_ == "PERSON" and len(ent.text) > 2 and not ent.text.isupper()
     }
     start = window_start(sentence, 2)  # a pronoun's person is named in it or the two before
-    for token in reversed(doc[start : sentence.root.i]):
+    end = sentence.root.i if before is None else min(before, sentence.root.i)
+    for token in reversed(doc[start:end]):
+        describes = token.dep_ == "compound" and token.head.pos_ == "NOUN"
+        if describes:
+            continue
         if token.pos_ == "PROPN" and (token.text in people or _untagged_name(token)):
             return token.text, False
     main = main_person(doc)  # further back: the person the article is about, if one is
@@ -934,12 +942,18 @@ def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | Non
     aside = {
         t.i
         for child in subject.subtree
-        if child.dep_ in ("appos", "relcl", "acl", "prep") and child.i != subject.i
+        if child.dep_ in ("appos", "relcl", "acl", "prep", "poss") and child.i != subject.i
         for t in child.subtree
     }
+    if subject.i in surnames:
+        # "Buffalo Bills safety Damar Hamlin": the names before a person's name say whose
+        # or what the person is
+        aside |= {t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree}
     for token in subject.subtree:
         if token.i in aside:
-            continue  # "Chauvin, the cop who killed Floyd": Floyd is no subject
+            # "Chauvin, the cop who killed Floyd": Floyd is no subject; nor is Huber in
+            # "Huber's girlfriend"
+            continue
         name = surnames.get(token.i)
         if name and name not in found:
             found.append(name)

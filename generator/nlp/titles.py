@@ -391,7 +391,7 @@ def _subject_text(
     if not subjects and verb.dep_ == "conj":  # "was started in 1976 and launched ..."
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and sequel(verb):  # "made landfall ... before exiting ... Thursday"
-        subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and misparsed_clause(verb):
         after = {t.i for c in verb.head.children if c.i > verb.i for t in c.subtree}
         found = _noun_text(
@@ -531,7 +531,7 @@ def _noun_text(
         # a person the text does not name near by: one it describes ("A 5-year-old boy was
         # scalded ... he died"), else the pronoun, not a broken sentence
         named = (
-            previous_person(sentence, surnames)
+            previous_person(sentence, surnames, noun.i)
             or _person_described_before(noun)
             or (word.capitalize(), False)
         )
@@ -779,7 +779,7 @@ def _finish(parts: list[str]) -> str | None:
     title = re.sub(r"[“”\"\[\]`]|''", "", title).replace(" ,", ",").strip()
     title = _PREFIX.sub("", title)
     title = re.sub(r"(?<![\w&])#(?=\w)", "", title)  # a hashtag's word: "#Sriharikota"
-    title = re.sub(r"^(?:the |a |an )?'s\s+", "", title, flags=re.I)
+    title = re.sub(r"^(?:the |a |an )?['’]s\s+", "", title, flags=re.I)
     if len(title.split()) < 2:
         return None
     return title[0].upper() + title[1:]
@@ -874,8 +874,13 @@ def _clause_title(
     content = [c for c in verb.children if c.dep_ == "ccomp" and c.i not in skip]
     if content and not told:
         return None  # "The final results show [this makes it the largest bloc]": nothing
-    if any(c.dep_ in ("attr", "acomp") and c.i not in skip | kept for c in verb.children):
-        return None  # "the mpox surge is now [a global ... emergency]": it says nothing
+    objects = any(c.dep_ == "dobj" for c in verb.children)
+    if not objects and any(
+        c.dep_ in ("attr", "acomp") and c.i not in skip | kept for c in verb.children
+    ):
+        # "the mpox surge is now [a global ... emergency]": it says nothing (a verb with an
+        # object has no complement of a 'be': "congratulated X ... deadly" is a misparse)
+        return None
     said = None if _someones_own(verb) else _owner_named(rest, subject_text, sentence, surnames)
     what = said if said is not None else _with_names(rest)
     if passive and agent is None:
@@ -1334,4 +1339,6 @@ _DANGLING = {
     "than",
 }
 # What a cut clause may not end on: a dangling word, or a preposition that lost its object.
-_TRAILING = _DANGLING | _STRANDED | {"around", "about", "near", "after", "before"}
+# Words a cut title does not end on; "not" and "never" would turn its sense round ("found
+# him not [guilty]").
+_TRAILING = _DANGLING | _STRANDED | {"around", "about", "near", "after", "before", "not", "never"}

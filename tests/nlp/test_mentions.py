@@ -6,7 +6,8 @@ undated article; ``headline``: the article's, where it matters), the mentions fo
 (``mentions``: date, type, title, actors and places of each, refreshed with ``pytest
 --update-goldens``: review the diff before keeping it) and ``checks`` written by hand
 that a refresh never changes: ``count``, ``dates``, ``types``, ``type_not``,
-``titles_contain`` (one entry per mention, null for no check), ``actors`` and
+``titles_contain`` (one entry per mention, null for no check), ``titles_exclude`` (text no
+title may contain), ``actors`` and
 ``not_actors`` (names that must, or must not, be among the first mention's actors),
 ``places`` and ``not_places`` (names that must, or must not, be among its places).
 """
@@ -57,6 +58,8 @@ def _check(found: list[Mention], checks: dict[str, Any]) -> None:
     assert all(m.type != checks.get("type_not") for m in found)
     for mention, part in zip(found, checks.get("titles_contain", ()), strict=False):
         assert part is None or part in (mention.title or ""), mention.title
+    for part in checks.get("titles_exclude", ()):
+        assert all(part not in (m.title or "") for m in found), [m.title for m in found]
     named = {clean_name(a) for a in _named(found[0].actors)} if found else set()
     assert set(checks.get("actors", ())) <= named, named
     assert not set(checks.get("not_actors", ())) & named, named
