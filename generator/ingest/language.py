@@ -25,7 +25,7 @@ from generator.errors import MarkupError
 from generator.ingest.formats import Page
 from generator.languages import ENGLISH, language, normalise_code
 from generator.model import Article
-from generator.timex.foreign import lead_date, publication_line, written_on
+from generator.timex.foreign import lead_date, lead_weekday_days, publication_line, written_on
 
 _SAMPLE = 1000  # characters identification reads: plenty for prose, and it stays fast
 _MIN_LETTERS = 20  # fewer letters than this cannot be told apart: left as English
@@ -82,6 +82,15 @@ def with_language(article: Article, page: Page | None = None) -> Article:
         sure = 0.8
         if day is None:
             day, sure = lead_date(article.text, code), 0.6  # "الجمعة 22 مارس/آذار 2024"
+        if day is None and not article.month and (days := lead_weekday_days(article.text, code)):
+            # "в пятницу, 16 февраля" and no year anywhere: the corpus chooses the year
+            return replace(
+                article,
+                published=None,
+                published_how="text-weekday",
+                published_confidence=0.5,
+                published_candidates=tuple(d.isoformat() for d in days),
+            )
         if day is None or (article.month and day.isoformat()[:7] != article.month):
             return article
         iso = day.isoformat()

@@ -519,6 +519,37 @@ def lead_date(text: str, code: str) -> dt.date | None:
     return None
 
 
+def lead_weekday_days(text: str, code: str) -> list[dt.date]:
+    """A text that writes no full date and whose lead gives a day and month with its
+    weekday ('Об этом в пятницу, 16 февраля, ... сообщает', 'ce lundi 31 mars'): every day
+    from 1900 to 2100 that has that day, month and weekday, for the corpus to choose among
+    (a year the text writes may be ahead or past: it bounds nothing); else no day. A text
+    that writes a full date is dated by it, never by this."""
+    if latest_full_date(find_dates(text, code)) is not None:
+        return []
+    sentences = re.split(r"(?<=[.!?؟])\s|\n", text.strip())
+    lead = " ".join(sentences[:_LEAD_SENTENCES])
+    for found in find_dates(lead, code, Anchor(dt.date(2000, 7, 1))):
+        edtf = found.timex.edtf or ""
+        if found.relative or len(edtf) != 10 or re.search(r"\d{4}", found.timex.text):
+            continue
+        near = lead[max(0, found.timex.start - 20) : found.timex.end + 20]
+        named = {weekday_of(w, code) for _, _, w in tokens(near)} - {None}
+        if len(named) != 1:
+            continue
+        weekday, month, day = named.pop(), int(edtf[5:7]), int(edtf[8:10])
+        return [
+            date
+            for year in range(1900, 2101)
+            if (date := _make(year, month, day)) is not None and date.weekday() == weekday
+        ]
+    return []
+
+
+# a page's lead: its first sentences (a standfirst, a picture's credit, then the lead)
+_LEAD_SENTENCES = 4
+
+
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b")
 
 

@@ -13,6 +13,7 @@ from generator.timex.foreign import (
     find_dates,
     latest_full_date,
     lead_date,
+    lead_weekday_days,
     publication_line,
     written_on,
 )
@@ -192,3 +193,21 @@ def test_a_lead_dated_in_full_with_its_weekday_dates_the_text() -> None:
     # not when the weekday is another day's, nor when the text writes a later date
     assert lead_date(lead.replace("الجمعة", "الخميس"), "ar") is None
     assert lead_date(lead + "\nوفي 25 مارس 2024 مثل المتهمون أمام المحكمة.", "ar") is None
+
+
+def test_a_lead_weekday_with_its_day_and_month_and_no_year_gives_each_year_it_fits() -> None:
+    # news.mail.ru, 16 February 2024: "This was reported on Friday, 16 February, by ..."
+    text = (
+        "Об этом в пятницу, 16 февраля, в своем Telegram-канале сообщает региональное "
+        "управление СКР.\nВ колонии скончался Алексей Навальный."
+    )
+    days = lead_weekday_days(text, "ru")
+    assert dt.date(2024, 2, 16) in days and dt.date(2018, 2, 16) in days
+    assert all((d.month, d.day, d.weekday()) == (2, 16, 4) for d in days)
+    # 42mag.fr, 31 March 2025: a year written for a later election bounds nothing
+    french = "Dans sa décision du lundi 31 mars, le tribunal a jugé Marine Le Pen coupable."
+    assert dt.date(2025, 3, 31) in lead_weekday_days(french + " L'élection de 2027.", "fr")
+    # the weekday chooses the years; a text that writes a full date is dated by it
+    wednesdays = lead_weekday_days(text.replace("пятницу", "среду"), "ru")
+    assert dt.date(2022, 2, 16) in wednesdays and dt.date(2024, 2, 16) not in wednesdays
+    assert lead_weekday_days(text + " 16 февраля 2024 года.", "ru") == []
