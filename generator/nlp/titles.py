@@ -987,6 +987,8 @@ def _report_title(saying: _Saying) -> str | None:
         spoken_as += [_OWNER.sub("", spoken) for spoken in spoken_as]
         # and by its name alone: "San Francisco-based OpenAI ... it" -> "OpenAI"
         spoken_as += [w for w in subject_text.split()[-1:] if w[:1].isupper()]
+        # and by its first part: "police officers and rescue personnel said they" -> "they"
+        spoken_as += [subject_text.split(" and ")[0]] if " and " in subject_text else []
         for spoken in spoken_as:
             if spoken and said.lower().startswith(spoken.lower() + " "):
                 said = _pronoun(inner, plural) + said[len(spoken) :]
