@@ -1120,6 +1120,27 @@ def _named_happening(noun: Token, kind: str, typology: Typology) -> str | None:
     return f"The {place} {form}" if place else f"The {form}"
 
 
+def _called_elsewhere(noun: Token) -> str | None:
+    """'the Feb. 3 derailment' told alone: the article's name for that happening where it
+    writes the same noun after a name ('the Norfolk Southern derailment'), else after the
+    place its story is about ('The East Palestine derailment'); None when it has neither,
+    or when the noun is not definite ('tying a 1896 hurricane' is another one)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    for token in noun.doc:
+        if token.i == noun.i or token.lemma_ != noun.lemma_ or token.pos_ != "NOUN":
+            continue
+        before: list[Token] = []
+        for t in reversed(noun.doc[token.left_edge.i : token.i]):
+            if t.dep_ != "compound" or t.pos_ != "PROPN":
+                break
+            before.insert(0, t)
+        if before:
+            return f"The {' '.join([*_placed(before), noun.text])}"
+    place = _story_place(noun.doc)
+    return f"The {place} {noun.text}" if place else None
+
+
 def _story_place(doc: Doc) -> str | None:
     """The place an article's story is about: of the places it names, the one it writes
     most, at least three times and more than any other; None when none is."""
@@ -1190,6 +1211,9 @@ def nominal_title(
     named = coreferent(noun) if alone else None
     if named is not None:  # "the launch" -> "Chandrayaan-3's launch", "the storm" -> "Milton"
         return _finish([named[0], happens[0]])
+    called = _called_elsewhere(noun) if alone else None
+    if called is not None:  # "the Feb. 3 derailment" -> "The East Palestine derailment"
+        return _finish([called, happens[1 if noun.tag_ == "NNS" else 0]])
     doer = _doer_of(noun, words)
     if doer is not None:  # "the 2010 eruption of the volcano" -> "The volcano erupts"
         return doer
