@@ -573,10 +573,21 @@ def _noun_text(
         return None
     plural = noun.tag_ in ("NNS", "NNPS") or coordinated or _part_of_many(noun)
     plural = plural or noun.lower_ in _PLURAL_ONLY  # "Brooklyn Center Police kill"
+    plural = plural or _family(noun)  # "The Bidens head back"
     owned = _owner_named(tokens, "", sentence, surnames)  # "his visa" -> "Djokovic's visa"
     text = owned if owned is not None else _with_names(tokens)
     where = _place_of_a_description(noun, tokens) if described else None
     return (f"{text} in {where}" if where else text), plural
+
+
+def _family(noun: Token) -> bool:
+    """'the Bidens', 'the Obamas': a surname the text writes alone, made plural after
+    'the' for the family."""
+    if noun.pos_ != "PROPN" or not noun.text.endswith("s") or len(noun.text) < 4:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    return any(t.text == noun.text[:-1] and t.pos_ == "PROPN" for t in noun.doc)
 
 
 def _place_of_a_description(noun: Token, tokens: list[Token]) -> str | None:
