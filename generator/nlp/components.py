@@ -220,3 +220,40 @@ def relabel_particles_with_objects(doc: Doc) -> Doc:
     for index in find_particles_with_objects(doc):
         doc[index].dep_, doc[index].tag_ = "prep", "IN"
     return doc
+
+
+def find_reported_clauses(doc: Doc) -> list[tuple[int, int, int]]:
+    """Reported clauses the parser hung on the reporting verb as a second subject with a
+    describing participle: '[Hamlin transferred to Buffalo on Monday and went through
+    testing], the Bills said' ('Hamlin' read as a subject of 'said', 'transferred' as a
+    participle describing him). Each time (verb said, subject, its verb): the verb
+    already has a subject of its own after the first, and the participle follows its noun
+    with no auxiliary."""
+    found = []
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) < 2 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        first = subjects[0]
+        clause = next(
+            (
+                c
+                for c in first.children
+                if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i == first.i + 1
+            ),
+            None,
+        )
+        if clause is None or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            continue
+        found.append((verb.i, first.i, clause.i))
+    return found
+
+
+@Language.component("chronology_reported_clauses")
+def rejoin_reported_clauses(doc: Doc) -> Doc:
+    """Makes each clause :func:`find_reported_clauses` finds the reported clause of its
+    verb, with its noun as its subject."""
+    for verb, subject, clause in find_reported_clauses(doc):
+        doc[clause].head, doc[clause].dep_, doc[clause].tag_ = doc[verb], "ccomp", "VBD"
+        doc[subject].head, doc[subject].dep_ = doc[clause], "nsubj"
+    return doc
