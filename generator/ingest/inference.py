@@ -38,10 +38,10 @@ from generator.ingest.published import (
     find_dates,
     weekday_number,
 )
+from generator.timex.calendar_words import weekday_years
 
 __all__ = ["DateGuess", "NO_DATE", "infer_published"]
 
-FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a year-less date may take with no bound
 PINNED_DAYS = 3  # news day and upper bound at most this far apart: published that day
 NEAR_DAYS = 6  # a weekday is resolved against a dated reference at most this far from it
 
@@ -130,19 +130,6 @@ def _references(text: str, mentions: list[DateMention], years: _Years) -> list[_
             ahead = _ahead(text, mention.start)
             found.append(_Reference(date, mention.start, ahead, mention.weekday is not None))
     return found
-
-
-def _weekday_years(month: int, day: int, weekday: int | None) -> list[dt.date]:
-    """Every date with this day-month (and weekday) from FIRST_YEAR to LAST_YEAR."""
-    dates = []
-    for year in range(FIRST_YEAR, LAST_YEAR + 1):
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if weekday is None or date.weekday() == weekday:
-            dates.append(date)
-    return dates
 
 
 def _lead_weekday(lead: str) -> int | None:
@@ -239,7 +226,7 @@ def infer_published(
         # reading of the whole text; the corpus chooses among them (resolve_years).
         first = yearless[0]
         readings = []
-        for assumed in _weekday_years(first.month, first.day, first.weekday):
+        for assumed in weekday_years(first.month, first.day, first.weekday):
             other = _read(text, lead, lead_start, mentions, _years(mentions, assumed), captured)
             day = other.pinned.published if other.pinned else None
             readings.append(day or (other.news_day or assumed).isoformat())
@@ -296,7 +283,7 @@ def _dateline_date(
         return None
     if weekday is None:
         return None
-    dates = _weekday_years(month, day, weekday)
+    dates = weekday_years(month, day, weekday)
     if not dates:
         return None
     return DateGuess(None, "dateline", 0.5, tuple(d.isoformat() for d in dates))

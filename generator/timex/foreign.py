@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from generator.languages import Language, language, tokens
+from generator.timex.calendar_words import weekday_years
 from generator.timex.tagger import Timex
 
 _MONTH_KEYS = (
@@ -537,12 +538,7 @@ def lead_weekday_days(text: str, code: str) -> list[dt.date]:
         named = {weekday_of(w, code) for _, _, w in tokens(near)} - {None}
         if len(named) != 1:
             continue
-        weekday, month, day = named.pop(), int(edtf[5:7]), int(edtf[8:10])
-        return [
-            date
-            for year in range(1900, 2101)
-            if (date := _make(year, month, day)) is not None and date.weekday() == weekday
-        ]
+        return weekday_years(int(edtf[5:7]), int(edtf[8:10]), named.pop())
     return []
 
 
