@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -329,12 +330,16 @@ _DATELINE_RE = re.compile(
 _AGENCY_DATELINE_RE = re.compile(
     rf"^{_PLACE}{_REGION}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+"
     rf"|^(?P<caps>[{_UP}][{_UP}.'’\-]{{2,}}(?: [{_UP}][{_UP}.'’\-]+){{0,2}})"
-    rf"(?:{_REGION}\s*(?:—|–|--)\s+"
+    rf"(?:{_REGION}\s*(?:—|–|--|-(?=\s))\s+"  # "BERLIN — ", "BANGALORE - "
     rf"|,\s*[{_UP}][^\W\d_]*\.?(?:—|–)(?=[{_UP}\"“]))"  # "COLUMBUS, Ohio—The"
     # "Geneva, Switzerland - The World Health Organization ...": a place in mixed case
     # needs its region and a dash with spaces round it, before a capital
     r"|^(?P<mixed>[A-Z][^\W\d_]+(?:[ '’\-][A-Z][^\W\d_]+){0,2})"
     r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2}\s+[-–—]{1,2}\s+(?=[A-Z\"“])"
+)
+# No place: "Jan. 3 (UPI) — A California jury ..." (a wire's date and name only)
+_UNPLACED_DATELINE_RE = re.compile(
+    rf"^{_DATELINE_DATE}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+(?=\S)"
 )
 _NOT_PLACES = frozenset(["On", "In", "By", "At", "As", "Since", "Until", "From", "The", "And"])
 
@@ -343,7 +348,7 @@ _NOT_PLACES = frozenset(["On", "In", "By", "At", "As", "Since", "Until", "From",
 class Dateline:
     """A wire dateline opening a lead paragraph."""
 
-    place: str
+    place: str  # "" when the dateline names none ("Jan. 3 (UPI) —")
     end: int  # where the lead's own text starts
     month: int | None = None
     day: int | None = None
@@ -364,10 +369,12 @@ def _title_place(place: str) -> str:
 
 def match_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening `paragraph`, if it has one."""
-    match = _DATELINE_RE.match(paragraph)
+    match = _DATELINE_RE.match(paragraph) or _UNPLACED_DATELINE_RE.match(paragraph)
     if match:
-        groups = match.groupdict()
-        if groups["place"].split()[0] in _NOT_PLACES or groups["place"] in _WEEKDAY_WORDS:
+        groups: dict[str, Any] = dict.fromkeys(("place", "pub_slash", "pub_dash", "pub_comma"))
+        groups.update(match.groupdict())
+        place = groups["place"]
+        if place is not None and (place.split()[0] in _NOT_PLACES or place in _WEEKDAY_WORDS):
             return None
         year: int | None
         if groups["iso"]:
@@ -383,7 +390,8 @@ def match_dateline(paragraph: str) -> Dateline | None:
             (groups[k] for k in ("pub_slash", "pub_paren", "pub_dash", "pub_comma") if groups[k]),
             None,
         )
-        return Dateline(_title_place(groups["place"]), match.end(), month, day, year, publisher)
+        where = _title_place(place) if place is not None else ""
+        return Dateline(where, match.end(), month, day, year, publisher)
     match = _AGENCY_DATELINE_RE.match(paragraph)
     place = match and (match["place"] or match["caps"] or match["mixed"])
     if match and place and place.split()[0] not in _NOT_PLACES:

@@ -162,7 +162,7 @@ def _build(parsed: Page, *, id: str, file: str, sha256: str) -> Article:
         published_confidence=guess.confidence,
         published_candidates=guess.candidates,
         publisher=publisher,
-        dateline=dateline.place if dateline else None,
+        dateline=dateline.place or None if dateline else None,
         url=parsed.url,
         anchor=anchor,
         month=parsed.header_month if published is None else None,

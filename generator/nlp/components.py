@@ -135,14 +135,58 @@ def find_capitalised_names(doc: Doc) -> list[int]:
     return found
 
 
+def find_names_opening_sentences(doc: Doc) -> list[int]:
+    """Indices of the capitalised words opening a sentence that the tagger took for plural
+    common nouns though the text writes them alone, capitalised, inside a sentence too
+    ('Theranos dissolved' after 'her startup Theranos'): names, hence one thing."""
+    alone = {
+        token.text
+        for token in doc
+        if not token.is_sent_start
+        and token.text[:1].isupper()
+        and token.i > 0
+        and not doc[token.i - 1].text[:1].isupper()
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+    }
+    return [
+        token.i
+        for token in doc
+        if token.is_sent_start and token.tag_ == "NNS" and token.text in alone
+    ]
+
+
+def find_plurals_opening_sentences(doc: Doc) -> list[int]:
+    """Indices of the capitalised plurals opening a sentence that the tagger took for names
+    ('Jurors then returned'): a word ending in -s with no entity, written capitalised
+    nowhere else in the text and followed by no other capitalised word."""
+    inside = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+    return [
+        token.i
+        for token in doc
+        if token.is_sent_start
+        and token.tag_ == "NNP"
+        and not token.ent_type_
+        and token.is_title
+        and len(token.text) > 3
+        and token.text.endswith("s")
+        and not token.text.endswith("ss")
+        and token.text not in inside
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+    ]
+
+
 @Language.component("chronology_acronyms")
 def tag_acronyms_as_names(doc: Doc) -> Doc:
-    """Tags as proper nouns the acronyms the tagger took for function words, before the
-    lemmatizer reads the tags (the parse keeps their role: 'WHO' stays the subject)."""
-    for index in find_capitalised_names(doc):
+    """Tags as proper nouns the acronyms the tagger took for function words and the names
+    it took for plural nouns at a sentence's start, and as plural nouns the plurals it
+    took for names there, before the lemmatizer reads the tags (the parse keeps their
+    role: 'WHO' stays the subject)."""
+    for index in [*find_capitalised_names(doc), *find_names_opening_sentences(doc)]:
         token = doc[index]
         token.pos_ = "PROPN"
         token.tag_ = "NNP"
+    for index in find_plurals_opening_sentences(doc):
+        doc[index].pos_, doc[index].tag_ = "NOUN", "NNS"
     return doc
 
 
@@ -256,4 +300,44 @@ def rejoin_reported_clauses(doc: Doc) -> Doc:
     for verb, subject, clause in find_reported_clauses(doc):
         doc[clause].head, doc[clause].dep_, doc[clause].tag_ = doc[verb], "ccomp", "VBD"
         doc[subject].head, doc[subject].dep_ = doc[clause], "nsubj"
+    return doc
+
+
+# Verbs that judge their object to be something ("found him guilty", "declared it safe"),
+# as written: the parser runs before the lemmatizer.
+_JUDGING = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("f", ("ind", "inds", "inding", "ound")),
+        ("declar", ("e", "es", "ed", "ing")),
+        ("pronounc", ("e", "es", "ed", "ing")),
+        ("deem", ("", "s", "ed", "ing")),
+        ("judg", ("e", "es", "ed", "ing")),
+        ("rul", ("e", "es", "ed", "ing")),
+    )
+    for ending in endings
+)
+
+
+def find_object_predicates(doc: Doc) -> list[int]:
+    """Adjectives the parser took for modifiers of a judging verb's object though they
+    follow it: 'found entrepreneur Elizabeth Holmes [guilty]' ('guilty' read as an
+    adjective of 'entrepreneur'); they say what the object was found to be."""
+    return [
+        t.i
+        for t in doc
+        if t.dep_ == "amod"
+        and t.tag_ == "JJ"
+        and t.i > t.head.i
+        and t.head.dep_ == "dobj"
+        and t.head.head.lower_ in _JUDGING
+    ]
+
+
+@Language.component("chronology_object_predicates")
+def attach_object_predicates(doc: Doc) -> Doc:
+    """Makes each adjective :func:`find_object_predicates` finds a predicate of the verb."""
+    for index in find_object_predicates(doc):
+        adjective = doc[index]
+        adjective.head, adjective.dep_ = adjective.head.head, "oprd"
     return doc

@@ -257,7 +257,16 @@ def event_type(
         reported = reported_clause(verb)
         # English tells the attribution after what it attributes, whatever the parse
         attribution = reported is not None and reported.i < verb.i
-        if attribution and reported is not None and not irrealis(reported):
+        # '"...," the mayor said at a Wednesday news conference': a quotation's date that
+        # is the saying's dates the saying ("X happened, the ministry said on Monday", in
+        # the wire's own words, dates X)
+        dates_saying = (
+            date is not None
+            and reported is not None
+            and not _within(date, reported)
+            and _quoted_before(verb)
+        )
+        if attribution and reported is not None and not irrealis(reported) and not dates_saying:
             found = _trigger_type([reported, *_clause(reported)], typology, skip)
             if found and found != "statement":
                 return found
@@ -270,6 +279,17 @@ def event_type(
         if found:
             return found
     return _nearest_type(verb, {t.i for t in sentence}, typology, skip) or "other"
+
+
+def _quoted_before(verb: Token) -> bool:
+    """Whether the sentence quotes someone's words before the verb."""
+    marks = OPENING_QUOTES | _CLOSING_QUOTES
+    return any(t.text in marks for t in verb.doc[verb.sent.start : verb.i])
+
+
+def _within(token: Token, head: Token) -> bool:
+    """Whether a token is in the subtree of head."""
+    return token.i == head.i or any(a.i == head.i for a in token.ancestors)
 
 
 def _nearest_type(

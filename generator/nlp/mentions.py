@@ -921,7 +921,25 @@ def _speaker(verb: Token) -> str | None:
     if not names and subject.pos_ == "PROPN":  # a name the tagger knows and NER missed
         parts = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return " ".join(t.text for t in [*parts, subject]).lower()
-    return None
+    # "Former president Donald Trump": a description whose own words name the person
+    inside = [
+        e
+        for e in verb.doc.ents
+        if subject.left_edge.i <= e.start
+        and e.end - 1 <= subject.right_edge.i
+        and e.label_ == "PERSON"
+        and any(a.i == subject.i for a in verb.doc[e.end - 1].ancestors)
+        and _path(verb.doc[e.end - 1], subject)[-1].dep_ == "appos"  # not "Twitter account"
+    ]
+    return inside[0].text.lower() if inside else None
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """The tokens from token up to (not including) top."""
+    path = [token]
+    while path[-1].head.i != top.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
 
 
 _FROM = re.compile(r"\b(from|starting|effective|as of|into force)\s*(on|at)?\s*$", re.I)

@@ -618,7 +618,8 @@ def trim(words: list[Token]) -> list[Token]:
             and last.head.i == last.i - 1
             and last.head.pos_ in ("ADJ", "VERB")
         )
-        if stranded:
+        # "to step [down]": a verb's particle is part of the verb, no preposition
+        if stranded or (last.dep_ == "prt" and last.head.i in kept):
             break
         if last.pos_ in _NO_END or last.text in {"'s", "-"} or dangling or bare_time:
             words.pop()

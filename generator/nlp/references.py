@@ -422,8 +422,10 @@ def appositive_name(noun: Token) -> str | None:
         # in commas, or right after "the <noun>" or an owner's ("the technology blog
         # Gizmodo", "The United States's largest car manufacturer General Motors"); not
         # "Shares of SVB Financial Group SIVB", a ticker
-        close = aside.left_edge.i == noun.i + 1 and any(
-            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children
+        close = aside.left_edge.i == noun.i + 1 and (
+            any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+            # a bare role before a person's name: "entrepreneur Elizabeth Holmes"
+            or (aside.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in noun.children))
         )
         if doc[aside.left_edge.i - 1].text not in (",", "–", "—") and not close:
             continue
@@ -850,7 +852,7 @@ def antecedent(pronoun: Token) -> tuple[str, bool] | None:
             continue
         if token.i in quoted:
             continue
-        if token.dep_ == "compound":
+        if token.dep_ == "compound" or _in_relative_clause(token, pronoun):
             continue
         many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         if many == plural or (plural and token.lemma_.lower() in _COLLECTIVE):
@@ -862,6 +864,7 @@ def antecedent(pronoun: Token) -> tuple[str, bool] | None:
         lambda t: t.dep_ in ("nsubj", "nsubjpass", "poss"),
         lambda t: t.lemma_.lower() in _COLLECTIVE,
         lambda t: t.ent_type_ in _THING_LABELS,
+        lambda t: t.dep_ == "dobj",
         lambda t: t.dep_ in _ANTECEDENT_DEPS,
     )
     for test in tests:
@@ -874,6 +877,16 @@ def antecedent(pronoun: Token) -> tuple[str, bool] | None:
                 many = plural and token.lemma_.lower() not in _COLLECTIVE
                 return _antecedent_text(token, token.ent_type_ in _THING_LABELS), many
     return None
+
+
+def _in_relative_clause(token: Token, pronoun: Token) -> bool:
+    """Whether a noun is told inside a relative clause the pronoun is not in ('the
+    counts, which were related to transfers of investors' dollars, ... they'): a relative
+    clause describes its head, and what it names in passing is no antecedent."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "relcl":
+            return not ancestor.left_edge.i <= pronoun.i <= ancestor.right_edge.i
+    return False
 
 
 def _antecedent_text(token: Token, named: bool) -> str:
@@ -950,9 +963,9 @@ def names_of(subject: Token, surnames: dict[int, str]) -> tuple[str, bool] | Non
         # or what the person is
         aside |= {t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree}
     for token in subject.subtree:
-        if token.i in aside:
+        if token.i in aside or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
             # "Chauvin, the cop who killed Floyd": Floyd is no subject; nor is Huber in
-            # "Huber's girlfriend"
+            # "Huber's girlfriend", nor Twitter in "the team's Twitter account"
             continue
         name = surnames.get(token.i)
         if name and name not in found:

@@ -63,6 +63,7 @@ from generator.nlp.references import (
     plural_owner,
     previous_person,
 )
+from generator.typology import default_typology
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span, Token
@@ -554,6 +555,14 @@ def _noun_text(
             named = headline_subject(noun)
         if named is None:
             named = headline_event(noun)
+        kind = _bare_happening(noun) if named is None else None
+        if kind is not None:
+            # "The unrest broke out", "That game was postponed": the article's name for it
+            # (by its place only for a happening that is a place's: not "the Kenosha game")
+            called = _called_elsewhere(noun, by_place=kind in _PLACES_HAPPENINGS)
+            # not where its sentence names it anyway ("the fires swept across Maui")
+            told = called is not None and " ".join(called.split()[1:-1]) in noun.sent.text
+            named = (called, noun.tag_ == "NNS") if called is not None and not told else None
     if named is not None:
         return named
     if require_people:
@@ -578,6 +587,28 @@ def _noun_text(
     text = owned if owned is not None else _with_names(tokens)
     where = _place_of_a_description(noun, tokens) if described else None
     return (f"{text} in {where}" if where else text), plural
+
+
+def _bare_happening(noun: Token) -> str | None:
+    """'the unrest', 'that game': the type of a happening told by its noun and a definite
+    word alone; None for any other phrase."""
+    if noun.pos_ != "NOUN" or not all(
+        c.dep_ == "det" and c.lower_ in _DEFINITE_WORDS for c in noun.children
+    ):
+        return None
+    typology = default_typology()
+    lemma = noun.lemma_.lower()
+    if lemma in NAMED_KINDS:
+        return None  # a storm, craft or disease has a name of its own, or is another one
+    found = typology.rank(lemma, "NOUN")
+    return found[1] if found is not None and typology.happening(lemma) else None
+
+
+_DEFINITE_WORDS = frozenset({"the", "that", "this"})
+# Happenings of a place, which an article may name by its story's place.
+_PLACES_HAPPENINGS = frozenset(
+    {"disaster", "attack", "clashes", "casualties", "protest", "deployment", "health"}
+)
 
 
 def _family(noun: Token) -> bool:
@@ -655,6 +686,18 @@ def _with_names(tokens: list[Token]) -> str:
             if named is not None:
                 return _spliced(tokens, {token.i}, token.i, named[0])
             continue
+        if token.dep_ == "dobj" and token.lower_ in ("him", "her"):
+            # "Rajapaksa had appointed him": the person named before, not the doer
+            doer = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            named = previous_person(token.sent, {}, doer.i if doer is not None else token.i)
+            doers = {t.text for t in doer.subtree} if doer is not None else set()
+            if named is not None and named[0] not in doers:
+                return _spliced(tokens, {token.i}, token.i, named[0])
+            continue
+        if token.dep_ in ("pobj", "dobj") and (aside := appositive_name(token)) is not None:
+            # "found entrepreneur Elizabeth Holmes guilty": the thing or person by its name
+            told = {token.i} | {t.i for left in token.lefts for t in left.subtree}
+            return _spliced(tokens, told & inside, token.i, aside)
         if token.dep_ in ("pobj", "dobj") and token.lemma_.lower() in AREA_HEADS:
             area = area_named(token)  # "erupted on the island" of the island of Maui
             if area is not None:
@@ -720,6 +763,10 @@ def _owner_named(
     )
     if owner is None:
         return None
+    clause = next((a for a in owner.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    doer = clause and next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if doer is not None and (doer.ent_type_ == "PERSON" or doer.lower_ in ("he", "she")):
+        return None  # "Rajapaksa sent in his resignation": a person's own
     if owner.lower_ == "their":  # "for their detention" -> "for the accused terrorists'"
         group = plural_owner(owner)
         if group is None or group.lower() in subject_text.lower():
@@ -894,6 +941,9 @@ def _clause_title(
         return None
     said = None if _someones_own(verb) else _owner_named(rest, subject_text, sentence, surnames)
     what = said if said is not None else _with_names(rest)
+    relative = _relative_object(verb, skip, subject_text, sentence, surnames)
+    if relative is not None:  # "their deliberations, which they began on Monday"
+        what = f"{relative} {what}".strip()
     if passive and agent is None:
         # "[At a meeting with Ilham Aliyev], current tasks were discussed": with no doer,
         # the phrase before the verb that names who took part tells whose the happening is
@@ -910,6 +960,23 @@ def _clause_title(
         shorter = _shorter_subject(verb, skip, subject_text, over)
         subject_text = shorter or _shorter_subject(verb, skip, subject_text, 1) or subject_text
     return _finish([subject_text, head, what])
+
+
+def _relative_object(
+    verb: Token, skip: set[int], subject_text: str, sentence: Span, surnames: dict[int, str]
+) -> str | None:
+    """The object of a relative clause that is its relative word: the noun the clause
+    describes ('their deliberations, which they began on Monday' -> 'their
+    deliberations'), in a few words; None for any other clause."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children):
+        return None
+    tokens = compressed(subject_tokens(verb.head, skip | {t.i for t in verb.subtree}), 5)
+    if not tokens:
+        return None
+    owned = _owner_named(tokens, subject_text, sentence, surnames)
+    return owned if owned is not None else _with_names(tokens)
 
 
 def _shorter_subject(verb: Token, skip: set[int], subject_text: str, over: int) -> str | None:
@@ -987,7 +1054,16 @@ def _report_title(saying: _Saying) -> str | None:
     )
     says = ("say" if plural else "says") if plain else present(reporter, plural)
     budget = MAX_WORDS - len(subject_text.split()) - 1
+    if budget < _SAID_AT_LEAST:  # "Doctors [at the University of Cincinnati ...] say"
+        shorter = _shorter_subject(reporter, skip, subject_text, _SAID_AT_LEAST - budget)
+        subject_text = shorter or subject_text
+        budget = MAX_WORDS - len(subject_text.split()) - 1
     speaker = _speaker_pronoun(reporter, inner) or _conceded_subject(saying)
+    if speaker is None and _institution_we(reporter, inner):
+        # '"We currently estimate ...," Microsoft said': what it says it does
+        itself = _first_person_title(saying)
+        if itself is not None:
+            return _FIRST_PLURAL.sub(lambda m: _THIRD_SINGULAR[m.group(0)], itself)
     said = _clause_title(sentence, inner, skip, surnames, False, budget, speaker=speaker)
     if said is not None and len(said.split()) <= budget + OVERRUN:
         said = lower_first(said, sentence)
@@ -1014,6 +1090,11 @@ def _report_title(saying: _Saying) -> str | None:
     words = [t for t in words if t.i < sentence.end and t.text not in ("“", "”", '"', "``", "''")]
     while words and (words[0].lower_ in _CONNECTIVES or words[0].is_punct):
         words = words[1:]  # '"However, it was something exceptional," he said'
+    own = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is not None and own.lower_ in _SPEAKING:
+        # '"At this point, we have exhausted every option," she said': the words said from
+        # their subject on, quoted, for a "we" or an "I" is the speaker's own
+        words = [t for t in words if t.i >= own.left_edge.i]
     cut = next((n for n, t in enumerate(words) if t.text in (",", ";", ":") and n >= 4), None)
     words = fit(without_joined(words[:cut] if cut else words, budget), budget)
     if len(words) < 2 or inner not in words:
@@ -1022,7 +1103,27 @@ def _report_title(saying: _Saying) -> str | None:
     if any(c.dep_ in _COMPLEMENTS and c.i not in kept for c in inner.children):
         return None  # "the mpox surge in Africa was now [a global ... emergency]"
     first = words[0].text if words[0].ent_type_ else words[0].text.lower()
+    if own is not None and own.lower_ in _SPEAKING:
+        first = "I" if first == "i" else first
+        return _finish([subject_text, says, f"‘{first} {join(words[1:])}’"])
     return _finish([subject_text, says, first, join(words[1:])])
+
+
+# The fewest words a title leaves for what was said before it shortens who said it.
+_SAID_AT_LEAST = 6
+# First persons that only the speaker's own words, quoted, can keep.
+_SPEAKING = frozenset({"we", "i"})
+
+
+# An organisation's "we" told of it: "our employees" -> "its employees".
+_FIRST_PLURAL = re.compile(r"\b(?:our|us|ourselves)\b")
+_THIRD_SINGULAR = {"our": "its", "us": "it", "ourselves": "itself"}
+
+
+def _institution_we(reporter: Token, inner: Token) -> bool:
+    """Whether what an organisation or a state said has "we" for its subject."""
+    subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ == "we" and _institution_speaks(reporter)
 
 
 # Words that tie a sentence to the one before, not part of what it says.
@@ -1032,6 +1133,13 @@ _CONNECTIVES = frozenset(
 _OWNER = re.compile(r"^(?:\S+['’]s?|his|her|its|their|our|the)\s+", re.IGNORECASE)
 
 
+# Things that carry what someone says, which are never "he" or "she".
+_CHANNELS = frozenset(
+    {"account", "statement", "post", "tweet", "release", "report", "website", "page"}
+    | {"letter", "document", "filing", "notice", "bulletin", "update", "message", "video"}
+)
+
+
 def _speaker_pronoun(reporter: Token, inner: Token) -> tuple[str, bool] | None:
     """'The world No 1 had announced that he was travelling': 'he' in what someone said is
     the speaker (not the last person named before), so the title keeps the pronoun."""
@@ -1039,6 +1147,8 @@ def _speaker_pronoun(reporter: Token, inner: Token) -> tuple[str, bool] | None:
     subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if speaker is None or subject is None or speaker.pos_ == "PRON":
         return None
+    if speaker.lemma_.lower() in _CHANNELS:
+        return None  # "he is sedated," the team's account posted: someone else
     if subject.lower_ in ("he", "she"):
         return subject.lower_, False
     return None
@@ -1131,12 +1241,12 @@ def _named_happening(noun: Token, kind: str, typology: Typology) -> str | None:
     return f"The {place} {form}" if place else f"The {form}"
 
 
-def _called_elsewhere(noun: Token) -> str | None:
+def _called_elsewhere(noun: Token, *, by_place: bool = True) -> str | None:
     """'the Feb. 3 derailment' told alone: the article's name for that happening where it
     writes the same noun after a name ('the Norfolk Southern derailment'), else after the
     place its story is about ('The East Palestine derailment'); None when it has neither,
     or when the noun is not definite ('tying a 1896 hurricane' is another one)."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE_WORDS for c in noun.children):
         return None
     for token in noun.doc:
         if token.i == noun.i or token.lemma_ != noun.lemma_ or token.pos_ != "NOUN":
@@ -1148,7 +1258,7 @@ def _called_elsewhere(noun: Token) -> str | None:
             before.insert(0, t)
         if before:
             return f"The {' '.join([*_placed(before), noun.text])}"
-    place = _story_place(noun.doc)
+    place = _story_place(noun.doc) if by_place else None
     return f"The {place} {noun.text}" if place else None
 
 

@@ -55,20 +55,50 @@ def in_name(text: str, start: int, end: int) -> bool:
 
 # Words of a temporal expression that English writes in lower case: capitalised in the
 # middle of a sentence they are part of a title ("ABC's 'This Week'", "CBS's '60
-# Minutes'", "VOA Today", "High Noon", "USA Today"). Months, weekdays, holidays and
-# seasons are capitalised anyway (or may be: "their Autumn meetings").
+# Minutes'", "VOA Today", "High Noon", "USA Today", "Monday Night Football"). Months,
+# weekdays, holidays and seasons are capitalised anyway (or may be: "their Autumn
+# meetings").
 _LOWER_CASE_WORDS = re.compile(
     r"\b(?:Week|Weekend|Weeks|Month|Months|Year|Years|Day|Days|Hours?|Minutes?|Seconds|"
-    r"Today|Tonight|Tomorrow|Yesterday|Noon|Midnight|Decade|Century|Now)\b"
+    r"Today|Tonight|Tomorrow|Yesterday|Noon|Midnight|Decade|Century|Now|"
+    r"Night|Morning|Evening|Afternoon)\b"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|--|[\"“‘'`(\[—–])[\s\"“‘'`(\[]*$")
 _SMALL_WORD = re.compile(r"\b[a-z][a-z]{3,}\b")
 
 
+# A season word that is part of a place's or a thing's name: "Spring Hill", "Fall River",
+# "Winter Park", "Silver Spring" (a capitalised word after it or before it, on a line
+# that is not a headline). "Spring 2014", "Summer of 2014" are dates.
+_SEASON = re.compile(r"(?:Spring|Summer|Fall|Autumn|Winter)\b")
+_NAME_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
+
+
+def _season_in_name(text: str, start: int, end: int) -> bool:
+    if not _SEASON.match(text, start):
+        return False
+    after = _NAME_WORD_AFTER.match(text, end)
+    if after and after.group(1).lower() not in _DATE_WORDS:
+        return True
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(
+        before
+        and before.group(1).lower() not in _DATE_WORDS
+        and not _SENTENCE_START.search(text, max(0, before.start() - 8), before.start())
+    )
+
+
 def in_title(text: str, start: int, end: int) -> bool:
     """True when the expression text[start:end] is part of a title: one of its words that
     English writes in lower case is capitalised, not at the start of a sentence, on a line
-    that is not a headline (where every word is capitalised)."""
+    that is not a headline (where every word is capitalised); or a season word is part of
+    a name ("the GM plant in Spring Hill")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if _SMALL_WORD.search(line) and _season_in_name(text, start, end):
+        return True
     for m in _LOWER_CASE_WORDS.finditer(text, start, end):
         if _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
             continue
