@@ -66,8 +66,8 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])"),
     # 2021/01/18
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
-    # 10.11.2020 (day first), 11/05/2021 (order sniffed)
-    re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
+    # 10.11.2020 (day first), 11/05/2021 (order sniffed), 10.30.2023 (30 is no month)
+    re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
     # Tuesday, October 20, 2020 / May 11 / MARCH 21
     # (the look-aheads only make the scan fast: a date starts with a capital or a digit)
     # ("Sunday (July 7)": the weekday may close on a parenthesis)
@@ -119,9 +119,9 @@ def _mention(match: re.Match[str]) -> DateMention | None:
     year = int(groups["year"]) if groups.get("year") else None
     if groups.get("sep"):
         first, second = int(groups["a"]), int(groups["b"])
-        # Dots are day-first everywhere; slashes are month-first only in the US,
-        # so trust the slash order only when one number cannot be a month.
-        if groups["sep"] == "/" and first <= 12 < second:
+        # Dots are day-first nearly everywhere and slashes month-first only in the US:
+        # read day first unless the second number cannot be a month ("10.30.2023").
+        if first <= 12 < second:
             first, second = second, first
         day, month = first, second
     elif groups.get("mnum"):

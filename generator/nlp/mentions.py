@@ -661,6 +661,29 @@ _CORE_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"}
 _PREMODIFIER = {"compound", "nummod", "amod", "poss", "nmod"}
 
 
+# Verbs that liken what is happening to another happening, whose date is that other's.
+_LIKENING = frozenset({"compare", "liken", "equate"})
+
+
+def _likened_happening(date: Token, typology: Typology) -> Token | None:
+    """'compared what was happening with the revolution in the Russian Empire in 1917':
+    a date after the happening a likening verb sets beside something is that happening's
+    (whatever the parser hung it on); the last happening noun between verb and date."""
+    if date.dep_ in _PREMODIFIER:
+        return None  # "the 2008 crisis": the noun it is written before
+    verb = next((a for a in date.ancestors if a.lemma_.lower() in _LIKENING), None)
+    if verb is None or not verb.i < date.i:
+        return None
+    nouns = [
+        t
+        for t in date.doc[verb.i + 1 : date.i]
+        if t.pos_ == "NOUN"
+        and typology.rank(t.lemma_.lower(), "NOUN") is not None
+        and typology.happening(t.lemma_.lower())
+    ]
+    return nouns[-1] if nouns else None
+
+
 def _side_event_noun(
     sentence: Span, timex: Timex, typology: Typology, *, alone: bool
 ) -> Token | None:
@@ -671,6 +694,9 @@ def _side_event_noun(
     span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return None
+    likened = _likened_happening(span.root, typology)
+    if likened is not None:
+        return likened
     if span.root.dep_ not in _PREMODIFIER:
         return None  # "... in April" after a noun: where such a phrase attaches is unsure
     noun = event_noun(span.root, typology)

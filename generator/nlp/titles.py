@@ -1111,8 +1111,8 @@ def _report_title(saying: _Saying) -> str | None:
 
 # The fewest words a title leaves for what was said before it shortens who said it.
 _SAID_AT_LEAST = 6
-# First persons that only the speaker's own words, quoted, can keep.
-_SPEAKING = frozenset({"we", "i"})
+# First and second persons that only the speaker's own words, quoted, can keep.
+_SPEAKING = frozenset({"we", "i", "you"})
 
 
 # An organisation's "we" told of it: "our employees" -> "its employees".
