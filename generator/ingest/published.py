@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.gazetteer import by_capital, by_name, us_states
 from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 # Russian genitive month names ("11 мая 2021"), lower case as Russian writes them.
@@ -330,7 +331,7 @@ _DATELINE_RE = re.compile(
 _AGENCY_DATELINE_RE = re.compile(
     rf"^{_PLACE}{_REGION}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+"
     rf"|^(?P<caps>[{_UP}][{_UP}.'’\-]{{2,}}(?: [{_UP}][{_UP}.'’\-]+){{0,2}})"
-    rf"(?:{_REGION}\s*(?:—|–|--|-(?=\s))\s+"  # "BERLIN — ", "BANGALORE - "
+    rf"(?:{_REGION}\s*(?:—|–|--|-(?=\s)|(?P<colon>:))\s+"  # "BERLIN — ", "BANGALORE - ", "SEOUL: "
     rf"|,\s*[{_UP}][^\W\d_]*\.?(?:—|–)(?=[{_UP}\"“]))"  # "COLUMBUS, Ohio—The"
     # "Geneva, Switzerland - The World Health Organization ...": a place in mixed case
     # needs its region and a dash with spaces round it, before a capital
@@ -341,6 +342,24 @@ _AGENCY_DATELINE_RE = re.compile(
 _UNPLACED_DATELINE_RE = re.compile(
     rf"^{_DATELINE_DATE}\s*\(\s*(?P<pub_paren>{_AGENCY})\s*\)\s*[-–—:]+\s+(?=\S)"
 )
+# Labels a page writes in capitals before a colon, which are no places.
+_CAPITAL_LABELS = frozenset(
+    {
+        "BREAKING", "UPDATE", "UPDATED", "WATCH", "NOTE", "EDITOR'S", "EDITORS", "READ",
+        "ALSO", "PHOTO", "PHOTOS", "VIDEO", "LIVE", "EXCLUSIVE", "ANALYSIS", "OPINION",
+        "CORRECTION", "WARNING", "LISTEN", "SOURCE", "SOURCES", "FILE", "AP", "UPI",
+        "TRANSCRIPT", "QUOTE", "EDITORIAL", "COMMENTARY", "REVIEW", "FACT", "CHECK",
+        "FACT-CHECK", "ADVERTISEMENT", "GRAPHIC", "BACKGROUND", "CONTEXT",
+    }
+)  # fmt: skip
+
+
+def _known_place(name: str) -> bool:
+    """A country, a capital or a US state, by any case of its name."""
+    key = name.lower()
+    return key in by_name() or key in by_capital() or name.title() in us_states()
+
+
 _NOT_PLACES = frozenset(["On", "In", "By", "At", "As", "Since", "Until", "From", "The", "And"])
 
 
@@ -394,6 +413,10 @@ def match_dateline(paragraph: str) -> Dateline | None:
         return Dateline(where, match.end(), month, day, year, publisher)
     match = _AGENCY_DATELINE_RE.match(paragraph)
     place = match and (match["place"] or match["caps"] or match["mixed"])
+    if match and place and set(place.upper().split()) & _CAPITAL_LABELS:
+        return None  # "BREAKING: ...", "UPDATE: ...": a label in capitals, no place
+    if match and place and match["colon"] and not _known_place(place):
+        return None  # "URGENT: ...": before a colon only a place the gazetteer knows
     if match and place and place.split()[0] not in _NOT_PLACES:
         return Dateline(_title_place(place), match.end(), publisher=match["pub_paren"])
     return None

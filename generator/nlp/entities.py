@@ -505,6 +505,9 @@ def surname(name: Span) -> str:
         # written alone: the surname is the last two words
         if len(longest.split()) >= 4 and told[words[-1]] <= told[longest]:
             return tail
+    if len(name) >= 3 and name[-2].text == "-" and not name[-3].whitespace_:
+        # "Kim Dong-wook", "Jean-Pierre": a hyphenated word is one name
+        return name.doc[name[-3].i : name.end].text
     return words[-1]
 
 

@@ -748,8 +748,10 @@ def _years_of_a_thing(span: Span, timex: Timex, typology: Typology) -> bool:
     if root.dep_ not in _PREMODIFIER or not re.fullmatch(r"\d{4}", timex.edtf or ""):
         return False
     noun = root.head
+    # (a common word the tagger took for a name: the "ed" of "op-ed")
+    common = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.text.islower())
     return (
-        noun.pos_ == "NOUN"
+        common
         and noun.i > span.end - 1
         and typology.rank(noun.lemma_.lower(), "NOUN") is None
         and event_noun(root, typology) is None

@@ -535,11 +535,11 @@ def trim(words: list[Token]) -> list[Token]:
     """words without the function words a title cannot end on ('... to the'), nor a word
     whose own complement was cut ('$1.25 billion worth [of common stock]', 'available
     [for sale]'); an object pronoun ('make it') is a word of its own and stays."""
-    kept = {t.i for t in words}
     while words:
         words = _without_verbless_clause(words)
         if not words:
             break
+        kept = {t.i for t in words}  # what a cut before or a step here has left
         last = words[-1]
         if last.pos_ == "PRON" and last.dep_ in ("dobj", "pobj", "nsubj"):
             break
@@ -686,6 +686,13 @@ _NEEDS_COMPLEMENT = {
     "similar",
     "contrary",
     "ahead",
+    # "at the end [of a six-week trial]": a part of something says nothing without it
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "height",
+    "outset",
 }
 
 
