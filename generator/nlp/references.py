@@ -111,6 +111,7 @@ _OVERSEERS = frozenset({"regulator", "watchdog", "supervisor"})
 _CRAFT = frozenset(
     {"mission", "spacecraft", "lander", "rover", "probe", "rocket", "satellite"}
     | {"submersible", "submarine", "vessel", "ship", "boat", "aircraft", "plane", "helicopter"}
+    | {"train"}
 )
 # What a craft does that an article tells as "the launch", "the landing".
 _CRAFT_EVENTS = frozenset({"launch", "liftoff", "lift-off", "landing", "touchdown", "splashdown"})
@@ -148,7 +149,7 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     lemma = noun.lemma_.lower()
     # a storm, craft or disease is one whatever phrase follows ("the viral ailment amid a
     # growing outbreak in Africa")
-    asides: frozenset[str] = frozenset({"relcl", "appos"})
+    asides: frozenset[str] = frozenset({"relcl", "appos", "conj"})  # "the agency and Boeing"
     if lemma in NAMED_KINDS:
         asides |= {"prep", "acl"}
     if lemma in _CRAFT_EVENTS:  # "the launch, powered by the LVM3 rocket,": an aside
@@ -468,7 +469,12 @@ def _craft_name(doc: Doc, noun: Token, lemma: str) -> str | None:
         if token.lemma_.lower() != lemma:
             continue
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i >= token.i:
+        # the proper nouns before it that hang on it or on a later word of the name
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and start <= doc[start - 1].head.i <= token.i
+        ):
             start -= 1
         start = _hyphenated_start(doc, start)
         if start < token.i and any(t.pos_ == "PROPN" for t in doc[start : token.i]):

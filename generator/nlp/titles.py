@@ -548,7 +548,14 @@ def _noun_text(
     else:
         # "The Serb" for the article's person, before the nationality is taken for a name
         epithet = epithet_person(noun) if demonym_epithet(noun) else None
-        named = epithet or names_of(noun, surnames) or coreferent(noun) or acronym(noun)
+        # (of "the agency and Boeing" only the agency is another name: `_partner_named`)
+        joined = any(c.dep_ == "conj" for c in noun.children)
+        named = (
+            epithet
+            or names_of(noun, surnames)
+            or (None if joined else coreferent(noun))
+            or acronym(noun)
+        )
         if named is None and (aside := appositive_name(noun)) is not None:
             named = aside, False
         if named is None and _description(noun):
@@ -584,7 +591,8 @@ def _noun_text(
     plural = plural or noun.lower_ in _PLURAL_ONLY  # "Brooklyn Center Police kill"
     plural = plural or _family(noun)  # "The Bidens head back"
     owned = _owner_named(tokens, "", sentence, surnames)  # "his visa" -> "Djokovic's visa"
-    text = owned if owned is not None else _with_names(tokens)
+    partner = _partner_named(noun, tokens) if coordinated and owned is None else None
+    text = owned or partner or _with_names(tokens)
     where = _place_of_a_description(noun, tokens) if described else None
     return (f"{text} in {where}" if where else text), plural
 
@@ -609,6 +617,20 @@ _DEFINITE_WORDS = frozenset({"the", "that", "this"})
 _PLACES_HAPPENINGS = frozenset(
     {"disaster", "attack", "clashes", "casualties", "protest", "deployment", "health"}
 )
+
+
+def _partner_named(noun: Token, tokens: list[Token]) -> str | None:
+    """'The agency and Boeing returned the spacecraft': a joined party told by 'the' and
+    its noun alone, by the name it stands for ('NASA and Boeing'); None when none is."""
+    inside = {t.i for t in tokens}
+    for part in (noun, *noun.conjuncts):
+        words = [c for c in part.children if c.dep_ not in ("cc", "conj", "punct")]
+        if part.pos_ != "NOUN" or [w.lower_ for w in words] != ["the"]:
+            continue
+        named = coreferent(part)
+        if named is not None and named[0] not in join(tokens):  # not "Boeing and Boeing"
+            return _spliced(tokens, {part.i, words[0].i} & inside, part.i, named[0])
+    return None
 
 
 def _family(noun: Token) -> bool:
@@ -1105,7 +1127,8 @@ def _report_title(saying: _Saying) -> str | None:
     first = words[0].text if words[0].ent_type_ else words[0].text.lower()
     if own is not None and own.lower_ in _SPEAKING:
         first = "I" if first == "i" else first
-        return _finish([subject_text, says, f"‘{first} {join(words[1:])}’"])
+        said = join(words)  # with the text's own spacing: "We’re" stays one word
+        return _finish([subject_text, says, f"‘{first}{said[len(words[0].text) :]}’"])
     return _finish([subject_text, says, first, join(words[1:])])
 
 
