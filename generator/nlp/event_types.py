@@ -367,7 +367,10 @@ def reported_clause(verb: Token) -> Token | None:
 
 
 _IRREALIS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must"}
-_INTENT = {"intend", "plan", "want", "hope", "expect", "seek", "aim", "propose"}
+_INTENT = {"intend", "plan", "want", "hope", "expect", "seek", "aim"}
+# Acts that bind someone to a later act: the proposing happened, what it proposes has not
+# ("Musk in April proposed [to buy Twitter]", "agreed [to buy]", "vowed [to retaliate]").
+_PROPOSING = {"propose", "offer", "promise", "pledge", "vow", "threaten", "agree"}
 
 
 def irrealis(verb: Token) -> bool:
@@ -375,6 +378,12 @@ def irrealis(verb: Token) -> bool:
     if verb.lemma_.lower() in _INTENT:
         return True
     return any(c.dep_ == "aux" and c.lower_ in _IRREALIS for c in verb.children)
+
+
+def plans_ahead(verb: Token) -> bool:
+    """Whether what a verb governs is yet to happen: it is irrealis, or an act that binds
+    someone to a later act ('proposed to buy')."""
+    return irrealis(verb) or verb.lemma_.lower() in _PROPOSING
 
 
 def clause_verb(sentence: Span, verb: Token) -> bool:

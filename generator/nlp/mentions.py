@@ -26,6 +26,7 @@ from generator.nlp.event_types import (
     event_type,
     irrealis,
     is_reporting,
+    plans_ahead,
 )
 from generator.nlp.names import is_junk
 from generator.nlp.narrative import FIRST_PERSON, is_caption, not_news, not_told_as_happened
@@ -568,7 +569,21 @@ def _anchor(sentence: Span, timex: Timex) -> Token:
     if span is None:
         return sentence.root
     anchor = anchor_verb(sentence, span.root)
-    return _said_then(anchor, span) or _said_in(anchor) or anchor
+    bound = _bound_then(anchor, timex, sentence.doc._.anchor)
+    return _said_then(anchor, span) or _said_in(anchor) or bound or anchor
+
+
+def _bound_then(anchor: Token, timex: Timex, published: dt.date | None) -> Token | None:
+    """'Twitter agreed to sell the company to Musk on Monday': a past date the parser hung
+    on what a past act of agreeing, proposing or promising binds someone to dates that act,
+    which happened (the act it binds to has not; 'agreed to meet next week' stays)."""
+    head = anchor.head
+    if anchor.dep_ != "xcomp" or head.tag_ != "VBD" or not plans_ahead(head) or irrealis(head):
+        return None
+    day = (timex.edtf or "")[:10]
+    if published is None or len(day) < 4 or day > published.isoformat():
+        return None
+    return head
 
 
 def _said_in(anchor: Token) -> Token | None:

@@ -14,7 +14,13 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.nlp.doctext import doc_text
-from generator.nlp.event_types import clause_verb, event_type, irrealis, is_reporting
+from generator.nlp.event_types import (
+    clause_verb,
+    event_type,
+    irrealis,
+    is_reporting,
+    plans_ahead,
+)
 from generator.typology import Typology
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -122,7 +128,7 @@ def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
     ):
         governing = governing.head
         if governing.pos_ in ("VERB", "AUX") and (
-            irrealis(governing) or governing.lemma_.lower() in _SCHEDULED
+            plans_ahead(governing) or governing.lemma_.lower() in _SCHEDULED
         ):
             return True
     if verb.lemma_.lower() in _SCHEDULED and any(
@@ -148,7 +154,7 @@ def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
         lemma = head.lemma_.lower()
-        return lemma in _SCHEDULED or irrealis(head)
+        return lemma in _SCHEDULED or plans_ahead(head)
     return False
 
 
