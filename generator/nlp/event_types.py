@@ -271,6 +271,8 @@ def event_type(
             if found and found != "statement":
                 return found
         return "statement"
+    if verb.lemma_.lower() in _SEARCHES and _by_the_law(verb):
+        return "legal"  # "Officers raided the police agency": an investigation, no attack
     own = _trigger_type([verb], typology, skip)
     if own and verb.lemma_.lower() not in typology.light_verbs:
         return own
@@ -285,6 +287,22 @@ def _quoted_before(verb: Token) -> bool:
     """Whether the sentence quotes someone's words before the verb."""
     marks = OPENING_QUOTES | _CLOSING_QUOTES
     return any(t.text in marks for t in verb.doc[verb.sent.start : verb.i])
+
+
+# What investigators do to a place, and who investigates.
+_SEARCHES = frozenset({"raid", "search"})
+_LAW = frozenset(
+    {"police", "officer", "investigator", "prosecutor", "agent", "detective", "authority"}
+)
+
+
+def _by_the_law(verb: Token) -> bool:
+    """Whether the doer of a verb is the police, prosecutors or investigators."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children]
+    return any(
+        d.lemma_.lower() in _LAW or any(t.lower_ == "police" for t in d.subtree) for d in doers
+    )
 
 
 def _within(token: Token, head: Token) -> bool:

@@ -990,15 +990,32 @@ def _relative_object(
     """The object of a relative clause that is its relative word: the noun the clause
     describes ('their deliberations, which they began on Monday' -> 'their
     deliberations'), in a few words; None for any other clause."""
-    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+    relative = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("which", "that")), None
+    )
+    if verb.dep_ not in ("relcl", "advcl") or relative is None:
         return None
-    if not any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children):
+    described = verb.head
+    if verb.dep_ == "advcl":  # the same clause hung on the verb: what "which" follows
+        before = [t for t in verb.doc[verb.sent.start : relative.i] if not t.is_punct]
+        if not before or relative.i - before[-1].i > 2:
+            return None
+        described = before[-1]
+    if described.tag_ == "CD":
+        # "The toll was put at 288, which the government revised to 275": a figure's
+        # relative word stands for what the figure measures, its clause's subject
+        clause = next((a for a in described.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subjects = (
+            [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause else []
+        )
+        described = subjects[0] if subjects else described
+    if described.pos_ not in ("NOUN", "PROPN"):
         return None
-    tokens = compressed(subject_tokens(verb.head, skip | {t.i for t in verb.subtree}), 5)
+    tokens = compressed(subject_tokens(described, skip | {t.i for t in verb.subtree}), 5)
     if not tokens:
         return None
     owned = _owner_named(tokens, subject_text, sentence, surnames)
-    return owned if owned is not None else _with_names(tokens)
+    return lower_first(owned if owned is not None else _with_names(tokens), sentence)
 
 
 def _shorter_subject(verb: Token, skip: set[int], subject_text: str, over: int) -> str | None:
