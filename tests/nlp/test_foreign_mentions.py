@@ -199,3 +199,11 @@ def test_weekdays_of_a_page_dated_by_its_month_date_what_they_tell_to_that_month
     told = {m.date_text: (m.date, m.anchored_on) for m in mentions}
     assert told["Samstagabend"] == ("2024-12", "2024-12-01")
     assert told["Freitagabend"] == ("2024-12", "2024-12-01")
+
+
+def test_a_suspect_brought_before_a_custody_judge_is_legal() -> None:
+    """'dem Haftrichter vorgeführt' (brought before the custody judge): a legal step, told
+    in the words of German courts."""
+    text = "Der Tatverdächtige wurde am Samstagabend dem Haftrichter vorgeführt."
+    (mention,) = find_foreign_mentions(_sentence(text, "de"))
+    assert mention.type == "legal"
