@@ -88,6 +88,12 @@ def us_states() -> frozenset[str]:
     return frozenset(name for _, name in _state_rows())
 
 
+def country_or_us_state(name: str) -> bool:
+    """Whether a place's name, in any case, is a country's (or an alias of one) or a US
+    state's: no city, town or village."""
+    return name.lower() in by_name() or name.title() in us_states()
+
+
 @cache
 def not_actors() -> frozenset[str]:
     """Lower-cased names that are never actors: stock indices, time zones, news agencies

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.gazetteer import by_capital, by_name, us_states
+from generator.gazetteer import by_capital, country_or_us_state
 from generator.timex.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 # Russian genitive month names ("11 мая 2021"), lower case as Russian writes them.
@@ -356,8 +356,7 @@ _CAPITAL_LABELS = frozenset(
 
 def _known_place(name: str) -> bool:
     """A country, a capital or a US state, by any case of its name."""
-    key = name.lower()
-    return key in by_name() or key in by_capital() or name.title() in us_states()
+    return country_or_us_state(name) or name.lower() in by_capital()
 
 
 _NOT_PLACES = frozenset(["On", "In", "By", "At", "As", "Since", "Until", "From", "The", "And"])

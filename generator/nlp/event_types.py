@@ -263,7 +263,8 @@ def event_type(
         dates_saying = (
             date is not None
             and reported is not None
-            and not _within(date, reported)
+            and date.i != reported.i
+            and not reported.is_ancestor(date)
             and _quoted_before(verb)
         )
         if attribution and reported is not None and not irrealis(reported) and not dates_saying:
@@ -303,11 +304,6 @@ def _by_the_law(verb: Token) -> bool:
     return any(
         d.lemma_.lower() in _LAW or any(t.lower_ == "police" for t in d.subtree) for d in doers
     )
-
-
-def _within(token: Token, head: Token) -> bool:
-    """Whether a token is in the subtree of head."""
-    return token.i == head.i or any(a.i == head.i for a in token.ancestors)
 
 
 def _nearest_type(

@@ -569,8 +569,12 @@ def _anchor(sentence: Span, timex: Timex) -> Token:
     if span is None:
         return sentence.root
     anchor = anchor_verb(sentence, span.root)
-    bound = _bound_then(anchor, timex, sentence.doc._.anchor)
-    return _said_then(anchor, span) or _said_in(anchor) or bound or anchor
+    return (
+        _said_then(anchor, span)
+        or _said_in(anchor)
+        or _bound_then(anchor, timex, sentence.doc._.anchor)
+        or anchor
+    )
 
 
 def _bound_then(anchor: Token, timex: Timex, published: dt.date | None) -> Token | None:
@@ -971,7 +975,7 @@ def _speaker(verb: Token) -> str | None:
         if subject.left_edge.i <= e.start
         and e.end - 1 <= subject.right_edge.i
         and e.label_ == "PERSON"
-        and any(a.i == subject.i for a in verb.doc[e.end - 1].ancestors)
+        and subject.is_ancestor(verb.doc[e.end - 1])
         and _path(verb.doc[e.end - 1], subject)[-1].dep_ == "appos"  # not "Twitter account"
     ]
     return inside[0].text.lower() if inside else None

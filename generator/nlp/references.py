@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from generator.gazetteer import by_name, us_states
+from generator.gazetteer import country_or_us_state, us_states
 from generator.nlp.doctext import doc_text, headline, times_written, window_start
 from generator.nlp.entities import ROLE_WORDS
 from generator.nlp.phrases import join, present, verb_lemma
@@ -224,7 +224,7 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
             continue  # a caption's words in capitals ("Altman Testifies To Senate Committee")
         if lemma in _KIND_IN_NAME and lemma not in ent.text.lower():
             continue  # "the court" is a name with "Court" in it, not the last name told
-        if lemma in _SETTLEMENTS and _country_or_state(ent.text):
+        if lemma in _SETTLEMENTS and country_or_us_state(ent.text):
             continue  # "the town" is Grindavik, not Iceland
         # a settlement by where the text puts things: "near Grindavik", tagged otherwise
         placed = (
@@ -239,11 +239,6 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     if described is None and labels == ("ORG",) and noun.tag_ == "NN":
         described = _main_organisation(doc, lemma)
     return (described, noun.tag_ in ("NNS", "NNPS")) if described else None
-
-
-def _country_or_state(name: str) -> bool:
-    """Whether a place's name is a country's or a US state's, no city, town or village."""
-    return name.lower() in by_name() or name in us_states()
 
 
 def _main_organisation(doc: Doc, lemma: str) -> str | None:

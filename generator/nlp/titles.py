@@ -1098,7 +1098,9 @@ def _report_title(saying: _Saying) -> str | None:
         subject_text = shorter or subject_text
         budget = MAX_WORDS - len(subject_text.split()) - 1
     speaker = _speaker_pronoun(reporter, inner) or _conceded_subject(saying)
-    if speaker is None and _institution_we(reporter, inner):
+    own = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    we = own is not None and own.lower_ == "we"
+    if speaker is None and we and _institution_speaks(reporter):
         # '"We currently estimate ...," Microsoft said': what it says it does
         itself = _first_person_title(saying)
         if itself is not None:
@@ -1129,7 +1131,6 @@ def _report_title(saying: _Saying) -> str | None:
     words = [t for t in words if t.i < sentence.end and t.text not in ("“", "”", '"', "``", "''")]
     while words and (words[0].lower_ in _CONNECTIVES or words[0].is_punct):
         words = words[1:]  # '"However, it was something exceptional," he said'
-    own = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if own is not None and own.lower_ in _SPEAKING:
         # '"At this point, we have exhausted every option," she said': the words said from
         # their subject on, quoted, for a "we" or an "I" is the speaker's own
@@ -1158,12 +1159,6 @@ _SPEAKING = frozenset({"we", "i", "you"})
 # An organisation's "we" told of it: "our employees" -> "its employees".
 _FIRST_PLURAL = re.compile(r"\b(?:our|us|ourselves)\b")
 _THIRD_SINGULAR = {"our": "its", "us": "it", "ourselves": "itself"}
-
-
-def _institution_we(reporter: Token, inner: Token) -> bool:
-    """Whether what an organisation or a state said has "we" for its subject."""
-    subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ == "we" and _institution_speaks(reporter)
 
 
 # Words that tie a sentence to the one before, not part of what it says.

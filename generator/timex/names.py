@@ -94,18 +94,20 @@ def in_title(text: str, start: int, end: int) -> bool:
     English writes in lower case is capitalised, not at the start of a sentence, on a line
     that is not a headline (where every word is capitalised); or a season word is part of
     a name ("the GM plant in Spring Hill")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    if _SMALL_WORD.search(line) and _season_in_name(text, start, end):
+    if _season_in_name(text, start, end) and not _on_headline(text, start, end):
         return True
     for m in _LOWER_CASE_WORDS.finditer(text, start, end):
         if _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        if not _SMALL_WORD.search(line):
+        if _on_headline(text, m.start(), m.end()):
             continue  # a headline: Every Word Capitalised
         return True
     return False
+
+
+def _on_headline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is on a line with no small word in lower case: a headline,
+    where every word is capitalised."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not _SMALL_WORD.search(text, line_start, len(text) if line_end < 0 else line_end)
