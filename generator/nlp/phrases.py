@@ -255,6 +255,16 @@ def expand_skip(sentence: Span, skip: set[int]) -> set[int]:
             for t in obj.subtree
         ):
             expanded |= {t.i for t in token.subtree}
+    # "concluded deliberations for the day": an act ended or stopped for its unit of time
+    # says it will go on, which is no date to drop
+    for token in sentence:
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if token.lower_ == "for" and len(objects) == 1 and objects[0].lower_ in _SPANS_FOR:
+            unit = objects[0]
+            rest = [c for c in unit.children if c.dep_ != "det"]  # "for the day [on Tuesday]"
+            told = [c.lower_ for c in unit.children if c.dep_ == "det"] == ["the"]
+            if told and all(t.i in skip for c in rest for t in c.subtree):
+                expanded -= {token.i, unit.i, *(c.i for c in unit.children if c.dep_ == "det")}
     # "struck central Morocco late [on Friday]": the part of the day goes with the day;
     # "earlier [in the day]", "later [that week]": so does what says when, relative to it
     for token in sentence:
@@ -264,6 +274,7 @@ def expand_skip(sentence: Span, skip: set[int]) -> set[int]:
 
 
 _WHEN_WORDS = frozenset({"late", "early", "earlier", "later"})
+_SPANS_FOR = frozenset({"day", "night", "weekend", "week", "season"})
 
 
 def _phrase(child: Token, skip: set[int]) -> list[Token]:

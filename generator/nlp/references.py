@@ -13,6 +13,7 @@ from generator.gazetteer import country_or_us_state, us_states
 from generator.nlp.doctext import doc_text, headline, times_written, window_start
 from generator.nlp.entities import ROLE_WORDS
 from generator.nlp.phrases import join, present, verb_lemma
+from generator.nlp.trials import TRIAL_BODIES, body_of_trial
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
     from spacy.tokens import Doc, Span, Token
@@ -132,9 +133,11 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 def coreferent(noun: Token) -> tuple[str, bool] | None:
     """The name a definite description stands for ('the company' -> the organisation last
     named before it, 'the storm' -> 'Milton', 'the judge' -> the person the article titled
-    so, 'the stock' -> 'SVB stock'), looked for in its sentence and the three before (a
-    storm's name or a titled person anywhere before it); None when the phrase names
-    something itself or nothing fits."""
+    so, 'the stock' -> 'SVB stock', 'the jury' -> 'the jury in the Holmes trial'), looked
+    for in its sentence and the three before (a storm's name or a titled person anywhere
+    before it); None when the phrase names something itself or nothing fits."""
+    if noun.lemma_.lower() in TRIAL_BODIES:  # "the jury" -> "the jury in the Holmes trial"
+        return body_of_trial(noun)
     # bare "Shares fell nearly 15%": whose shares the article tells of
     bare_shares = noun.lemma_.lower() in _SECURITIES and noun.tag_ == "NNS"
     bare_shares = bare_shares and not any(

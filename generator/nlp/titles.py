@@ -63,6 +63,7 @@ from generator.nlp.references import (
     plural_owner,
     previous_person,
 )
+from generator.nlp.trials import case_named, party_phrases
 from generator.typology import default_typology
 
 if TYPE_CHECKING:  # spaCy loads only when articles are analysed
@@ -716,6 +717,11 @@ def _with_names(tokens: list[Token]) -> str:
             if named is not None and named[0] not in doers:
                 return _spliced(tokens, {token.i}, token.i, named[0])
             continue
+        if token.dep_ in ("pobj", "dobj") and (trial := case_named(token)) is not None:
+            # "arguments in the high-profile case" -> "in the Depp-Heard case"
+            told = {token.i} | {t.i for left in token.lefts for t in left.subtree}
+            told |= {t.i for t in party_phrases(token)}
+            return _spliced(tokens, told & inside, token.i, trial)
         if token.dep_ in ("pobj", "dobj") and (aside := appositive_name(token)) is not None:
             # "found entrepreneur Elizabeth Holmes guilty": the thing or person by its name
             told = {token.i} | {t.i for left in token.lefts for t in left.subtree}
