@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from generator.gazetteer import country_or_us_state, us_states
 from generator.nlp.doctext import doc_text, headline, times_written, window_start
 from generator.nlp.entities import ROLE_WORDS
+from generator.nlp.genders import PRONOUN_GENDER, gender_of
 from generator.nlp.phrases import join, present, verb_lemma
 from generator.nlp.trials import TRIAL_BODIES, body_of_trial
 
@@ -39,13 +40,27 @@ def previous_person(
     }
     start = window_start(sentence, 2)  # a pronoun's person is named in it or the two before
     end = sentence.root.i if before is None else min(before, sentence.root.i)
-    for token in reversed(doc[start:end]):
-        describes = token.dep_ == "compound" and token.head.pos_ == "NOUN"
-        if describes:
-            continue
-        if token.pos_ == "PROPN" and (token.text in people or _untagged_name(token)):
-            return token.text, False
+    # "she" is no man's: the person of the pronoun's gender, where the text marks it
+    wanted = PRONOUN_GENDER.get(doc[before].lower_) if before is not None else None
+    later = doc[end:before] if before is not None and wanted is not None else doc[end:end]
+    # in its sentence, before its verb, then between that and the pronoun; then before it
+    within = max(start, sentence.start)
+    candidates = [
+        token
+        for token in [*reversed(doc[within:end]), *reversed(later), *reversed(doc[start:within])]
+        if not (token.dep_ == "compound" and token.head.pos_ == "NOUN")  # it describes
+        and token.pos_ == "PROPN"
+        and (token.text in people or _untagged_name(token) or gender_of(doc, token.text))
+    ]
+    genders = [gender_of(doc, token.text) if wanted is not None else None for token in candidates]
+    # one the text marks with the pronoun's gender first, else one it does not mark
+    for allowed in ((wanted,), (wanted, None)):
+        found = next((t for t, g in zip(candidates, genders, strict=True) if g in allowed), None)
+        if found is not None:
+            return found.text, False
     main = main_person(doc)  # further back: the person the article is about, if one is
+    if main is not None and wanted is not None and gender_of(doc, main) not in (None, wanted):
+        return None
     return (main, False) if main else None
 
 
@@ -133,10 +148,10 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 def coreferent(noun: Token) -> tuple[str, bool] | None:
     """The name a definite description stands for ('the company' -> the organisation last
     named before it, 'the storm' -> 'Milton', 'the judge' -> the person the article titled
-    so, 'the stock' -> 'SVB stock', 'the jury' -> 'the jury in the Holmes trial'), looked
+    so, 'the stock' -> 'SVB stock', 'the jury' -> 'the Holmes jury'), looked
     for in its sentence and the three before (a storm's name or a titled person anywhere
     before it); None when the phrase names something itself or nothing fits."""
-    if noun.lemma_.lower() in TRIAL_BODIES:  # "the jury" -> "the jury in the Holmes trial"
+    if noun.lemma_.lower() in TRIAL_BODIES:  # "the jury" -> "the Holmes jury"
         return body_of_trial(noun)
     # bare "Shares fell nearly 15%": whose shares the article tells of
     bare_shares = noun.lemma_.lower() in _SECURITIES and noun.tag_ == "NNS"

@@ -999,6 +999,8 @@ def _relative_object(
     relative = next(
         (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("which", "that")), None
     )
+    if relative is None and _zero_relative(verb):  # "an op-ed she wrote for The Post"
+        relative = verb
     if verb.dep_ not in ("relcl", "advcl") or relative is None:
         return None
     described = verb.head
@@ -1022,6 +1024,34 @@ def _relative_object(
         return None
     owned = _owner_named(tokens, subject_text, sentence, surnames)
     return lower_first(owned if owned is not None else _with_names(tokens), sentence)
+
+
+def _zero_relative(verb: Token) -> bool:
+    """'an op-ed she wrote', 'the deal they signed': a relative clause with no relative
+    word whose verb has a subject and no object, so that the noun it describes is its
+    object; not one of time, place, manner or reason ('the day she died'), nor one whose
+    preposition is left without its object ('the band he played in')."""
+    described = verb.head  # a noun (the tagger may take "op-ed" for a name), not a name
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or not described.text.islower():
+        return False
+    if described.pos_ not in ("NOUN", "PROPN"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in children) or any(
+        c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in children
+    ):
+        return False
+    if not any(c.dep_ == "nsubj" for c in children):
+        return False
+    if any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in children):
+        return False
+    return described.ent_type_ not in ("DATE", "TIME") and described.lemma_ not in _CIRCUMSTANCE
+
+
+# Nouns a relative clause with no relative word tells the circumstances of, not its object.
+_CIRCUMSTANCE = frozenset(
+    {"time", "day", "night", "week", "month", "year", "moment", "way", "reason", "place"}
+)
 
 
 def _shorter_subject(verb: Token, skip: set[int], subject_text: str, over: int) -> str | None:

@@ -1,5 +1,5 @@
 """The trial an article is about, named by its parties: 'the jury' of an article on the
-defamation trial between Johnny Depp and Amber Heard is 'the jury in the Depp-Heard trial'.
+defamation trial between Johnny Depp and Amber Heard is 'the Depp-Heard jury'.
 A court story's bodies (the jury, the jurors) and its stand-ins ('the high-profile case')
 name no one; the article names the trial once ('the trial of Elizabeth Holmes', 'Depp's
 trial against Heard', 'the Rittenhouse trial'), and the headline does the same."""
@@ -35,7 +35,8 @@ def trial_named(doc: Doc) -> str | None:
     if not parties:
         return None
     ranked = times_written(doc, set(parties)).most_common()
-    named = [name for name, count in ranked if 2 * count >= ranked[0][1]][:2]
+    kept = {name for name, count in ranked[:2] if 2 * count >= ranked[0][1]}
+    named = [name for name in parties if name in kept]  # as the text orders them
     return f"the {'-'.join(named)} trial"
 
 
@@ -93,7 +94,7 @@ def _person_before(pronoun: Token) -> Token | None:
 
 def body_of_trial(noun: Token) -> tuple[str, bool] | None:
     """'The seven-person jury', 'Jurors': a body of one trial told with 'the' or alone,
-    by the trial the article names ('the jury in the Holmes trial'); None when the phrase
+    by the trial the article names ('the Holmes jury', 'Holmes jurors'); None when the phrase
     or its sentence names a trial itself, or the article names none."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in TRIAL_BODIES:
         return None
@@ -101,7 +102,8 @@ def body_of_trial(noun: Token) -> tuple[str, bool] | None:
     own = next((t for t in noun.subtree if t.lemma_.lower() in PROCEEDINGS), None)
     if own is not None:  # "The jury in the bitter defamation trial between ... and ..."
         case = case_named(own)
-        return (f"the {noun.lower_} in {case}", plural) if case is not None else None
+        named = case.split()[1] if case is not None else None
+        return (f"the {named} {noun.lower_}", plural) if named is not None else None
     if any(t.pos_ == "PROPN" for t in noun.subtree) or any(
         t.lemma_.lower() in PROCEEDINGS for t in noun.sent
     ):
@@ -113,7 +115,7 @@ def body_of_trial(noun: Token) -> tuple[str, bool] | None:
     parties = trial.split()[1].split("-") if trial is not None else []
     if trial is None or any(t.text in parties for t in noun.sent):
         return None  # "The jury ruled in favor of Depp" says which trial
-    return f"{'the ' if not plural else ''}{noun.lower_} in {trial}", plural
+    return f"{'the ' if not plural else ''}{trial.split()[1]} {noun.lower_}", plural
 
 
 def case_named(noun: Token) -> str | None:
