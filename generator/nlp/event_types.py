@@ -218,10 +218,28 @@ def _clause(verb: Token) -> list[Token]:
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "expl", "pobj", "agent", "oprd"}
 
 
+# Words that count what their "of" phrase names.
+_COUNTS = frozenset(
+    {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "number", "series"}
+)
+
+
 def _arguments(verb: Token) -> list[Token]:
     """The heads of a verb's subject and objects (and of its prepositions' objects, but for
     a means or a margin: "passed the bill [by 310 votes]", "rose [by 5%]")."""
     found = [c for c in verb.children if c.dep_ in _ARGUMENTS]
+    # the doer of a passive ("struck by a 7.6 magnitude earthquake")
+    found += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    # what a count counts ("Hundreds of aftershocks have struck")
+    found += [
+        p
+        for head in list(found)
+        if head.like_num or head.lower_ in _COUNTS
+        for of in head.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for p in of.children
+        if p.dep_ == "pobj"
+    ]
     if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_WORDS for c in found):
         found.append(verb.head)  # "Signature Bank, which was closed": the bank is closed
     for prep in (

@@ -122,6 +122,22 @@ def _is_reference(sentence: Span, timex: Timex) -> bool:
     return bool(found)
 
 
+def _restated(text: str, dated: list[Timex]) -> list[Timex]:
+    """The dates with a count back that the day written right after them states exactly:
+    'captured over a week ago on February 22' is dated 22 February."""
+    restated: list[Timex] = []
+    for timex, following in zip(dated, [*dated[1:], None], strict=False):
+        exact = following is not None and len(following.edtf or "") == len("2024-02-22")
+        between = text[timex.end : following.start] if following is not None else ""
+        if exact and _AGO.search(timex.text) and _RESTATING.match(between):
+            restated.append(timex)
+    return restated
+
+
+_AGO = re.compile(r"\bago\b", re.IGNORECASE)
+_RESTATING = re.compile(r"^\s*,?\s*(?:on|in|,)?\s*$", re.IGNORECASE)
+
+
 def _coordinated(text: str, first: Timex, second: Timex) -> bool:
     """'in the summer of 2014, in April 2016 and this past July': a list of dates."""
     return bool(_COORDINATED.match(text[first.end : second.start]))
@@ -236,7 +252,9 @@ def find_mentions(
             if told is not None:
                 mentions.append(replace(told, position=position))
             continue
-        main, references = _split_dates(sentence, dated)
+        restated = _restated(doc_text(doc), dated)  # "over a week ago [on February 22]"
+        main, references = _split_dates(sentence, [t for t in dated if t not in restated])
+        references += restated
         if not main or is_caption(sentence):
             continue
         if before is not None and _happened_then(sentence):
@@ -645,6 +663,11 @@ def _told_dates(
     told: list[tuple[Timex, Token, bool]] = []
     anchors: list[Token] = []
     for timex in main:
+        since = _since_bound(sentence, timex)
+        if since is not None:  # "the first for the U.S. since the Apollo 17 mission in 1972"
+            if since.pos_ in ("NOUN", "PROPN") and typology.happening(since.lemma_.lower()):
+                told.append((timex, since, True))
+            continue
         noun = _side_event_noun(sentence, timex, typology, alone=len(main) == 1)
         if noun is not None:
             told.append((timex, noun, True))
@@ -701,6 +724,23 @@ def _likened_happening(date: Token, typology: Typology) -> Token | None:
         and typology.happening(t.lemma_.lower())
     ]
     return nouns[-1] if nouns else None
+
+
+def _since_bound(sentence: Span, timex: Timex) -> Token | None:
+    """'the first lunar touchdown since the manned Apollo 17 mission in 1972': a date
+    inside a 'since' phrase dates what that phrase names, the bound of its clause, never
+    the clause; the phrase's object, or None for a date not inside one (and for 'since
+    1991, when ...', whose when-clause it dates)."""
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or _when_clause(sentence, timex) is not None:
+        return None
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.lower_ == "since" and token.dep_ == "prep":
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
 
 
 def _side_event_noun(
@@ -767,13 +807,15 @@ def _years_of_a_thing(span: Span, timex: Timex, typology: Typology) -> bool:
     if root.dep_ not in _PREMODIFIER or not re.fullmatch(r"\d{4}", timex.edtf or ""):
         return False
     noun = root.head
+    lemma = noun.lemma_.lower()
     # (a common word the tagger took for a name: the "ed" of "op-ed")
     common = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.text.islower())
     return (
         common
         and noun.i > span.end - 1
-        and typology.rank(noun.lemma_.lower(), "NOUN") is None
-        and event_noun(root, typology) is None
+        # no happening's word, or one for a thing ("next year's national budget")
+        and (typology.rank(lemma, "NOUN") is None or not typology.happening(lemma))
+        and ((dated := event_noun(root, typology)) is None or dated.i == noun.i)
     )
 
 
@@ -1013,6 +1055,8 @@ def _when_clause(sentence: Span, timex: Timex) -> Token | None:
     for token in after[:3]:
         if token.lower_ == "when":
             verb = token.head
+            if verb.pos_ not in ("VERB", "AUX"):  # "when Apollo 17’s crew left": misparsed
+                verb = next((t for t in after if t.i > token.i and t.pos_ == "VERB"), verb)
             return verb if verb.pos_ in ("VERB", "AUX") and verb.i != token.i else None
     return None
 

@@ -1376,6 +1376,8 @@ def nominal_title(
         and (a.dep_ in ("relcl", "acl") or (a.dep_ == "appos" and a.head.i == noun.i))
         for t in a.subtree
     }
+    # nor the instances it lists ("the quake off Taiwan's east coast[, including a ...]")
+    asides |= {t.i for a in noun.subtree if a.lower_ == "including" for t in a.subtree}
     words = [
         t
         for t in noun.subtree

@@ -293,7 +293,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
             r"(?:(?i:early|late)\s+)?(?:(?i:the\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|"
             r"next|this|past|coming|previous|following))\s+)?(?P<wd>Monday|Tuesday|"
             r"Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])(?:\s+(?P<pod>(?i:morning|"
-            r"afternoon|evening|night)))?"
+            r"afternoon|evening|night)))?(?:\s+(?i:of\s+)?(?P<wk>(?i:last|next|this))\s+"
+            r"(?i:week)(?![\w-]))?"
         ),
         weekday_expr,
     ),

@@ -113,13 +113,18 @@ def _coordinated_side(m: re.Match[str], ctx: Context) -> Tense | None:
 def weekday_expr(m: re.Match[str], ctx: Context) -> Norm | None:
     """'on Monday' (the anchor's own day, else the latest past one, or the next one in a
     future clause), 'next Friday', 'last Tuesday', 'the previous Friday' (before the
-    reference date), 'the following Monday' (after it)."""
+    reference date), 'the following Monday' (after it), 'Wednesday last week' (that day of
+    the week before the anchor's)."""
     if word_before(m, "wd").lower() in _NOT_A_DAY and not m["rel"]:
         return None
     wd = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower().split()
     anchor = ctx.anchor
-    if rel == ["previous"]:
+    if m["wk"]:  # "Wednesday last week": that weekday of the week before the anchor's
+        weeks = {"last": -1, "this": 0, "next": 1}[m["wk"].lower()]
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=weeks)
+        day = monday + dt.timedelta(days=wd)
+    elif rel == ["previous"]:
         day = ctx.ref - dt.timedelta(days=(ctx.ref.weekday() - wd) % 7 or 7)
     elif rel == ["following"]:
         day = ctx.ref + dt.timedelta(days=(wd - ctx.ref.weekday()) % 7 or 7)
