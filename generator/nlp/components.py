@@ -369,3 +369,122 @@ def attach_attributed_subjects(doc: Doc) -> Doc:
     for verb, subject in find_subjects_after_attributions(doc):
         doc[subject].head, doc[subject].dep_ = doc[verb], "nsubj"
     return doc
+
+
+# Words that lead a clause or a phrase alike: "after an earthquake [in Taiwan]".
+_CLAUSE_OR_PHRASE = frozenset({"after", "before", "since", "until"})
+
+
+def find_swallowed_subjects(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """Subjects the parser left without their verb, reading the verb as that of a clause
+    after 'after', 'before', 'since' or 'until': 'The demolition of a building that is
+    leaning precariously [after an earthquake in Taiwan] was halted on Saturday' ('an
+    earthquake ... was halted'; 'demolition' the sentence's root, or the subject of a
+    'said' after it). Only in a sentence with a full stop and a verb with an auxiliary (a
+    headline's 'Chaos after storm hits city' is right as parsed). Each time (subject,
+    verb, word, its object)."""
+    found = []
+    for sentence in doc.sents:
+        if not sentence.text.rstrip().rstrip("\"'”’").endswith("."):
+            continue
+        for subject in sentence:
+            said = subject.dep_ == "nsubj" and subject.head.lower_ in _SAYING_AFTER
+            # (by its tag: this runs before the attribute ruler sets parts of speech)
+            if subject.tag_ not in ("NN", "NNS") or not (subject.dep_ == "ROOT" or said):
+                continue
+            if not any(c.dep_ == "det" for c in subject.children):
+                continue
+            for verb in (t for t in subject.subtree if t.dep_ == "advcl"):
+                marks = [c for c in verb.children if c.dep_ == "mark"]
+                words = [c for c in marks if c.lower_ in _CLAUSE_OR_PHRASE]
+                wrong = [
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS", "NNP", "NNPS")
+                ]
+                helped = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+                if words and wrong and helped and words[0].i < wrong[0].i < verb.i:
+                    found.append((subject.i, verb.i, words[0].i, wrong[0].i))
+                    break
+    return found
+
+
+# Saying verbs an article hangs after what it reports: "..., media reports said" (as
+# written: this runs before the lemmatizer).
+_SAYING_AFTER = frozenset({"said", "says", "reported", "reports", "told"})
+
+
+@Language.component("chronology_swallowed_subjects")
+def attach_swallowed_subjects(doc: Doc) -> Doc:
+    """Gives each verb :func:`find_swallowed_subjects` finds its subject back: the verb
+    takes the subject's place (the sentence's root, or what the 'said' reports), the word
+    before the wrong subject is a preposition of what the verb hung on, the wrong subject
+    its object."""
+    for subject, verb, word, wrong in find_swallowed_subjects(doc):
+        hung_on, top = doc[verb].head, doc[subject]
+        doc[wrong].head, doc[wrong].dep_ = doc[word], "pobj"
+        doc[word].head, doc[word].dep_ = hung_on, "prep"
+        if top.dep_ == "ROOT":
+            doc[verb].head, doc[verb].dep_ = doc[verb], "ROOT"
+        else:  # "..., media reports said": what is said
+            doc[verb].head, doc[verb].dep_ = top.head, "ccomp"
+        passive = any(c.dep_ == "auxpass" for c in doc[verb].children)
+        top.head, top.dep_ = doc[verb], "nsubjpass" if passive else "nsubj"
+        for mark in [c for c in top.children if c.dep_ == "punct" and c.i > verb]:
+            mark.head = doc[verb]
+    return doc
+
+
+# Verbs whose infinitive is their object ("began to demolish"), as written: this runs
+# before the lemmatizer.
+_INFINITIVE_TAKERS = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in {
+        "began": ("",),
+        "begun": ("",),
+        "begin": ("", "s", "ning"),
+        "start": ("", "s", "ed", "ing"),
+        "continue": ("", "s", "d"),
+        "continuing": ("",),
+        "tr": ("y", "ies", "ied", "ying"),
+        "attempt": ("", "s", "ed", "ing"),
+        "decide": ("", "s", "d"),
+        "agree": ("", "s", "d"),
+        "refuse": ("", "s", "d"),
+        "fail": ("", "s", "ed", "ing"),
+        "vote": ("", "s", "d"),
+        "move": ("", "s", "d"),
+        "sought": ("",),
+    }.items()
+    for ending in endings
+)
+
+
+def find_split_infinitives(doc: Doc) -> list[int]:
+    """Infinitives the parser took for a clause of purpose because a phrase stands between
+    them and the verb whose object they are: 'the authorities began [on April 5] to
+    demolish a building'. Each infinitive's verb."""
+    found = []
+    for verb in doc:
+        if verb.dep_ != "advcl" or verb.tag_ != "VB" or verb.head.i > verb.i:
+            continue
+        to = doc[verb.i - 1] if verb.i > 0 else None
+        if to is None or to.tag_ != "TO" or to.head.i != verb.i:
+            continue
+        head = verb.head
+        between = doc[head.i + 1 : to.i]
+        if (
+            head.lower_ in _INFINITIVE_TAKERS
+            and len(between)
+            and not any(t.is_punct or t.dep_ == "dobj" for t in between)
+        ):
+            found.append(verb.i)
+    return found
+
+
+@Language.component("chronology_split_infinitives")
+def attach_split_infinitives(doc: Doc) -> Doc:
+    """Makes each infinitive :func:`find_split_infinitives` finds its verb's object."""
+    for index in find_split_infinitives(doc):
+        doc[index].dep_ = "xcomp"
+    return doc

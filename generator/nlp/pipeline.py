@@ -86,6 +86,8 @@ def load_pipeline(
         nlp.add_pipe("chronology_reported_clauses", after="parser")
         nlp.add_pipe("chronology_object_predicates", after="parser")
         nlp.add_pipe("chronology_attributed_subjects", after="parser")
+        nlp.add_pipe("chronology_swallowed_subjects", after="parser")
+        nlp.add_pipe("chronology_split_infinitives", after="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("chronology_acronyms", before="lemmatizer")
     nlp.add_pipe("chronology_timex", last=True)

@@ -159,6 +159,10 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
         c.dep_ in ("det", "poss", "compound", "amod", "nmod") or c.lower_ == "of"
         for c in noun.children
     )
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in _CRAFT and _lede_craft(noun):
+        # "A private U.S. lunar lander touched down" opening a story on Odysseus
+        named = _article_craft(noun.doc) or _headline_craft(noun.doc)
+        return (named, False) if named else None
     if noun.pos_ != "NOUN" or not (
         bare_shares or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
     ):
@@ -197,7 +201,7 @@ def coreferent(noun: Token) -> tuple[str, bool] | None:
     if lemma in _CRAFT:  # "the mission" after "the Chandrayaan-3 mission"
         if any(c.lower_ in _ANOTHER or c.ent_type_ == "NORP" for c in noun.lefts):
             return None  # "the last Soviet mission": another craft than the article's
-        named = _craft_name(doc, noun, lemma) or _headline_craft(doc)
+        named = _name_given(noun) or _craft_name(doc, noun, lemma) or _headline_craft(doc)
         # no words of its own but asides ("the vessel, refloated at high tide on Monday,")
         bare = all(c.dep_ in ("det", "punct", "acl", "relcl") for c in noun.children)
         if named is None and bare:  # "the vessel" of "the container ship Dali"
@@ -522,6 +526,37 @@ def _name_after(craft: Token) -> str | None:
     return doc[start:end].text if bound else None
 
 
+def _lede_craft(noun: Token) -> bool:
+    """'A private U.S. lunar lander touched down on the moon': a craft told with 'a' as the
+    subject of an article's first two sentences is the one the story is about."""
+    indefinite = [c.lower_ for c in noun.children if c.dep_ == "det"] in (["a"], ["an"])
+    subject = noun.dep_ in ("nsubj", "nsubjpass")
+    return indefinite and subject and _sentences_before(noun.sent) < 2
+
+
+def _name_given(craft: Token) -> str | None:
+    """'The uncrewed lander, officially known as the Nova-C Lander and called Odysseus,':
+    the name an aside of the craft's own phrase gives it ('called', 'named', 'dubbed'
+    before 'known as'); None without one."""
+    asides = [t for c in craft.children if c.dep_ in ("acl", "appos", "relcl") for t in c.subtree]
+    for words in (_NAMING, _KNOWN):
+        for token in asides:
+            if token.lower_ not in words:
+                continue
+            after = token.doc[token.i + 1 : token.i + 6]
+            if token.lower_ == "known":  # "known as the Nova-C Lander"
+                if not len(after) or after[0].lower_ != "as":
+                    continue
+                after = after[1:]
+            name = [t for t in after if t.lower_ != "the"]
+            end = next((i for i, t in enumerate(name) if t.pos_ != "PROPN"), len(name))
+            if end:
+                return " ".join(t.text for t in name[:end])
+    return None
+
+
+_NAMING = frozenset({"called", "named", "dubbed", "nicknamed"})
+_KNOWN = frozenset({"known"})
 _OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”"})
 
