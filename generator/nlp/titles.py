@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
+from generator.nlp.descriptions import described_before
 from generator.nlp.doctext import times_written, window_start
 from generator.nlp.event_types import (
     REPORTING,
@@ -563,6 +564,8 @@ def _noun_text(
             named = headline_subject(noun)
         if named is None:
             named = headline_event(noun)
+        if named is None and (fuller := _described_before(noun)) is not None:
+            named = fuller, False  # "The motion" -> "The motion to lift the martial law"
         kind = _bare_happening(noun) if named is None else None
         if kind is not None:
             # "The unrest broke out", "That game was postponed": the article's name for it
@@ -596,6 +599,15 @@ def _noun_text(
     text = owned or partner or _with_names(tokens)
     where = _place_of_a_description(noun, tokens) if described else None
     return (f"{text} in {where}" if where else text), plural
+
+
+def _described_before(noun: Token) -> str | None:
+    """'the motion' as the article told it before with more words, for a noun no other
+    rule names (a craft, a company, a place by its name)."""
+    lemma = noun.lemma_.lower()
+    if lemma in NAMED_KINDS or lemma in PLACE_HEADS or lemma in AREA_HEADS:
+        return None
+    return described_before(noun) if coreferent(noun) is None else None
 
 
 def _bare_happening(noun: Token) -> str | None:
@@ -717,6 +729,9 @@ def _with_names(tokens: list[Token]) -> str:
             if named is not None and named[0] not in doers:
                 return _spliced(tokens, {token.i}, token.i, named[0])
             continue
+        if token.dep_ == "dobj" and (fuller := _described_before(token)) is not None:
+            # "filed the motion" -> "filed the impeachment motion"
+            return _spliced(tokens, {token.i, *(c.i for c in token.children)}, token.i, fuller)
         if token.dep_ in ("pobj", "dobj") and (trial := case_named(token)) is not None:
             # "arguments in the high-profile case" -> "in the Depp-Heard case"
             told = {token.i} | {t.i for left in token.lefts for t in left.subtree}
