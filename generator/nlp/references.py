@@ -528,10 +528,11 @@ def _name_after(craft: Token) -> str | None:
 
 def _lede_craft(noun: Token) -> bool:
     """'A private U.S. lunar lander touched down on the moon': a craft told with 'a' as the
-    subject of an article's first two sentences is the one the story is about."""
+    subject of an article's first sentences is the one the story is about."""
     indefinite = [c.lower_ for c in noun.children if c.dep_ == "det"] in (["a"], ["an"])
     subject = noun.dep_ in ("nsubj", "nsubjpass")
-    return indefinite and subject and _sentences_before(noun.sent) < 2
+    # (after a dateline, a photo credit and its caption: the lede)
+    return indefinite and subject and _sentences_before(noun.sent) < 4
 
 
 def _name_given(craft: Token) -> str | None:
@@ -596,7 +597,14 @@ def _article_craft(doc: Doc, kinds: frozenset[str] = _CRAFT) -> str | None:
             if words and words[-1].i - words[0].i + 1 == len(words):
                 told[doc[words[0].i : words[-1].i + 1].text] += 2
             continue
+        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named and named[0].i == token.i + 2 and doc[token.i + 1].text == ",":
+            # "The lander, Odysseus, descended": a name defined
+            told[doc[named[0].left_edge.i : named[0].i + 1].text] += 2
+            continue
         before = doc[token.i - 1]
+        while before.i > 0 and before.pos_ == "ADJ" and before.dep_ == "amod":
+            before = doc[before.i - 1]  # "its Odysseus lunar lander"
         if before.pos_ == "PROPN" and before.text[:1].isupper():
             told[doc[_hyphenated_start(doc, before.i) : before.i + 1].text] += 1
         elif (after := _name_after(token)) is not None and doc[token.i + 1].ent_type_ != "GPE":
