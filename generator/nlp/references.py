@@ -820,20 +820,28 @@ def _titled_person(noun: Token) -> tuple[str, bool] | None:
     """'the judge' -> 'Cahill' when the article introduced a person with that role as a
     title ('Hennepin County Judge Peter Cahill', 'the president, Joe Biden') before it: the
     surname of the last such person."""
-    if noun.tag_ != "NN" or any(c.dep_ in ("prep", "compound", "amod") for c in noun.children):
-        return None  # "the president of Mexico", "the appeals judge": described otherwise
-    lemma = noun.lemma_.lower()
+    if noun.tag_ != "NN" or any(c.dep_ == "prep" for c in noun.children):
+        return None  # "the president of Mexico": described otherwise
+    # a title of several words is one ("the prime minister" of "Prime Minister Mario
+    # Draghi"); other words before it describe another person ("the appeals judge")
+    words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+    title = " ".join(t.lower_ for t in [*words, noun])
+    if words and words[0].i + len(words) != noun.i:
+        return None
     doc = noun.doc
     for ent in reversed([e for e in doc.ents if e.end <= noun.i and e.label_ == "PERSON"]):
-        titled = doc[max(ent.start - 3, 0) : ent.start + 1]
-        if len(ent) >= 2 and any(t.lower_ == lemma and t.i < ent.end - 1 for t in titled):
+        before = doc[max(ent.start - 3 - len(words), 0) : ent.end - 1]
+        if len(ent) >= 2 and f" {title} " in f" {before.text.lower()} ":
             return ent[-1].text, False
     return None
 
 
 # How news writing calls the person a story is about once it has named them: "the
 # tennis star", "the 34-year-old", "the world No 1".
-EPITHET_NOUNS = frozenset({"star", "champion", "titleholder", "veteran"})
+EPITHET_NOUNS = frozenset({"star", "champion", "titleholder", "veteran"}) | frozenset(
+    {"billionaire", "tycoon", "mogul", "magnate", "entrepreneur", "banker", "financier"}
+    | {"actor", "actress", "singer", "rapper", "musician", "comedian", "novelist"}
+)
 _EPITHET_TEXT = re.compile(
     r"(?:the )?(?:(?:men|women)['’]s )?(?:world (?:no\.? ?1|number one)|\d+-year-old)", re.I
 )
