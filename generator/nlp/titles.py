@@ -18,7 +18,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from generator.nlp.descriptions import described_before
-from generator.nlp.doctext import times_written, window_start
+from generator.nlp.doctext import headline, times_written, window_start
 from generator.nlp.event_types import (
     REPORTING,
     is_reporting,
@@ -1350,11 +1350,16 @@ def _called_elsewhere(noun: Token, *, by_place: bool = True) -> str | None:
 
 def _story_place(doc: Doc) -> str | None:
     """The place an article's story is about: of the places it names, the one it writes
-    most, at least three times and more than any other; None when none is."""
+    most, its headline included, at least three times and more than any other; None when
+    none is."""
     places = {
         e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) <= 3 and e.text.istitle()
     }
-    ranked = times_written(doc, places).most_common(2)
+    told = times_written(doc, places)
+    # the headline tells the story's place too ("Helicopter rescues Taiwan miners")
+    title = headline(doc) or ""
+    told.update({place: len(re.findall(rf"\b{re.escape(place)}\b", title)) for place in places})
+    ranked = told.most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
