@@ -12,6 +12,12 @@ _JUNK = re.compile(r"\d|^(admin|photo|comment|author|image|getty|reuters photo)\
 _TRAILING = re.compile(r"(['’]s|['’])$")
 _PRODUCT = re.compile(r"^[a-z]+[A-Z]")  # iPhone, iTunes, eReader: products, not actors
 _INDEX = re.compile(r"\b(index|indices|average|composite)$", re.I)
+# A name whose last word is a happening's names that happening, not who acted in it:
+# "Camp Fire", "Cloquet Fire", "Gulf War", "World Cup", "Test Flight Readiness Review".
+_HAPPENING = re.compile(
+    r"\s(?:Fire|Wildfire|Earthquake|Quake|Floods?|Massacre|Bombings?|Shootings?|Crash|"
+    r"Disaster|Revolution|Uprising|War|Pandemic|Outbreak|Summit|Review|Games|Olympics|Cup)$"
+)
 
 
 # Titles and ranks cut off from the name they precede: "Coast Guard Rear [Admiral ...]".
@@ -39,7 +45,7 @@ def clean_name(text: str) -> str:
 
 def is_junk(mention: Mentioned) -> bool:
     """Entity text that cannot name an actor: numbers, page furniture, lower-case phrases,
-    products written in camel case, stock indices and time zones."""
+    products written in camel case, stock indices, time zones and named happenings."""
     name = clean_name(mention.text)
     return (
         len(name) < 2
@@ -49,6 +55,7 @@ def is_junk(mention: Mentioned) -> bool:
         or len(name.split()) > 6
         or bool(_PRODUCT.match(name))
         or bool(_INDEX.search(name))
+        or bool(_HAPPENING.search(name))
         or gazetteer.is_not_actor(name)
         or bool(_TRAILING_TITLE.fullmatch(" " + name))
     )
