@@ -119,6 +119,8 @@ def _is_reference(sentence: Span, timex: Timex) -> bool:
         return False  # "battered the state for much of the day": a part of that time
     if found and found[1].lower() == "of" and _AS.search(before[: found.start()]):
         return False  # "as of Thursday morning, 3.2 million remained without power"
+    if found and found[1].lower() == "of" and _happening_of(sentence, timex):
+        return False  # "the economic and social crisis of 2001": that crisis's date
     return bool(found)
 
 
@@ -136,6 +138,25 @@ def _restated(text: str, dated: list[Timex]) -> list[Timex]:
 
 _AGO = re.compile(r"\bago\b", re.IGNORECASE)
 _RESTATING = re.compile(r"^\s*,?\s*(?:on|in|,)?\s*$", re.IGNORECASE)
+
+
+def _happening_of(sentence: Span, timex: Timex) -> bool:
+    """Whether a date after 'of' dates the happening the 'of' hangs on ('the crisis of
+    2001', 'the war of 1812'), a noun the typology knows for a happening."""
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.root.head.lower_ != "of":
+        return False
+    noun = span.root.head.head
+    typology = default_typology()
+    lemma = noun.lemma_.lower()
+    ranked = typology.rank(lemma, "NOUN")
+    # (a saying's date is the saying's alone: "the leaders' statement of November 9")
+    return (
+        noun.pos_ == "NOUN"
+        and ranked is not None
+        and ranked[1] != "statement"
+        and (typology.happening(lemma))
+    )
 
 
 def _coordinated(text: str, first: Timex, second: Timex) -> bool:
@@ -669,6 +690,12 @@ def _told_dates(
                 told.append((timex, since, True))
             continue
         noun = _side_event_noun(sentence, timex, typology, alone=len(main) == 1)
+        span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if noun is None and span is not None and _happening_of(sentence, timex):
+            # "since the crisis of 2001": the happening's date, not its clause's (unless
+            # the happening is what the clause is about: "The war of 1812 ended")
+            owner = span.root.head.head
+            noun = owner if owner.dep_ not in _CORE_ROLES else None
         if noun is not None:
             told.append((timex, noun, True))
             continue
