@@ -438,25 +438,12 @@ def attach_swallowed_subjects(doc: Doc) -> Doc:
 # Verbs whose infinitive is their object ("began to demolish"), as written: this runs
 # before the lemmatizer.
 _INFINITIVE_TAKERS = frozenset(
-    f"{stem}{ending}"
-    for stem, endings in {
-        "began": ("",),
-        "begun": ("",),
-        "begin": ("", "s", "ning"),
-        "start": ("", "s", "ed", "ing"),
-        "continue": ("", "s", "d"),
-        "continuing": ("",),
-        "tr": ("y", "ies", "ied", "ying"),
-        "attempt": ("", "s", "ed", "ing"),
-        "decide": ("", "s", "d"),
-        "agree": ("", "s", "d"),
-        "refuse": ("", "s", "d"),
-        "fail": ("", "s", "ed", "ing"),
-        "vote": ("", "s", "d"),
-        "move": ("", "s", "d"),
-        "sought": ("",),
-    }.items()
-    for ending in endings
+    {"begin", "begins", "beginning", "began", "begun", "start", "starts", "started"}
+    | {"starting", "continue", "continues", "continued", "continuing", "try", "tries"}
+    | {"tried", "trying", "attempt", "attempts", "attempted", "attempting", "decide"}
+    | {"decides", "decided", "agree", "agrees", "agreed", "refuse", "refuses", "refused"}
+    | {"fail", "fails", "failed", "failing", "vote", "votes", "voted", "move", "moves"}
+    | {"moved", "seek", "seeks", "sought"}
 )
 
 

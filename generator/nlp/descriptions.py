@@ -57,7 +57,7 @@ def _infinitive(noun: Token) -> str | None:
     if clause is None:
         return None
     objects = [c for c in clause.children if c.dep_ == "dobj"]
-    words = [t for t in clause.doc[clause.i - 1 : clause.i + 1]]
+    words = [*(a for a in clause.children if a.tag_ == "TO"), clause]
     if objects:
         aside = {
             t.i

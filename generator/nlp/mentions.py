@@ -120,7 +120,7 @@ def _is_reference(sentence: Span, timex: Timex) -> bool:
     if found and found[1].lower() == "of" and _AS.search(before[: found.start()]):
         return False  # "as of Thursday morning, 3.2 million remained without power"
     if found and found[1].lower() == "of" and _happening_of(sentence, timex):
-        return False  # "the economic and social crisis of 2001": that crisis's date
+        return False  # "the war of 1812": that war's date
     return bool(found)
 
 
@@ -141,8 +141,8 @@ _RESTATING = re.compile(r"^\s*,?\s*(?:on|in|,)?\s*$", re.IGNORECASE)
 
 
 def _happening_of(sentence: Span, timex: Timex) -> bool:
-    """Whether a date after 'of' dates the happening the 'of' hangs on ('the crisis of
-    2001', 'the war of 1812'), a noun the typology knows for a happening."""
+    """Whether a date after 'of' dates the happening the 'of' hangs on ('the war of 1812',
+    'the revolution of 1917'), a noun the typology knows for a happening."""
     span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None or span.root.head.lower_ != "of":
         return False
@@ -692,7 +692,7 @@ def _told_dates(
         noun = _side_event_noun(sentence, timex, typology, alone=len(main) == 1)
         span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if noun is None and span is not None and _happening_of(sentence, timex):
-            # "since the crisis of 2001": the happening's date, not its clause's (unless
+            # "with the revolution of 1917": the happening's date, not its clause's (unless
             # the happening is what the clause is about: "The war of 1812 ended")
             owner = span.root.head.head
             noun = owner if owner.dep_ not in _CORE_ROLES else None
