@@ -859,11 +859,18 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
         epithet = (
             noun.lemma_.lower() in EPITHET_NOUNS or _EPITHET_TEXT.fullmatch(noun.text) is not None
         )
-        epithet = epithet or demonym_epithet(noun)
+        epithet = epithet or demonym_epithet(noun) or _turned(noun)
     if not epithet:
         return None
     main = main_person(noun.doc)
     return (main, False) if main else None
+
+
+def _turned(noun: Token) -> bool:
+    """'The economist-turned-politician': a person told by what they were and became."""
+    words = noun.doc[noun.left_edge.i : noun.right_edge.i + 1]  # (or its apposition)
+    text = "".join(t.text_with_ws for t in words if t.dep_ != "det").strip()
+    return re.fullmatch(r"[a-z]+-turned-[a-z]+", text) is not None
 
 
 def main_person(doc: Doc) -> str | None:
@@ -1002,15 +1009,25 @@ def entity_list(noun: Token) -> tuple[str, bool] | None:
     Azerbaijan and the prime minister of Armenia' -> 'Russia, Azerbaijan and Armenia'."""
     doc = noun.doc
     inside = {t.i for t in noun.subtree}
-    names = [
-        e.text
-        for e in doc.ents
-        if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and e.start in inside
-    ]
+    names = [e.text for e in doc.ents if e.label_ in _LISTED and e.start in inside]
     names = list(dict.fromkeys(names))
-    if len(names) < 2:
+    # names that together describe one thing are its name, no parties ("passengers and
+    # crew of a Japan Airlines Airbus A350" are no "Japan Airlines and Airbus")
+    roots = [e.root for e in doc.ents if e.label_ in _LISTED and e.start in inside]
+    one_thing = all(r.dep_ == "compound" for r in roots) and len(set(map(_named_thing, roots))) == 1
+    if len(names) < 2 or one_thing:
         return None
     return ", ".join(names[:-1]) + " and " + names[-1], True
+
+
+_LISTED = ("GPE", "ORG", "NORP", "PERSON")
+
+
+def _named_thing(word: Token) -> int:
+    """The noun a chain of compounds ends on ('Japan Airlines Airbus [A350]')."""
+    while word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+    return word.i
 
 
 def acronym(noun: Token) -> tuple[str, bool] | None:

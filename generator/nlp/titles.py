@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from os.path import commonprefix
 from typing import TYPE_CHECKING, NamedTuple
 
 from generator.nlp.descriptions import described_before
@@ -1428,7 +1429,7 @@ def nominal_title(
     called = _called_elsewhere(noun) if alone else None
     if called is not None:  # "the Feb. 3 derailment" -> "The East Palestine derailment"
         return _finish([called, happens[1 if noun.tag_ == "NNS" else 0]])
-    doer = _doer_of(noun, words)
+    doer = _doer_of(noun, words) or _parties_of(noun, words)
     if doer is not None:  # "the 2010 eruption of the volcano" -> "The volcano erupts"
         return doer
     text = join(words)
@@ -1471,6 +1472,47 @@ def _doer_of(noun: Token, words: list[Token]) -> str | None:
     if not thing:
         return None
     return _finish([join(thing)[:1].upper() + join(thing)[1:], present(verb, False)])
+
+
+def _parties_of(noun: Token, words: list[Token]) -> str | None:
+    """'last week's collision between a Coast Guard aircraft and a Japan Airlines
+    passenger plane' where the article writes 'collided': the two its 'between' phrase
+    joins did together what the noun names ('A Coast Guard aircraft and a Japan Airlines
+    passenger plane collide'); None when the article never tells the noun as a verb, or
+    the phrase joins no two."""
+    lemma = noun.lemma_.lower()
+    between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    first = next((c for c in between[0].children if c.dep_ == "pobj"), None) if between else None
+    if first is None or not first.conjuncts or not lemma.endswith(_NOUN_ENDINGS):
+        return None
+    verb = next(
+        (
+            t
+            for t in noun.doc
+            if t.pos_ == "VERB"
+            and len(t.lemma_) >= 4
+            and len(commonprefix([lemma, t.lemma_.lower()])) >= max(4, len(t.lemma_) - 2)
+        ),
+        None,
+    )
+    kept = {t.i for t in words} - _bracketed(between[0])  # "Japan Airlines [(JAL)]"
+    parties = [t for t in between[0].subtree if t.i in kept and t.i != between[0].i]
+    if verb is None or not parties:
+        return None
+    text = join(parties)
+    return _finish([text[:1].upper() + text[1:], present(verb, True)])
+
+
+def _bracketed(phrase: Token) -> set[int]:
+    """The tokens of a phrase written inside round brackets."""
+    inside: set[int] = set()
+    depth = 0
+    for token in phrase.subtree:
+        depth += token.text == "("
+        if depth:
+            inside.add(token.i)
+        depth -= token.text == ")" and depth > 0
+    return inside
 
 
 # Endings that make a noun of a verb: "eruption", "derailment", "collapse" is its own verb.
