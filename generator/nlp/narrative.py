@@ -165,6 +165,7 @@ def not_told_as_happened(sentence: Span, anchor: Token) -> bool:
 _CAPTION = re.compile(
     r"\((?:[A-Z][\w.&-]*\s?){1,3}(?:Photo|Images?|Pictures?|Video)\b[^)]*\)"
     r"|\((?:video|photo|image|screen)\s?(?:screenshot|grab|still|capture)\)"
+    r"|\((?:Photo|Image|Picture|File)s?\s*[:/]"  # "(Photo: Reuters)", "(Photo/AFP)"
     r"|\b(?:Published|Updated|Posted)\s*:?\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
     r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"

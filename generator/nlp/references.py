@@ -531,6 +531,9 @@ def _lede_craft(noun: Token) -> bool:
     subject of an article's first sentences is the one the story is about."""
     indefinite = [c.lower_ for c in noun.children if c.dep_ == "det"] in (["a"], ["an"])
     subject = noun.dep_ in ("nsubj", "nsubjpass")
+    before = [t for c in noun.lefts for t in c.subtree]
+    if any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in before):
+        return False  # "A Japan Airlines plane" names whose it is ("a U.S. lander" does not)
     # (after a dateline, a photo credit and its caption: the lede)
     return indefinite and subject and _sentences_before(noun.sent) < 4
 
@@ -860,10 +863,33 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
             noun.lemma_.lower() in EPITHET_NOUNS or _EPITHET_TEXT.fullmatch(noun.text) is not None
         )
         epithet = epithet or demonym_epithet(noun) or _turned(noun)
+    main = main_person(noun.doc)
+    if not epithet and main is not None and _time_of_office(noun, main):
+        return main, False  # "The former and future president" of a story on Trump
     if not epithet:
         return None
-    main = main_person(noun.doc)
     return (main, False) if main else None
+
+
+# What says when a person holds an office: "the former and future president".
+_WHEN_IN_OFFICE = frozenset(
+    {"former", "future", "then", "outgoing", "incoming", "ousted", "deposed", "embattled"}
+)
+
+
+def _time_of_office(noun: Token, main: str) -> bool:
+    """'The former and future president': an office told with only when its holder holds
+    it, where the article writes that office before the name of the person it is about
+    ('President-elect Donald Trump')."""
+    words = [c for c in noun.children if c.dep_ != "det"]
+    told = [w for c in words for w in c.subtree if w.dep_ not in ("cc", "punct")]
+    if not told or any(w.lower_ not in _WHEN_IN_OFFICE for w in told):
+        return False
+    office = noun.lower_
+    doc = noun.doc
+    return any(
+        t.text == main and any(w.lower_ == office for w in doc[max(t.i - 4, 0) : t.i]) for t in doc
+    )
 
 
 def _turned(noun: Token) -> bool:
