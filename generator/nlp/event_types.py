@@ -434,14 +434,18 @@ def clause_verb(sentence: Span, verb: Token) -> bool:
 def sequel(verb: Token) -> bool:
     """'made landfall Wednesday night ... before exiting on Florida's east coast
     Thursday': what the main clause's subject did next (or first), told by a gerund after
-    'before' or 'after' attached to the main verb (or a gerund coordinated with that
-    one: "after suffering cardiac arrest and collapsing during a game on Jan. 2")."""
+    'before' or 'after' attached to the main verb or one joined to it (or a gerund
+    coordinated with that one: "after suffering cardiac arrest and collapsing during a game
+    on Jan. 2"; or a passive one: "after being sentenced to 17 years in 2018")."""
     if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.i != verb.i:
         verb = verb.head
     prep = verb.head
-    return (
-        verb.dep_ == "pcomp"
-        and verb.tag_ == "VBG"
-        and prep.lower_ in ("before", "after")
-        and prep.head.i == verb.sent.root.i
+    # "after being sentenced to 17 years": a passive gerund as well
+    gerund = verb.tag_ == "VBG" or (
+        verb.tag_ == "VBN" and any(c.lower_ == "being" for c in verb.children)
     )
+    # (on the main verb, or on a verb joined to it: "is ill and was under arrest after")
+    main = prep.head.i == verb.sent.root.i or (
+        prep.head.dep_ == "conj" and prep.head.head.i == verb.sent.root.i
+    )
+    return verb.dep_ == "pcomp" and gerund and prep.lower_ in ("before", "after") and main

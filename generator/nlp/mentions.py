@@ -27,6 +27,7 @@ from generator.nlp.event_types import (
     irrealis,
     is_reporting,
     plans_ahead,
+    sequel,
 )
 from generator.nlp.names import is_junk
 from generator.nlp.narrative import FIRST_PERSON, is_caption, not_news, not_told_as_happened
@@ -586,6 +587,7 @@ def _present_long_before(sentence: Span, anchor: Token, mention: Mention) -> boo
         or any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
         or passive_participle(anchor)  # "Apple Corps' latest suit, filed in September 2003,"
         or misparsed_clause(anchor)
+        or sequel(anchor)  # "... after being sentenced in 2018": told in its own tense
     )
     verb = anchor if own else sentence.root
     present = verb.tag_ in ("VBZ", "VBP") or (

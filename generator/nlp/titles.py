@@ -435,6 +435,10 @@ def _subject_text(
                 return joined
             subject = before[-2]
     passive = subject.dep_ == "nsubjpass" and subject.head.i == verb.i
+    # a sequel told in the passive ("after being sentenced"): its subject suffered it
+    passive = passive or (
+        subject.head.i != verb.i and any(c.lower_ == "being" for c in verb.children)
+    )
     if subject.head.i != verb.i and verb.dep_ == "conj":
         # "was manufactured by Spirit ... and was received at Wichita": a verb that takes
         # the subject of the one before is passive when it says so ("was received"), or when
