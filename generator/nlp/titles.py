@@ -482,7 +482,10 @@ def _joined_subject(first: Token, second: Token, skip: set[int]) -> tuple[str, b
         return None  # "The submersible imploded and the Coast Guard": two clauses
     if not tokens or words_in(tokens) > MAX_SUBJECT + OF_OVERRUN:
         return None
-    plural = second.tag_ in ("NNS", "NNPS")
+    # the phrase's head: the second part ("A magnitude | 6.8 earthquake"), but the first
+    # where "of" joins them ("Temblors | of up to 7.6 magnitude" are plural)
+    head = first if any(t.lower_ == "of" for t in tokens) else second
+    plural = head.tag_ in ("NNS", "NNPS")
     named = epithet_person(second, join(tokens))  # "The world No 1" of its article
     if named is not None:
         return named[0], False, second.dep_ == "nsubjpass"
