@@ -40,7 +40,11 @@ def headline(doc: Doc) -> str:
 def times_written(doc: Doc, names: Iterable[str]) -> Counter[str]:
     """How often the text writes each name as a whole word, whatever the tagger took it
     for there."""
-    text = doc_text(doc)
+    return times_in(doc_text(doc), names)
+
+
+def times_in(text: str, names: Iterable[str]) -> Counter[str]:
+    """How often a text writes each name as a whole word."""
     return Counter({name: len(re.findall(rf"\b{re.escape(name)}\b", text)) for name in names})
 
 

@@ -120,7 +120,8 @@ def _is_reference(sentence: Span, timex: Timex) -> bool:
         return False  # "battered the state for much of the day": a part of that time
     if found and found[1].lower() == "of" and _AS.search(before[: found.start()]):
         return False  # "as of Thursday morning, 3.2 million remained without power"
-    if found and found[1].lower() == "of" and _happening_of(sentence, timex):
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if found and found[1].lower() == "of" and span is not None and _happening_of(span):
         return False  # "the war of 1812": that war's date
     return bool(found)
 
@@ -141,11 +142,10 @@ _AGO = re.compile(r"\bago\b", re.IGNORECASE)
 _RESTATING = re.compile(r"^\s*,?\s*(?:on|in|,)?\s*$", re.IGNORECASE)
 
 
-def _happening_of(sentence: Span, timex: Timex) -> bool:
+def _happening_of(span: Span) -> bool:
     """Whether a date after 'of' dates the happening the 'of' hangs on ('the war of 1812',
     'the revolution of 1917'), a noun the typology knows for a happening."""
-    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or span.root.head.lower_ != "of":
+    if span.root.head.lower_ != "of":
         return False
     noun = span.root.head.head
     typology = default_typology()
@@ -686,14 +686,14 @@ def _told_dates(
     told: list[tuple[Timex, Token, bool]] = []
     anchors: list[Token] = []
     for timex in main:
-        since = _since_bound(sentence, timex)
+        span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        since = _since_bound(sentence, timex, span) if span is not None else None
         if since is not None:  # "the first for the U.S. since the Apollo 17 mission in 1972"
             if since.pos_ in ("NOUN", "PROPN") and typology.happening(since.lemma_.lower()):
                 told.append((timex, since, True))
             continue
         noun = _side_event_noun(sentence, timex, typology, alone=len(main) == 1)
-        span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if noun is None and span is not None and _happening_of(sentence, timex):
+        if noun is None and span is not None and _happening_of(span):
             # "with the revolution of 1917": the happening's date, not its clause's (unless
             # the happening is what the clause is about: "The war of 1812 ended")
             owner = span.root.head.head
@@ -701,7 +701,6 @@ def _told_dates(
         if noun is not None:
             told.append((timex, noun, True))
             continue
-        span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is not None and (
             _dates_a_holding(span, typology) or _years_of_a_thing(span, timex, typology)
         ):
@@ -755,13 +754,12 @@ def _likened_happening(date: Token, typology: Typology) -> Token | None:
     return nouns[-1] if nouns else None
 
 
-def _since_bound(sentence: Span, timex: Timex) -> Token | None:
+def _since_bound(sentence: Span, timex: Timex, span: Span) -> Token | None:
     """'the first lunar touchdown since the manned Apollo 17 mission in 1972': a date
     inside a 'since' phrase dates what that phrase names, the bound of its clause, never
     the clause; the phrase's object, or None for a date not inside one (and for 'since
-    1991, when ...', whose when-clause it dates)."""
-    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or _when_clause(sentence, timex) is not None:
+    1991, when ...', whose when-clause it dates; span: the date's tokens)."""
+    if _when_clause(sentence, timex) is not None:
         return None
     for token in span.root.ancestors:
         if token.pos_ in ("VERB", "AUX"):

@@ -863,12 +863,15 @@ def epithet_person(noun: Token, text: str = "") -> tuple[str, bool] | None:
             noun.lemma_.lower() in EPITHET_NOUNS or _EPITHET_TEXT.fullmatch(noun.text) is not None
         )
         epithet = epithet or demonym_epithet(noun) or _turned(noun)
-    main = main_person(noun.doc)
-    if not epithet and main is not None and _time_of_office(noun, main):
-        return main, False  # "The former and future president" of a story on Trump
-    if not epithet:
+    # "The former and future president" of a story on Trump: the office, if the article
+    # writes it before that person's name
+    office = not epithet and _time_of_office(noun)
+    if not (epithet or office):
         return None
-    return (main, False) if main else None
+    main = main_person(noun.doc)
+    if main is None or (office and not _office_before_name(noun, main)):
+        return None
+    return main, False
 
 
 # What says when a person holds an office: "the former and future president".
@@ -877,14 +880,17 @@ _WHEN_IN_OFFICE = frozenset(
 )
 
 
-def _time_of_office(noun: Token, main: str) -> bool:
+def _time_of_office(noun: Token) -> bool:
     """'The former and future president': an office told with only when its holder holds
-    it, where the article writes that office before the name of the person it is about
-    ('President-elect Donald Trump')."""
+    it."""
     words = [c for c in noun.children if c.dep_ != "det"]
     told = [w for c in words for w in c.subtree if w.dep_ not in ("cc", "punct")]
-    if not told or any(w.lower_ not in _WHEN_IN_OFFICE for w in told):
-        return False
+    return bool(told) and all(w.lower_ in _WHEN_IN_OFFICE for w in told)
+
+
+def _office_before_name(noun: Token, main: str) -> bool:
+    """Whether the article writes the office a noun names before the name of the person
+    it is about ('President-elect Donald Trump')."""
     office = noun.lower_
     doc = noun.doc
     return any(
@@ -1035,11 +1041,11 @@ def entity_list(noun: Token) -> tuple[str, bool] | None:
     Azerbaijan and the prime minister of Armenia' -> 'Russia, Azerbaijan and Armenia'."""
     doc = noun.doc
     inside = {t.i for t in noun.subtree}
-    names = [e.text for e in doc.ents if e.label_ in _LISTED and e.start in inside]
-    names = list(dict.fromkeys(names))
+    listed = [e for e in doc.ents if e.label_ in _LISTED and e.start in inside]
+    names = list(dict.fromkeys(e.text for e in listed))
     # names that together describe one thing are its name, no parties ("passengers and
     # crew of a Japan Airlines Airbus A350" are no "Japan Airlines and Airbus")
-    roots = [e.root for e in doc.ents if e.label_ in _LISTED and e.start in inside]
+    roots = [e.root for e in listed]
     one_thing = all(r.dep_ == "compound" for r in roots) and len(set(map(_named_thing, roots))) == 1
     if len(names) < 2 or one_thing:
         return None

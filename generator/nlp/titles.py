@@ -19,7 +19,7 @@ from os.path import commonprefix
 from typing import TYPE_CHECKING, NamedTuple
 
 from generator.nlp.descriptions import described_before
-from generator.nlp.doctext import headline, times_written, window_start
+from generator.nlp.doctext import headline, times_in, times_written, window_start
 from generator.nlp.event_types import (
     REPORTING,
     is_reporting,
@@ -1363,10 +1363,8 @@ def _story_place(doc: Doc) -> str | None:
     places = {
         e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) <= 3 and e.text.istitle()
     }
-    told = times_written(doc, places)
     # the headline tells the story's place too ("Helicopter rescues Taiwan miners")
-    title = headline(doc) or ""
-    told.update({place: len(re.findall(rf"\b{re.escape(place)}\b", title)) for place in places})
+    told = times_written(doc, places) + times_in(headline(doc), places)
     ranked = told.most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None

@@ -27,7 +27,18 @@ def trial_named(doc: Doc) -> str | None:
     """'the Depp-Heard trial', 'the Holmes trial': the trial the article tells of, by the
     people it writes as the parties of its trials and lawsuits: the one it writes most,
     and a second written at least half as often; None when it names no trial by people
-    ('the trial of the vaccine')."""
+    ('the trial of the vaccine'). Worked out once per article."""
+    if _TRIAL not in doc.user_data:
+        doc.user_data[_TRIAL] = _trial_of(doc)
+    trial: str | None = doc.user_data[_TRIAL]
+    return trial
+
+
+_TRIAL = "chronology_trial"
+
+
+def _trial_of(doc: Doc) -> str | None:
+    """The trial :func:`trial_named` names, read from the article."""
     parties: list[str] = []
     for token in doc:
         if token.pos_ == "NOUN" and token.lemma_.lower() in ("trial", "lawsuit"):
@@ -78,9 +89,21 @@ def _surname(token: Token) -> str | None:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is not None and following.pos_ == "PROPN" and token.dep_ == "compound":
         return None  # not the name's last word
-    people = {ent[-1].text for ent in token.doc.ents if ent.label_ == "PERSON"}
+    people = _people(token.doc)
     joined = token.dep_ == "conj" and token.head.ent_type_ == "PERSON"
     return token.text if token.ent_type_ == "PERSON" or token.text in people or joined else None
+
+
+def _people(doc: Doc) -> frozenset[str]:
+    """The last words of the names the tagger took for people, once per article."""
+    if _PEOPLE not in doc.user_data:
+        names = frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
+        doc.user_data[_PEOPLE] = names
+    people: frozenset[str] = doc.user_data[_PEOPLE]
+    return people
+
+
+_PEOPLE = "chronology_trial_people"
 
 
 def _person_before(pronoun: Token) -> Token | None:
